@@ -1,0 +1,66 @@
+package org.m365mcp.cache.jcache;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A cached result with the instants that decide its state: FRESH before {@code freshUntil}, STALE
+ * until {@code staleUntil}, EXPIRED from then on.
+ *
+ * <ul>
+ *   <li>Immutable; the payload array is never handed out for mutation by this class's users.</li>
+ *   <li>The JCache lifetime of an entry is its stale TTL; freshness is metadata read by the
+ *       annotation layer.</li>
+ * </ul>
+ *
+ * @param payload    the serialized result (JSON bytes)
+ * @param createdAt  when the result was fetched from its source
+ * @param freshUntil end of the FRESH window (exclusive)
+ * @param staleUntil end of the STALE window (exclusive)
+ */
+public record CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil) {
+
+    public CacheEntryEnvelope {
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(freshUntil, "freshUntil");
+        Objects.requireNonNull(staleUntil, "staleUntil");
+        if (freshUntil.isBefore(createdAt) || staleUntil.isBefore(freshUntil)) {
+            throw new IllegalArgumentException("Need createdAt <= freshUntil <= staleUntil");
+        }
+    }
+
+    /** FRESH: {@code now < freshUntil}. */
+    public boolean isFresh(Instant now) {
+        return now.isBefore(freshUntil);
+    }
+
+    /** STALE: {@code freshUntil <= now < staleUntil}. */
+    public boolean isStale(Instant now) {
+        return !isFresh(now) && now.isBefore(staleUntil);
+    }
+
+    /** EXPIRED: {@code now >= staleUntil}; such an entry must not be served. */
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(staleUntil);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CacheEntryEnvelope that && Arrays.equals(payload, that.payload)
+                && createdAt.equals(that.createdAt) && freshUntil.equals(that.freshUntil)
+                && staleUntil.equals(that.staleUntil);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(payload), createdAt, freshUntil, staleUntil);
+    }
+
+    @Override
+    public String toString() {
+        return "CacheEntryEnvelope[" + payload.length + " bytes, createdAt=" + createdAt + ", freshUntil="
+                + freshUntil + ", staleUntil=" + staleUntil + "]";
+    }
+}

@@ -1,0 +1,116 @@
+package org.m365mcp.mcp;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the JSON arguments of a tool call into the Java arguments of its method.
+ *
+ * <ul>
+ *   <li>Unknown, missing, mistyped and out-of-range arguments raise {@link ToolArgumentException}
+ *       naming the argument.</li>
+ *   <li>Numbers and booleans sent as strings ({@code "50"}, {@code "true"}) are accepted: several
+ *       assistants send them so.</li>
+ * </ul>
+ */
+final class ArgumentBinder {
+
+    Object[] bind(ToolMethod tool, Map<String, Object> arguments) {
+        Map<String, Object> given = arguments == null ? Map.of() : arguments;
+        List<ToolParameter> parameters = tool.parameters();
+        rejectUnknown(tool, parameters, given);
+        Object[] values = new Object[parameters.size()];
+        for (int i = 0; i < values.length; i++) {
+            ToolParameter parameter = parameters.get(i);
+            Object raw = given.get(parameter.jsonName());
+            if (raw == null) {
+                if (parameter.required()) {
+                    throw new ToolArgumentException(parameter.jsonName(), "is required");
+                }
+                values[i] = convert(parameter, parameter.defaultValue().orElseThrow());
+            } else {
+                values[i] = convert(parameter, raw);
+            }
+        }
+        return values;
+    }
+
+    private static void rejectUnknown(ToolMethod tool, List<ToolParameter> parameters, Map<String, Object> given) {
+        for (String name : given.keySet()) {
+            if (parameters.stream().noneMatch(p -> p.jsonName().equals(name))) {
+                String expected = parameters.stream().map(ToolParameter::jsonName).collect(Collectors.joining(", "));
+                throw new ToolArgumentException(name, "is not a parameter of " + tool.name()
+                        + " (expected: " + expected + ")");
+            }
+        }
+    }
+
+    Object convert(ToolParameter parameter, Object raw) {
+        Class<?> type = parameter.type();
+        if (type == String.class) {
+            if (raw instanceof String text) {
+                return text;
+            }
+            throw mistyped(parameter, "a string", raw);
+        }
+        if (parameter.isInteger()) {
+            long value = wholeNumber(parameter, raw);
+            if (value < parameter.min() || value > parameter.max()) {
+                throw new ToolArgumentException(parameter.jsonName(), "must be between " + parameter.min()
+                        + " and " + parameter.max() + ", got " + value);
+            }
+            boolean isInt = type == int.class || type == Integer.class;
+            if (isInt && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+                throw mistyped(parameter, "a 32-bit integer", raw);
+            }
+            return isInt ? (Object) (int) value : (Object) value;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            if (raw instanceof Boolean flag) {
+                return flag;
+            }
+            if (raw instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(text);
+            }
+            throw mistyped(parameter, "true or false", raw);
+        }
+        if (type == double.class || type == Double.class) {
+            return number(parameter, raw).doubleValue();
+        }
+        throw new IllegalStateException("Unsupported tool parameter type " + type.getName());
+    }
+
+    private static long wholeNumber(ToolParameter parameter, Object raw) {
+        BigDecimal number = number(parameter, raw);
+        try {
+            return number.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException notWhole) {
+            throw mistyped(parameter, "a whole number", raw);
+        }
+    }
+
+    private static BigDecimal number(ToolParameter parameter, Object raw) {
+        try {
+            if (raw instanceof Number number) {
+                return new BigDecimal(number.toString());
+            }
+            if (raw instanceof String text) {
+                return new BigDecimal(text.trim());
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the value the client sent
+        }
+        throw mistyped(parameter, "a number", raw);
+    }
+
+    private static ToolArgumentException mistyped(ToolParameter parameter, String expected, Object raw) {
+        String shown = raw instanceof String ? "\"" + abbreviate((String) raw) + "\"" : abbreviate(String.valueOf(raw));
+        return new ToolArgumentException(parameter.jsonName(), "must be " + expected + ", got " + shown);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

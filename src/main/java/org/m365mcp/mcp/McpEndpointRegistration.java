@@ -1,0 +1,83 @@
+package org.m365mcp.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+
+/**
+ * Publishes the MCP endpoint when the application starts: the SDK's Streamable HTTP servlet at
+ * {@code m365.mcp.path}, guarded by {@link McpRequestGuard}, serving the {@link ToolRegistry}'s tools.
+ *
+ * <p>Tool calls run on the servlet request thread ({@code immediateExecution}), so CDI contexts,
+ * JNDI and managed executors behave as in any Jakarta EE request.
+ */
+@WebListener
+public class McpEndpointRegistration implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(McpEndpointRegistration.class.getName());
+    static final String SERVLET_NAME = "mcp";
+
+    @Inject
+    McpEndpointSettings settings;
+
+    @Inject
+    ToolRegistry tools;
+
+    @Inject
+    ServerIdentity identity;
+
+    private McpSyncServer server;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        DefaultServerTransportSecurityValidator originAndHost = DefaultServerTransportSecurityValidator.builder()
+                .allowedOrigins(settings.allowedOrigins())
+                .allowedHosts(settings.allowedHosts())
+                .build();
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                .mcpEndpoint(settings.path())
+                .securityValidator(originAndHost)
+                .build();
+        server = McpServer.sync(transport)
+                .serverInfo(identity.name(), identity.version())
+                .instructions(identity.instructions())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(tools.specifications())
+                .immediateExecution(true)
+                .build();
+
+        ServletContext context = event.getServletContext();
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, transport);
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        servlet.addMapping(settings.path());
+        FilterRegistration.Dynamic guard = context.addFilter("mcp-guard",
+                new McpRequestGuard(originAndHost, settings.authToken()));
+        guard.setAsyncSupported(true);
+        guard.addMappingForServletNames(null, false, SERVLET_NAME);
+
+        LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()
+                + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools"
+                + (settings.authToken().isPresent() ? " (bearer token required)" : ""));
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (server != null) {
+            server.closeGracefully();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.m365mcp.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The server's tools: discovered {@link McpTool} methods, their descriptors and their invocation.
+ *
+ * <ul>
+ *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply.</li>
+ *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
+ *       problem; unexpected ones are logged with a reference the message repeats.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ToolRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ToolRegistry.class.getName());
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    ToolDiscoveryExtension discovery;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Any
+    Instance<ToolErrorTranslator> translators;
+
+    private List<ToolMethod> tools;
+    private ArgumentBinder binder;
+    private ToolSchemaFactory schemas;
+    private ToolResultMapper results;
+
+    @PostConstruct
+    void discover() {
+        binder = new ArgumentBinder();
+        schemas = new ToolSchemaFactory(binder);
+        results = new ToolResultMapper(json);
+        tools = discovery.toolBeanClasses().stream()
+                .flatMap(type -> ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
+                .sorted(Comparator.comparing(ToolMethod::name))
+                .toList();
+    }
+
+    /** The tool specifications to hand to the MCP server, sorted by name. */
+    public List<SyncToolSpecification> specifications() {
+        return tools.stream()
+                .map(tool -> new SyncToolSpecification(schemas.describe(tool),
+                        (exchange, request) -> call(tool, request.arguments())))
+                .toList();
+    }
+
+    /** Calls a tool by name; an unknown name is a tool error, not an exception. */
+    public CallToolResult call(String name, Map<String, Object> arguments) {
+        return tools.stream().filter(t -> t.name().equals(name)).findFirst()
+                .map(tool -> call(tool, arguments))
+                .orElseGet(() -> results.error("Unknown tool '" + name + "'"));
+    }
+
+    public List<String> names() {
+        return tools.stream().map(ToolMethod::name).toList();
+    }
+
+    private CallToolResult call(ToolMethod tool, Map<String, Object> arguments) {
+        try {
+            Object[] values = binder.bind(tool, arguments);
+            return results.success(tool.method().invoke(reference(tool.beanClass()), values));
+        } catch (InvocationTargetException e) {
+            return failure(tool, e.getCause());
+        } catch (ToolException e) {
+            return results.error(e.getMessage());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return failure(tool, e);
+        }
+    }
+
+    private CallToolResult failure(ToolMethod tool, Throwable failure) {
+        if (failure instanceof ToolException toolFailure) {
+            return results.error(toolFailure.getMessage());
+        }
+        Optional<String> translated = translators.stream()
+                .map(t -> t.translate(failure)).flatMap(Optional::stream).findFirst();
+        if (translated.isPresent()) {
+            return results.error(tool.name() + " failed: " + translated.get());
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.WARNING, failure, () -> "Tool " + tool.name() + " failed unexpectedly (ref " + reference + ")");
+        return results.error(tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
+                + "); the server log has the details under reference " + reference);
+    }
+
+    private Object reference(Class<?> beanClass) {
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(beanClass));
+        return beanManager.getReference(bean, beanClass, beanManager.createCreationalContext(bean));
+    }
+}

@@ -1,0 +1,72 @@
+package org.m365mcp.mcp;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Derives an MCP {@link McpSchema.Tool} descriptor — JSON Schema and annotations — from a tool method. */
+final class ToolSchemaFactory {
+
+    private final ArgumentBinder binder;
+
+    ToolSchemaFactory(ArgumentBinder binder) {
+        this.binder = binder;
+    }
+
+    McpSchema.Tool describe(ToolMethod tool) {
+        McpTool meta = tool.annotation();
+        return McpSchema.Tool.builder()
+                .name(meta.name())
+                .description(meta.description())
+                .inputSchema(inputSchema(tool))
+                .annotations(new McpSchema.ToolAnnotations(null, meta.readOnly(), meta.destructive(),
+                        meta.idempotent(), meta.openWorld(), null))
+                .build();
+    }
+
+    McpSchema.JsonSchema inputSchema(ToolMethod tool) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (ToolParameter parameter : tool.parameters()) {
+            properties.put(parameter.jsonName(), property(parameter));
+            if (parameter.required()) {
+                required.add(parameter.jsonName());
+            }
+        }
+        return new McpSchema.JsonSchema("object", properties, required, false, null, null);
+    }
+
+    private Map<String, Object> property(ToolParameter parameter) {
+        Map<String, Object> property = new LinkedHashMap<>();
+        property.put("type", jsonType(parameter.type()));
+        property.put("description", parameter.description());
+        if (parameter.isInteger()) {
+            if (parameter.min() != Long.MIN_VALUE) {
+                property.put("minimum", parameter.min());
+            }
+            if (parameter.max() != Long.MAX_VALUE) {
+                property.put("maximum", parameter.max());
+            }
+        }
+        parameter.defaultValue().ifPresent(text -> property.put("default", binder.convert(parameter, text)));
+        return property;
+    }
+
+    static String jsonType(Class<?> type) {
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "integer";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == double.class || type == Double.class) {
+            return "number";
+        }
+        throw new IllegalStateException("Unsupported tool parameter type " + type.getName());
+    }
+}
