@@ -3,6 +3,7 @@ package org.m365mcp.mcp;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
+import org.m365mcp.config.Names;
 
 /**
  * One parameter of a tool: its JSON name, Java type, description and default.
@@ -33,7 +34,7 @@ record ToolParameter(String jsonName, Class<?> type, String description, Optiona
         }
         Optional<String> defaultValue = ToolParam.REQUIRED.equals(param.defaultValue())
                 ? Optional.empty() : Optional.of(param.defaultValue());
-        return new ToolParameter(snakeCase(parameter.getName()), parameter.getType(), param.value(),
+        return new ToolParameter(Names.snakeCase(parameter.getName()), parameter.getType(), param.value(),
                 defaultValue, param.min(), param.max());
     }
 
@@ -43,17 +44,5 @@ record ToolParameter(String jsonName, Class<?> type, String description, Optiona
 
     boolean isInteger() {
         return type == int.class || type == Integer.class || type == long.class || type == Long.class;
-    }
-
-    static String snakeCase(String camel) {
-        StringBuilder out = new StringBuilder(camel.length() + 4);
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                out.append('_').append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

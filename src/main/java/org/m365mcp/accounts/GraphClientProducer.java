@@ -1,0 +1,82 @@
+package org.m365mcp.accounts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.graph.AccessTokenSource;
+import org.m365mcp.graph.GraphClient;
+import org.m365mcp.graph.GraphSettings;
+import org.m365mcp.mcp.ToolException;
+import org.m365mcp.sandbox.SandboxTokenSource;
+
+/**
+ * The Graph client of this server: against the sandbox tenant served by this same application in
+ * demo mode, against {@code m365.mcp.graph.base-url} (Microsoft Graph v1.0) otherwise.
+ */
+@ApplicationScoped
+class GraphClientProducer {
+
+    @Inject
+    TenantMode mode;
+
+    @Inject
+    ServletContext servletContext;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.host")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.port")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.graph.base-url")
+    Optional<String> graphBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.graph.timeout", defaultValue = "PT30S")
+    String timeout;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.graph.max-retries", defaultValue = "3")
+    int maxRetries;
+
+    @Produces
+    @ApplicationScoped
+    GraphClient graphClient() {
+        Duration requestTimeout = org.m365mcp.config.DurationText.parse("m365.mcp.graph.timeout", timeout);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries);
+        return new GraphClient(settings, tokens(), http);
+    }
+
+    private URI baseUrl() {
+        Optional<String> configured = graphBaseUrl.filter(url -> !url.isBlank());
+        if (configured.isPresent()) {
+            return URI.create(configured.get());
+        }
+        if (!mode.demo()) {
+            return URI.create("https://graph.microsoft.com/v1.0");
+        }
+        String loopback = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return URI.create("http://" + loopback + ":" + port + servletContext.getContextPath() + "/sandbox/v1.0");
+    }
+
+    private AccessTokenSource tokens() {
+        if (mode.demo()) {
+            return new SandboxTokenSource();
+        }
+        return accountId -> {
+            throw new ToolException("No signed-in Microsoft account '" + accountId
+                    + "': interactive sign-in is not available in this version; run without M365_MCP_CLIENT_ID"
+                    + " to use the sandbox tenant");
+        };
+    }
+}

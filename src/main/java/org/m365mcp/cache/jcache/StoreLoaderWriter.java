@@ -1,0 +1,116 @@
+package org.m365mcp.cache.jcache;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.cache.Cache;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheLoaderException;
+import javax.cache.integration.CacheWriter;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.StoredEntry;
+
+/**
+ * The encrypted store as the authoritative tier of one cache: loads and writes
+ * {@link CacheEntryEnvelope}s as store entries of resource type = cache name.
+ *
+ * <ul>
+ *   <li>Keys have the form {@code operation:account:params}; the account is stored beside the entry
+ *       so invalidation and cleanup can be scoped to one account.</li>
+ *   <li>An entry whose stale window has passed is not loaded.</li>
+ *   <li>Thread-safe: the store is.</li>
+ * </ul>
+ */
+public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEnvelope>,
+        CacheWriter<String, CacheEntryEnvelope> {
+
+    private static final Pattern FRESH_UNTIL = Pattern.compile("\"fresh_until\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final CacheStore store;
+    private final String resourceType;
+    private final Clock clock;
+
+    public StoreLoaderWriter(CacheStore store, String resourceType, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CacheEntryEnvelope load(String key) {
+        return store.read(key).flatMap(this::envelope)
+                .filter(envelope -> !envelope.isExpired(clock.instant()))
+                .orElse(null);
+    }
+
+    @Override
+    public Map<String, CacheEntryEnvelope> loadAll(Iterable<? extends String> keys) {
+        Map<String, CacheEntryEnvelope> loaded = new HashMap<>();
+        for (String key : keys) {
+            CacheEntryEnvelope envelope = load(key);
+            if (envelope != null) {
+                loaded.put(key, envelope);
+            }
+        }
+        return loaded;
+    }
+
+    @Override
+    public void write(Cache.Entry<? extends String, ? extends CacheEntryEnvelope> entry) {
+        CacheEntryEnvelope envelope = entry.getValue();
+        store.write(new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType, envelope.payload(),
+                envelope.createdAt(), envelope.staleUntil(),
+                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}"));
+    }
+
+    @Override
+    public void writeAll(Collection<Cache.Entry<? extends String, ? extends CacheEntryEnvelope>> entries) {
+        for (var iterator = entries.iterator(); iterator.hasNext(); ) {
+            write(iterator.next());
+            iterator.remove();
+        }
+    }
+
+    @Override
+    public void delete(Object key) {
+        store.delete((String) key);
+    }
+
+    @Override
+    public void deleteAll(Collection<?> keys) {
+        for (var iterator = keys.iterator(); iterator.hasNext(); ) {
+            delete(iterator.next());
+            iterator.remove();
+        }
+    }
+
+    /** The account segment of a {@code operation:account:params} key; empty for other keys. */
+    static String accountOf(String key) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        return second < 0 ? "" : key.substring(first + 1, second);
+    }
+
+    private Optional<CacheEntryEnvelope> envelope(StoredEntry entry) {
+        Instant staleUntil = entry.expiresAt();
+        Instant freshUntil = staleUntil;
+        if (entry.metadataJson() != null) {
+            Matcher matcher = FRESH_UNTIL.matcher(entry.metadataJson());
+            if (matcher.find()) {
+                try {
+                    freshUntil = Instant.parse(matcher.group(1));
+                } catch (DateTimeParseException e) {
+                    throw new CacheLoaderException("Corrupt metadata for " + resourceType + " entry", e);
+                }
+            }
+        }
+        return Optional.of(new CacheEntryEnvelope(entry.payload(), entry.createdAt(), freshUntil, staleUntil));
+    }
+}

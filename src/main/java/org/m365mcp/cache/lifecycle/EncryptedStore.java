@@ -1,0 +1,84 @@
+package org.m365mcp.cache.lifecycle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.cache.key.EncryptionKeyResolver;
+import org.m365mcp.cache.key.JavaKeyringAccess;
+import org.m365mcp.cache.key.KeyringAccess;
+import org.m365mcp.cache.key.NoKeyring;
+import org.m365mcp.cache.key.ResolvedKey;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.StoreOpener;
+import org.m365mcp.cache.store.StoreSettings;
+
+/**
+ * The encrypted SQLCipher store of this server, opened when the application starts.
+ *
+ * <ul>
+ *   <li>The key comes from the keyring, else {@code M365_MCP_CACHE_KEY}, else is generated (SPEC §4).</li>
+ *   <li>A file the key cannot open is set aside, never destroyed ({@link StoreOpener}).</li>
+ *   <li>If the store cannot be opened at all, the server still runs with the heap tier only and
+ *       says so; {@link #store()} is then empty.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EncryptedStore {
+
+    private static final Logger LOG = Logger.getLogger(EncryptedStore.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.cache.db-path")
+    String databasePath;
+
+    @Inject
+    @ConfigProperty(name = "m365.mcp.cache.keyring", defaultValue = "true")
+    boolean useKeyring;
+
+    @Inject
+    Clock clock;
+
+    private CacheStore store;
+    private ResolvedKey key;
+
+    @PostConstruct
+    void open() {
+        KeyringAccess keyring = useKeyring ? new JavaKeyringAccess() : new NoKeyring();
+        try {
+            key = new EncryptionKeyResolver(keyring, System::getenv, new SecureRandom()).resolve();
+            LOG.info(() -> "Cache encryption key source: " + key.source() + ". " + key.advice());
+            Path file = Path.of(databasePath).toAbsolutePath();
+            StoreOpener.OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
+            store = opened.store();
+            LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + store.schemaVersion() + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The encrypted cache store could not be opened; serving with the in-memory tier only."
+                    + " Check m365.mcp.cache.db-path (" + databasePath + ") and its directory's permissions.", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** The open store, or empty when it could not be opened. */
+    public Optional<CacheStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    /** Where the key came from and whether the cache survives a restart; empty if none was resolved. */
+    public Optional<ResolvedKey> key() {
+        return Optional.ofNullable(key);
+    }
+}
