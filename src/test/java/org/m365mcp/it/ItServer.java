@@ -1,0 +1,63 @@
+package org.m365mcp.it;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The deployed server as the integration tests see it: the built WAR, its MCP endpoint, its token. */
+final class ItServer {
+
+    /** Matches -Dm365.mcp.auth-token in arquillian.xml. */
+    static final String TOKEN = "it-secret-token";
+
+    private ItServer() {
+    }
+
+    /** The WAR that `mvn package` built: the tests exercise the real artifact. */
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/m365-mcp.war"));
+    }
+
+    static URI mcpUri(URL base) {
+        return URI.create(base.toExternalForm().replaceAll("/$", "") + "/mcp");
+    }
+
+    static McpSyncClient client(URL base) {
+        URI mcp = mcpUri(base);
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder(mcp.getScheme() + "://" + mcp.getAuthority())
+                .endpoint(mcp.getPath())
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> structured(CallToolResult result) {
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new AssertionError("Tool error: " + result.content());
+        }
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String cacheState(CallToolResult result) {
+        return (String) ((Map<String, Object>) structured(result).get("cache")).get("state");
+    }
+}

@@ -1,0 +1,119 @@
+package org.m365mcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToolDescriptionTest {
+
+    static class SampleTools {
+        @McpTool(name = "sample_list", description = "Lists samples.", readOnly = true, idempotent = true)
+        public String list(@ToolParam("Account") String accountId,
+                @ToolParam(value = "How many", defaultValue = "25", min = 1, max = 200) int limit,
+                @ToolParam(value = "Use cache", defaultValue = "true") boolean useCache,
+                @ToolParam(value = "Ratio", defaultValue = "0.5") double ratio) {
+            return accountId + limit + useCache + ratio;
+        }
+
+        @McpTool(name = "sample_delete", description = "Deletes.", destructive = true, openWorld = false)
+        public void delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {
+        }
+    }
+
+    private final ArgumentBinder binder = new ArgumentBinder();
+    private final ToolSchemaFactory schemas = new ToolSchemaFactory(binder);
+
+    private static ToolMethod tool(String name) throws NoSuchMethodException {
+        return switch (name) {
+            case "list" -> ToolMethod.of(SampleTools.class,
+                    SampleTools.class.getMethod("list", String.class, int.class, boolean.class, double.class));
+            default -> ToolMethod.of(SampleTools.class, SampleTools.class.getMethod("delete", String.class, long.class));
+        };
+    }
+
+    @Test
+    void describe_derivesSchemaFromParameters_requiredUnlessDefaulted() throws Exception {
+        McpSchema.Tool described = schemas.describe(tool("list"));
+
+        assertThat(described.name()).isEqualTo("sample_list");
+        assertThat(described.inputSchema().required()).containsExactly("account_id");
+        assertThat(described.inputSchema().additionalProperties()).isFalse();
+        assertThat(described.inputSchema().properties()).containsOnlyKeys("account_id", "limit", "use_cache", "ratio");
+        assertThat(described.inputSchema().properties().get("limit")).isEqualTo(Map.of("type", "integer",
+                "description", "How many", "minimum", 1L, "maximum", 200L, "default", 25));
+        assertThat(described.inputSchema().properties().get("use_cache"))
+                .isEqualTo(Map.of("type", "boolean", "description", "Use cache", "default", true));
+        assertThat(described.inputSchema().properties().get("ratio"))
+                .isEqualTo(Map.of("type", "number", "description", "Ratio", "default", 0.5));
+    }
+
+    @Test
+    void describe_publishesTheHintsAsMcpAnnotations() throws Exception {
+        McpSchema.ToolAnnotations read = schemas.describe(tool("list")).annotations();
+        McpSchema.ToolAnnotations delete = schemas.describe(tool("delete")).annotations();
+
+        assertThat(read.readOnlyHint()).isTrue();
+        assertThat(read.destructiveHint()).isFalse();
+        assertThat(read.idempotentHint()).isTrue();
+        assertThat(read.openWorldHint()).isTrue();
+        assertThat(delete.readOnlyHint()).isFalse();
+        assertThat(delete.destructiveHint()).isTrue();
+        assertThat(delete.openWorldHint()).isFalse();
+    }
+
+    @Test
+    void bind_appliesDefaultsAndConvertsTypes() throws Exception {
+        Object[] values = binder.bind(tool("list"), Map.of("account_id", "demo", "limit", "50", "use_cache", "false"));
+
+        assertThat(values).containsExactly("demo", 50, false, 0.5);
+    }
+
+    @Test
+    void bind_longParameter_acceptsWholeDoubles() throws Exception {
+        Object[] values = binder.bind(tool("delete"), Map.of("id", "x", "big_id", 3.0e9));
+
+        assertThat(values).containsExactly("x", 3_000_000_000L);
+    }
+
+    @Test
+    void bind_missingRequired_namesTheArgument() {
+        assertThatThrownBy(() -> binder.bind(tool("list"), Map.of()))
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessage("Invalid argument 'account_id': is required");
+    }
+
+    @Test
+    void bind_nullArguments_treatedAsNone() {
+        assertThatThrownBy(() -> binder.bind(tool("list"), null))
+                .hasMessage("Invalid argument 'account_id': is required");
+    }
+
+    @Test
+    void bind_wrongTypes_sayWhatWasExpectedAndWhatCame() {
+        assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", 7)))
+                .hasMessage("Invalid argument 'account_id': must be a string, got 7");
+        assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", "a", "limit", 2.5)))
+                .hasMessage("Invalid argument 'limit': must be a whole number, got 2.5");
+        assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", "a", "use_cache", "yes")))
+                .hasMessage("Invalid argument 'use_cache': must be true or false, got \"yes\"");
+    }
+
+    @Test
+    void bind_outOfRange_namesTheBounds() {
+        assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", "a", "limit", 0)))
+                .hasMessage("Invalid argument 'limit': must be between 1 and 200, got 0");
+    }
+
+    @Test
+    void bind_unknownArgument_listsTheExpectedOnes() {
+        Map<String, Object> arguments = new HashMap<>(Map.of("account_id", "a", "limt", 3));
+
+        assertThatThrownBy(() -> binder.bind(tool("list"), arguments))
+                .hasMessage("Invalid argument 'limt': is not a parameter of sample_list (expected: account_id, limit,"
+                        + " use_cache, ratio)");
+    }
+}
