@@ -20,11 +20,16 @@ public class GraphErrorMapper implements ExceptionMapper<SandboxGraphException> 
 
     /** {@code {"error":{"code":…,"message":…,"innerError":{…}}}} with the given status. */
     static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(code, message)).build();
+    }
+
+    /** The error body alone, as JSON text; usable without a JAX-RS runtime. */
+    static String body(String code, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);
         error.putObject("innerError").put("request-id", "00000000-0000-0000-0000-000000000000");
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return body.toString();
     }
 }
