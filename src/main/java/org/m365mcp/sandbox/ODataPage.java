@@ -11,7 +11,8 @@ import java.util.function.Function;
  * absolute {@code @odata.nextLink} that repeats the request with {@code $skip} advanced.
  *
  * <ul>
- *   <li>The next link keeps every other query parameter of the request exactly as it was encoded.
+ *   <li>The next link keeps every other query parameter of the request as it was encoded, except
+ *       that a name's {@code %24} is written back as {@code $}.
  *   <li>No next link on the last page. Stateless and thread-safe.
  * </ul>
  */
@@ -41,11 +42,12 @@ final class ODataPage {
         String raw = requestUri.getRawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
-                String name = pair.split("=", 2)[0];
-                if (pair.isEmpty() || name.equals("$skip") || name.equalsIgnoreCase("%24skip")) {
+                // Some runtimes hand back the request URI with '$' re-encoded; Graph writes it bare.
+                String canonical = pair.regionMatches(true, 0, "%24", 0, 3) ? "$" + pair.substring(3) : pair;
+                if (canonical.isEmpty() || canonical.split("=", 2)[0].equals("$skip")) {
                     continue;
                 }
-                query.append(pair).append('&');
+                query.append(canonical).append('&');
             }
         }
         query.append("$skip=").append(nextSkip);

@@ -23,6 +23,7 @@ public class SandboxApplication extends Application {
         return Set.of(
                 SandboxRequestFilter.class,
                 GraphErrorMapper.class,
+                RoutingErrorMapper.class,
                 MailMessagesResource.class,
                 SandboxAdminResource.class);
     }

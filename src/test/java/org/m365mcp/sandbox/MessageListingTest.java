@@ -127,10 +127,11 @@ class MessageListingTest {
     }
 
     @Test
-    void nextLink_replacesEncodedSkip_keepsOtherParamsVerbatim() {
-        URI request = URI.create(ROOT + "/me/mailFolders/inbox/messages?%24skip=10&$filter=isRead%20eq%20false&$top=10");
+    void nextLink_replacesEncodedSkip_keepsOtherValuesVerbatim() {
+        URI request = URI.create(ROOT + "/me/mailFolders/inbox/messages?%24skip=10&$filter=isRead%20eq%20false"
+                + "&%24select=subject%2Cfrom&$top=10");
 
-        assertThat(ODataPage.nextLink(request, 20)).hasToString(
-                ROOT + "/me/mailFolders/inbox/messages?$filter=isRead%20eq%20false&$top=10&$skip=20");
+        assertThat(ODataPage.nextLink(request, 20)).hasToString(ROOT + "/me/mailFolders/inbox/messages?"
+                + "$filter=isRead%20eq%20false&$select=subject%2Cfrom&$top=10&$skip=20");
     }
 }
