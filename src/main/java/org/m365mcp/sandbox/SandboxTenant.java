@@ -24,6 +24,8 @@ public class SandboxTenant {
     public static final String DEMO_ACCOUNT_ID = "demo";
     /** The bearer token the sandbox accepts for the demo user. */
     public static final String DEMO_TOKEN = "sandbox-demo-token";
+    /** The demo user's sign-in name. */
+    public static final String DEMO_USERNAME = "adele.vance@contoso.sandbox";
     /** Seed of the demo mailbox's random content. */
     static final long SEED = 20_260_115L;
     /** The newest seeded message is a few minutes older than this instant. */
@@ -39,7 +41,7 @@ public class SandboxTenant {
 
     /** The demo user's seeded mailbox; every call builds an identical one. */
     static Mailbox demoMailbox() {
-        Recipient adele = new Recipient("Adele Vance", "adele.vance@contoso.sandbox");
+        Recipient adele = new Recipient("Adele Vance", DEMO_USERNAME);
         return new MailboxSeeder(DEMO_ACCOUNT_ID, adele, SEED, SEED_ANCHOR).build();
     }
 
