@@ -61,6 +61,10 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
     this.environment = Objects.requireNonNull(env, "environment");
   }
 
+  /**
+   * True once a backend connected. A Secret Service without an unlocked default collection still
+   * counts as available but refuses writes, which {@link #write} then reports as false.
+   */
   @Override
   public boolean isAvailable() {
     return call("connect", () -> backend() != null, false, null);
