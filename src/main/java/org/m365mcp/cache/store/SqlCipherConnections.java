@@ -1,5 +1,6 @@
 package org.m365mcp.cache.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,8 +19,9 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  *       HMAC-SHA512, PBKDF2-HMAC-SHA512. The key is a passphrase, so the KDF applies.
  *   <li>The key travels only in the connection {@link Properties}, never in the URL, never in a
  *       message.
- *   <li>The key is verified by reading {@code sqlite_master} before anything is written, so a
- *       wrong key leaves the file untouched.
+ *   <li>An existing file's key is verified before SQLite sees it ({@link SqlCipherKeyCheck}), so
+ *       a wrong key leaves the file and its {@code -wal}/{@code -shm} untouched; reading
+ *       {@code sqlite_master} then confirms it before anything is written.
  * </ul>
  */
 final class SqlCipherConnections {
@@ -42,6 +44,9 @@ final class SqlCipherConnections {
   static Connection open(Path file, CacheKey key) {
     Connection connection = null;
     try {
+      if (Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
+        throw unreadable(file, null);
+      }
       OwnerOnlyFiles.createIfAbsent(file);
       connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
       try (Statement statement = connection.createStatement()) {
@@ -54,13 +59,18 @@ final class SqlCipherConnections {
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);
-      boolean unreadable = e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code;
-      throw new StoreException(unreadable
-          ? "Cache database " + file + " cannot be opened with this key (or is not an encrypted cache)"
-          : "Cannot open cache database " + file + ": " + e.getMessage(), e, unreadable);
+      if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
+        throw unreadable(file, e);
+      }
+      throw new StoreException("Cannot open cache database " + file + ": " + e.getMessage(), e);
     } catch (java.io.IOException e) {
       throw new StoreException("Cannot create cache database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static StoreException unreadable(Path file, SQLException cause) {
+    return new StoreException("Cache database " + file
+        + " cannot be opened with this key (wrong key, or not an encrypted cache)", cause, true);
   }
 
   private static void closeQuietly(Connection connection) {
