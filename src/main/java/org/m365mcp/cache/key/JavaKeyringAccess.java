@@ -5,14 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,13 +27,8 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
 
   private final String service;
   private final String user;
-  private final Duration timeout;
   private final Function<String, String> environment;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "m365-mcp-keyring");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final BoundedCalls calls;
   private Keyring backend; // confined to the worker thread
   private boolean backendFailed; // confined to the worker thread
 
@@ -57,8 +45,8 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
   JavaKeyringAccess(String service, String user, Duration timeout, Function<String, String> env) {
     this.service = Objects.requireNonNull(service, "service");
     this.user = Objects.requireNonNull(user, "user");
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.environment = Objects.requireNonNull(env, "environment");
+    this.calls = new BoundedCalls(Objects.requireNonNull(timeout, "timeout"));
   }
 
   /**
@@ -67,12 +55,12 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
    */
   @Override
   public boolean isAvailable() {
-    return call("connect", () -> backend() != null, false, null);
+    return calls.call("connect", () -> backend() != null, false, null);
   }
 
   @Override
   public Optional<String> read() {
-    return call("read", () -> {
+    return calls.call("read", () -> {
       Keyring keyring = backend();
       return keyring == null ? Optional.<String>empty() : readFrom(keyring);
     }, Optional.empty(), null);
@@ -81,7 +69,7 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
   @Override
   public boolean write(String secret) {
     Objects.requireNonNull(secret, "secret");
-    return call("write", () -> {
+    return calls.call("write", () -> {
       Keyring keyring = backend();
       if (keyring == null) {
         return false;
@@ -93,7 +81,7 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
 
   /** Removes the entry; false if it was absent or the keyring failed. Meant for clean-up. */
   public boolean delete() {
-    return call("delete", () -> {
+    return calls.call("delete", () -> {
       Keyring keyring = backend();
       if (keyring == null || readFrom(keyring).isEmpty()) {
         return false;
@@ -105,14 +93,14 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
 
   @Override
   public void close() {
-    call("close", () -> {
+    calls.call("close", () -> {
       if (backend != null) {
         backend.close();
         backend = null;
       }
       return null;
     }, null, null);
-    worker.shutdownNow();
+    calls.close();
   }
 
   private Optional<String> readFrom(Keyring keyring) {
@@ -139,33 +127,6 @@ public final class JavaKeyringAccess implements KeyringAccess, AutoCloseable {
       }
     }
     return backend;
-  }
-
-  /** Runs {@code task} on the worker within the timeout; any failure becomes {@code fallback}. */
-  private <T> T call(String what, Callable<T> task, T fallback, String secret) {
-    Future<T> future;
-    try {
-      future = worker.submit(task);
-    } catch (RuntimeException closed) {
-      return fallback;
-    }
-    try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      LOG.warning(() -> "OS keyring " + what + " timed out after " + timeout.toSeconds() + " s.");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      LOG.log(Level.WARNING, () -> "OS keyring " + what + " failed: " + redact(cause, secret));
-    }
-    return fallback;
-  }
-
-  private static String redact(Throwable failure, String secret) {
-    String text = failure.getClass().getName() + ": " + failure.getMessage();
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, "[redacted]");
   }
 
   private static boolean isLinux() {
