@@ -1,0 +1,85 @@
+package org.m365mcp.cache.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.m365mcp.cache.key.CacheKey;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
+
+/**
+ * Opens SQLCipher 4 connections through willena's sqlite-jdbc (SQLite3 Multiple Ciphers).
+ *
+ * <ul>
+ *   <li>Cipher settings are SQLCipher 4's defaults: AES-256, page size 4096, kdf_iter 256000,
+ *       HMAC-SHA512, PBKDF2-HMAC-SHA512. The key is a passphrase, so the KDF applies.
+ *   <li>The key travels only in the connection {@link Properties}, never in the URL, never in a
+ *       message.
+ *   <li>An existing file's key is verified before SQLite sees it ({@link SqlCipherKeyCheck}), so
+ *       a wrong key leaves the file and its {@code -wal}/{@code -shm} untouched; reading
+ *       {@code sqlite_master} then confirms it before anything is written.
+ * </ul>
+ */
+final class SqlCipherConnections {
+
+  static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private SqlCipherConnections() {}
+
+  /** The driver properties for {@code key}: SQLCipher 4 defaults plus the passphrase. */
+  static Properties properties(CacheKey key) {
+    return SQLiteMCSqlCipherConfig.getV4Defaults().withKey(key.secret()).build().toProperties();
+  }
+
+  /**
+   * Opens {@code file} with {@code key}, creating it (mode 0600) if absent, and switches to WAL.
+   *
+   * @throws StoreException {@linkplain StoreException#unreadable() unreadable} if the key does not
+   *     open an existing file
+   */
+  static Connection open(Path file, CacheKey key) {
+    Connection connection = null;
+    try {
+      if (Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
+        throw unreadable(file, null);
+      }
+      OwnerOnlyFiles.createIfAbsent(file);
+      connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
+      try (Statement statement = connection.createStatement()) {
+        statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+        statement.executeQuery("PRAGMA journal_mode = WAL").close();
+        statement.execute("PRAGMA foreign_keys = ON");
+      }
+      OwnerOnlyFiles.restrict(file);
+      return connection;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
+        throw unreadable(file, e);
+      }
+      throw new StoreException("Cannot open cache database " + file + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException("Cannot create cache database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static StoreException unreadable(Path file, SQLException cause) {
+    return new StoreException("Cache database " + file
+        + " cannot be opened with this key (wrong key, or not an encrypted cache)", cause, true);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // already failing; the original error is the one worth reporting
+      }
+    }
+  }
+}

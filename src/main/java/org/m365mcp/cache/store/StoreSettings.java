@@ -1,0 +1,43 @@
+package org.m365mcp.cache.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the encrypted cache lives and how entries are stored.
+ *
+ * @param databaseFile the SQLCipher database file; its parent directories are created on open
+ * @param compressionThresholdBytes payloads of at least this many bytes are gzip-compressed
+ *     (default 50 KB = 51,200 bytes)
+ * @param compressionLevel gzip level 0–9 (default 6)
+ * @param maxEntryBytes payloads larger than this are not stored (default 10 MB)
+ */
+public record StoreSettings(
+    Path databaseFile, int compressionThresholdBytes, int compressionLevel, long maxEntryBytes) {
+
+  /** Default compression threshold: 50 KB. */
+  public static final int DEFAULT_COMPRESSION_THRESHOLD_BYTES = 50 * 1024;
+  /** Default gzip level. */
+  public static final int DEFAULT_COMPRESSION_LEVEL = 6;
+  /** Default largest storable payload: 10 MB. */
+  public static final long DEFAULT_MAX_ENTRY_BYTES = 10L * 1024 * 1024;
+
+  public StoreSettings {
+    Objects.requireNonNull(databaseFile, "databaseFile");
+    if (compressionThresholdBytes < 0) {
+      throw new IllegalArgumentException("compressionThresholdBytes must be >= 0");
+    }
+    if (compressionLevel < 0 || compressionLevel > 9) {
+      throw new IllegalArgumentException("compressionLevel must be 0..9");
+    }
+    if (maxEntryBytes < 0) {
+      throw new IllegalArgumentException("maxEntryBytes must be >= 0");
+    }
+  }
+
+  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit. */
+  public static StoreSettings defaults(Path file) {
+    return new StoreSettings(
+        file, DEFAULT_COMPRESSION_THRESHOLD_BYTES, DEFAULT_COMPRESSION_LEVEL, DEFAULT_MAX_ENTRY_BYTES);
+  }
+}
