@@ -87,10 +87,10 @@ class McpEndpointIT {
             Tool emailList = tools.stream().filter(t -> t.name().equals("email_list")).findFirst().orElseThrow();
 
             assertThat(tools).extracting(Tool::name).contains("email_list", "cache_get_stats");
-            assertThat(emailList.inputSchema().required()).containsExactly("account_id");
-            assertThat(emailList.inputSchema().properties()).containsOnlyKeys("account_id", "folder", "limit",
+            assertThat(emailList.inputSchema().get("required")).isEqualTo(List.of("account_id"));
+            assertThat(properties(emailList)).containsOnlyKeys("account_id", "folder", "limit",
                     "use_cache", "force_refresh");
-            assertThat(emailList.inputSchema().properties().get("limit"))
+            assertThat(properties(emailList).get("limit"))
                     .isEqualTo(Map.of("type", "integer", "description", "Most messages to return", "minimum", 1,
                             "maximum", 200, "default", 25));
             assertThat(emailList.annotations().readOnlyHint()).isTrue();
@@ -122,6 +122,11 @@ class McpEndpointIT {
         } finally {
             client.closeGracefully();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Tool tool) {
+        return (Map<String, Object>) tool.inputSchema().get("properties");
     }
 
     private static String errorText(CallToolResult result) {

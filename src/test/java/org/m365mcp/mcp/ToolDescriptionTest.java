@@ -35,19 +35,28 @@ class ToolDescriptionTest {
         };
     }
 
+    private static Map<String, Object> schema(McpSchema.Tool tool) {
+        return tool.inputSchema();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(McpSchema.Tool tool) {
+        return (Map<String, Object>) tool.inputSchema().get("properties");
+    }
+
     @Test
     void describe_derivesSchemaFromParameters_requiredUnlessDefaulted() throws Exception {
         McpSchema.Tool described = schemas.describe(tool("list"));
 
         assertThat(described.name()).isEqualTo("sample_list");
-        assertThat(described.inputSchema().required()).containsExactly("account_id");
-        assertThat(described.inputSchema().additionalProperties()).isFalse();
-        assertThat(described.inputSchema().properties()).containsOnlyKeys("account_id", "limit", "use_cache", "ratio");
-        assertThat(described.inputSchema().properties().get("limit")).isEqualTo(Map.of("type", "integer",
+        assertThat(schema(described).get("required")).isEqualTo(java.util.List.of("account_id"));
+        assertThat(schema(described).get("additionalProperties")).isEqualTo(false);
+        assertThat(properties(described)).containsOnlyKeys("account_id", "limit", "use_cache", "ratio");
+        assertThat(properties(described).get("limit")).isEqualTo(Map.of("type", "integer",
                 "description", "How many", "minimum", 1L, "maximum", 200L, "default", 25));
-        assertThat(described.inputSchema().properties().get("use_cache"))
+        assertThat(properties(described).get("use_cache"))
                 .isEqualTo(Map.of("type", "boolean", "description", "Use cache", "default", true));
-        assertThat(described.inputSchema().properties().get("ratio"))
+        assertThat(properties(described).get("ratio"))
                 .isEqualTo(Map.of("type", "number", "description", "Ratio", "default", 0.5));
     }
 

@@ -17,6 +17,7 @@ import org.m365mcp.cache.key.KeyringAccess;
 import org.m365mcp.cache.key.NoKeyring;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.OpenedStore;
 import org.m365mcp.cache.store.StoreOpener;
 import org.m365mcp.cache.store.StoreSettings;
 
@@ -56,7 +57,7 @@ public class EncryptedStore {
             key = new EncryptionKeyResolver(keyring, System::getenv, new SecureRandom()).resolve();
             LOG.info(() -> "Cache encryption key source: " + key.source() + ". " + key.advice());
             Path file = Path.of(databasePath).toAbsolutePath();
-            StoreOpener.OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
+            OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
             store = opened.store();
             LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + store.schemaVersion() + ")");
         } catch (RuntimeException e) {
