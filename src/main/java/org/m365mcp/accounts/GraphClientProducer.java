@@ -3,6 +3,7 @@ package org.m365mcp.accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ class GraphClientProducer {
     int maxRetries;
 
     @Produces
-    @ApplicationScoped
+    @Singleton // final type: not proxyable; immutable and thread-safe
     GraphClient graphClient() {
         Duration requestTimeout = org.m365mcp.config.DurationText.parse("m365.mcp.graph.timeout", timeout);
         HttpClient http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();

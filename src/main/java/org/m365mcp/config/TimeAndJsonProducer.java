@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
@@ -15,6 +16,8 @@ import java.time.Clock;
  *
  * <ul>
  *   <li>Every TTL decision reads time from the injected {@link Clock}, never the wall clock directly.</li>
+ *   <li>{@code @Singleton}, not {@code @ApplicationScoped}: neither type can be proxied (final methods),
+ *       and both are immutable and thread-safe once built.</li>
  *   <li>Answers are snake_case JSON without nulls, instants as ISO-8601 text; the cache stores this
  *       same form.</li>
  * </ul>
@@ -23,13 +26,13 @@ import java.time.Clock;
 class TimeAndJsonProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     ObjectMapper answerMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())

@@ -3,6 +3,7 @@ package org.m365mcp.mcp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ class McpEndpointSettingsProducer {
     Config config;
 
     @Produces
-    @ApplicationScoped
+    @Singleton // final type: not proxyable; immutable and thread-safe
     McpEndpointSettings settings() {
         String host = config.getValue("m365.mcp.host", String.class);
         int port = config.getValue("m365.mcp.port", Integer.class);

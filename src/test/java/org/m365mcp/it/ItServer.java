@@ -28,8 +28,16 @@ final class ItServer {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/m365-mcp.war"));
     }
 
+    /**
+     * The application's root over loopback: Payara reports the deployment under the machine's host
+     * name, which the server's Host allow-list (loopback names by default) rightly refuses.
+     */
+    static URI root(URL base) {
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath().replaceAll("/$", ""));
+    }
+
     static URI mcpUri(URL base) {
-        return URI.create(base.toExternalForm().replaceAll("/$", "") + "/mcp");
+        return URI.create(root(base) + "/mcp");
     }
 
     static McpSyncClient client(URL base) {

@@ -105,12 +105,12 @@ class McpEndpointIT {
     void callTool_withBadArguments_returnsToolErrorsNamingTheArgument() {
         McpSyncClient client = ItServer.client(base);
         try {
+            // The SDK checks arguments against the published JSON Schema before the tool runs.
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "demo", "limit", "abc"))))
-                    .isEqualTo("Invalid argument 'limit': must be a number, got \"abc\"");
+                    .contains("/limit").contains("integer expected");
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "demo", "limit", 5000))))
-                    .isEqualTo("Invalid argument 'limit': must be between 1 and 200, got 5000");
-            assertThat(errorText(call(client, "email_list", Map.of())))
-                    .isEqualTo("Invalid argument 'account_id': is required");
+                    .contains("/limit").contains("200");
+            assertThat(errorText(call(client, "email_list", Map.of()))).contains("account_id");
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "nobody"))))
                     .startsWith("Invalid argument 'account_id': no signed-in account 'nobody'");
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "demo", "folder", "../x"))))

@@ -15,7 +15,7 @@ final class SandboxAdmin {
     private final URI requests;
 
     SandboxAdmin(URL base) {
-        this.requests = URI.create(base.toExternalForm().replaceAll("/$", "") + "/sandbox/_admin/requests");
+        this.requests = URI.create(ItServer.root(base) + "/sandbox/_admin/requests");
     }
 
     long graphRequests() throws IOException, InterruptedException {

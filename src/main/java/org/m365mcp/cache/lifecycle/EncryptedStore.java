@@ -3,6 +3,8 @@ package org.m365mcp.cache.lifecycle;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -64,6 +66,11 @@ public class EncryptedStore {
             LOG.log(Level.SEVERE, "The encrypted cache store could not be opened; serving with the in-memory tier only."
                     + " Check m365.mcp.cache.db-path (" + databasePath + ") and its directory's permissions.", e);
         }
+    }
+
+    /** Opens the store while the application starts, so the first tool call does not pay for the KDF. */
+    void openAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        store();
     }
 
     @PreDestroy

@@ -3,7 +3,6 @@ package org.m365mcp.cache.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -27,6 +26,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 final class SqlCipherConnections {
 
   static final int BUSY_TIMEOUT_MILLIS = 5_000;
+  private static final org.sqlite.JDBC DRIVER = new org.sqlite.JDBC();
 
   private SqlCipherConnections() {}
 
@@ -48,7 +48,9 @@ final class SqlCipherConnections {
         throw unreadable(file, null);
       }
       OwnerOnlyFiles.createIfAbsent(file);
-      connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
+      // The driver directly, not DriverManager: inside a WAR, DriverManager refuses a driver that the
+      // web application's class loader registered ("No suitable driver").
+      connection = DRIVER.connect("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
       try (Statement statement = connection.createStatement()) {
         statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
         statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);

@@ -2,8 +2,6 @@ package org.m365mcp.tools.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
@@ -44,8 +42,7 @@ public class MailTools {
                     + folder + "\"");
         }
         String path = "/me/mailFolders/" + folder + "/messages?$top=" + Math.min(limit, 50)
-                + "&$select=" + SUMMARY_FIELDS + "&$orderby=" + URLEncoder.encode("receivedDateTime desc",
-                StandardCharsets.UTF_8);
+                + "&$select=" + SUMMARY_FIELDS + "&$orderby=receivedDateTime desc";
         var messages = graph.getPaged(accountId, path, limit).stream().map(EmailSummary::of).toList();
         return new EmailListAnswer(accountId, folder, messages.size(), messages, null);
     }
