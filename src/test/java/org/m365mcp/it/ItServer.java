@@ -17,7 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The deployed server as the integration tests see it: the built WAR, its MCP endpoint, its token. */
 final class ItServer {
 
-    /** Matches -Dm365.mcp.auth-token in arquillian.xml. */
+    /** Matches M365_MCP_AUTH_TOKEN in the failsafe configuration (pom.xml). */
     static final String TOKEN = "it-secret-token";
 
     private ItServer() {

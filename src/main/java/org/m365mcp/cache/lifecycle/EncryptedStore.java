@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,6 +31,8 @@ import org.m365mcp.cache.store.StoreSettings;
  * <ul>
  *   <li>The key comes from the keyring, else {@code M365_MCP_CACHE_KEY}, else is generated (SPEC §4).</li>
  *   <li>A file the key cannot open is set aside, never destroyed ({@link StoreOpener}).</li>
+ *   <li>With a key that will not survive a restart, the store is a temporary file; the configured
+ *       cache file is left untouched.</li>
  *   <li>If the store cannot be opened at all, the server still runs with the heap tier only and
  *       says so; {@link #store()} is then empty.</li>
  * </ul>
@@ -57,12 +61,26 @@ public class EncryptedStore {
         KeyringAccess keyring = useKeyring ? new JavaKeyringAccess() : new NoKeyring();
         try {
             key = new EncryptionKeyResolver(keyring, System::getenv, new SecureRandom()).resolve();
-            LOG.info(() -> "Cache encryption key source: " + key.source() + ". " + key.advice());
-            Path file = Path.of(databasePath).toAbsolutePath();
+            Path file;
+            if (key.survivesRestart()) {
+                LOG.info(() -> "Cache encryption key source: " + key.source() + ". " + key.advice());
+                file = Path.of(databasePath).toAbsolutePath();
+            } else {
+                // A key that dies with the process must not touch the real cache file: it would set
+                // it aside as unreadable, though the usual key may be back at the next start.
+                file = Files.createTempFile("m365-mcp-ephemeral-cache-", ".db");
+                Files.delete(file);
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    Path.of(file + suffix).toFile().deleteOnExit();
+                }
+                Path ephemeral = file;
+                LOG.warning(() -> key.advice() + " Until then the cache lives in " + ephemeral
+                        + " and " + databasePath + " is left untouched.");
+            }
             OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
             store = opened.store();
             LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + store.schemaVersion() + ")");
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The encrypted cache store could not be opened; serving with the in-memory tier only."
                     + " Check m365.mcp.cache.db-path (" + databasePath + ") and its directory's permissions.", e);
         }
