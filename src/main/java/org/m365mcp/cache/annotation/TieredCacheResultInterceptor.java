@@ -10,7 +10,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -73,15 +72,16 @@ public class TieredCacheResultInterceptor implements Serializable {
         String key = call.key();
         if (!call.forceRefresh()) {
             CacheEntryEnvelope cached = read(call, key);
+            Object value = cached == null ? null : decode(context.getMethod(), cached);
             Instant now = clock.instant();
-            if (cached != null && cached.isFresh(now)) {
+            if (value != null && cached.isFresh(now)) {
                 statistics.record(call.operation(), Outcome.FRESH);
-                return stamp(decode(context.getMethod(), cached), new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
+                return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
             }
-            if (cached != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
+            if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
                 statistics.record(call.operation(), Outcome.STALE);
                 refresher.refresh(key, () -> refreshInBackground(context.getMethod(), context.getParameters(), call));
-                return stamp(decode(context.getMethod(), cached), new CacheInfo(CacheInfo.STALE, cached.createdAt()));
+                return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
             }
         }
         statistics.record(call.operation(), call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS);
@@ -126,11 +126,13 @@ public class TieredCacheResultInterceptor implements Serializable {
         }
     }
 
+    /** The cached result, or null when it no longer reads as the method's type (then it is a miss). */
     private Object decode(Method method, CacheEntryEnvelope envelope) {
         try {
             return json.readValue(envelope.payload(), json.constructType(method.getGenericReturnType()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cached " + method.getName() + " result cannot be read", e);
+            LOG.log(Level.WARNING, "A cached " + method.getName() + " result cannot be read; fetching it again", e);
+            return null;
         }
     }
 
