@@ -62,8 +62,7 @@ public class EncryptedStore {
         try {
             key = new EncryptionKeyResolver(keyring, System::getenv, new SecureRandom()).resolve();
             Path file;
-            if (key.survivesRestart()) {
-                LOG.info(() -> "Cache encryption key source: " + key.source() + ". " + key.advice());
+            if (key.survivesRestart()) { // the resolver has logged where the key came from
                 file = Path.of(databasePath).toAbsolutePath();
             } else {
                 // A key that dies with the process must not touch the real cache file: it would set
@@ -74,8 +73,8 @@ public class EncryptedStore {
                     Path.of(file + suffix).toFile().deleteOnExit();
                 }
                 Path ephemeral = file;
-                LOG.warning(() -> key.advice() + " Until then the cache lives in " + ephemeral
-                        + " and " + databasePath + " is left untouched.");
+                LOG.warning(() -> "Until then the cache lives in " + ephemeral + " and " + databasePath
+                        + " is left untouched.");
             }
             OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
             store = opened.store();
