@@ -7,8 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Comparator;
@@ -23,7 +21,8 @@ import java.util.logging.Logger;
  * The server's tools: discovered {@link McpTool} methods, their descriptors and their invocation.
  *
  * <ul>
- *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply.</li>
+ *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
+ *       {@code @ApplicationScoped}.</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -34,7 +33,8 @@ public class ToolRegistry {
     private static final Logger LOG = Logger.getLogger(ToolRegistry.class.getName());
 
     @Inject
-    BeanManager beanManager;
+    @Any
+    Instance<Object> beans;
 
     @Inject
     ToolDiscoveryExtension discovery;
@@ -62,29 +62,28 @@ public class ToolRegistry {
                 .toList();
     }
 
-    /** The tool specifications to hand to the MCP server, sorted by name. */
+    /**
+     * The tool specifications to hand to the MCP server, sorted by name. Each handler holds its bean's
+     * contextual reference (a client proxy), resolved once here rather than on every call.
+     */
     public List<SyncToolSpecification> specifications() {
         return tools.stream()
-                .map(tool -> new SyncToolSpecification(schemas.describe(tool),
-                        (exchange, request) -> call(tool, request.arguments())))
+                .map(tool -> {
+                    Object bean = beans.select(tool.beanClass()).get();
+                    return new SyncToolSpecification(schemas.describe(tool),
+                            (exchange, request) -> call(tool, bean, request.arguments()));
+                })
                 .toList();
-    }
-
-    /** Calls a tool by name; an unknown name is a tool error, not an exception. */
-    public CallToolResult call(String name, Map<String, Object> arguments) {
-        return tools.stream().filter(t -> t.name().equals(name)).findFirst()
-                .map(tool -> call(tool, arguments))
-                .orElseGet(() -> results.error("Unknown tool '" + name + "'"));
     }
 
     public List<String> names() {
         return tools.stream().map(ToolMethod::name).toList();
     }
 
-    private CallToolResult call(ToolMethod tool, Map<String, Object> arguments) {
+    private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
         try {
             Object[] values = binder.bind(tool, arguments);
-            return results.success(tool.method().invoke(reference(tool.beanClass()), values));
+            return results.success(tool.method().invoke(bean, values));
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolException e) {
@@ -107,10 +106,5 @@ public class ToolRegistry {
         LOG.log(Level.WARNING, failure, () -> "Tool " + tool.name() + " failed unexpectedly (ref " + reference + ")");
         return results.error(tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
                 + "); the server log has the details under reference " + reference);
-    }
-
-    private Object reference(Class<?> beanClass) {
-        Bean<?> bean = beanManager.resolve(beanManager.getBeans(beanClass));
-        return beanManager.getReference(bean, beanClass, beanManager.createCreationalContext(bean));
     }
 }

@@ -2,8 +2,8 @@ package org.m365mcp.cache.annotation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -60,7 +60,8 @@ public class TieredCacheResultInterceptor implements Serializable {
     Clock clock;
 
     @Inject
-    BeanManager beanManager;
+    @Any
+    Instance<Object> beans;
 
     @AroundInvoke
     public Object cached(InvocationContext context) throws Exception {
@@ -114,11 +115,8 @@ public class TieredCacheResultInterceptor implements Serializable {
     private void refreshInBackground(Method method, Object[] arguments, CachedCall call) {
         Object[] forced = arguments.clone();
         forced[call.forceRefreshIndex()] = Boolean.TRUE;
-        Class<?> type = method.getDeclaringClass();
-        Bean<?> bean = beanManager.resolve(beanManager.getBeans(type));
-        Object reference = beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
         try {
-            method.invoke(reference, forced);
+            method.invoke(beans.select(method.getDeclaringClass()).get(), forced);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Refresh of " + call.operation() + " failed", e.getCause());
         } catch (IllegalAccessException e) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -48,6 +50,7 @@ public class TieredCaches {
     long heapEntries;
 
     private CacheManager manager;
+    private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
 
     @PostConstruct
     void open() {
@@ -60,10 +63,9 @@ public class TieredCaches {
         manager.close();
     }
 
-    /** The cache of one operation (e.g. {@code email_list}), created on first use. */
-    public synchronized Cache<String, CacheEntryEnvelope> cache(String operation) {
-        Cache<String, CacheEntryEnvelope> cache = manager.getCache(operation, String.class, CacheEntryEnvelope.class);
-        return cache != null ? cache : manager.createCache(operation, configuration(operation));
+    /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
+    public Cache<String, CacheEntryEnvelope> cache(String operation) {
+        return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));
     }
 
     private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
