@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.AccessTokenSource;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphSettings;
+import org.m365mcp.mcp.McpEndpointSettings;
 import org.m365mcp.mcp.ToolException;
 import org.m365mcp.sandbox.SandboxTokenSource;
 
@@ -30,12 +31,7 @@ class GraphClientProducer {
     ServletContext servletContext;
 
     @Inject
-    @ConfigProperty(name = "m365.mcp.host")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "m365.mcp.port")
-    int port;
+    McpEndpointSettings endpoint;
 
     @Inject
     @ConfigProperty(name = "m365.mcp.graph.base-url")
@@ -64,10 +60,10 @@ class GraphClientProducer {
             return URI.create(configured.get());
         }
         if (!mode.demo()) {
-            return URI.create("https://graph.microsoft.com/v1.0");
+            return GraphSettings.MICROSOFT_GRAPH;
         }
-        String loopback = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        return URI.create("http://" + loopback + ":" + port + servletContext.getContextPath() + "/sandbox/v1.0");
+        String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
+        return URI.create("http://" + host + ":" + endpoint.port() + servletContext.getContextPath() + "/sandbox/v1.0");
     }
 
     private AccessTokenSource tokens() {

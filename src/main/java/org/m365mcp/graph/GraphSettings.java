@@ -37,9 +37,4 @@ public record GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries
             throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
         }
     }
-
-    /** Production defaults: Microsoft Graph, 30 s per request, 3 retries. */
-    public static GraphSettings defaults() {
-        return new GraphSettings(MICROSOFT_GRAPH, Duration.ofSeconds(30), 3);
-    }
 }

@@ -9,13 +9,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.m365mcp.config.Sha256;
 
 /**
  * Guards the MCP endpoint: Origin and Host first (403 / 421, DNS-rebinding protection), then the
@@ -36,7 +35,7 @@ final class McpRequestGuard extends HttpFilter {
 
     McpRequestGuard(ServerHttpHeaderValidator originAndHost, Optional<String> token) {
         this.originAndHost = Objects.requireNonNull(originAndHost, "originAndHost");
-        this.tokenDigest = token.map(McpRequestGuard::sha256);
+        this.tokenDigest = token.map(Sha256::of);
     }
 
     @Override
@@ -61,7 +60,7 @@ final class McpRequestGuard extends HttpFilter {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return MessageDigest.isEqual(expectedDigest, sha256(header.substring(7).trim()));
+        return MessageDigest.isEqual(expectedDigest, Sha256.of(header.substring(7).trim()));
     }
 
     private static void reject(HttpServletResponse response, int status, String message) throws IOException {
@@ -83,13 +82,5 @@ final class McpRequestGuard extends HttpFilter {
                 return Collections.list(request.getHeaderNames());
             }
         };
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

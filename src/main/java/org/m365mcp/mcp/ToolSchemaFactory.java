@@ -40,7 +40,7 @@ final class ToolSchemaFactory {
 
     private Map<String, Object> property(ToolParameter parameter) {
         Map<String, Object> property = new LinkedHashMap<>();
-        property.put("type", jsonType(parameter.type()));
+        property.put("type", jsonType(parameter));
         property.put("description", parameter.description());
         if (parameter.isInteger()) {
             if (parameter.min() != Long.MIN_VALUE) {
@@ -54,11 +54,12 @@ final class ToolSchemaFactory {
         return property;
     }
 
-    static String jsonType(Class<?> type) {
+    static String jsonType(ToolParameter parameter) {
+        Class<?> type = parameter.type();
         if (type == String.class) {
             return "string";
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        if (parameter.isInteger()) {
             return "integer";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -1,12 +1,10 @@
 package org.m365mcp.cache.annotation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.m365mcp.config.Sha256;
 
 /**
  * The cache key of SPEC §3: {@code operation:account_id:params}.
@@ -30,16 +28,8 @@ public final class CacheKeyFormat {
                 .filter(entry -> entry.getValue() != null)
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("&"));
-        String shown = joined.length() > MAX_PARAMS_LENGTH ? sha256Prefix(joined) : joined;
+        String shown = joined.length() > MAX_PARAMS_LENGTH
+                ? HexFormat.of().formatHex(Sha256.of(joined)).substring(0, 16) : joined;
         return operation + ":" + accountId + ":" + shown;
-    }
-
-    private static String sha256Prefix(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }
