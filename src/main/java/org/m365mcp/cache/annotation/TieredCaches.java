@@ -54,8 +54,9 @@ public class TieredCaches {
 
     @PostConstruct
     void open() {
-        manager = Caching.getCachingProvider(TieredCachingProvider.class.getName(), getClass().getClassLoader())
-                .getCacheManager();
+        ClassLoader loader = getClass().getClassLoader();
+        manager = ((TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName(), loader))
+                .getCacheManager(TieredCachingProvider.DEFAULT_URI, loader, clock);
     }
 
     @PreDestroy
@@ -75,7 +76,7 @@ public class TieredCaches {
         configuration.setStoreByValue(false);
         configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                 new Duration(TimeUnit.MILLISECONDS, stale.toMillis())));
-        configuration.setClock(clock).setHeapEntries(heapEntries);
+        configuration.setHeapEntries(heapEntries);
         Optional<CacheStore> store = encryptedStore.store();
         if (store.isPresent()) {
             StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store.get(), operation, clock);

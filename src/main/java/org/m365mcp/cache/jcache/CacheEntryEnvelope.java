@@ -1,5 +1,6 @@
 package org.m365mcp.cache.jcache;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,25 +11,51 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Immutable; the payload array is never handed out for mutation by this class's users.</li>
- *   <li>The JCache lifetime of an entry is its stale TTL; freshness is metadata read by the
+ *   <li>The JCache lifetime of an entry is its stale window; freshness is metadata read by the
  *       annotation layer.</li>
+ *   <li>A class rather than a record: Ehcache's heap sizing (a heap tier sized in megabytes) cannot
+ *       measure record instances on Java 17.</li>
  * </ul>
- *
- * @param payload    the serialized result (JSON bytes)
- * @param createdAt  when the result was fetched from its source
- * @param freshUntil end of the FRESH window (exclusive)
- * @param staleUntil end of the STALE window (exclusive)
  */
-public record CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil) {
+public final class CacheEntryEnvelope implements Serializable {
 
-    public CacheEntryEnvelope {
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(freshUntil, "freshUntil");
-        Objects.requireNonNull(staleUntil, "staleUntil");
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] payload;
+    private final Instant createdAt;
+    private final Instant freshUntil;
+    private final Instant staleUntil;
+
+    /**
+     * @param payload    the serialized result (JSON bytes)
+     * @param createdAt  when the result was fetched from its source
+     * @param freshUntil end of the FRESH window (exclusive)
+     * @param staleUntil end of the STALE window (exclusive)
+     */
+    public CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil) {
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.freshUntil = Objects.requireNonNull(freshUntil, "freshUntil");
+        this.staleUntil = Objects.requireNonNull(staleUntil, "staleUntil");
         if (freshUntil.isBefore(createdAt) || staleUntil.isBefore(freshUntil)) {
             throw new IllegalArgumentException("Need createdAt <= freshUntil <= staleUntil");
         }
+    }
+
+    public byte[] payload() {
+        return payload;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant freshUntil() {
+        return freshUntil;
+    }
+
+    public Instant staleUntil() {
+        return staleUntil;
     }
 
     /** FRESH: {@code now < freshUntil}. */

@@ -1,7 +1,6 @@
 package org.m365mcp.cache.jcache;
 
 import java.util.AbstractMap;
-import java.util.Map;
 import javax.cache.Cache;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
@@ -59,10 +58,6 @@ final class JCacheLoaderWriterAdapter<K, V> implements CacheLoaderWriter<K, V> {
                 return type.cast(this);
             }
             throw new IllegalArgumentException("Cannot unwrap a cache entry to " + type.getName());
-        }
-
-        static <K, V> Entry<K, V> of(Map.Entry<K, V> entry) {
-            return new Entry<>(entry.getKey(), entry.getValue());
         }
     }
 }

@@ -1,223 +1,186 @@
 package org.m365mcp.cache.jcache;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.integration.CacheLoaderException;
-import javax.cache.integration.CacheWriterException;
+import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
-import org.ehcache.spi.loaderwriter.CacheLoadingException;
-import org.ehcache.spi.loaderwriter.CacheWritingException;
 
 /**
- * A JCache {@link Cache} whose caching tier is an Ehcache 3 heap cache and whose authoritative tier is
- * the configured {@code CacheLoader}/{@code CacheWriter} (for m365-mcp: the encrypted store).
+ * A cache of the tiered provider: the JSR-107 operations run on Ehcache's JSR-107 cache (heap tier,
+ * with the durable tier as its loader-writer); this facade answers for the provider's identity.
  *
  * <ul>
- *   <li>Read: heap, else fault in from the authoritative tier. Write: authoritative tier first
- *       (Ehcache's loader-writer contract), then the heap.</li>
- *   <li>Every public method checks closed, delegates, and translates Ehcache's exceptions into
- *       JSR-107's.</li>
- *   <li>Thread-safe: Ehcache's cache is; this class adds only a volatile closed flag.</li>
- *   <li>Entry processors and listeners come with the complete provider; until then they throw
- *       {@link UnsupportedOperationException}.</li>
+ *   <li>{@link #getCacheManager()} is the {@link TieredCacheManager}; {@link #unwrap} reaches this
+ *       class, then Ehcache's.</li>
+ *   <li>A cache created from a {@link TieredConfiguration} reports that configuration (a copy,
+ *       kept current with listener registrations and the statistics/management switches).</li>
+ *   <li>Listeners are registered adapted ({@link OldValueHonouringListeners}); callers see and
+ *       deregister the configurations they registered.</li>
+ *   <li>Thread-safe: the delegate is; the tiered configuration is guarded by its own monitor.</li>
  * </ul>
  */
 public final class TieredCache<K, V> implements Cache<K, V> {
 
-    private final String name;
     private final TieredCacheManager manager;
-    private final TieredConfiguration<K, V> configuration;
-    private final org.ehcache.Cache<K, V> heap;
-    private final Runnable onClose;
-    private volatile boolean closed;
+    private final Cache<K, V> delegate;
+    private final TieredConfiguration<K, V> tiered;
+    /** Listener configurations as registered by callers, and what the heap tier got in their place. */
+    private final ConcurrentMap<CacheEntryListenerConfiguration<K, V>, CacheEntryListenerConfiguration<K, V>>
+            listeners = new ConcurrentHashMap<>();
 
-    TieredCache(String name, TieredCacheManager manager, TieredConfiguration<K, V> configuration,
-            org.ehcache.Cache<K, V> heap, Runnable onClose) {
-        this.name = Objects.requireNonNull(name, "name");
+    @SuppressWarnings("unchecked")
+    TieredCache(TieredCacheManager manager, Cache<K, V> delegate, TieredConfiguration<K, V> tiered) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.heap = Objects.requireNonNull(heap, "heap");
-        this.onClose = Objects.requireNonNull(onClose, "onClose");
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.tiered = tiered;
+        if (tiered == null) { // a JSR-107 configuration: its listeners were adapted on creation
+            CompleteConfiguration<K, V> configured = delegate.getConfiguration(CompleteConfiguration.class);
+            configured.getCacheEntryListenerConfigurations().forEach(adapted -> listeners.put(OldValueHonouringListeners.original(adapted), adapted));
+        }
+    }
+
+    boolean wraps(Cache<?, ?> cache) {
+        return delegate == cache;
     }
 
     @Override
     public V get(K key) {
-        return guarded(() -> heap.get(requireKey(key)));
+        return delegate.get(key);
     }
 
     @Override
     public Map<K, V> getAll(Set<? extends K> keys) {
-        return guarded(() -> {
-            Map<K, V> found = new HashMap<>();
-            heap.getAll(keys).forEach((k, v) -> {
-                if (v != null) {
-                    found.put(k, v);
-                }
-            });
-            return found;
-        });
+        return delegate.getAll(keys);
     }
 
     @Override
     public boolean containsKey(K key) {
-        return guarded(() -> heap.containsKey(requireKey(key)));
+        return delegate.containsKey(key);
     }
 
     @Override
     public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
-        try {
-            guarded(() -> {
-                keys.forEach(key -> {
-                    if (replaceExistingValues) {
-                        heap.remove(key);
-                    }
-                    heap.get(key);
-                });
-                return null;
-            });
-            if (listener != null) {
-                listener.onCompletion();
-            }
-        } catch (RuntimeException e) {
-            if (listener == null) {
-                throw e;
-            }
-            listener.onException(e);
-        }
+        delegate.loadAll(keys, replaceExistingValues, listener);
     }
 
     @Override
     public void put(K key, V value) {
-        guarded(() -> {
-            heap.put(requireKey(key), Objects.requireNonNull(value, "value"));
-            return null;
-        });
+        delegate.put(key, value);
     }
 
     @Override
     public V getAndPut(K key, V value) {
-        return guarded(() -> {
-            V previous = heap.get(requireKey(key));
-            heap.put(key, Objects.requireNonNull(value, "value"));
-            return previous;
-        });
+        return delegate.getAndPut(key, value);
     }
 
     @Override
     public void putAll(Map<? extends K, ? extends V> map) {
-        guarded(() -> {
-            heap.putAll(map);
-            return null;
-        });
+        delegate.putAll(map);
     }
 
     @Override
     public boolean putIfAbsent(K key, V value) {
-        return guarded(() -> heap.putIfAbsent(requireKey(key), Objects.requireNonNull(value, "value")) == null);
+        return delegate.putIfAbsent(key, value);
     }
 
     @Override
     public boolean remove(K key) {
-        return guarded(() -> {
-            boolean present = heap.containsKey(requireKey(key));
-            heap.remove(key);
-            return present;
-        });
+        return delegate.remove(key);
     }
 
     @Override
     public boolean remove(K key, V oldValue) {
-        return guarded(() -> heap.remove(requireKey(key), oldValue));
+        return delegate.remove(key, oldValue);
     }
 
     @Override
     public V getAndRemove(K key) {
-        return guarded(() -> {
-            V previous = heap.get(requireKey(key));
-            heap.remove(key);
-            return previous;
-        });
+        return delegate.getAndRemove(key);
     }
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        return guarded(() -> heap.replace(requireKey(key), oldValue, newValue));
+        return delegate.replace(key, oldValue, newValue);
     }
 
     @Override
     public boolean replace(K key, V value) {
-        return guarded(() -> heap.replace(requireKey(key), value) != null);
+        return delegate.replace(key, value);
     }
 
     @Override
     public V getAndReplace(K key, V value) {
-        return guarded(() -> heap.replace(requireKey(key), value));
+        return delegate.getAndReplace(key, value);
     }
 
     @Override
     public void removeAll(Set<? extends K> keys) {
-        guarded(() -> {
-            heap.removeAll(keys);
-            return null;
-        });
+        delegate.removeAll(keys);
     }
 
     @Override
     public void removeAll() {
-        guarded(() -> {
-            for (org.ehcache.Cache.Entry<K, V> entry : heap) {
-                heap.remove(entry.getKey());
-            }
-            return null;
-        });
+        delegate.removeAll();
     }
 
     @Override
     public void clear() {
-        guarded(() -> {
-            heap.clear();
-            return null;
-        });
+        delegate.clear();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <C extends Configuration<K, V>> C getConfiguration(Class<C> type) {
-        if (type.isInstance(configuration)) {
-            return type.cast(configuration);
+        if (tiered != null && type.isInstance(tiered)) {
+            synchronized (tiered) {
+                return type.cast(new TieredConfiguration<>(tiered));
+            }
         }
-        throw new IllegalArgumentException("Configuration is not a " + type.getName());
+        C configured = delegate.getConfiguration(type);
+        if (configured instanceof CompleteConfiguration<?, ?> complete && type.isAssignableFrom(MutableConfiguration.class)
+                && !listeners.isEmpty()) {
+            return type.cast(withOriginalListeners((CompleteConfiguration<K, V>) complete));
+        }
+        return configured;
     }
 
-    /** The tiered configuration this cache was created with. */
-    public CompleteConfiguration<K, V> configuration() {
-        return configuration;
+    /** A copy of the heap tier's configuration that lists the listeners as their callers registered them. */
+    private MutableConfiguration<K, V> withOriginalListeners(CompleteConfiguration<K, V> configured) {
+        MutableConfiguration<K, V> view = new MutableConfiguration<>(configured);
+        for (CacheEntryListenerConfiguration<K, V> adapted : configured.getCacheEntryListenerConfigurations()) {
+            view.removeCacheEntryListenerConfiguration(adapted);
+            view.addCacheEntryListenerConfiguration(OldValueHonouringListeners.original(adapted));
+        }
+        return view;
     }
 
     @Override
-    public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
-        throw new UnsupportedOperationException("Entry processors arrive with the complete JCache provider");
+    public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments)
+            throws EntryProcessorException {
+        return delegate.invoke(key, processor, arguments);
     }
 
     @Override
     public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
             Object... arguments) {
-        throw new UnsupportedOperationException("Entry processors arrive with the complete JCache provider");
+        return delegate.invokeAll(keys, processor, arguments);
     }
 
     @Override
     public String getName() {
-        return name;
+        return delegate.getName();
     }
 
     @Override
@@ -227,15 +190,12 @@ public final class TieredCache<K, V> implements Cache<K, V> {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            onClose.run();
-        }
+        delegate.close();
     }
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return delegate.isClosed();
     }
 
     @Override
@@ -243,53 +203,71 @@ public final class TieredCache<K, V> implements Cache<K, V> {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        if (type.isInstance(heap)) {
-            return type.cast(heap);
-        }
-        throw new IllegalArgumentException("Cannot unwrap " + name + " to " + type.getName());
+        return delegate.unwrap(type);
     }
 
     @Override
     public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
-        throw new UnsupportedOperationException("Listeners arrive with the complete JCache provider");
+        attachListener(listener);
+        if (tiered != null) {
+            synchronized (tiered) {
+                tiered.addCacheEntryListenerConfiguration(listener);
+            }
+        }
     }
 
     @Override
     public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
-        throw new UnsupportedOperationException("Listeners arrive with the complete JCache provider");
+        Objects.requireNonNull(listener, "listener");
+        CacheEntryListenerConfiguration<K, V> adapted = listeners.remove(listener);
+        if (adapted != null) {
+            delegate.deregisterCacheEntryListener(adapted);
+        }
+        if (tiered != null) {
+            synchronized (tiered) {
+                tiered.removeCacheEntryListenerConfiguration(listener);
+            }
+        }
     }
 
     @Override
     public Iterator<Entry<K, V>> iterator() {
-        Iterator<org.ehcache.Cache.Entry<K, V>> entries = guarded(heap::iterator);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return entries.hasNext();
-            }
-
-            @Override
-            public Entry<K, V> next() {
-                org.ehcache.Cache.Entry<K, V> next = entries.next();
-                return new JCacheLoaderWriterAdapter.Entry<>(next.getKey(), next.getValue());
-            }
-        };
+        return delegate.iterator();
     }
 
-    private static <K> K requireKey(K key) {
-        return Objects.requireNonNull(key, "key");
-    }
-
-    private <T> T guarded(Supplier<T> operation) {
-        if (closed) {
-            throw new IllegalStateException("Cache " + name + " is closed");
+    /** Registers {@code listener} with the heap tier, adapted to honour its old-value choice. */
+    void attachListener(CacheEntryListenerConfiguration<K, V> listener) {
+        Objects.requireNonNull(listener, "listener");
+        CacheEntryListenerConfiguration<K, V> adapted = OldValueHonouringListeners.adapt(listener);
+        if (listeners.putIfAbsent(listener, adapted) != null) {
+            throw new IllegalArgumentException("This listener configuration is already registered");
         }
         try {
-            return operation.get();
-        } catch (CacheLoadingException e) {
-            throw new CacheLoaderException(e.getCause() == null ? e : e.getCause());
-        } catch (CacheWritingException e) {
-            throw new CacheWriterException(e.getCause() == null ? e : e.getCause());
+            delegate.registerCacheEntryListener(adapted);
+        } catch (RuntimeException e) {
+            listeners.remove(listener, adapted);
+            throw e;
         }
+    }
+
+    void statisticsEnabled(boolean enabled) {
+        if (tiered != null) {
+            synchronized (tiered) {
+                tiered.setStatisticsEnabled(enabled);
+            }
+        }
+    }
+
+    void managementEnabled(boolean enabled) {
+        if (tiered != null) {
+            synchronized (tiered) {
+                tiered.setManagementEnabled(enabled);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TieredCache[" + getName() + "]";
     }
 }

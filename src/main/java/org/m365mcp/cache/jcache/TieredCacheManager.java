@@ -1,23 +1,29 @@
 package org.m365mcp.cache.jcache;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.cache.Cache;
-import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
+import org.ehcache.jsr107.Eh107Configuration;
 
 /**
- * Creates and holds {@link TieredCache}s by name.
+ * Creates and holds the caches of one URI: {@link TieredConfiguration}s become Ehcache heap tiers
+ * with the durable tier as loader-writer; any other JCache configuration is honoured as JSR-107
+ * defines it.
  *
  * <ul>
- *   <li>Thread-safe: caches live in a concurrent map; creation of one name happens once.</li>
+ *   <li>Every cache is a {@link TieredCache} facade over Ehcache's JSR-107 cache, so that
+ *       {@code getCacheManager()} and {@code unwrap} answer with this provider's types.</li>
+ *   <li>Thread-safe: the heap provider's manager is, and the facades live in a concurrent map.</li>
  *   <li>Closing the manager closes its caches and removes it from its provider.</li>
  * </ul>
  */
@@ -27,78 +33,96 @@ public final class TieredCacheManager implements CacheManager {
     private final URI uri;
     private final ClassLoader classLoader;
     private final Properties properties;
-    private final ConcurrentMap<String, TieredCache<?, ?>> caches = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final Clock clock;
+    private final CacheManager heap;
+    private final ConcurrentMap<String, TieredCache<?, ?>> facades = new ConcurrentHashMap<>();
 
-    TieredCacheManager(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
+    TieredCacheManager(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+            Clock clock, CacheManager heap) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.uri = Objects.requireNonNull(uri, "uri");
-        this.classLoader = classLoader;
-        this.properties = new Properties();
-        this.properties.putAll(properties);
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.heap = Objects.requireNonNull(heap, "heap");
     }
 
     @Override
     public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String name, C configuration) {
         requireOpen();
         Objects.requireNonNull(name, "name");
-        TieredConfiguration<K, V> tiered = copyOf(configuration);
-        TieredCache<K, V> created = new TieredCache<>(name, this, tiered, HeapTierFactory.create(tiered),
-                () -> caches.remove(name));
-        if (caches.putIfAbsent(name, created) != null) {
-            created.unwrap(org.ehcache.UserManagedCache.class).close();
-            throw new CacheException("A cache named " + name + " already exists");
+        Objects.requireNonNull(configuration, "configuration");
+        if (configuration instanceof TieredConfiguration<K, V> tiered) {
+            TieredConfiguration<K, V> copy = new TieredConfiguration<>(tiered);
+            Cache<K, V> created = heap.createCache(name,
+                    Eh107Configuration.fromEhcacheCacheConfiguration(HeapTierConfigurations.of(copy, clock)));
+            TieredCache<K, V> facade = new TieredCache<>(this, created, copy);
+            facades.put(name, facade);
+            copy.getCacheEntryListenerConfigurations().forEach(facade::attachListener);
+            heap.enableStatistics(name, copy.isStatisticsEnabled());
+            heap.enableManagement(name, copy.isManagementEnabled());
+            return facade;
         }
-        return created;
+        return facade(heap.createCache(name, withAdaptedListeners(configuration)));
+    }
+
+    /** {@code configuration} with its listeners adapted to honour their old-value choice. */
+    private static <K, V> Configuration<K, V> withAdaptedListeners(Configuration<K, V> configuration) {
+        if (!(configuration instanceof CompleteConfiguration<K, V> complete)
+                || !complete.getCacheEntryListenerConfigurations().iterator().hasNext()) {
+            return configuration;
+        }
+        MutableConfiguration<K, V> adapted = new MutableConfiguration<>(complete);
+        for (CacheEntryListenerConfiguration<K, V> listener : complete.getCacheEntryListenerConfigurations()) {
+            adapted.removeCacheEntryListenerConfiguration(listener);
+            adapted.addCacheEntryListenerConfiguration(OldValueHonouringListeners.adapt(listener));
+        }
+        return adapted;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> getCache(String name, Class<K> keyType, Class<V> valueType) {
         requireOpen();
-        TieredCache<?, ?> cache = caches.get(Objects.requireNonNull(name, "name"));
-        if (cache == null) {
-            return null;
-        }
-        Configuration<?, ?> configuration = cache.configuration();
-        if (!configuration.getKeyType().equals(keyType) || !configuration.getValueType().equals(valueType)) {
-            throw new ClassCastException("Cache " + name + " holds " + configuration.getKeyType().getName() + " -> "
-                    + configuration.getValueType().getName());
-        }
-        return (Cache<K, V>) cache;
+        return facade(heap.getCache(name, keyType, valueType));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> getCache(String name) {
         requireOpen();
-        return (Cache<K, V>) caches.get(Objects.requireNonNull(name, "name"));
+        return facade(heap.<K, V>getCache(name));
     }
 
     @Override
     public Iterable<String> getCacheNames() {
         requireOpen();
-        return java.util.Set.copyOf(caches.keySet());
+        return heap.getCacheNames();
     }
 
     @Override
     public void destroyCache(String name) {
         requireOpen();
-        TieredCache<?, ?> cache = caches.get(Objects.requireNonNull(name, "name"));
-        if (cache != null) {
-            cache.clear();
-            cache.close();
-        }
+        heap.destroyCache(name);
+        facades.remove(Objects.requireNonNull(name, "name"));
     }
 
     @Override
     public void enableManagement(String cacheName, boolean enabled) {
-        throw new UnsupportedOperationException("Management MXBeans arrive with the complete JCache provider");
+        requireOpen();
+        heap.enableManagement(cacheName, enabled);
+        TieredCache<?, ?> facade = facades.get(cacheName);
+        if (facade != null) {
+            facade.managementEnabled(enabled);
+        }
     }
 
     @Override
     public void enableStatistics(String cacheName, boolean enabled) {
-        throw new UnsupportedOperationException("Statistics MXBeans arrive with the complete JCache provider");
+        requireOpen();
+        heap.enableStatistics(cacheName, enabled);
+        TieredCache<?, ?> facade = facades.get(cacheName);
+        if (facade != null) {
+            facade.statisticsEnabled(enabled);
+        }
     }
 
     @Override
@@ -121,22 +145,23 @@ public final class TieredCacheManager implements CacheManager {
         return properties;
     }
 
+    /** The clock that decides entry lifetimes in this manager's caches. */
+    public Clock clock() {
+        return clock;
+    }
+
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            caches.values().forEach(cache -> {
-                cache.close();
-                cache.unwrap(org.ehcache.UserManagedCache.class).close();
-            });
-            caches.clear();
-            provider.forget(this);
+        if (!heap.isClosed()) {
+            heap.close();
+            facades.clear();
         }
+        provider.forget(this);
     }
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return heap.isClosed();
     }
 
     @Override
@@ -144,21 +169,21 @@ public final class TieredCacheManager implements CacheManager {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        throw new IllegalArgumentException("Cannot unwrap the cache manager to " + type.getName());
+        return heap.unwrap(type);
     }
 
-    private static <K, V> TieredConfiguration<K, V> copyOf(Configuration<K, V> configuration) {
-        if (configuration instanceof CompleteConfiguration<K, V> complete) {
-            return new TieredConfiguration<>(complete);
+    /** The facade of {@code cache}, made once per underlying cache (a re-created cache gets a new one). */
+    @SuppressWarnings("unchecked")
+    private <K, V> Cache<K, V> facade(Cache<K, V> cache) {
+        if (cache == null) {
+            return null;
         }
-        MutableConfiguration<K, V> basic = new MutableConfiguration<K, V>()
-                .setTypes(configuration.getKeyType(), configuration.getValueType())
-                .setStoreByValue(configuration.isStoreByValue());
-        return new TieredConfiguration<>(basic);
+        return (Cache<K, V>) facades.compute(cache.getName(),
+                (name, known) -> known != null && known.wraps(cache) ? known : new TieredCache<>(this, cache, null));
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (isClosed()) {
             throw new IllegalStateException("Cache manager " + uri + " is closed");
         }
     }

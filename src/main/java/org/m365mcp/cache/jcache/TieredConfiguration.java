@@ -1,29 +1,32 @@
 package org.m365mcp.cache.jcache;
 
-import java.time.Clock;
-import java.util.Objects;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 
 /**
- * A JCache configuration with the tiered provider's extras: the clock that decides expiry and the
- * size of the heap tier.
+ * A JCache configuration with the tiered provider's extra: how large the Ehcache heap tier may
+ * grow, by entries (the default) or by megabytes.
  *
  * <ul>
- *   <li>The authoritative tier is configured the JSR-107 way: a {@code CacheLoader} / {@code CacheWriter}
+ *   <li>The durable tier is configured the JSR-107 way: a {@code CacheLoader} / {@code CacheWriter}
  *       factory with read-through and write-through on.</li>
- *   <li>Not thread-safe while being built; the provider copies it when a cache is created.</li>
+ *   <li>For {@link CacheEntryEnvelope} values an entry's heap lifetime is its own stale window
+ *       ({@code staleUntil}, counted on the manager's clock) and the expiry policy factory is not
+ *       consulted; any other value type follows the JCache expiry policy.</li>
+ *   <li>Sizing by megabytes uses Ehcache's object-graph sizing, which Ehcache deprecates and which
+ *       under-counts JDK internals on Java 17; prefer entries unless payload sizes vary wildly.</li>
+ *   <li>Not thread-safe while being built; the manager copies it when a cache is created.</li>
  * </ul>
  */
 public final class TieredConfiguration<K, V> extends MutableConfiguration<K, V> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Heap-tier entries when none is set: enough for a busy assistant session per cache. */
     public static final long DEFAULT_HEAP_ENTRIES = 10_000;
 
-    private transient Clock clock = Clock.systemUTC();
     private long heapEntries = DEFAULT_HEAP_ENTRIES;
+    private long heapMegabytes;
 
     public TieredConfiguration() {
     }
@@ -31,29 +34,39 @@ public final class TieredConfiguration<K, V> extends MutableConfiguration<K, V> 
     public TieredConfiguration(CompleteConfiguration<K, V> configuration) {
         super(configuration);
         if (configuration instanceof TieredConfiguration<K, V> tiered) {
-            this.clock = tiered.clock;
             this.heapEntries = tiered.heapEntries;
+            this.heapMegabytes = tiered.heapMegabytes;
         }
     }
 
-    public Clock getClock() {
-        return clock;
-    }
-
-    public TieredConfiguration<K, V> setClock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        return this;
-    }
-
+    /** The heap tier's size in entries, or 0 when it is sized in megabytes. */
     public long getHeapEntries() {
         return heapEntries;
     }
 
+    /** Sizes the heap tier by entry count (replacing any size in megabytes). */
     public TieredConfiguration<K, V> setHeapEntries(long heapEntries) {
-        if (heapEntries < 1) {
-            throw new IllegalArgumentException("heapEntries must be positive: " + heapEntries);
-        }
-        this.heapEntries = heapEntries;
+        this.heapEntries = positive(heapEntries, "heapEntries");
+        this.heapMegabytes = 0;
         return this;
+    }
+
+    /** The heap tier's size in megabytes, or 0 when it is sized in entries. */
+    public long getHeapMegabytes() {
+        return heapMegabytes;
+    }
+
+    /** Sizes the heap tier by memory (replacing any size in entries). */
+    public TieredConfiguration<K, V> setHeapMegabytes(long heapMegabytes) {
+        this.heapMegabytes = positive(heapMegabytes, "heapMegabytes");
+        this.heapEntries = 0;
+        return this;
+    }
+
+    private static long positive(long value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
     }
 }

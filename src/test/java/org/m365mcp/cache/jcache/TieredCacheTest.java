@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.expiry.CreatedExpiryPolicy;
@@ -34,12 +34,18 @@ class TieredCacheTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T08:00:00Z"));
     private CacheStore store;
-    private CacheManager manager;
+    private TieredCacheManager manager;
 
     @BeforeEach
     void open() {
         store = CacheStore.open(StoreSettings.defaults(dir.resolve("cache.db")), CacheKey.of("tiered-test-key"), clock);
-        manager = Caching.getCachingProvider(TieredCachingProvider.class.getName()).getCacheManager();
+        manager = manager();
+    }
+
+    private TieredCacheManager manager() {
+        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
+                TieredCachingProvider.class.getName());
+        return provider.getCacheManager(URI.create("urn:m365-mcp:test"), getClass().getClassLoader(), clock);
     }
 
     @AfterEach
@@ -57,7 +63,7 @@ class TieredCacheTest {
         configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
         configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
         configuration.setReadThrough(true).setWriteThrough(true);
-        configuration.setClock(clock).setHeapEntries(100);
+        configuration.setHeapEntries(100);
         return manager.createCache(name, configuration);
     }
 
@@ -86,7 +92,7 @@ class TieredCacheTest {
         CacheEntryEnvelope written = envelope("{\"a\":1}");
         cache("email_list").put(KEY, written);
         manager.close();
-        manager = Caching.getCachingProvider(TieredCachingProvider.class.getName()).getCacheManager();
+        manager = manager();
 
         CacheEntryEnvelope loaded = cache("email_list").get(KEY);
 
@@ -120,6 +126,99 @@ class TieredCacheTest {
         cache.close();
 
         assertThatThrownBy(() -> cache.get(KEY)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void faultedInEntry_livesInTheHeapOnlyUntilItsOwnStaleEnd() {
+        cache("email_list").put(KEY, envelope("{\"a\":1}"));
+        manager.close();
+        manager = manager();
+        clock.advance(Duration.ofMinutes(9));
+        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        assertThat(cache.get(KEY)).isNotNull();
+        store.delete(KEY); // from now on only the heap tier could answer
+
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(cache.get(KEY)).as("one second before the stale end").isNotNull();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.get(KEY)).as("at the stale end").isNull();
+    }
+
+    @Test
+    void envelopeAlreadyPastItsStaleEnd_isNotKeptInTheHeap() {
+        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        CacheEntryEnvelope old = envelope("{\"a\":1}");
+        clock.advance(Duration.ofMinutes(10));
+
+        cache.put(KEY, old);
+
+        assertThat(cache.containsKey(KEY)).isFalse();
+    }
+
+    @Test
+    void entryProcessor_writesThroughToTheStore() {
+        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        CacheEntryEnvelope value = envelope("{\"b\":2}");
+
+        boolean existed = cache.invoke(KEY, (entry, args) -> {
+            boolean present = entry.exists();
+            entry.setValue((CacheEntryEnvelope) args[0]);
+            return present;
+        }, value);
+
+        assertThat(existed).isFalse();
+        assertThat(store.read(KEY).orElseThrow().payload()).isEqualTo(value.payload());
+    }
+
+    @Test
+    void createdListener_hearsPutsOnATieredCache() {
+        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javax.cache.event.CacheEntryCreatedListener<String, CacheEntryEnvelope> listener =
+                events -> events.forEach(event -> created.add(event.getKey()));
+        cache.registerCacheEntryListener(new javax.cache.configuration.MutableCacheEntryListenerConfiguration<>(
+                new FactoryBuilder.SingletonFactory<>(listener), null, false, true));
+
+        cache.put(KEY, envelope("{\"a\":1}"));
+
+        assertThat(created).containsExactly(KEY);
+        assertThat(cache.getConfiguration(TieredConfiguration.class).getCacheEntryListenerConfigurations())
+                .hasSize(1);
+    }
+
+    @Test
+    void heapSizedInMegabytes_evictsBeyondItsBudget() {
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+        configuration.setStoreByValue(false);
+        configuration.setHeapMegabytes(1);
+        Cache<String, CacheEntryEnvelope> cache = manager.createCache("file_list", configuration);
+
+        for (int i = 0; i < 40; i++) {
+            cache.put("file_list:acc-a:page=" + i, TTL.envelope(new byte[100_000], clock.instant()));
+        }
+
+        long kept = java.util.stream.StreamSupport.stream(cache.spliterator(), false).count();
+        assertThat(kept).isBetween(1L, 11L);
+    }
+
+    @Test
+    void facadeAnswersForTheProvider() {
+        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+
+        assertThat(cache.getCacheManager()).isSameAs(manager);
+        assertThat(manager.getCache("email_list", String.class, CacheEntryEnvelope.class)).isSameAs(cache);
+        assertThat(cache.unwrap(TieredCache.class)).isSameAs(cache);
+        assertThat(cache.unwrap(org.ehcache.Cache.class)).isNotNull();
+        assertThat(cache.getConfiguration(TieredConfiguration.class).getHeapEntries()).isEqualTo(100);
+    }
+
+    @Test
+    void managerOnAnotherClock_forTheSameUri_isRefused() {
+        TieredCachingProvider provider = (TieredCachingProvider) manager.getCachingProvider();
+
+        assertThatThrownBy(() -> provider.getCacheManager(manager.getURI(), getClass().getClassLoader(),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).isInstanceOf(IllegalStateException.class);
     }
 
     /** A clock tests move by hand. */
