@@ -49,6 +49,10 @@ public class TieredCaches {
     @ConfigProperty(name = "m365.mcp.cache.heap-entries", defaultValue = "10000")
     long heapEntries;
 
+    @Inject
+    @ConfigProperty(name = "m365.mcp.cache.heap-megabytes", defaultValue = "0")
+    long heapMegabytes;
+
     private CacheManager manager;
     private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
 
@@ -76,7 +80,11 @@ public class TieredCaches {
         configuration.setStoreByValue(false);
         configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                 new Duration(TimeUnit.MILLISECONDS, stale.toMillis())));
-        configuration.setHeapEntries(heapEntries);
+        if (heapMegabytes > 0) {
+            configuration.setHeapMegabytes(heapMegabytes);
+        } else {
+            configuration.setHeapEntries(heapEntries);
+        }
         Optional<CacheStore> store = encryptedStore.store();
         if (store.isPresent()) {
             StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store.get(), operation, clock);
