@@ -1,0 +1,113 @@
+package org.m365mcp.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.Caching;
+import javax.cache.configuration.FactoryBuilder;
+import org.m365mcp.cache.jcache.CacheEntryEnvelope;
+import org.m365mcp.cache.jcache.StoreLoaderWriter;
+import org.m365mcp.cache.jcache.TieredCacheManager;
+import org.m365mcp.cache.jcache.TieredCachingProvider;
+import org.m365mcp.cache.jcache.TieredConfiguration;
+import org.m365mcp.cache.jcache.TtlPolicy;
+import org.m365mcp.cache.key.CacheKey;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.StoreSettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The read and write paths of one tiered cache over a real SQLCipher store, for Graph-shaped payloads
+ * of about 1, 25 and 250 KB.
+ *
+ * <ul>
+ *   <li>{@code heapHit}: {@code Cache.get} answered by the Ehcache heap tier.</li>
+ *   <li>{@code storeHit}: what a heap miss costs: the store tier's load (SQL read, decryption,
+ *       gunzip above 50 KB, the envelope) through {@link StoreLoaderWriter}.</li>
+ *   <li>{@code put}: {@code Cache.put}, written through to the store (gzip above 50 KB, encryption)
+ *       and kept in the heap.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TieredCacheBenchmark {
+
+    private static final TtlPolicy TTL = new TtlPolicy(Duration.ofMinutes(2), Duration.ofMinutes(10));
+    private static final String KEY = "email_list:bench:folder=inbox&limit=50";
+    private static final int PUT_KEYS = 64;
+
+    @Param({"1", "25", "250"})
+    public int payloadKb;
+
+    private Path directory;
+    private CacheStore store;
+    private TieredCacheManager manager;
+    private Cache<String, CacheEntryEnvelope> cache;
+    private StoreLoaderWriter loaderWriter;
+    private CacheEntryEnvelope envelope;
+    private int next;
+
+    @Setup
+    public void open() throws Exception {
+        directory = Files.createTempDirectory("m365-mcp-jmh-");
+        Clock clock = Clock.systemUTC();
+        store = CacheStore.open(StoreSettings.defaults(directory.resolve("cache.db")),
+                CacheKey.of("benchmark-only-key-0123456789abcdef"), clock);
+        loaderWriter = new StoreLoaderWriter(store, "email_list", clock);
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+        configuration.setStoreByValue(false);
+        configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
+        configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
+        configuration.setReadThrough(true).setWriteThrough(true);
+        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
+                TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(URI.create("urn:m365-mcp:jmh"), getClass().getClassLoader(), clock);
+        cache = manager.createCache("email_list", configuration);
+        envelope = TTL.envelope(GraphPayloads.messagesPage(payloadKb), clock.instant());
+        cache.put(KEY, envelope);
+    }
+
+    @TearDown
+    public void close() throws Exception {
+        manager.close();
+        store.close();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public CacheEntryEnvelope heapHit() {
+        return cache.get(KEY);
+    }
+
+    @Benchmark
+    public CacheEntryEnvelope storeHit() {
+        return loaderWriter.load(KEY);
+    }
+
+    @Benchmark
+    public void put() {
+        cache.put("email_list:bench:page=" + (next++ % PUT_KEYS), envelope);
+    }
+}
