@@ -2,11 +2,9 @@ package org.m365mcp.cache.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
 
@@ -14,29 +12,36 @@ import org.m365mcp.cache.key.CacheKey;
  * The authoritative tier: cache entries in one SQLCipher 4 database file.
  *
  * <ul>
- *   <li>Thread-safe: one JDBC connection guarded by a fair {@link ReentrantLock}; every operation
- *       holds it for its whole duration (reads update {@code accessed_at}, so they write too).
+ *   <li>Thread-safe: one JDBC connection, used by one thread at a time ({@link StoreConnection});
+ *       every change is one {@code BEGIN IMMEDIATE} transaction, so several processes may share
+ *       the file (a busy file is waited for up to {@link StoreSettings#busyTimeout()}).
  *   <li>Entries are returned whatever their expiry: freshness is the caller's decision.
+ *   <li>A read records its access (time, hit count) in memory; the next write transaction, a full
+ *       buffer or {@link #close()} writes it, so reads do not pay for a transaction each.
+ *   <li>Time comes only from the injected {@link Clock}.
  *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
  * </ul>
  */
 public final class CacheStore implements AutoCloseable {
 
+  /** Distinct keys whose accesses may wait in memory before a transaction writes them. */
+  static final int PENDING_ACCESSES = 256;
   private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
 
   private final StoreSettings settings;
   private final Clock clock;
-  private final Connection connection;
+  private final StoreConnection connection;
+  private final AccessLog accesses;
   private final int schemaVersion;
   private final PayloadCodec codec;
-  private final ReentrantLock lock = new ReentrantLock(true);
-  private boolean closed;
 
-  private CacheStore(StoreSettings settings, Clock clock, Connection connection, int schemaVersion) {
+  private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
+      AccessLog accesses, int schemaVersion) {
     this.settings = settings;
     this.clock = clock;
     this.connection = connection;
+    this.accesses = accesses;
     this.schemaVersion = schemaVersion;
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
   }
@@ -56,15 +61,18 @@ public final class CacheStore implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(clock, "clock");
-    Connection connection = SqlCipherConnections.open(settings.databaseFile(), key);
+    Connection jdbc = SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout());
+    AccessLog accesses = new AccessLog(PENDING_ACCESSES);
+    StoreConnection connection =
+        new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);
     try {
       int version = Migrations.migrate(connection, clock);
       OwnerOnlyFiles.restrict(settings.databaseFile());
-      return new CacheStore(settings, clock, connection, version);
-    } catch (SQLException | RuntimeException e) {
+      return new CacheStore(settings, clock, connection, accesses, version);
+    } catch (RuntimeException e) {
       try {
         connection.close();
-      } catch (SQLException suppressed) {
+      } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e instanceof StoreException se ? se
@@ -72,16 +80,17 @@ public final class CacheStore implements AutoCloseable {
     }
   }
 
-  /** The entry under {@code key}, recording the access (accessed_at, hit_count). */
+  /** The entry under {@code key}; its access is recorded (accessed_at, hit_count). */
   public Optional<StoredEntry> read(String key) {
     Objects.requireNonNull(key, "key");
-    return locked("read", () -> {
-      Optional<StoredEntry> entry = EntrySql.select(connection, key);
-      if (entry.isPresent()) {
-        EntrySql.touch(connection, key, clock.millis());
+    Optional<StoredEntry> entry = connection.read("read", c -> EntrySql.select(c, key));
+    if (entry.isPresent()) {
+      accesses.record(key, clock.millis());
+      if (accesses.isFull()) {
+        connection.write("record accesses", c -> null);
       }
-      return entry;
-    });
+    }
+    return entry;
   }
 
   /**
@@ -99,8 +108,8 @@ public final class CacheStore implements AutoCloseable {
     }
     boolean compressed = codec.shouldCompress(length);
     byte[] stored = compressed ? codec.compress(entry.payload()) : entry.payload();
-    return locked("write", () -> {
-      EntrySql.upsert(connection, entry, stored, compressed, clock.millis());
+    return connection.write("write", c -> {
+      EntrySql.upsert(c, entry, stored, compressed, clock.millis());
       return true;
     });
   }
@@ -108,18 +117,18 @@ public final class CacheStore implements AutoCloseable {
   /** Removes the entry under {@code key}; true if there was one. */
   public boolean delete(String key) {
     Objects.requireNonNull(key, "key");
-    return locked("delete",
-        () -> EntrySql.update(connection, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
+    return connection.write("delete",
+        c -> Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
   }
 
   /** Removes every entry; returns how many there were. */
   public int deleteAll() {
-    return locked("deleteAll", () -> EntrySql.update(connection, "DELETE FROM cache_entries"));
+    return connection.write("deleteAll", c -> Sql.update(c, "DELETE FROM cache_entries"));
   }
 
   /** Entry count and byte totals. */
   public StoreSummary summary() {
-    return locked("summary", () -> EntrySql.summary(connection));
+    return connection.read("summary", EntrySql::summary);
   }
 
   /** The schema version after migrations. */
@@ -132,40 +141,19 @@ public final class CacheStore implements AutoCloseable {
     return settings.databaseFile();
   }
 
-  /** Closes the connection; idempotent. */
+  /** Writes pending accesses and closes the connection; idempotent. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        connection.close();
-        OwnerOnlyFiles.restrict(settings.databaseFile());
+    connection.close(() -> {
+      try {
+        if (!accesses.isEmpty()) {
+          connection.write("record accesses", c -> null);
+        }
+      } catch (StoreException e) {
+        LOG.warning(() -> "Access times of recent reads were not saved: " + e.getMessage());
       }
-    } catch (SQLException e) {
-      throw new StoreException("Cannot close cache database " + file(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> T locked(String operation, SqlWork<T> work) {
-    lock.lock();
-    try {
-      if (closed) {
-        throw new StoreException("Cache store " + file() + " is closed", null);
-      }
-      return work.run();
-    } catch (SQLException e) {
-      throw new StoreException("Cache store " + operation + " failed: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run() throws SQLException;
+    });
+    OwnerOnlyFiles.restrict(settings.databaseFile());
   }
 
   @Override

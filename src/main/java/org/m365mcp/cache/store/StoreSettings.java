@@ -1,6 +1,7 @@
 package org.m365mcp.cache.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,15 @@ import java.util.Objects;
  *     (default 50 KB = 51,200 bytes)
  * @param compressionLevel gzip level 0–9 (default 6)
  * @param maxEntryBytes payloads larger than this are not stored (default 10 MB)
+ * @param busyTimeout how long an operation waits for another process's lock on the file before it
+ *     fails (default 5 s)
  */
 public record StoreSettings(
-    Path databaseFile, int compressionThresholdBytes, int compressionLevel, long maxEntryBytes) {
+    Path databaseFile,
+    int compressionThresholdBytes,
+    int compressionLevel,
+    long maxEntryBytes,
+    Duration busyTimeout) {
 
   /** Default compression threshold: 50 KB. */
   public static final int DEFAULT_COMPRESSION_THRESHOLD_BYTES = 50 * 1024;
@@ -21,9 +28,12 @@ public record StoreSettings(
   public static final int DEFAULT_COMPRESSION_LEVEL = 6;
   /** Default largest storable payload: 10 MB. */
   public static final long DEFAULT_MAX_ENTRY_BYTES = 10L * 1024 * 1024;
+  /** Default wait for another process's lock: 5 seconds. */
+  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
   public StoreSettings {
     Objects.requireNonNull(databaseFile, "databaseFile");
+    Objects.requireNonNull(busyTimeout, "busyTimeout");
     if (compressionThresholdBytes < 0) {
       throw new IllegalArgumentException("compressionThresholdBytes must be >= 0");
     }
@@ -33,11 +43,20 @@ public record StoreSettings(
     if (maxEntryBytes < 0) {
       throw new IllegalArgumentException("maxEntryBytes must be >= 0");
     }
+    if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("busyTimeout must be 0..Integer.MAX_VALUE ms");
+    }
   }
 
-  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit. */
+  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit, 5 s busy timeout. */
   public static StoreSettings defaults(Path file) {
-    return new StoreSettings(
-        file, DEFAULT_COMPRESSION_THRESHOLD_BYTES, DEFAULT_COMPRESSION_LEVEL, DEFAULT_MAX_ENTRY_BYTES);
+    return new StoreSettings(file, DEFAULT_COMPRESSION_THRESHOLD_BYTES, DEFAULT_COMPRESSION_LEVEL,
+        DEFAULT_MAX_ENTRY_BYTES, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /** These settings with another busy timeout. */
+  public StoreSettings withBusyTimeout(Duration newTimeout) {
+    return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
+        newTimeout);
   }
 }

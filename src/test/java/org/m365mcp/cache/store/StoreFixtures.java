@@ -30,6 +30,11 @@ final class StoreFixtures {
         CREATED.plusSeconds(600), "{\"folder\":\"inbox\"}");
   }
 
+  /** An entry of {@code accountId} and {@code resourceType} expiring at {@code expiresAt}. */
+  static StoredEntry entry(String key, String accountId, String resourceType, int bytes, Instant expiresAt) {
+    return new StoredEntry(key, accountId, resourceType, text(bytes), CREATED, expiresAt, null);
+  }
+
   /** Compressible bytes (repeated text) of exactly {@code length}. */
   static byte[] text(int length) {
     byte[] bytes = new byte[length];
@@ -55,6 +60,13 @@ final class StoreFixtures {
   static String queryString(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
       return row.next() ? row.getString(1) : null;
+    }
+  }
+
+  /** The result of {@code PRAGMA integrity_check} on {@code file} ("ok" when sound). */
+  static String integrityCheck(Path file) throws SQLException {
+    try (Connection raw = raw(file, KEY)) {
+      return queryString(raw, "PRAGMA integrity_check");
     }
   }
 
