@@ -3,13 +3,15 @@ package org.m365mcp.cache.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
 
 /**
- * The authoritative tier: cache entries in one SQLCipher 4 database file.
+ * The authoritative tier: cache entries and the audit of their invalidation in one SQLCipher 4
+ * database file.
  *
  * <ul>
  *   <li>Thread-safe: one JDBC connection, used by one thread at a time ({@link StoreConnection});
@@ -18,6 +20,8 @@ import org.m365mcp.cache.key.CacheKey;
  *   <li>Entries are returned whatever their expiry: freshness is the caller's decision.
  *   <li>A read records its access (time, hit count) in memory; the next write transaction, a full
  *       buffer or {@link #close()} writes it, so reads do not pay for a transaction each.
+ *   <li>Whatever removes entries ({@link #invalidate}, {@link #deleteAccount},
+ *       {@link #cleanupExpired}) returns the keys, for a caching tier in front to drop too.
  *   <li>Time comes only from the injected {@link Clock}.
  *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
@@ -124,6 +128,46 @@ public final class CacheStore implements AutoCloseable {
   /** Removes every entry; returns how many there were. */
   public int deleteAll() {
     return connection.write("deleteAll", c -> Sql.update(c, "DELETE FROM cache_entries"));
+  }
+
+  /**
+   * Removes {@code accountId}'s entries whose key matches {@code pattern} and audits it in the same
+   * transaction (even when nothing matched). Never touches another account's entries.
+   *
+   * @param resourceType only entries of this type, or null for all types
+   * @param pattern matched against the whole key ({@code operation:account:params}); {@code *}
+   *     matches any run of characters and is the only wildcard, matching is case-sensitive
+   * @param reason recorded in the audit row
+   */
+  public Removal invalidate(String accountId, String resourceType, String pattern, String reason) {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(reason, "reason");
+    return connection.write("invalidate", c ->
+        InvalidationSql.invalidate(c, accountId, resourceType, pattern, reason, clock.millis()));
+  }
+
+  /**
+   * Removes all of {@code accountId}'s entries, audited as pattern {@code *} with reason "account
+   * removed". Audit rows are history and stay.
+   */
+  public Removal deleteAccount(String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    return connection.write("delete account",
+        c -> InvalidationSql.invalidate(c, accountId, null, "*", "account removed", clock.millis()));
+  }
+
+  /** The latest {@code limit} audited invalidations, newest first; all accounts if null. */
+  public List<InvalidationRecord> invalidations(String accountId, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0");
+    }
+    return connection.read("read invalidations", c -> InvalidationSql.history(c, accountId, limit));
+  }
+
+  /** Removes every entry whose {@code expires_at} is at or before now. */
+  public Removal cleanupExpired() {
+    return connection.write("cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis()));
   }
 
   /** Entry count and byte totals. */

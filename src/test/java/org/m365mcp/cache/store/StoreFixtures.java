@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.m365mcp.cache.key.CacheKey;
 
@@ -60,6 +62,20 @@ final class StoreFixtures {
   static String queryString(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
       return row.next() ? row.getString(1) : null;
+    }
+  }
+
+  /** Every entry key in {@code file}, sorted, read past the store. */
+  static List<String> keys(Path file) {
+    try (Connection raw = raw(file, KEY); Statement statement = raw.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT key FROM cache_entries ORDER BY key")) {
+      List<String> keys = new ArrayList<>();
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
