@@ -21,7 +21,8 @@ import org.m365mcp.cache.key.CacheKey;
  *   <li>A read records its access (time, hit count) in memory; the next write transaction, a full
  *       buffer or {@link #close()} writes it, so reads do not pay for a transaction each.
  *   <li>Whatever removes entries ({@link #invalidate}, {@link #deleteAccount},
- *       {@link #cleanupExpired}) returns the keys, for a caching tier in front to drop too.
+ *       {@link #cleanupExpired}, {@link #cleanupToTarget}, the per-account cap in {@link #write})
+ *       returns the keys, for a caching tier in front to drop too.
  *   <li>Time comes only from the injected {@link Clock}.
  *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
@@ -39,6 +40,7 @@ public final class CacheStore implements AutoCloseable {
   private final AccessLog accesses;
   private final int schemaVersion;
   private final PayloadCodec codec;
+  private final SizeLimiter limiter;
 
   private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
       AccessLog accesses, int schemaVersion) {
@@ -48,6 +50,7 @@ public final class CacheStore implements AutoCloseable {
     this.accesses = accesses;
     this.schemaVersion = schemaVersion;
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
+    this.limiter = new SizeLimiter(settings.limits());
   }
 
   /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -98,23 +101,25 @@ public final class CacheStore implements AutoCloseable {
   }
 
   /**
-   * Inserts or replaces {@code entry}, compressing it at or above the threshold.
+   * Inserts or replaces {@code entry}, compressing it at or above the threshold. If its account
+   * then holds more than {@link SizeLimits#maxEntriesPerAccount()} entries, that account's least
+   * recently accessed others are evicted in the same transaction.
    *
-   * @return false (and a log line) when the payload exceeds {@code maxEntryBytes}
+   * @return not stored (and a log line) when the payload exceeds {@code maxEntryBytes}
    */
-  public boolean write(StoredEntry entry) {
+  public WriteResult write(StoredEntry entry) {
     Objects.requireNonNull(entry, "entry");
     int length = entry.payload().length;
     if (length > settings.maxEntryBytes()) {
       LOG.info(() -> "Not caching " + entry.key() + ": " + length + " bytes exceeds the limit of "
           + settings.maxEntryBytes() + " bytes");
-      return false;
+      return WriteResult.NOT_STORED;
     }
     boolean compressed = codec.shouldCompress(length);
     byte[] stored = compressed ? codec.compress(entry.payload()) : entry.payload();
     return connection.write("write", c -> {
       EntrySql.upsert(c, entry, stored, compressed, clock.millis());
-      return true;
+      return new WriteResult(true, limiter.capAccount(c, entry.accountId(), entry.key()));
     });
   }
 
@@ -168,6 +173,16 @@ public final class CacheStore implements AutoCloseable {
   /** Removes every entry whose {@code expires_at} is at or before now. */
   public Removal cleanupExpired() {
     return connection.write("cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis()));
+  }
+
+  /**
+   * Does nothing while the total stored bytes are at or below {@link SizeLimits#thresholdBytes()};
+   * above, removes every expired entry, then cold entries (idle for {@link SizeLimits#coldAfter()}
+   * or longer) least recently accessed first, then the largest, until the total is at or below
+   * {@link SizeLimits#targetBytes()}. One transaction.
+   */
+  public CleanupReport cleanupToTarget() {
+    return connection.write("cleanup to target", c -> limiter.cleanupToTarget(c, clock.millis()));
   }
 
   /** Entry count and byte totals. */

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the encrypted cache lives and how entries are stored.
+ * Where the encrypted cache lives, how entries are stored, and the limits the store keeps.
  *
  * @param databaseFile the SQLCipher database file; its parent directories are created on open
  * @param compressionThresholdBytes payloads of at least this many bytes are gzip-compressed
  *     (default 50 KB = 51,200 bytes)
  * @param compressionLevel gzip level 0–9 (default 6)
  * @param maxEntryBytes payloads larger than this are not stored (default 10 MB)
+ * @param limits total size, cleanup and per-account limits (default {@link SizeLimits#defaults()})
  * @param busyTimeout how long an operation waits for another process's lock on the file before it
  *     fails (default 5 s)
  */
@@ -20,6 +21,7 @@ public record StoreSettings(
     int compressionThresholdBytes,
     int compressionLevel,
     long maxEntryBytes,
+    SizeLimits limits,
     Duration busyTimeout) {
 
   /** Default compression threshold: 50 KB. */
@@ -33,6 +35,7 @@ public record StoreSettings(
 
   public StoreSettings {
     Objects.requireNonNull(databaseFile, "databaseFile");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
     if (compressionThresholdBytes < 0) {
       throw new IllegalArgumentException("compressionThresholdBytes must be >= 0");
@@ -48,15 +51,21 @@ public record StoreSettings(
     }
   }
 
-  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit, 5 s busy timeout. */
+  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit, default size limits, 5 s busy timeout. */
   public static StoreSettings defaults(Path file) {
     return new StoreSettings(file, DEFAULT_COMPRESSION_THRESHOLD_BYTES, DEFAULT_COMPRESSION_LEVEL,
-        DEFAULT_MAX_ENTRY_BYTES, DEFAULT_BUSY_TIMEOUT);
+        DEFAULT_MAX_ENTRY_BYTES, SizeLimits.defaults(), DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /** These settings with other size limits. */
+  public StoreSettings withLimits(SizeLimits newLimits) {
+    return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
+        newLimits, busyTimeout);
   }
 
   /** These settings with another busy timeout. */
   public StoreSettings withBusyTimeout(Duration newTimeout) {
     return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
-        newTimeout);
+        limits, newTimeout);
   }
 }

@@ -83,7 +83,7 @@ class CacheStoreConcurrencyTest {
           .hasMessageNotContaining(KEY.secret());
       statement.execute("ROLLBACK");
 
-      assertThat(store.write(entry("k", text(10)))).isTrue();
+      assertThat(store.write(entry("k", text(10))).stored()).isTrue();
     }
   }
 }

@@ -44,7 +44,7 @@ class CacheStoreTest {
   void read_afterWrite_returnsSameBytes() {
     StoredEntry written = entry("email_list:account-1:folder=inbox", text(300));
 
-    assertThat(store.write(written)).isTrue();
+    assertThat(store.write(written).stored()).isTrue();
 
     StoredEntry read = store.read(written.key()).orElseThrow();
     assertThat(read.payload()).isEqualTo(written.payload());
@@ -82,7 +82,7 @@ class CacheStoreTest {
 
   @Test
   void write_exactlyTenMegabytes_isStored() {
-    assertThat(store.write(entry("ten", random(10 * 1024 * 1024)))).isTrue();
+    assertThat(store.write(entry("ten", random(10 * 1024 * 1024))).stored()).isTrue();
 
     assertThat(store.read("ten")).isPresent();
   }
@@ -90,7 +90,7 @@ class CacheStoreTest {
   @Test
   void write_overTenMegabytes_isNotStoredAndLogged() {
     try (LogCapture logs = LogCapture.of(CacheStore.class.getName())) {
-      boolean stored = store.write(entry("huge", random(10 * 1024 * 1024 + 1)));
+      boolean stored = store.write(entry("huge", random(10 * 1024 * 1024 + 1))).stored();
 
       assertThat(stored).isFalse();
       assertThat(store.read("huge")).isEmpty();
