@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
 
 /**
- * The authoritative tier: cache entries and the audit of their invalidation in one SQLCipher 4
- * database file.
+ * The authoritative tier: cache entries, the audit of their invalidation and the background task
+ * queue in one SQLCipher 4 database file.
  *
  * <ul>
  *   <li>Thread-safe: one JDBC connection, used by one thread at a time ({@link StoreConnection});
@@ -41,6 +41,7 @@ public final class CacheStore implements AutoCloseable {
   private final int schemaVersion;
   private final PayloadCodec codec;
   private final SizeLimiter limiter;
+  private final TaskQueue tasks;
 
   private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
       AccessLog accesses, int schemaVersion) {
@@ -51,6 +52,7 @@ public final class CacheStore implements AutoCloseable {
     this.schemaVersion = schemaVersion;
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
     this.limiter = new SizeLimiter(settings.limits());
+    this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
   }
 
   /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -153,13 +155,15 @@ public final class CacheStore implements AutoCloseable {
   }
 
   /**
-   * Removes all of {@code accountId}'s entries, audited as pattern {@code *} with reason "account
-   * removed". Audit rows are history and stay.
+   * Removes all of {@code accountId}'s entries (audited as pattern {@code *}, reason "account
+   * removed") and its tasks. Audit and statistics rows are history and stay.
    */
   public Removal deleteAccount(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    return connection.write("delete account",
-        c -> InvalidationSql.invalidate(c, accountId, null, "*", "account removed", clock.millis()));
+    return connection.write("delete account", c -> {
+      TaskSql.deleteAccount(c, accountId);
+      return InvalidationSql.invalidate(c, accountId, null, "*", "account removed", clock.millis());
+    });
   }
 
   /** The latest {@code limit} audited invalidations, newest first; all accounts if null. */
@@ -188,6 +192,11 @@ public final class CacheStore implements AutoCloseable {
   /** Entry count and byte totals. */
   public StoreSummary summary() {
     return connection.read("summary", EntrySql::summary);
+  }
+
+  /** The background task queue kept in this store. */
+  public TaskQueue tasks() {
+    return tasks;
   }
 
   /** The schema version after migrations. */

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param compressionLevel gzip level 0–9 (default 6)
  * @param maxEntryBytes payloads larger than this are not stored (default 10 MB)
  * @param limits total size, cleanup and per-account limits (default {@link SizeLimits#defaults()})
+ * @param retryBackoff the wait before a failed task runs again (default {@link RetryBackoff#defaults()})
  * @param busyTimeout how long an operation waits for another process's lock on the file before it
  *     fails (default 5 s)
  */
@@ -22,6 +23,7 @@ public record StoreSettings(
     int compressionLevel,
     long maxEntryBytes,
     SizeLimits limits,
+    RetryBackoff retryBackoff,
     Duration busyTimeout) {
 
   /** Default compression threshold: 50 KB. */
@@ -36,6 +38,7 @@ public record StoreSettings(
   public StoreSettings {
     Objects.requireNonNull(databaseFile, "databaseFile");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
     if (compressionThresholdBytes < 0) {
       throw new IllegalArgumentException("compressionThresholdBytes must be >= 0");
@@ -51,21 +54,27 @@ public record StoreSettings(
     }
   }
 
-  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit, default size limits, 5 s busy timeout. */
+  /** The SPEC defaults for {@code file}: 50 KB threshold, level 6, 10 MB limit, default limits. */
   public static StoreSettings defaults(Path file) {
     return new StoreSettings(file, DEFAULT_COMPRESSION_THRESHOLD_BYTES, DEFAULT_COMPRESSION_LEVEL,
-        DEFAULT_MAX_ENTRY_BYTES, SizeLimits.defaults(), DEFAULT_BUSY_TIMEOUT);
+        DEFAULT_MAX_ENTRY_BYTES, SizeLimits.defaults(), RetryBackoff.defaults(), DEFAULT_BUSY_TIMEOUT);
   }
 
   /** These settings with other size limits. */
   public StoreSettings withLimits(SizeLimits newLimits) {
     return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
-        newLimits, busyTimeout);
+        newLimits, retryBackoff, busyTimeout);
+  }
+
+  /** These settings with another task retry backoff. */
+  public StoreSettings withRetryBackoff(RetryBackoff newBackoff) {
+    return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
+        limits, newBackoff, busyTimeout);
   }
 
   /** These settings with another busy timeout. */
   public StoreSettings withBusyTimeout(Duration newTimeout) {
     return new StoreSettings(databaseFile, compressionThresholdBytes, compressionLevel, maxEntryBytes,
-        limits, newTimeout);
+        limits, retryBackoff, newTimeout);
   }
 }
