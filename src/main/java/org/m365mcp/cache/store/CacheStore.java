@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
+import org.m365mcp.cache.store.EntrySql.GroupColumn;
 
 /**
- * The authoritative tier: cache entries, the audit of their invalidation and the background task
- * queue in one SQLCipher 4 database file.
+ * The authoritative tier: cache entries, background tasks, the invalidation audit and statistics
+ * in one SQLCipher 4 database file.
  *
  * <ul>
  *   <li>Thread-safe: one JDBC connection, used by one thread at a time ({@link StoreConnection});
@@ -42,6 +44,7 @@ public final class CacheStore implements AutoCloseable {
   private final PayloadCodec codec;
   private final SizeLimiter limiter;
   private final TaskQueue tasks;
+  private final StatsLog stats;
 
   private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
       AccessLog accesses, int schemaVersion) {
@@ -53,6 +56,7 @@ public final class CacheStore implements AutoCloseable {
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
     this.limiter = new SizeLimiter(settings.limits());
     this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
+    this.stats = new StatsLog(connection);
   }
 
   /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -194,9 +198,24 @@ public final class CacheStore implements AutoCloseable {
     return connection.read("summary", EntrySql::summary);
   }
 
+  /** Totals per resource type, ordered by type. */
+  public Map<String, StoreSummary> summaryByResourceType() {
+    return connection.read("summary", c -> EntrySql.summaryBy(c, GroupColumn.RESOURCE_TYPE));
+  }
+
+  /** Totals per account, ordered by account id. */
+  public Map<String, StoreSummary> summaryByAccount() {
+    return connection.read("summary", c -> EntrySql.summaryBy(c, GroupColumn.ACCOUNT));
+  }
+
   /** The background task queue kept in this store. */
   public TaskQueue tasks() {
     return tasks;
+  }
+
+  /** The statistics history kept in this store. */
+  public StatsLog stats() {
+    return stats;
   }
 
   /** The schema version after migrations. */
