@@ -110,6 +110,22 @@ public final class TaskQueue {
     return connection.write("task progress", c -> TaskSql.updateRunning(c, taskId, "progress = ?", percent));
   }
 
+  /**
+   * Puts back in the queue the tasks running since more than {@code runningLongerThan}: their
+   * worker is presumed dead (a crash or restart leaves tasks running forever otherwise). Their
+   * retry count is unchanged. Pick a duration well above the longest task, since another process
+   * may still be working on them.
+   *
+   * @return how many tasks were put back
+   */
+  public int requeueStale(Duration runningLongerThan) {
+    Objects.requireNonNull(runningLongerThan, "runningLongerThan");
+    return connection.write("requeue stale tasks", c -> {
+      long now = clock.millis();
+      return TaskSql.requeueStartedBefore(c, now - runningLongerThan.toMillis(), now);
+    });
+  }
+
   /** The task with {@code taskId}, if any. */
   public Optional<TaskRecord> get(String taskId) {
     Objects.requireNonNull(taskId, "taskId");

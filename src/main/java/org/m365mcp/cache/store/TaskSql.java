@@ -59,6 +59,13 @@ final class TaskSql {
         + " WHERE task_id = ? AND status = 'running'", parameters) == 1;
   }
 
+  /** Running tasks started before {@code cutoffMillis} go back to the queue, due at {@code nowMillis}. */
+  static int requeueStartedBefore(Connection connection, long cutoffMillis, long nowMillis)
+      throws SQLException {
+    return Sql.update(connection, "UPDATE cache_tasks SET status = 'queued', started_at = NULL,"
+        + " progress = 0, not_before = ? WHERE status = 'running' AND started_at < ?", nowMillis, cutoffMillis);
+  }
+
   /** Up to {@code limit} tasks, newest first, filtered by account and status unless null. */
   static List<TaskRecord> list(Connection connection, String accountId, TaskStatus status, int limit)
       throws SQLException {

@@ -221,6 +221,25 @@ class TaskQueueTest {
   }
 
   @Test
+  void requeueStale_runningLongerThanGiven_goesBackToQueueKeepingRetryCount() {
+    String stale = enqueue("stale", 1);
+    tasks.claimNext();
+    clock.advance(Duration.ofMinutes(10));
+    String fresh = enqueue("fresh", 1);
+    tasks.claimNext();
+    clock.advance(Duration.ofMinutes(5)); // stale has run 15 min, fresh 5 min
+
+    assertThat(tasks.requeueStale(Duration.ofMinutes(10))).isEqualTo(1);
+
+    TaskRecord requeued = tasks.get(stale).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(requeued.startedAt()).isNull();
+    assertThat(requeued.retryCount()).isZero();
+    assertThat(tasks.get(fresh).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(tasks.claimNext()).map(TaskRecord::taskId).contains(stale);
+  }
+
+  @Test
   void list_filtersByAccountAndStatus_newestFirst_upToLimit() {
     String a1 = tasks.enqueue("a", "warm", "op1", null, null, 1);
     clock.advance(Duration.ofSeconds(1));
