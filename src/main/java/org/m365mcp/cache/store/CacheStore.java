@@ -16,7 +16,7 @@ import org.m365mcp.cache.store.EntrySql.GroupColumn;
  * in one SQLCipher 4 database file.
  *
  * <ul>
- *   <li>Thread-safe: one JDBC connection, used by one thread at a time ({@link StoreConnection});
+ *   <li>Thread-safe: one JDBC connection, used by one thread at a time under a fair lock;
  *       every change is one {@code BEGIN IMMEDIATE} transaction, so several processes may share
  *       the file (a busy file is waited for up to {@link StoreSettings#busyTimeout()}).
  *   <li>Entries are returned whatever their expiry: freshness is the caller's decision.

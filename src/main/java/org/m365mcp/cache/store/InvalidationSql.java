@@ -1,11 +1,9 @@
 package org.m365mcp.cache.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,21 +41,13 @@ final class InvalidationSql {
       throws SQLException {
     String sql = HISTORY + (accountId == null ? "" : " WHERE account_id = ?")
         + " ORDER BY invalidated_at DESC, id DESC LIMIT ?";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      if (accountId == null) {
-        Sql.bind(statement, limit);
-      } else {
-        Sql.bind(statement, accountId, limit);
-      }
-      List<InvalidationRecord> records = new ArrayList<>();
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          records.add(new InvalidationRecord(row.getString("account_id"), row.getString("resource_type"),
-              row.getString("pattern"), row.getString("reason"),
-              Instant.ofEpochMilli(row.getLong("invalidated_at")), row.getInt("entries_invalidated")));
-        }
-      }
-      return records;
-    }
+    Object[] parameters = accountId == null ? new Object[] {limit} : new Object[] {accountId, limit};
+    return Sql.list(connection, sql, InvalidationSql::record, parameters);
+  }
+
+  private static InvalidationRecord record(ResultSet row) throws SQLException {
+    return new InvalidationRecord(row.getString("account_id"), row.getString("resource_type"),
+        row.getString("pattern"), row.getString("reason"),
+        Instant.ofEpochMilli(row.getLong("invalidated_at")), row.getInt("entries_invalidated"));
   }
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** JDBC plumbing shared by the store's SQL helpers. Stateless. */
 final class Sql {
@@ -36,9 +38,36 @@ final class Sql {
     }
   }
 
+  /** Every row {@code sql} returns, each mapped by {@code mapper}. */
+  static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          rows.add(mapper.map(row));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** A REAL column as a Double, or null for SQL NULL. */
+  static Double doubleOrNull(ResultSet row, String column) throws SQLException {
+    double value = row.getDouble(column);
+    return row.wasNull() ? null : value;
+  }
+
   /** An epoch-millisecond column as an Instant, or null for SQL NULL. */
   static Instant instantOrNull(ResultSet row, String column) throws SQLException {
     long millis = row.getLong(column);
     return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** Turns the current row of a result set into a value. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
   }
 }

@@ -1,11 +1,9 @@
 package org.m365mcp.cache.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,29 +52,14 @@ public final class StatsLog {
         + (resourceType == null ? "" : " AND resource_type = ?") + " ORDER BY recorded_at, id";
     Object[] parameters = resourceType == null
         ? new Object[] {since.toEpochMilli()} : new Object[] {since.toEpochMilli(), resourceType};
-    return connection.read("read stats", c -> query(c, sql, parameters));
+    return connection.read("read stats", c -> Sql.list(c, sql, StatsLog::row, parameters));
   }
 
-  private static List<StatsRow> query(Connection connection, String sql, Object[] parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      Sql.bind(statement, parameters);
-      List<StatsRow> rows = new ArrayList<>();
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          rows.add(new StatsRow(Instant.ofEpochMilli(row.getLong("recorded_at")), row.getString("account_id"),
-              row.getString("resource_type"), row.getLong("hit_count"), row.getLong("miss_count"),
-              row.getLong("eviction_count"), doubleOrNull(row, "p50_ms"), doubleOrNull(row, "p95_ms"),
-              doubleOrNull(row, "p99_ms"), row.getLong("entry_count"), row.getLong("stored_bytes"),
-              row.getLong("uncompressed_bytes")));
-        }
-      }
-      return rows;
-    }
-  }
-
-  private static Double doubleOrNull(ResultSet row, String column) throws SQLException {
-    double value = row.getDouble(column);
-    return row.wasNull() ? null : value;
+  private static StatsRow row(ResultSet row) throws SQLException {
+    return new StatsRow(Instant.ofEpochMilli(row.getLong("recorded_at")), row.getString("account_id"),
+        row.getString("resource_type"), row.getLong("hit_count"), row.getLong("miss_count"),
+        row.getLong("eviction_count"), Sql.doubleOrNull(row, "p50_ms"), Sql.doubleOrNull(row, "p95_ms"),
+        Sql.doubleOrNull(row, "p99_ms"), row.getLong("entry_count"), row.getLong("stored_bytes"),
+        row.getLong("uncompressed_bytes"));
   }
 }

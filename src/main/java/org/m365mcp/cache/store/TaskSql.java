@@ -1,7 +1,6 @@
 package org.m365mcp.cache.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,18 +29,12 @@ final class TaskSql {
   }
 
   static Optional<TaskRecord> select(Connection connection, String taskId) throws SQLException {
-    List<TaskRecord> tasks = query(connection, SELECT + " WHERE task_id = ?", taskId);
-    return tasks.stream().findFirst();
+    return Sql.list(connection, SELECT + " WHERE task_id = ?", TaskSql::task, taskId).stream().findFirst();
   }
 
   /** The queued task to run next at {@code nowMillis}: best priority, then oldest. */
   static Optional<String> next(Connection connection, long nowMillis) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(NEXT)) {
-      Sql.bind(statement, nowMillis);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-      }
-    }
+    return Sql.list(connection, NEXT, row -> row.getString(1), nowMillis).stream().findFirst();
   }
 
   static void markRunning(Connection connection, String taskId, long nowMillis) throws SQLException {
@@ -81,8 +74,8 @@ final class TaskSql {
     }
     parameters.add(limit);
     String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    return query(connection, SELECT + filter + " ORDER BY created_at DESC, rowid DESC LIMIT ?",
-        parameters.toArray());
+    return Sql.list(connection, SELECT + filter + " ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        TaskSql::task, parameters.toArray());
   }
 
   /** Deletes completed and failed tasks that finished before {@code cutoffMillis}. */
@@ -93,20 +86,6 @@ final class TaskSql {
 
   static int deleteAccount(Connection connection, String accountId) throws SQLException {
     return Sql.update(connection, "DELETE FROM cache_tasks WHERE account_id = ?", accountId);
-  }
-
-  private static List<TaskRecord> query(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      Sql.bind(statement, parameters);
-      List<TaskRecord> tasks = new ArrayList<>();
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          tasks.add(task(row));
-        }
-      }
-      return tasks;
-    }
   }
 
   private static TaskRecord task(ResultSet row) throws SQLException {

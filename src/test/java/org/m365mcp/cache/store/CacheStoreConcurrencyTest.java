@@ -111,7 +111,8 @@ class CacheStoreConcurrencyTest {
       assertThat(claimed).hasSize(accounts * tasksPerAccount);
       assertThat(store.summaryByResourceType()).containsOnlyKeys("file_get");
       assertThat(store.summary().entries()).isEqualTo((long) accounts * perType);
-      assertThat(store.summaryByAccount().values()).allSatisfy(summary -> assertThat(summary.entries()).isEqualTo(perType));
+      assertThat(store.summaryByAccount().values())
+          .allSatisfy(summary -> assertThat(summary.entries()).isEqualTo(perType));
       assertThat(store.invalidations(null, 100)).hasSize(accounts)
           .allSatisfy(audit -> assertThat(audit.entriesInvalidated()).isEqualTo(perType));
       assertThat(store.tasks().list(null, TaskStatus.RUNNING, 1_000)).hasSize(accounts * tasksPerAccount);

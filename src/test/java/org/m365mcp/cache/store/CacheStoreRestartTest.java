@@ -27,7 +27,8 @@ class CacheStoreRestartTest {
     String queued;
     String retrying;
     try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY, clock)) {
-      store.write(StoreFixtures.entry("email_list:acc:folder=inbox", "acc", "email_list", 300, T0.plusSeconds(600)));
+      store.write(StoreFixtures.entry(
+          "email_list:acc:folder=inbox", "acc", "email_list", 300, T0.plusSeconds(600)));
       store.write(new StoredEntry("file_get:acc:id=1", "acc", "file_get", text(80_000), T0,
           T0.plusSeconds(600), "{\"fresh_until\":\"x\"}"));
       store.write(StoreFixtures.entry("email_get:acc:id=9", "acc", "email_get", 10, T0.plusSeconds(600)));

@@ -43,7 +43,8 @@ class CacheStoreTwoProcessTest {
       Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
           SecondProcess.class.getName(), file.toString(), "there-", String.valueOf(WRITES))
           .redirectError(childLog.toFile()).start();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      try (BufferedReader out = new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
           Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
         assertThat(out.readLine()).as("second process opened the store; see %s", childLog).isEqualTo("ready");
         in.write("go\n");

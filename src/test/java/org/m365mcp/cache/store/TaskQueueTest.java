@@ -39,7 +39,8 @@ class TaskQueueTest {
 
   @Test
   void enqueue_returnsUuidOfQueuedTaskDueAtOnce() {
-    String id = tasks.enqueue("acc", "warm", "email_list", "{\"folder\":\"inbox\"}", "email_list:acc:folder=inbox", 2);
+    String id = tasks.enqueue("acc", "warm", "email_list", "{\"folder\":\"inbox\"}",
+        "email_list:acc:folder=inbox", 2);
 
     assertThat(UUID.fromString(id).toString()).isEqualTo(id);
     assertThat(tasks.get(id)).contains(new TaskRecord(id, "acc", "warm", "email_list",
@@ -59,8 +60,10 @@ class TaskQueueTest {
 
   @Test
   void newTask_priorityOutsideOneToTen_isRejected() {
-    assertThatThrownBy(() -> new NewTask("a", "t", "o", null, null, 0, 3)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new NewTask("a", "t", "o", null, null, 11, 3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new NewTask("a", "t", "o", null, null, 0, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new NewTask("a", "t", "o", null, null, 11, 3))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
