@@ -2,43 +2,61 @@ package org.m365mcp.cache.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
+import org.m365mcp.cache.store.EntrySql.GroupColumn;
 
 /**
- * The authoritative tier: cache entries in one SQLCipher 4 database file.
+ * The authoritative tier: cache entries, background tasks, the invalidation audit and statistics
+ * in one SQLCipher 4 database file.
  *
  * <ul>
- *   <li>Thread-safe: one JDBC connection guarded by a fair {@link ReentrantLock}; every operation
- *       holds it for its whole duration (reads update {@code accessed_at}, so they write too).
+ *   <li>Thread-safe: one JDBC connection, used by one thread at a time under a fair lock;
+ *       every change is one {@code BEGIN IMMEDIATE} transaction, so several processes may share
+ *       the file (a busy file is waited for up to {@link StoreSettings#busyTimeout()}).
  *   <li>Entries are returned whatever their expiry: freshness is the caller's decision.
+ *   <li>A read records its access (time, hit count) in memory; the next write transaction, a full
+ *       buffer or {@link #close()} writes it, so reads do not pay for a transaction each.
+ *   <li>Whatever removes entries ({@link #invalidate}, {@link #deleteAccount},
+ *       {@link #cleanupExpired}, {@link #cleanupToTarget}, the per-account cap in {@link #write})
+ *       returns the keys, for a caching tier in front to drop too.
+ *   <li>Time comes only from the injected {@link Clock}.
  *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
  * </ul>
  */
 public final class CacheStore implements AutoCloseable {
 
+  /** Distinct keys whose accesses may wait in memory before a transaction writes them. */
+  static final int PENDING_ACCESSES = 256;
   private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
 
   private final StoreSettings settings;
   private final Clock clock;
-  private final Connection connection;
+  private final StoreConnection connection;
+  private final AccessLog accesses;
   private final int schemaVersion;
   private final PayloadCodec codec;
-  private final ReentrantLock lock = new ReentrantLock(true);
-  private boolean closed;
+  private final SizeLimiter limiter;
+  private final TaskQueue tasks;
+  private final StatsLog stats;
 
-  private CacheStore(StoreSettings settings, Clock clock, Connection connection, int schemaVersion) {
+  private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
+      AccessLog accesses, int schemaVersion) {
     this.settings = settings;
     this.clock = clock;
     this.connection = connection;
+    this.accesses = accesses;
     this.schemaVersion = schemaVersion;
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
+    this.limiter = new SizeLimiter(settings.limits());
+    this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
+    this.stats = new StatsLog(connection);
   }
 
   /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -56,15 +74,18 @@ public final class CacheStore implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(clock, "clock");
-    Connection connection = SqlCipherConnections.open(settings.databaseFile(), key);
+    Connection jdbc = SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout());
+    AccessLog accesses = new AccessLog(PENDING_ACCESSES);
+    StoreConnection connection =
+        new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);
     try {
       int version = Migrations.migrate(connection, clock);
       OwnerOnlyFiles.restrict(settings.databaseFile());
-      return new CacheStore(settings, clock, connection, version);
-    } catch (SQLException | RuntimeException e) {
+      return new CacheStore(settings, clock, connection, accesses, version);
+    } catch (RuntimeException e) {
       try {
         connection.close();
-      } catch (SQLException suppressed) {
+      } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e instanceof StoreException se ? se
@@ -72,54 +93,129 @@ public final class CacheStore implements AutoCloseable {
     }
   }
 
-  /** The entry under {@code key}, recording the access (accessed_at, hit_count). */
+  /** The entry under {@code key}; its access is recorded (accessed_at, hit_count). */
   public Optional<StoredEntry> read(String key) {
     Objects.requireNonNull(key, "key");
-    return locked("read", () -> {
-      Optional<StoredEntry> entry = EntrySql.select(connection, key);
-      if (entry.isPresent()) {
-        EntrySql.touch(connection, key, clock.millis());
+    Optional<StoredEntry> entry = connection.read("read", c -> EntrySql.select(c, key));
+    if (entry.isPresent()) {
+      accesses.record(key, clock.millis());
+      if (accesses.isFull()) {
+        connection.write("record accesses", c -> null);
       }
-      return entry;
-    });
+    }
+    return entry;
   }
 
   /**
-   * Inserts or replaces {@code entry}, compressing it at or above the threshold.
+   * Inserts or replaces {@code entry}, compressing it at or above the threshold. If its account
+   * then holds more than {@link SizeLimits#maxEntriesPerAccount()} entries, that account's least
+   * recently accessed others are evicted in the same transaction.
    *
-   * @return false (and a log line) when the payload exceeds {@code maxEntryBytes}
+   * @return not stored (and a log line) when the payload exceeds {@code maxEntryBytes}
    */
-  public boolean write(StoredEntry entry) {
+  public WriteResult write(StoredEntry entry) {
     Objects.requireNonNull(entry, "entry");
     int length = entry.payload().length;
     if (length > settings.maxEntryBytes()) {
       LOG.info(() -> "Not caching " + entry.key() + ": " + length + " bytes exceeds the limit of "
           + settings.maxEntryBytes() + " bytes");
-      return false;
+      return WriteResult.NOT_STORED;
     }
     boolean compressed = codec.shouldCompress(length);
     byte[] stored = compressed ? codec.compress(entry.payload()) : entry.payload();
-    return locked("write", () -> {
-      EntrySql.upsert(connection, entry, stored, compressed, clock.millis());
-      return true;
+    return connection.write("write", c -> {
+      EntrySql.upsert(c, entry, stored, compressed, clock.millis());
+      return new WriteResult(true, limiter.capAccount(c, entry.accountId(), entry.key()));
     });
   }
 
   /** Removes the entry under {@code key}; true if there was one. */
   public boolean delete(String key) {
     Objects.requireNonNull(key, "key");
-    return locked("delete",
-        () -> EntrySql.update(connection, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
+    return connection.write("delete",
+        c -> Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
   }
 
   /** Removes every entry; returns how many there were. */
   public int deleteAll() {
-    return locked("deleteAll", () -> EntrySql.update(connection, "DELETE FROM cache_entries"));
+    return connection.write("deleteAll", c -> Sql.update(c, "DELETE FROM cache_entries"));
+  }
+
+  /**
+   * Removes {@code accountId}'s entries whose key matches {@code pattern} and audits it in the same
+   * transaction (even when nothing matched). Never touches another account's entries.
+   *
+   * @param resourceType only entries of this type, or null for all types
+   * @param pattern matched against the whole key ({@code operation:account:params}); {@code *}
+   *     matches any run of characters and is the only wildcard, matching is case-sensitive
+   * @param reason recorded in the audit row
+   */
+  public Removal invalidate(String accountId, String resourceType, String pattern, String reason) {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(reason, "reason");
+    return connection.write("invalidate", c ->
+        InvalidationSql.invalidate(c, accountId, resourceType, pattern, reason, clock.millis()));
+  }
+
+  /**
+   * Removes all of {@code accountId}'s entries (audited as pattern {@code *}, reason "account
+   * removed") and its tasks. Audit and statistics rows are history and stay.
+   */
+  public Removal deleteAccount(String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    return connection.write("delete account", c -> {
+      TaskSql.deleteAccount(c, accountId);
+      return InvalidationSql.invalidate(c, accountId, null, "*", "account removed", clock.millis());
+    });
+  }
+
+  /** The latest {@code limit} audited invalidations, newest first; all accounts if null. */
+  public List<InvalidationRecord> invalidations(String accountId, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0");
+    }
+    return connection.read("read invalidations", c -> InvalidationSql.history(c, accountId, limit));
+  }
+
+  /** Removes every entry whose {@code expires_at} is at or before now. */
+  public Removal cleanupExpired() {
+    return connection.write("cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis()));
+  }
+
+  /**
+   * Does nothing while the total stored bytes are at or below {@link SizeLimits#thresholdBytes()};
+   * above, removes every expired entry, then cold entries (idle for {@link SizeLimits#coldAfter()}
+   * or longer) least recently accessed first, then the largest, until the total is at or below
+   * {@link SizeLimits#targetBytes()}. One transaction.
+   */
+  public CleanupReport cleanupToTarget() {
+    return connection.write("cleanup to target", c -> limiter.cleanupToTarget(c, clock.millis()));
   }
 
   /** Entry count and byte totals. */
   public StoreSummary summary() {
-    return locked("summary", () -> EntrySql.summary(connection));
+    return connection.read("summary", EntrySql::summary);
+  }
+
+  /** Totals per resource type, ordered by type. */
+  public Map<String, StoreSummary> summaryByResourceType() {
+    return connection.read("summary", c -> EntrySql.summaryBy(c, GroupColumn.RESOURCE_TYPE));
+  }
+
+  /** Totals per account, ordered by account id. */
+  public Map<String, StoreSummary> summaryByAccount() {
+    return connection.read("summary", c -> EntrySql.summaryBy(c, GroupColumn.ACCOUNT));
+  }
+
+  /** The background task queue kept in this store. */
+  public TaskQueue tasks() {
+    return tasks;
+  }
+
+  /** The statistics history kept in this store. */
+  public StatsLog stats() {
+    return stats;
   }
 
   /** The schema version after migrations. */
@@ -132,40 +228,19 @@ public final class CacheStore implements AutoCloseable {
     return settings.databaseFile();
   }
 
-  /** Closes the connection; idempotent. */
+  /** Writes pending accesses and closes the connection; idempotent. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        connection.close();
-        OwnerOnlyFiles.restrict(settings.databaseFile());
+    connection.close(() -> {
+      try {
+        if (!accesses.isEmpty()) {
+          connection.write("record accesses", c -> null);
+        }
+      } catch (StoreException e) {
+        LOG.warning(() -> "Access times of recent reads were not saved: " + e.getMessage());
       }
-    } catch (SQLException e) {
-      throw new StoreException("Cannot close cache database " + file(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> T locked(String operation, SqlWork<T> work) {
-    lock.lock();
-    try {
-      if (closed) {
-        throw new StoreException("Cache store " + file() + " is closed", null);
-      }
-      return work.run();
-    } catch (SQLException e) {
-      throw new StoreException("Cache store " + operation + " failed: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run() throws SQLException;
+    });
+    OwnerOnlyFiles.restrict(settings.databaseFile());
   }
 
   @Override

@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** The SQL behind {@link CacheStore}; callers hold the store's lock. */
+/** The SQL of reading, writing and summing entries; callers run it through {@link StoreConnection}. */
 final class EntrySql {
 
   private static final String UPSERT = """
@@ -28,6 +31,9 @@ final class EntrySql {
       FROM cache_entries WHERE key = ?
       """;
 
+  private static final String TOTALS =
+      "COUNT(*), COALESCE(SUM(stored_size), 0), COALESCE(SUM(uncompressed_size), 0)";
+
   private EntrySql() {}
 
   static Optional<StoredEntry> select(Connection connection, String key) throws SQLException {
@@ -44,15 +50,6 @@ final class EntrySql {
             Instant.ofEpochMilli(row.getLong("created_at")),
             Instant.ofEpochMilli(row.getLong("expires_at")), row.getString("metadata_json")));
       }
-    }
-  }
-
-  static void touch(Connection connection, String key, long nowMillis) throws SQLException {
-    try (PreparedStatement touch = connection.prepareStatement(
-        "UPDATE cache_entries SET accessed_at = ?, hit_count = hit_count + 1 WHERE key = ?")) {
-      touch.setLong(1, nowMillis);
-      touch.setString(2, key);
-      touch.executeUpdate();
     }
   }
 
@@ -78,22 +75,47 @@ final class EntrySql {
     }
   }
 
-  static int update(Connection connection, String sql, String... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setString(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
+  static StoreSummary summary(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+            "SELECT " + TOTALS + " FROM cache_entries");
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return summaryOf(row, 1);
     }
   }
 
-  static StoreSummary summary(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-            "SELECT COUNT(*), COALESCE(SUM(stored_size), 0), COALESCE(SUM(uncompressed_size), 0)"
-                + " FROM cache_entries");
+  /** Totals per distinct value of {@code column}, ordered by that value. */
+  static Map<String, StoreSummary> summaryBy(Connection connection, GroupColumn column) throws SQLException {
+    String sql = "SELECT " + column.sql + ", " + TOTALS + " FROM cache_entries"
+        + " GROUP BY " + column.sql + " ORDER BY " + column.sql;
+    Map<String, StoreSummary> summaries = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql);
         ResultSet row = statement.executeQuery()) {
-      row.next();
-      return new StoreSummary(row.getLong(1), row.getLong(2), row.getLong(3));
+      while (row.next()) {
+        summaries.put(row.getString(1), summaryOf(row, 2));
+      }
+    }
+    return Collections.unmodifiableMap(summaries);
+  }
+
+  static long totalStoredBytes(Connection connection) throws SQLException {
+    return Sql.queryLong(connection, "SELECT COALESCE(SUM(stored_size), 0) FROM cache_entries");
+  }
+
+  /** Count, stored bytes and uncompressed bytes, in that order from column {@code first}. */
+  private static StoreSummary summaryOf(ResultSet row, int first) throws SQLException {
+    return new StoreSummary(row.getLong(first), row.getLong(first + 1), row.getLong(first + 2));
+  }
+
+  /** The columns entries can be summarised by. */
+  enum GroupColumn {
+    RESOURCE_TYPE("resource_type"),
+    ACCOUNT("account_id");
+
+    private final String sql;
+
+    GroupColumn(String sql) {
+      this.sql = sql;
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * Applies the numbered SQL scripts under {@code db/migration/} in order, each in its own
- * transaction, and records them in the {@code schema_version} table.
+ * {@code BEGIN IMMEDIATE} transaction, and records them in the {@code schema_version} table.
  *
  * <ul>
  *   <li>Idempotent: a script already recorded is never run again.
@@ -26,23 +26,33 @@ import java.util.logging.Logger;
  */
 final class Migrations {
 
-  static final List<String> SCRIPTS = List.of("V1__initial_schema.sql");
+  static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__task_backoff_and_lru_indexes.sql");
   private static final String LOCATION = "/db/migration/";
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   private Migrations() {}
 
-  /** Brings the schema to the latest version; returns that version. */
-  static int migrate(Connection connection, Clock clock) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-          + "version INTEGER PRIMARY KEY NOT NULL, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-    }
-    int current = currentVersion(connection);
+  /**
+   * Brings the schema to the latest version; returns that version. Each script runs in its own
+   * write transaction that first checks the version again, so two processes opening one new file
+   * at the same time apply each script once.
+   */
+  static int migrate(StoreConnection store, Clock clock) {
+    int current = store.write("migrate", connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY"
+            + " NOT NULL, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+      }
+      return currentVersion(connection);
+    });
     for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-      apply(connection, version, SCRIPTS.get(version - 1), clock);
+      int target = version;
+      String script = SCRIPTS.get(version - 1);
+      if (store.write("migrate to version " + version, c -> apply(c, target, script, clock))) {
+        LOG.info(() -> "Cache schema migrated to version " + target + " (" + script + ")");
+      }
     }
-    return currentVersion(connection);
+    return store.read("schema version", Migrations::currentVersion);
   }
 
   /** The highest version recorded, 0 for a database without migrations. */
@@ -53,13 +63,15 @@ final class Migrations {
     }
   }
 
-  private static void apply(Connection connection, int version, String script, Clock clock)
+  /** Runs {@code script} unless version {@code version} is already recorded; true if it ran. */
+  private static boolean apply(Connection connection, int version, String script, Clock clock)
       throws SQLException {
     if (!script.startsWith("V" + version + "__")) {
       throw new IllegalStateException("Migration " + script + " is not numbered " + version);
     }
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
+    if (currentVersion(connection) >= version) {
+      return false;
+    }
     try (Statement statement = connection.createStatement();
         PreparedStatement record = connection.prepareStatement(
             "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
@@ -70,14 +82,8 @@ final class Migrations {
       record.setString(2, script);
       record.setLong(3, clock.millis());
       record.executeUpdate();
-      connection.commit();
-      LOG.info(() -> "Cache schema migrated to version " + version + " (" + script + ")");
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
+    return true;
   }
 
   static List<String> statements(String script) {

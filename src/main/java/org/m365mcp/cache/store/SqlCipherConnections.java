@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import org.m365mcp.cache.key.CacheKey;
 import org.sqlite.SQLiteErrorCode;
@@ -21,11 +22,14 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  *   <li>An existing file's key is verified before SQLite sees it ({@link SqlCipherKeyCheck}), so
  *       a wrong key leaves the file and its {@code -wal}/{@code -shm} untouched; reading
  *       {@code sqlite_master} then confirms it before anything is written.
+ *   <li>Per connection: WAL journal, {@code synchronous = NORMAL} (in WAL mode a commit no longer
+ *       waits for fsync; the file stays consistent, and a power cut may lose the last commits,
+ *       which a cache can afford), the busy timeout, and {@code case_sensitive_like} so that key
+ *       patterns match case exactly (Graph ids are case-sensitive).
  * </ul>
  */
 final class SqlCipherConnections {
 
-  static final int BUSY_TIMEOUT_MILLIS = 5_000;
   private static final org.sqlite.JDBC DRIVER = new org.sqlite.JDBC();
 
   private SqlCipherConnections() {}
@@ -38,10 +42,11 @@ final class SqlCipherConnections {
   /**
    * Opens {@code file} with {@code key}, creating it (mode 0600) if absent, and switches to WAL.
    *
+   * @param busyTimeout how long SQLite itself waits for another connection's lock
    * @throws StoreException {@linkplain StoreException#unreadable() unreadable} if the key does not
    *     open an existing file
    */
-  static Connection open(Path file, CacheKey key) {
+  static Connection open(Path file, CacheKey key, Duration busyTimeout) {
     Connection connection = null;
     try {
       if (Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
@@ -53,8 +58,10 @@ final class SqlCipherConnections {
       connection = DRIVER.connect("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
       try (Statement statement = connection.createStatement()) {
         statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
-        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+        statement.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
         statement.executeQuery("PRAGMA journal_mode = WAL").close();
+        statement.execute("PRAGMA synchronous = NORMAL");
+        statement.execute("PRAGMA case_sensitive_like = ON");
         statement.execute("PRAGMA foreign_keys = ON");
       }
       OwnerOnlyFiles.restrict(file);

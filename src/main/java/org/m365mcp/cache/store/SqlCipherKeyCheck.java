@@ -33,18 +33,40 @@ final class SqlCipherKeyCheck {
   private static final int KDF_ITERATIONS = 256_000;
   private static final int HMAC_KDF_ITERATIONS = 2;
   private static final int KEY_BYTES = 32;
+  /** Reads of page 1 before a failing check is believed. */
+  private static final int READS = 3;
 
   private SqlCipherKeyCheck() {}
 
-  /** True if {@code key} authenticates page 1 of {@code file}; false for any other content. */
+  /**
+   * True if {@code key} authenticates page 1 of {@code file}; false for any other content.
+   *
+   * <p>Another process may be checkpointing page 1 while it is read. A page that fails is read
+   * again, and only a failure on the same bytes twice counts: a torn read must not make a good
+   * file look unreadable (which would set it aside).
+   */
   static boolean opens(Path file, CacheKey key) throws IOException {
-    byte[] page;
+    byte[] page = firstPage(file);
+    for (int read = 1; page.length == PAGE_SIZE; read++) {
+      if (authenticates(page, key)) {
+        return true;
+      }
+      byte[] again = firstPage(file);
+      if (read == READS || Arrays.equals(again, page)) {
+        return false;
+      }
+      page = again;
+    }
+    return false;
+  }
+
+  private static byte[] firstPage(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      page = in.readNBytes(PAGE_SIZE);
+      return in.readNBytes(PAGE_SIZE);
     }
-    if (page.length < PAGE_SIZE) {
-      return false;
-    }
+  }
+
+  private static boolean authenticates(byte[] page, CacheKey key) {
     try {
       byte[] salt = Arrays.copyOfRange(page, 0, SALT);
       byte[] encryptionKey = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")

@@ -10,9 +10,8 @@ import static org.m365mcp.cache.store.StoreFixtures.text;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +25,14 @@ class CacheStoreTest {
 
   @TempDir Path dir;
   private Path file;
+  private TestClock clock;
   private CacheStore store;
 
   @BeforeEach
   void open() {
     file = dir.resolve("cache.db");
-    store = CacheStore.open(StoreSettings.defaults(file), KEY, Clock.fixed(NOW, ZoneOffset.UTC));
+    clock = new TestClock(NOW);
+    store = CacheStore.open(StoreSettings.defaults(file), KEY, clock);
   }
 
   @AfterEach
@@ -43,7 +44,7 @@ class CacheStoreTest {
   void read_afterWrite_returnsSameBytes() {
     StoredEntry written = entry("email_list:account-1:folder=inbox", text(300));
 
-    assertThat(store.write(written)).isTrue();
+    assertThat(store.write(written).stored()).isTrue();
 
     StoredEntry read = store.read(written.key()).orElseThrow();
     assertThat(read.payload()).isEqualTo(written.payload());
@@ -81,7 +82,7 @@ class CacheStoreTest {
 
   @Test
   void write_exactlyTenMegabytes_isStored() {
-    assertThat(store.write(entry("ten", random(10 * 1024 * 1024)))).isTrue();
+    assertThat(store.write(entry("ten", random(10 * 1024 * 1024))).stored()).isTrue();
 
     assertThat(store.read("ten")).isPresent();
   }
@@ -89,7 +90,7 @@ class CacheStoreTest {
   @Test
   void write_overTenMegabytes_isNotStoredAndLogged() {
     try (LogCapture logs = LogCapture.of(CacheStore.class.getName())) {
-      boolean stored = store.write(entry("huge", random(10 * 1024 * 1024 + 1)));
+      boolean stored = store.write(entry("huge", random(10 * 1024 * 1024 + 1))).stored();
 
       assertThat(stored).isFalse();
       assertThat(store.read("huge")).isEmpty();
@@ -98,14 +99,53 @@ class CacheStoreTest {
   }
 
   @Test
-  void read_existingEntry_updatesAccessTimeAndHitCount() throws Exception {
+  void read_existingEntry_recordsAccessTimeAndHitCountWithNextWrite() throws Exception {
     store.write(entry("k", text(10)));
+    clock.advance(Duration.ofMinutes(1));
 
     store.read("k");
     store.read("k");
+    assertThat(column("k", "hit_count")).as("held in memory until a write").isEqualTo("0");
+    store.write(entry("other", text(10)));
 
     assertThat(column("k", "hit_count")).isEqualTo("2");
-    assertThat(column("k", "accessed_at")).isEqualTo(String.valueOf(NOW.toEpochMilli()));
+    assertThat(column("k", "accessed_at")).isEqualTo(String.valueOf(NOW.plusSeconds(60).toEpochMilli()));
+  }
+
+  @Test
+  void close_afterReads_savesPendingAccesses() throws Exception {
+    store.write(entry("k", text(10)));
+    clock.advance(Duration.ofMinutes(2));
+    store.read("k");
+
+    store.close();
+
+    assertThat(column("k", "hit_count")).isEqualTo("1");
+    assertThat(column("k", "accessed_at")).isEqualTo(String.valueOf(NOW.plusSeconds(120).toEpochMilli()));
+  }
+
+  @Test
+  void read_asManyKeysAsTheBufferHolds_savesAccessesWithoutAWrite() throws Exception {
+    for (int i = 0; i < CacheStore.PENDING_ACCESSES; i++) {
+      store.write(entry("k" + i, text(10)));
+    }
+
+    for (int i = 0; i < CacheStore.PENDING_ACCESSES; i++) {
+      store.read("k" + i);
+    }
+
+    try (Connection raw = StoreFixtures.raw(file, KEY)) {
+      assertThat(queryString(raw, "SELECT SUM(hit_count) FROM cache_entries"))
+          .isEqualTo(String.valueOf(CacheStore.PENDING_ACCESSES));
+    }
+  }
+
+  @Test
+  void read_missingKey_recordsNothing() throws Exception {
+    store.read("absent");
+    store.write(entry("k", text(10)));
+
+    assertThat(column("k", "hit_count")).isEqualTo("0");
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.m365mcp.cache.key.CacheKey;
 
@@ -28,6 +30,11 @@ final class StoreFixtures {
   static StoredEntry entry(String key, byte[] payload) {
     return new StoredEntry(key, "account-1", "email_list", payload, CREATED,
         CREATED.plusSeconds(600), "{\"folder\":\"inbox\"}");
+  }
+
+  /** An entry of {@code accountId} and {@code resourceType} expiring at {@code expiresAt}. */
+  static StoredEntry entry(String key, String accountId, String resourceType, int bytes, Instant expiresAt) {
+    return new StoredEntry(key, accountId, resourceType, text(bytes), CREATED, expiresAt, null);
   }
 
   /** Compressible bytes (repeated text) of exactly {@code length}. */
@@ -55,6 +62,27 @@ final class StoreFixtures {
   static String queryString(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
       return row.next() ? row.getString(1) : null;
+    }
+  }
+
+  /** Every entry key in {@code file}, sorted, read past the store. */
+  static List<String> keys(Path file) {
+    try (Connection raw = raw(file, KEY); Statement statement = raw.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT key FROM cache_entries ORDER BY key")) {
+      List<String> keys = new ArrayList<>();
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The result of {@code PRAGMA integrity_check} on {@code file} ("ok" when sound). */
+  static String integrityCheck(Path file) throws SQLException {
+    try (Connection raw = raw(file, KEY)) {
+      return queryString(raw, "PRAGMA integrity_check");
     }
   }
 

@@ -34,7 +34,7 @@ class StoreOpenerTest {
 
     try (CacheStore store = opened.store()) {
       assertThat(opened.setAside()).isEmpty();
-      assertThat(store.write(entry("k", text(10)))).isTrue();
+      assertThat(store.write(entry("k", text(10))).stored()).isTrue();
     }
   }
 
@@ -63,7 +63,7 @@ class StoreOpenerTest {
       assertThat(sha256(aside)).isEqualTo(before);
       try (CacheStore store = opened.store()) {
         assertThat(store.read("k")).isEmpty();
-        assertThat(store.write(entry("new", text(10)))).isTrue();
+        assertThat(store.write(entry("new", text(10))).stored()).isTrue();
         assertThat(store.read("new")).isPresent();
       }
       assertThat(logs.messagesAt(Level.WARNING)).singleElement().asString()

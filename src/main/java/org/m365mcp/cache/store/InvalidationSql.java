@@ -1,0 +1,53 @@
+package org.m365mcp.cache.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Pattern invalidation within one account and its audit trail; callers hold a write transaction
+ * for {@link #invalidate}, so the deletion and its audit row commit together.
+ */
+final class InvalidationSql {
+
+  private static final String MATCHING = "SELECT key, stored_size FROM cache_entries"
+      + " WHERE account_id = ? AND key LIKE ? ESCAPE '" + KeyPattern.ESCAPE + "'";
+  private static final String AUDIT = "INSERT INTO cache_invalidation (account_id, resource_type,"
+      + " pattern, reason, invalidated_at, entries_invalidated) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String HISTORY = "SELECT account_id, resource_type, pattern, reason,"
+      + " invalidated_at, entries_invalidated FROM cache_invalidation";
+
+  private InvalidationSql() {}
+
+  /**
+   * Deletes the entries of {@code accountId} whose key matches {@code pattern} (and of
+   * {@code resourceType}, unless null) and writes the audit row.
+   */
+  static Removal invalidate(Connection connection, String accountId, String resourceType,
+      String pattern, String reason, long nowMillis) throws SQLException {
+    String like = KeyPattern.toLike(pattern);
+    Removal removal = resourceType == null
+        ? RemovalSql.remove(connection, MATCHING + " ORDER BY key", RemovalSql.ALL, accountId, like)
+        : RemovalSql.remove(connection, MATCHING + " AND resource_type = ? ORDER BY key", RemovalSql.ALL,
+            accountId, like, resourceType);
+    Sql.update(connection, AUDIT, accountId, resourceType, pattern, reason, nowMillis, removal.count());
+    return removal;
+  }
+
+  /** The latest {@code limit} audit rows, newest first; all accounts when {@code accountId} is null. */
+  static List<InvalidationRecord> history(Connection connection, String accountId, int limit)
+      throws SQLException {
+    String sql = HISTORY + (accountId == null ? "" : " WHERE account_id = ?")
+        + " ORDER BY invalidated_at DESC, id DESC LIMIT ?";
+    Object[] parameters = accountId == null ? new Object[] {limit} : new Object[] {accountId, limit};
+    return Sql.list(connection, sql, InvalidationSql::record, parameters);
+  }
+
+  private static InvalidationRecord record(ResultSet row) throws SQLException {
+    return new InvalidationRecord(row.getString("account_id"), row.getString("resource_type"),
+        row.getString("pattern"), row.getString("reason"),
+        Instant.ofEpochMilli(row.getLong("invalidated_at")), row.getInt("entries_invalidated"));
+  }
+}
