@@ -5,23 +5,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import javax.cache.configuration.FactoryBuilder;
-import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.cache.jcache.CacheEntryEnvelope;
 import org.m365mcp.cache.jcache.StoreLoaderWriter;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
+import org.m365mcp.cache.jcache.TieredInvalidator;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
-import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.Removal;
 
 /**
  * The application's tiered caches, one per operation, created on first use.
@@ -29,8 +25,9 @@ import org.m365mcp.cache.store.CacheStore;
  * <ul>
  *   <li>The provider is resolved through JSR-107's {@link Caching} by class name (the server carries
  *       other providers too), opened at start and closed at shutdown.</li>
- *   <li>Each cache's JCache lifetime is its operation's stale TTL; read-/write-through to the
- *       encrypted store when it is open, heap only when it is not (graceful degradation).</li>
+ *   <li>Each entry's JCache lifetime is its own stale window (the envelope's {@code staleUntil});
+ *       read-/write-through to the encrypted store when it is open, heap only when it is not
+ *       (graceful degradation).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -38,9 +35,6 @@ public class TieredCaches {
 
     @Inject
     EncryptedStore encryptedStore;
-
-    @Inject
-    CacheTtlSettings ttl;
 
     @Inject
     Clock clock;
@@ -54,6 +48,7 @@ public class TieredCaches {
     long heapMegabytes;
 
     private CacheManager manager;
+    private TieredInvalidator invalidator;
     private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -61,6 +56,7 @@ public class TieredCaches {
         ClassLoader loader = getClass().getClassLoader();
         manager = ((TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName(), loader))
                 .getCacheManager(TieredCachingProvider.DEFAULT_URI, loader, clock);
+        invalidator = new TieredInvalidator(encryptedStore::store, byOperation);
     }
 
     @PreDestroy
@@ -68,30 +64,38 @@ public class TieredCaches {
         manager.close();
     }
 
+    /** Invalidates one account's cached results in both tiers; see {@link TieredInvalidator#invalidate}. */
+    public Removal invalidate(String accountId, String operation, String pattern, String reason) {
+        return invalidator.invalidate(accountId, operation, pattern, reason);
+    }
+
+    /** Removes everything cached for one account, in both tiers. */
+    public Removal removeAccount(String accountId) {
+        return invalidator.removeAccount(accountId);
+    }
+
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
     public Cache<String, CacheEntryEnvelope> cache(String operation) {
         return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));
     }
 
+    /** Read-/write-through to the store when it is open, heap only when not; the heap sized from config. */
     private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
-        java.time.Duration stale = ttl.policy(operation).stale();
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setStoreByValue(false);
-        configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                new Duration(TimeUnit.MILLISECONDS, stale.toMillis())));
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = encryptedStore.store()
+                .map(store -> new StoreLoaderWriter(store, operation, clock).tieredConfiguration())
+                .orElseGet(TieredCaches::heapOnly);
         if (heapMegabytes > 0) {
             configuration.setHeapMegabytes(heapMegabytes);
         } else {
             configuration.setHeapEntries(heapEntries);
         }
-        Optional<CacheStore> store = encryptedStore.store();
-        if (store.isPresent()) {
-            StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store.get(), operation, clock);
-            configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
-            configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
-            configuration.setReadThrough(true).setWriteThrough(true);
-        }
+        return configuration;
+    }
+
+    private static TieredConfiguration<String, CacheEntryEnvelope> heapOnly() {
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+        configuration.setStoreByValue(false);
         return configuration;
     }
 }

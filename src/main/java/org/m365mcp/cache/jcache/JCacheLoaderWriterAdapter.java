@@ -1,6 +1,8 @@
 package org.m365mcp.cache.jcache;
 
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
 import javax.cache.Cache;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
@@ -40,6 +42,16 @@ final class JCacheLoaderWriterAdapter<K, V> implements CacheLoaderWriter<K, V> {
     public void delete(K key) {
         if (writer != null) {
             writer.delete(key);
+        }
+    }
+
+    /** Hands a bulk removal to the writer as one call, so the durable tier can do it in one transaction. */
+    @Override
+    public void deleteAll(Iterable<? extends K> keys) {
+        if (writer != null) {
+            List<K> batch = new ArrayList<>();
+            keys.forEach(batch::add);
+            writer.deleteAll(batch);
         }
     }
 

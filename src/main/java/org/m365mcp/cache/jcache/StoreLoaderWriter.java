@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
@@ -41,6 +42,20 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
         this.store = Objects.requireNonNull(store, "store");
         this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A tiered configuration for envelopes with this loader-writer as the durable tier: read- and
+     * write-through on, stored by reference (envelopes are immutable). Size the heap on the result.
+     */
+    public TieredConfiguration<String, CacheEntryEnvelope> tieredConfiguration() {
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+        configuration.setStoreByValue(false);
+        configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(this));
+        configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(this));
+        configuration.setReadThrough(true).setWriteThrough(true);
+        return configuration;
     }
 
     @Override
@@ -85,10 +100,8 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public void deleteAll(Collection<?> keys) {
-        for (var iterator = keys.iterator(); iterator.hasNext(); ) {
-            delete(iterator.next());
-            iterator.remove();
-        }
+        store.delete(keys.stream().map(String.class::cast).toList());
+        keys.clear(); // JSR-107: what is left in the collection was not deleted
     }
 
     /** The account segment of a {@code operation:account:params} key; empty for other keys. */

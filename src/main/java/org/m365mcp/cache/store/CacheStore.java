@@ -3,6 +3,7 @@ package org.m365mcp.cache.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,6 +135,21 @@ public final class CacheStore implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     return connection.write("delete",
         c -> Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
+  }
+
+  /** Removes the entries under {@code keys} in one transaction; returns how many there were. */
+  public int delete(Collection<String> keys) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    return connection.write("delete keys", c -> {
+      int removed = 0;
+      for (String key : keys) {
+        removed += Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", Objects.requireNonNull(key, "key"));
+      }
+      return removed;
+    });
   }
 
   /** Removes every entry; returns how many there were. */

@@ -55,14 +55,8 @@ class TieredCacheTest {
     }
 
     private Cache<String, CacheEntryEnvelope> cache(String name) {
-        StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store, name, clock);
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                new javax.cache.expiry.Duration(TimeUnit.MINUTES, 10)));
-        configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
-        configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));
-        configuration.setReadThrough(true).setWriteThrough(true);
+        TieredConfiguration<String, CacheEntryEnvelope> configuration =
+                new StoreLoaderWriter(store, name, clock).tieredConfiguration();
         configuration.setHeapEntries(100);
         return manager.createCache(name, configuration);
     }

@@ -175,6 +175,18 @@ class CacheStoreTest {
   }
 
   @Test
+  void deleteKeys_removesJustThoseAndCountsThePresentOnes() {
+    store.write(entry("a", text(10)));
+    store.write(entry("b", text(10)));
+    store.write(entry("c", text(10)));
+
+    assertThat(store.delete(java.util.List.of("a", "c", "missing"))).isEqualTo(2);
+    assertThat(store.read("a")).isEmpty();
+    assertThat(store.read("b")).isPresent();
+    assertThat(store.read("c")).isEmpty();
+  }
+
+  @Test
   void deleteAll_removesEverything_returnsCount() {
     store.write(entry("a", text(10)));
     store.write(entry("b", text(10)));

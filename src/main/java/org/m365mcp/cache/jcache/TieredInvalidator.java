@@ -1,0 +1,96 @@
+package org.m365mcp.cache.jcache;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.KeyPattern;
+import org.m365mcp.cache.store.Removal;
+
+/**
+ * Invalidates cached results in both tiers, always within one account (SPEC §3).
+ *
+ * <ul>
+ *   <li>The store removes the matching entries and audits it ({@link CacheStore#invalidate}); the
+ *       heap tier of every open cache concerned then drops its own matching keys, found by the same
+ *       pattern rules ({@link KeyPattern#matches}). Scanning the heap, rather than trusting the
+ *       store's key list, also catches entries the store never held (over its entry limit).</li>
+ *   <li>Without a store (the server degraded to the heap tier), the heap alone is invalidated and the
+ *       audit is a log line.</li>
+ *   <li>Thread-safe: the store and the caches are; the map of open caches must be a concurrent one.</li>
+ * </ul>
+ */
+public final class TieredInvalidator {
+
+    private static final Logger LOG = Logger.getLogger(TieredInvalidator.class.getName());
+
+    private final Supplier<Optional<CacheStore>> store;
+    private final Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches;
+
+    /**
+     * @param store      the durable tier, if it is open; asked on every call (it may be reopened)
+     * @param openCaches the caches created so far, by operation (= resource type); read live
+     */
+    public TieredInvalidator(Supplier<Optional<CacheStore>> store,
+            Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.openCaches = Objects.requireNonNull(openCaches, "openCaches");
+    }
+
+    /**
+     * Removes {@code accountId}'s entries whose key matches {@code pattern}.
+     *
+     * @param operation only this operation's entries, or null for every operation
+     * @param pattern   matched against the whole key {@code operation:account:params}; {@code *} is
+     *                  the only wildcard
+     * @param reason    recorded in the audit row
+     * @return what the store removed; without a store, what the heap tier removed
+     */
+    public Removal invalidate(String accountId, String operation, String pattern, String reason) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(reason, "reason");
+        Optional<Removal> fromStore = store.get().map(s -> s.invalidate(accountId, operation, pattern, reason));
+        List<String> fromHeap = evictFromHeap(accountId, operation, pattern);
+        if (fromStore.isEmpty()) {
+            LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId
+                    + " matching " + pattern + " (" + reason + "); no store to audit it in");
+        }
+        return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
+    }
+
+    /** Removes everything cached for {@code accountId}, in both tiers (signing out). */
+    public Removal removeAccount(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        Optional<Removal> fromStore = store.get().map(s -> s.deleteAccount(accountId));
+        List<String> fromHeap = evictFromHeap(accountId, null, "*");
+        return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
+    }
+
+    private List<String> evictFromHeap(String accountId, String operation, String pattern) {
+        List<String> evicted = new ArrayList<>();
+        openCaches.forEach((name, cache) -> {
+            if (operation == null || operation.equals(name)) {
+                Set<String> matching = new HashSet<>();
+                for (Cache.Entry<String, CacheEntryEnvelope> entry : cache) {
+                    String key = entry.getKey();
+                    if (accountId.equals(StoreLoaderWriter.accountOf(key)) && KeyPattern.matches(pattern, key)) {
+                        matching.add(key);
+                    }
+                }
+                if (!matching.isEmpty()) {
+                    cache.removeAll(matching);
+                    evicted.addAll(matching);
+                }
+            }
+        });
+        return evicted;
+    }
+}

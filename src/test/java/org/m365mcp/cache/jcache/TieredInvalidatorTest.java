@@ -1,0 +1,149 @@
+package org.m365mcp.cache.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.cache.Cache;
+import javax.cache.Caching;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m365mcp.cache.key.CacheKey;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.Removal;
+import org.m365mcp.cache.store.StoreSettings;
+
+/** Invalidation reaches both tiers, and never another account's entries. */
+class TieredInvalidatorTest {
+
+    private static final TtlPolicy TTL = new TtlPolicy(Duration.ofMinutes(2), Duration.ofMinutes(10));
+    private static final int STORE_ENTRY_LIMIT = 1_000;
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Cache<String, CacheEntryEnvelope>> caches = new ConcurrentHashMap<>();
+    private CacheStore store;
+    private TieredCacheManager manager;
+
+    @BeforeEach
+    void open() {
+        StoreSettings defaults = StoreSettings.defaults(dir.resolve("cache.db"));
+        StoreSettings settings = new StoreSettings(defaults.databaseFile(), defaults.compressionThresholdBytes(),
+                defaults.compressionLevel(), STORE_ENTRY_LIMIT, defaults.limits(), defaults.retryBackoff(),
+                defaults.busyTimeout());
+        store = CacheStore.open(settings, CacheKey.of("invalidator-test-key"), clock);
+        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
+                TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(URI.create("urn:m365-mcp:invalidator-test"),
+                getClass().getClassLoader(), clock);
+        for (String operation : new String[] {"email_list", "email_get"}) {
+            caches.put(operation, manager.createCache(operation, configuration(operation)));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+        store.close();
+    }
+
+    private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
+        return new StoreLoaderWriter(store, operation, clock).tieredConfiguration();
+    }
+
+    private void put(String key) {
+        put(key, "{\"k\":\"" + key + "\"}");
+    }
+
+    private void put(String key, String json) {
+        String operation = key.substring(0, key.indexOf(':'));
+        caches.get(operation).put(key, TTL.envelope(json.getBytes(StandardCharsets.UTF_8), clock.instant()));
+    }
+
+    private boolean inHeap(String key) {
+        return caches.get(key.substring(0, key.indexOf(':'))).containsKey(key);
+    }
+
+    @Test
+    void invalidate_removesMatchingEntriesOfThatAccountFromBothTiers_only() {
+        put("email_list:acc-a:folder=inbox");
+        put("email_list:acc-a:folder=sent");
+        put("email_list:acc-b:folder=inbox");
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+
+        Removal removal = invalidator.invalidate("acc-a", "email_list", "email_list:*", "email_move");
+
+        assertThat(removal.keys()).containsExactlyInAnyOrder("email_list:acc-a:folder=inbox",
+                "email_list:acc-a:folder=sent");
+        assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
+        assertThat(store.read("email_list:acc-a:folder=sent")).isEmpty();
+        assertThat(inHeap("email_list:acc-b:folder=inbox")).isTrue();
+        assertThat(store.read("email_list:acc-b:folder=inbox")).isPresent();
+        assertThat(store.invalidations("acc-a", 10)).singleElement()
+                .satisfies(audit -> assertThat(audit.entriesInvalidated()).isEqualTo(2));
+    }
+
+    @Test
+    void invalidate_ofOneOperation_leavesTheOthersCachedForTheSameAccount() {
+        put("email_list:acc-a:folder=inbox");
+        put("email_get:acc-a:id=1");
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+
+        invalidator.invalidate("acc-a", "email_list", "*", "email_move");
+
+        assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
+        assertThat(inHeap("email_get:acc-a:id=1")).isTrue();
+        assertThat(store.read("email_get:acc-a:id=1")).isPresent();
+    }
+
+    @Test
+    void invalidate_reachesHeapEntriesTheStoreNeverHeld() {
+        String big = "email_get:acc-a:id=big";
+        put(big, "\"" + "x".repeat(STORE_ENTRY_LIMIT + 1) + "\"");
+        assertThat(store.read(big)).as("over the store's entry limit").isEmpty();
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+
+        invalidator.invalidate("acc-a", "email_get", "email_get:acc-a:id=big", "email_update");
+
+        assertThat(inHeap(big)).isFalse();
+    }
+
+    @Test
+    void invalidate_withoutAStore_stillEmptiesTheHeapTier() {
+        put("email_list:acc-a:folder=inbox");
+        put("email_list:acc-b:folder=inbox");
+        TieredInvalidator invalidator = new TieredInvalidator(Optional::empty, caches);
+
+        Removal removal = invalidator.invalidate("acc-a", null, "email_list:acc-a:*", "cache_invalidate");
+
+        assertThat(removal.keys()).containsExactly("email_list:acc-a:folder=inbox");
+        assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
+        assertThat(inHeap("email_list:acc-b:folder=inbox")).isTrue();
+    }
+
+    @Test
+    void removeAccount_forgetsEverythingOfThatAccountOnly() {
+        put("email_list:acc-a:folder=inbox");
+        put("email_get:acc-a:id=1");
+        put("email_get:acc-b:id=1");
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+
+        Removal removal = invalidator.removeAccount("acc-a");
+
+        assertThat(removal.count()).isEqualTo(2);
+        assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
+        assertThat(inHeap("email_get:acc-a:id=1")).isFalse();
+        assertThat(store.summary().entries()).isEqualTo(1);
+        assertThat(inHeap("email_get:acc-b:id=1")).isTrue();
+    }
+}
