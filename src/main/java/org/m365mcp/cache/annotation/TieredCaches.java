@@ -21,7 +21,7 @@ import org.m365mcp.cache.jcache.StoreLoaderWriter;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
-import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 
 /**
  * The application's tiered caches, one per operation, created on first use.
@@ -76,7 +76,7 @@ public class TieredCaches {
         configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                 new Duration(TimeUnit.MILLISECONDS, stale.toMillis())));
         configuration.setClock(clock).setHeapEntries(heapEntries);
-        Optional<CacheStore> store = encryptedStore.store();
+        Optional<LiveStore> store = encryptedStore.store();
         if (store.isPresent()) {
             StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store.get(), operation, clock);
             configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(loaderWriter));

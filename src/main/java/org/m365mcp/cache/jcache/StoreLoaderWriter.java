@@ -14,7 +14,7 @@ import javax.cache.Cache;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
-import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoredEntry;
 
 /**
@@ -25,7 +25,8 @@ import org.m365mcp.cache.store.StoredEntry;
  *   <li>Keys have the form {@code operation:account:params}; the account is stored beside the entry
  *       so invalidation and cleanup can be scoped to one account.</li>
  *   <li>An entry whose stale window has passed is not loaded.</li>
- *   <li>Thread-safe: the store is.</li>
+ *   <li>Thread-safe: the store is; each call holds it open ({@link LiveStore#apply}), so a key
+ *       rotation replacing it waits for the call instead of closing it underneath.</li>
  * </ul>
  */
 public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEnvelope>,
@@ -33,11 +34,11 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     private static final Pattern FRESH_UNTIL = Pattern.compile("\"fresh_until\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final CacheStore store;
+    private final LiveStore store;
     private final String resourceType;
     private final Clock clock;
 
-    public StoreLoaderWriter(CacheStore store, String resourceType, Clock clock) {
+    public StoreLoaderWriter(LiveStore store, String resourceType, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,7 +46,7 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public CacheEntryEnvelope load(String key) {
-        return store.read(key).flatMap(this::envelope)
+        return store.apply(open -> open.read(key)).flatMap(this::envelope)
                 .filter(envelope -> !envelope.isExpired(clock.instant()))
                 .orElse(null);
     }
@@ -65,9 +66,10 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     @Override
     public void write(Cache.Entry<? extends String, ? extends CacheEntryEnvelope> entry) {
         CacheEntryEnvelope envelope = entry.getValue();
-        store.write(new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType, envelope.payload(),
-                envelope.createdAt(), envelope.staleUntil(),
-                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}"));
+        StoredEntry stored = new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType,
+                envelope.payload(), envelope.createdAt(), envelope.staleUntil(),
+                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}");
+        store.apply(open -> open.write(stored));
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public void delete(Object key) {
-        store.delete((String) key);
+        store.apply(open -> open.delete((String) key));
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoreSettings;
 
 /** The tiered cache over a real SQLCipher store: write-through, fault-in, expiry by the injected clock. */
@@ -49,7 +50,7 @@ class TieredCacheTest {
     }
 
     private Cache<String, CacheEntryEnvelope> cache(String name) {
-        StoreLoaderWriter loaderWriter = new StoreLoaderWriter(store, name, clock);
+        StoreLoaderWriter loaderWriter = new StoreLoaderWriter(LiveStore.of(store), name, clock);
         TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
         configuration.setTypes(String.class, CacheEntryEnvelope.class);
         configuration.setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
