@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mcp.cache.key.CacheKey;
+import org.m365mcp.cache.key.InMemoryKeyring;
 import org.m365mcp.cache.key.KeySource;
 import org.m365mcp.cache.key.KeyringAccess;
 import org.m365mcp.cache.key.LogCapture;
@@ -66,16 +67,20 @@ class EncryptedStoreRotationTest {
     return from.store().orElseThrow().apply(store -> store.read(key));
   }
 
+  private static String secret(InMemoryKeyring keyring) {
+    return keyring.read().orElseThrow();
+  }
+
   @Test
   void rotateKey_keyringKey_storesANewKeyThereAndTheStoreKeepsServing() {
-    FakeKeyring keyring = FakeKeyring.holding(KEYRING_KEY);
+    InMemoryKeyring keyring = InMemoryKeyring.holding(KEYRING_KEY);
     encryptedStore = open(keyring, name -> null);
     write("before");
 
     ResolvedKey rotated = encryptedStore.rotateKey(Optional.empty());
 
     assertThat(rotated.source()).isEqualTo(KeySource.KEYRING);
-    assertThat(keyring.secret()).isNotEqualTo(KEYRING_KEY).isEqualTo(rotated.key().secret()).hasSize(44);
+    assertThat(secret(keyring)).isNotEqualTo(KEYRING_KEY).isEqualTo(rotated.key().secret()).hasSize(44);
     assertThat(encryptedStore.key()).contains(rotated);
     assertThat(read(encryptedStore, "before")).isPresent();
     write("after");
@@ -87,19 +92,19 @@ class EncryptedStoreRotationTest {
 
   @Test
   void rotateKey_generatedKeyStoredInKeyring_rotatesLikeAKeyringKey() {
-    FakeKeyring keyring = new FakeKeyring();
+    InMemoryKeyring keyring = new InMemoryKeyring(true);
     encryptedStore = open(keyring, name -> null);
     assertThat(encryptedStore.key().orElseThrow().source()).isEqualTo(KeySource.GENERATED_AND_STORED);
-    String generated = keyring.secret();
+    String generated = secret(keyring);
 
     assertThat(encryptedStore.rotateKey(Optional.empty()).source()).isEqualTo(KeySource.KEYRING);
 
-    assertThat(keyring.secret()).isNotEqualTo(generated);
+    assertThat(secret(keyring)).isNotEqualTo(generated);
   }
 
   @Test
   void rotateKey_keyringKeyWithSuppliedKey_isRefusedAndNothingChanges() {
-    FakeKeyring keyring = FakeKeyring.holding(KEYRING_KEY);
+    InMemoryKeyring keyring = InMemoryKeyring.holding(KEYRING_KEY);
     encryptedStore = open(keyring, name -> null);
 
     assertThatThrownBy(() -> encryptedStore.rotateKey(Optional.of(CacheKey.of(SUPPLIED_KEY))))
@@ -107,21 +112,20 @@ class EncryptedStoreRotationTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_ACCEPTED))
         .hasMessageNotContaining(SUPPLIED_KEY);
 
-    assertThat(keyring.secret()).isEqualTo(KEYRING_KEY);
+    assertThat(secret(keyring)).isEqualTo(KEYRING_KEY);
   }
 
   @Test
   void rotateKey_keyringRefusesTheNewKey_failsAndKeepsTheCurrentKeyAndEntries() {
-    FakeKeyring keyring = FakeKeyring.holding(KEYRING_KEY);
+    InMemoryKeyring keyring = InMemoryKeyring.readOnly(KEYRING_KEY);
     encryptedStore = open(keyring, name -> null);
     write("before");
-    keyring.refuseWrites();
 
     assertThatThrownBy(() -> encryptedStore.rotateKey(Optional.empty()))
         .isInstanceOfSatisfying(KeyRotationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FAILED))
         .hasMessageContaining("keyring did not store the new key");
 
-    assertThat(keyring.secret()).isEqualTo(KEYRING_KEY);
+    assertThat(secret(keyring)).isEqualTo(KEYRING_KEY);
     assertThat(encryptedStore.key().orElseThrow().key()).isEqualTo(CacheKey.of(KEYRING_KEY));
     assertThat(read(encryptedStore, "before")).isPresent();
     assertThat(dir.resolve("cache.db.rekeyed")).doesNotExist();
@@ -189,7 +193,7 @@ class EncryptedStoreRotationTest {
   @Test
   void rotateKey_storeCouldNotOpen_isNotOpen() throws Exception {
     Files.createDirectory(dir.resolve("cache.db"));
-    encryptedStore = open(FakeKeyring.holding(KEYRING_KEY), name -> null);
+    encryptedStore = open(InMemoryKeyring.holding(KEYRING_KEY), name -> null);
     assertThat(encryptedStore.store()).isEmpty();
 
     assertThatThrownBy(() -> encryptedStore.rotateKey(Optional.empty()))
@@ -198,7 +202,7 @@ class EncryptedStoreRotationTest {
 
   @Test
   void store_afterRotation_summaryCountsTheSameEntries() {
-    encryptedStore = open(FakeKeyring.holding(KEYRING_KEY), name -> null);
+    encryptedStore = open(InMemoryKeyring.holding(KEYRING_KEY), name -> null);
     write("a");
     write("b");
 

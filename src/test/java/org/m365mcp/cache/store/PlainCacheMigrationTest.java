@@ -62,8 +62,7 @@ class PlainCacheMigrationTest {
 
     open().store().close();
 
-    assertThat(StoreOpener.isPlainSqlite(file())).isFalse();
-    assertThat(SqlCipherKeyCheck.opens(file(), KEY)).as("SQLCipher 4 page 1 under the key").isTrue();
+    SqlCipherFiles.assertSqlCipher4(file(), KEY);
     assertThat(new String(Files.readAllBytes(file()), java.nio.charset.StandardCharsets.ISO_8859_1))
         .doesNotContain("Quarterly report", "cache_entries", "account-1");
     assertThatThrownBy(() -> {
@@ -72,9 +71,6 @@ class PlainCacheMigrationTest {
       }
     }).isInstanceOf(SQLException.class).hasMessageContaining("not a database");
     try (Connection raw = StoreFixtures.raw(file(), KEY)) {
-      assertThat(queryString(raw, "PRAGMA cipher")).isEqualTo("sqlcipher");
-      assertThat(queryString(raw, "PRAGMA kdf_iter")).isEqualTo("256000");
-      assertThat(queryString(raw, "PRAGMA page_size")).isEqualTo("4096");
       assertThat(queryString(raw, "SELECT COUNT(*) FROM cache_entries")).isEqualTo("1");
       assertThat(queryString(raw, "SELECT MAX(version) FROM schema_version")).isEqualTo("1");
     }
