@@ -59,16 +59,29 @@ final class KeyRotation {
                 ? new KeyringCommit(keyring, current.key(), next.key())
                 : StoreRekey.KeyCommit.NONE;
         RuntimeException[] failure = new RuntimeException[1];
-        store.replace(previous -> {
-            previous.close();
-            try {
-                StoreRekey.rekey(settings.databaseFile(), current.key(), next.key(), commit);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-                return CacheStore.open(settings, current.key(), clock); // the file still opens with it
-            }
-            return CacheStore.open(settings, next.key(), clock);
-        });
+        boolean[] rekeyed = new boolean[1];
+        try {
+            store.replace(previous -> {
+                if (previous != null) {
+                    previous.close();
+                }
+                try {
+                    StoreRekey.rekey(settings.databaseFile(), current.key(), next.key(), commit);
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                    return CacheStore.open(settings, current.key(), clock); // the file still opens with it
+                }
+                rekeyed[0] = true;
+                return CacheStore.open(settings, next.key(), clock);
+            });
+        } catch (RuntimeException e) {
+            throw new KeyRotationException(Reason.FAILED, (rekeyed[0]
+                    ? "The cache was re-keyed (" + (next.source() == KeySource.KEYRING
+                            ? "the new key is in the OS keyring" : "set " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
+                            + " to the new key") + ") but could not be re-opened; restart the server: "
+                    : "The cache was not re-keyed and could not be re-opened; restart the server: ")
+                    + e.getMessage(), e);
+        }
         if (failure[0] != null) {
             throw new KeyRotationException(Reason.FAILED,
                     "The cache key was not changed: " + failure[0].getMessage(), failure[0]);
