@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Inject;
@@ -38,18 +37,17 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     ServerIdentity identity;
 
+    @Inject
+    EndpointGuard guard;
+
     private McpSyncServer server;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        DefaultServerTransportSecurityValidator originAndHost = DefaultServerTransportSecurityValidator.builder()
-                .allowedOrigins(settings.allowedOrigins())
-                .allowedHosts(settings.allowedHosts())
-                .build();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .mcpEndpoint(settings.path())
-                .securityValidator(originAndHost)
+                .securityValidator(guard.originAndHost())
                 .build();
         server = McpServer.sync(transport)
                 .serverInfo(identity.name(), identity.version())
@@ -64,10 +62,9 @@ public class McpEndpointRegistration implements ServletContextListener {
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
         servlet.addMapping(settings.path());
-        FilterRegistration.Dynamic guard = context.addFilter("mcp-guard",
-                new McpRequestGuard(originAndHost, settings.authToken()));
-        guard.setAsyncSupported(true);
-        guard.addMappingForServletNames(null, false, SERVLET_NAME);
+        FilterRegistration.Dynamic filter = context.addFilter("mcp-guard", new McpRequestGuard(guard));
+        filter.setAsyncSupported(true);
+        filter.addMappingForServletNames(null, false, SERVLET_NAME);
 
         LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()
                 + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools"

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
-/** Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}). */
+/** Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}. */
 @ApplicationScoped
 class McpEndpointSettingsProducer {
 
@@ -33,6 +33,12 @@ class McpEndpointSettingsProducer {
         }
         Optional<String> token = config.getOptionalValue("m365.mcp.auth-token", String.class);
         return new McpEndpointSettings(host, port, path, origins, hosts, token);
+    }
+
+    @Produces
+    @Singleton // final type: not proxyable; immutable and thread-safe
+    EndpointGuard guard(McpEndpointSettings settings) {
+        return EndpointGuard.of(settings);
     }
 
     private Optional<List<String>> list(String name) {

@@ -1,28 +1,22 @@
 package org.m365mcp.mcp;
 
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
-import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.m365mcp.config.Sha256;
 
 /**
- * Guards the MCP endpoint: Origin and Host first (403 / 421, DNS-rebinding protection), then the
- * optional bearer token (401).
+ * Guards the MCP endpoint with the server's {@link EndpointGuard}: Origin and Host (403 / 421), then
+ * the optional bearer token (401).
  *
  * <ul>
- *   <li>The Origin/Host rules are the MCP SDK's {@code DefaultServerTransportSecurityValidator}.</li>
- *   <li>Tokens are compared in constant time over their SHA-256 digests; neither is ever logged.</li>
  *   <li>Stateless and thread-safe.</li>
  * </ul>
  */
@@ -30,44 +24,31 @@ final class McpRequestGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ServerHttpHeaderValidator originAndHost;
-    private final transient Optional<byte[]> tokenDigest;
+    private final transient EndpointGuard guard;
 
-    McpRequestGuard(ServerHttpHeaderValidator originAndHost, Optional<String> token) {
-        this.originAndHost = Objects.requireNonNull(originAndHost, "originAndHost");
-        this.tokenDigest = token.map(Sha256::of);
+    McpRequestGuard(EndpointGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        try {
-            originAndHost.validate(headers(request));
-        } catch (ServerTransportSecurityException e) {
-            reject(response, e.getStatusCode(), e.getMessage());
-            return;
-        }
-        if (tokenDigest.isPresent() && !presentsToken(request, tokenDigest.get())) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"m365-mcp\"");
-            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid bearer token");
+        Optional<EndpointGuard.Rejection> rejection = guard.check(headers(request));
+        if (rejection.isPresent()) {
+            reject(response, rejection.get());
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean presentsToken(HttpServletRequest request, byte[] expectedDigest) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+    private static void reject(HttpServletResponse response, EndpointGuard.Rejection rejection) throws IOException {
+        if (rejection.challenge()) {
+            response.setHeader("WWW-Authenticate", EndpointGuard.CHALLENGE);
         }
-        return MessageDigest.isEqual(expectedDigest, Sha256.of(header.substring(7).trim()));
-    }
-
-    private static void reject(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
+        response.setStatus(rejection.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"" + message.replace("\"", "'") + "\"}");
+        response.getWriter().write(rejection.json());
     }
 
     private static HeaderAccessor headers(HttpServletRequest request) {

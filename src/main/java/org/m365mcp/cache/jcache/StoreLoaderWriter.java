@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
-import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoredEntry;
 
 /**
@@ -26,7 +27,8 @@ import org.m365mcp.cache.store.StoredEntry;
  *   <li>Keys have the form {@code operation:account:params}; the account is stored beside the entry
  *       so invalidation and cleanup can be scoped to one account.</li>
  *   <li>An entry whose stale window has passed is not loaded.</li>
- *   <li>Thread-safe: the store is.</li>
+ *   <li>Thread-safe: the store is; each call holds it open ({@link LiveStore#apply}), so a key
+ *       rotation replacing it waits for the call instead of closing it underneath.</li>
  * </ul>
  */
 public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEnvelope>,
@@ -34,11 +36,11 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     private static final Pattern FRESH_UNTIL = Pattern.compile("\"fresh_until\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final CacheStore store;
+    private final LiveStore store;
     private final String resourceType;
     private final Clock clock;
 
-    public StoreLoaderWriter(CacheStore store, String resourceType, Clock clock) {
+    public StoreLoaderWriter(LiveStore store, String resourceType, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,7 +62,7 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public CacheEntryEnvelope load(String key) {
-        return store.read(key).flatMap(this::envelope)
+        return store.apply(open -> open.read(key)).flatMap(this::envelope)
                 .filter(envelope -> !envelope.isExpired(clock.instant()))
                 .orElse(null);
     }
@@ -80,9 +82,10 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     @Override
     public void write(Cache.Entry<? extends String, ? extends CacheEntryEnvelope> entry) {
         CacheEntryEnvelope envelope = entry.getValue();
-        store.write(new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType, envelope.payload(),
-                envelope.createdAt(), envelope.staleUntil(),
-                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}"));
+        StoredEntry stored = new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType,
+                envelope.payload(), envelope.createdAt(), envelope.staleUntil(),
+                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}");
+        store.apply(open -> open.write(stored));
     }
 
     @Override
@@ -95,12 +98,13 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public void delete(Object key) {
-        store.delete((String) key);
+        store.apply(open -> open.delete((String) key));
     }
 
     @Override
     public void deleteAll(Collection<?> keys) {
-        store.delete(keys.stream().map(String.class::cast).toList());
+        List<String> batch = keys.stream().map(String.class::cast).toList();
+        store.apply(open -> open.delete(batch));
         keys.clear(); // JSR-107: what is left in the collection was not deleted
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.KeyPattern;
 import org.m365mcp.cache.store.Removal;
 
@@ -31,14 +32,14 @@ public final class TieredInvalidator {
 
     private static final Logger LOG = Logger.getLogger(TieredInvalidator.class.getName());
 
-    private final Supplier<Optional<CacheStore>> store;
+    private final Supplier<Optional<LiveStore>> store;
     private final Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches;
 
     /**
      * @param store      the durable tier, if it is open; asked on every call (it may be reopened)
      * @param openCaches the caches created so far, by operation (= resource type); read live
      */
-    public TieredInvalidator(Supplier<Optional<CacheStore>> store,
+    public TieredInvalidator(Supplier<Optional<LiveStore>> store,
             Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches) {
         this.store = Objects.requireNonNull(store, "store");
         this.openCaches = Objects.requireNonNull(openCaches, "openCaches");
@@ -57,7 +58,7 @@ public final class TieredInvalidator {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(reason, "reason");
-        Optional<Removal> fromStore = store.get().map(s -> s.invalidate(accountId, operation, pattern, reason));
+        Optional<Removal> fromStore = store.get().map(live -> live.apply(s -> s.invalidate(accountId, operation, pattern, reason)));
         List<String> fromHeap = evictFromHeap(accountId, operation, pattern);
         if (fromStore.isEmpty()) {
             LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId
@@ -69,7 +70,7 @@ public final class TieredInvalidator {
     /** Removes everything cached for {@code accountId}, in both tiers (signing out). */
     public Removal removeAccount(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
-        Optional<Removal> fromStore = store.get().map(s -> s.deleteAccount(accountId));
+        Optional<Removal> fromStore = store.get().map(live -> live.apply(s -> s.deleteAccount(accountId)));
         List<String> fromHeap = evictFromHeap(accountId, null, "*");
         return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
     }

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.key.EncryptionKeyResolver;
 import org.m365mcp.cache.key.JavaKeyringAccess;
 import org.m365mcp.cache.key.KeyringAccess;
 import org.m365mcp.cache.key.NoKeyring;
 import org.m365mcp.cache.key.ResolvedKey;
-import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.OpenedStore;
 import org.m365mcp.cache.store.StoreOpener;
 import org.m365mcp.cache.store.StoreSettings;
@@ -33,8 +35,11 @@ import org.m365mcp.cache.store.StoreSettings;
  *   <li>A file the key cannot open is set aside, never destroyed ({@link StoreOpener}).</li>
  *   <li>With a key that will not survive a restart, the store is a temporary file; the configured
  *       cache file is left untouched.</li>
+ *   <li>An unencrypted cache is encrypted in place, keeping a plaintext backup ({@link StoreOpener}).</li>
  *   <li>If the store cannot be opened at all, the server still runs with the heap tier only and
  *       says so; {@link #store()} is then empty.</li>
+ *   <li>{@link #rotateKey} re-keys the live store ({@link KeyRotation}); rotations are serialised,
+ *       and tool calls in flight never see the store closed ({@link LiveStore}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -53,14 +58,22 @@ public class EncryptedStore {
     @Inject
     Clock clock;
 
-    private CacheStore store;
-    private ResolvedKey key;
+    private final SecureRandom random = new SecureRandom();
+    private KeyringAccess keyring;
+    private KeyRotation rotation;
+    private volatile LiveStore store;
+    private volatile ResolvedKey key;
 
     @PostConstruct
     void open() {
-        KeyringAccess keyring = useKeyring ? new JavaKeyringAccess() : new NoKeyring();
+        open(useKeyring ? new JavaKeyringAccess() : new NoKeyring(), System::getenv);
+    }
+
+    /** Opens with this keyring and environment (tests pass fakes). */
+    void open(KeyringAccess keyring, Function<String, String> environment) {
+        this.keyring = keyring;
         try {
-            key = new EncryptionKeyResolver(keyring, System::getenv, new SecureRandom()).resolve();
+            key = new EncryptionKeyResolver(keyring, environment, random).resolve();
             Path file;
             if (key.survivesRestart()) { // the resolver has logged where the key came from
                 file = Path.of(databasePath).toAbsolutePath();
@@ -76,9 +89,12 @@ public class EncryptedStore {
                 LOG.warning(() -> "Until then the cache lives in " + ephemeral + " and " + databasePath
                         + " is left untouched.");
             }
-            OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), key.key(), clock);
-            store = opened.store();
-            LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + store.schemaVersion() + ")");
+            StoreSettings settings = StoreSettings.defaults(file);
+            OpenedStore opened = StoreOpener.open(settings, key.key(), clock);
+            int version = opened.store().schemaVersion();
+            store = LiveStore.of(opened.store());
+            rotation = new KeyRotation(settings, clock, keyring, random);
+            LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + version + ")");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The encrypted cache store could not be opened; serving with the in-memory tier only."
                     + " Check m365.mcp.cache.db-path (" + databasePath + ") and its directory's permissions.", e);
@@ -95,11 +111,34 @@ public class EncryptedStore {
         if (store != null) {
             store.close();
         }
+        if (keyring instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Closing the keyring failed", e);
+            }
+        }
     }
 
     /** The open store, or empty when it could not be opened. */
-    public Optional<CacheStore> store() {
+    public Optional<LiveStore> store() {
         return Optional.ofNullable(store);
+    }
+
+    /**
+     * Re-encrypts the live store with a new key: generated when keys live in the OS keyring,
+     * {@code supplied} when the key comes from {@code M365_MCP_CACHE_KEY} (see {@link KeyRotation}).
+     *
+     * @return the key now in use (never to be shown: only its source)
+     * @throws KeyRotationException if refused or failed; the store then keeps its current key
+     */
+    public synchronized ResolvedKey rotateKey(Optional<CacheKey> supplied) {
+        if (store == null || key == null) {
+            throw new KeyRotationException(KeyRotationException.Reason.NOT_OPEN, "No encrypted cache store is"
+                    + " open (the server runs on the in-memory tier only): there is no key to rotate.", null);
+        }
+        key = rotation.rotate(store, key, supplied);
+        return key;
     }
 
     /** Where the key came from and whether the cache survives a restart; empty if none was resolved. */

@@ -3,6 +3,7 @@ package org.m365mcp.cache.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,12 @@ final class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   private Migrations() {}
+
+  /** Migrates a bare connection to {@code file} (a copy being built); see {@link #migrate(StoreConnection, Clock)}. */
+  static int migrate(Connection connection, Path file, Clock clock) {
+    return migrate(new StoreConnection(connection, file, StoreSettings.DEFAULT_BUSY_TIMEOUT,
+        TransactionHook.NONE), clock);
+  }
 
   /**
    * Brings the schema to the latest version; returns that version. Each script runs in its own

@@ -5,16 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The result of {@link StoreOpener#open}: the usable store and, if the previous file could not be
- * read with the key, where it was moved.
+ * The result of {@link StoreOpener#open}: the usable store, and where earlier data was kept.
  *
  * @param store the open store, never null
  * @param setAside the path of the previous, unreadable database file kept for recovery
+ * @param unencryptedBackup the plaintext copy kept when an unencrypted cache was just encrypted
  */
-public record OpenedStore(CacheStore store, Optional<Path> setAside) {
+public record OpenedStore(CacheStore store, Optional<Path> setAside, Optional<Path> unencryptedBackup) {
 
   public OpenedStore {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(setAside, "setAside");
+    Objects.requireNonNull(unencryptedBackup, "unencryptedBackup");
   }
 }

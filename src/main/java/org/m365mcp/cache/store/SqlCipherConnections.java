@@ -39,6 +39,11 @@ final class SqlCipherConnections {
     return SQLiteMCSqlCipherConfig.getV4Defaults().withKey(key.secret()).build().toProperties();
   }
 
+  /** Opens {@code file} with {@code key}; see {@link #open(Path, CacheKey, Duration)}. */
+  static Connection open(Path file, CacheKey key) {
+    return open(file, key, StoreSettings.DEFAULT_BUSY_TIMEOUT);
+  }
+
   /**
    * Opens {@code file} with {@code key}, creating it (mode 0600) if absent, and switches to WAL.
    *

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.key.EncryptionKeyResolver;
@@ -18,6 +19,10 @@ import org.m365mcp.cache.key.EncryptionKeyResolver;
  * Opens the cache store and never destroys a database it cannot read.
  *
  * <ul>
+ *   <li>First finishes or discards a key rotation a crash interrupted ({@link StoreRekey#recover}).
+ *   <li>An unencrypted cache of ours is encrypted in place, keeping a plaintext backup
+ *       ({@link PlainCacheMigration}); if that fails before its final rename, or the plain file is
+ *       not ours, it is set aside as below. A failed final rename is thrown, for the next start.
  *   <li>A file the key does not open (wrong key, plain SQLite, garbage) is moved, byte for byte
  *       with its {@code -wal}/{@code -shm}, to a sibling named
  *       {@code <name>.unreadable-<yyyyMMdd'T'HHmmss'Z'>} (or {@code .unencrypted-…} for plain
@@ -29,22 +34,33 @@ import org.m365mcp.cache.key.EncryptionKeyResolver;
 public final class StoreOpener {
 
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-  private static final DateTimeFormatter STAMP =
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Logger LOG = Logger.getLogger(StoreOpener.class.getName());
 
   private StoreOpener() {}
 
-  /** Opens the store, setting an unreadable previous file aside first if need be. */
+  /** Opens the store, encrypting a plain cache or setting an unreadable file aside if need be. */
   public static OpenedStore open(StoreSettings settings, CacheKey key, Clock clock) {
+    Path file = settings.databaseFile();
+    StoreRekey.recover(file, key);
+    Optional<Path> backup = Optional.empty();
     try {
-      return new OpenedStore(CacheStore.open(settings, key, clock), Optional.empty());
+      backup = PlainCacheMigration.migrateIfPlain(file, key, clock);
+    } catch (StoreException e) {
+      if (Files.exists(MigrationJournal.of(file))) {
+        throw e; // failed while swapping: the next start finishes it; setting aside would not help
+      }
+      LOG.log(Level.WARNING, "The unencrypted cache " + file + " could not be encrypted; it will be"
+          + " set aside instead.", e);
+    }
+    try {
+      return new OpenedStore(CacheStore.open(settings, key, clock), Optional.empty(), backup);
     } catch (StoreException e) {
       if (!e.unreadable()) {
         throw e;
       }
     }
-    Path file = settings.databaseFile();
     boolean plain = isPlainSqlite(file);
     Path aside = setAside(file, (plain ? ".unencrypted-" : ".unreadable-") + STAMP.format(clock.instant()));
     CacheStore fresh = CacheStore.open(settings, key, clock);
@@ -58,7 +74,7 @@ public final class StoreOpener {
             + " '" + EncryptionKeyResolver.KEYRING_SERVICE + "'/'" + EncryptionKeyResolver.KEYRING_USER
             + "' or the environment variable " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
             + "), stop the server and move the file back to " + file + ".");
-    return new OpenedStore(fresh, Optional.of(aside));
+    return new OpenedStore(fresh, Optional.of(aside), Optional.empty());
   }
 
   static boolean isPlainSqlite(Path file) {

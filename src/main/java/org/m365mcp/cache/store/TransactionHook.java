@@ -9,6 +9,15 @@ import java.sql.SQLException;
  */
 interface TransactionHook {
 
+  /** A hook that does nothing: for connections with no deferred writes of their own. */
+  TransactionHook NONE = new TransactionHook() {
+    @Override
+    public void begun(Connection connection) {}
+
+    @Override
+    public void rolledBack() {}
+  };
+
   /** Called first inside every write transaction, before the transaction's own work. */
   void begun(Connection connection) throws SQLException;
 

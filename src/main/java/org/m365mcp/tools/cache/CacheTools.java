@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.m365mcp.cache.annotation.CacheStatistics;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
+import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.StoreSummary;
 import org.m365mcp.mcp.McpTool;
 
@@ -27,7 +28,7 @@ public class CacheTools {
         statistics.snapshot().forEach((operation, counts) -> operations.put(operation, OperationStats.of(counts)));
         long hits = operations.values().stream().mapToLong(OperationStats::hits).sum();
         long misses = operations.values().stream().mapToLong(OperationStats::misses).sum();
-        StoreSummary summary = encryptedStore.store().map(store -> store.summary())
+        StoreSummary summary = encryptedStore.store().map(store -> store.apply(CacheStore::summary))
                 .orElse(new StoreSummary(0, 0, 0));
         ResolvedKey key = encryptedStore.key().orElse(null);
         return new CacheStatsAnswer(encryptedStore.store().isPresent(),

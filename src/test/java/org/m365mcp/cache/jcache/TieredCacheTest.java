@@ -10,17 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.Caching;
 import javax.cache.configuration.FactoryBuilder;
-import javax.cache.expiry.CreatedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoreSettings;
 
 /** The tiered cache over a real SQLCipher store: write-through, fault-in, expiry by the injected clock. */
@@ -56,7 +55,7 @@ class TieredCacheTest {
 
     private Cache<String, CacheEntryEnvelope> cache(String name) {
         TieredConfiguration<String, CacheEntryEnvelope> configuration =
-                new StoreLoaderWriter(store, name, clock).tieredConfiguration();
+                new StoreLoaderWriter(LiveStore.of(store), name, clock).tieredConfiguration();
         configuration.setHeapEntries(100);
         return manager.createCache(name, configuration);
     }

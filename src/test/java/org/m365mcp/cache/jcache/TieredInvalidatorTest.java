@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.Removal;
 import org.m365mcp.cache.store.StoreSettings;
 
@@ -58,7 +59,7 @@ class TieredInvalidatorTest {
     }
 
     private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
-        return new StoreLoaderWriter(store, operation, clock).tieredConfiguration();
+        return new StoreLoaderWriter(LiveStore.of(store), operation, clock).tieredConfiguration();
     }
 
     private void put(String key) {
@@ -79,7 +80,7 @@ class TieredInvalidatorTest {
         put("email_list:acc-a:folder=inbox");
         put("email_list:acc-a:folder=sent");
         put("email_list:acc-b:folder=inbox");
-        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(LiveStore.of(store)), caches);
 
         Removal removal = invalidator.invalidate("acc-a", "email_list", "email_list:*", "email_move");
 
@@ -97,7 +98,7 @@ class TieredInvalidatorTest {
     void invalidate_ofOneOperation_leavesTheOthersCachedForTheSameAccount() {
         put("email_list:acc-a:folder=inbox");
         put("email_get:acc-a:id=1");
-        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(LiveStore.of(store)), caches);
 
         invalidator.invalidate("acc-a", "email_list", "*", "email_move");
 
@@ -111,7 +112,7 @@ class TieredInvalidatorTest {
         String big = "email_get:acc-a:id=big";
         put(big, "\"" + "x".repeat(STORE_ENTRY_LIMIT + 1) + "\"");
         assertThat(store.read(big)).as("over the store's entry limit").isEmpty();
-        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(LiveStore.of(store)), caches);
 
         invalidator.invalidate("acc-a", "email_get", "email_get:acc-a:id=big", "email_update");
 
@@ -136,7 +137,7 @@ class TieredInvalidatorTest {
         put("email_list:acc-a:folder=inbox");
         put("email_get:acc-a:id=1");
         put("email_get:acc-b:id=1");
-        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(store), caches);
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(LiveStore.of(store)), caches);
 
         Removal removal = invalidator.removeAccount("acc-a");
 

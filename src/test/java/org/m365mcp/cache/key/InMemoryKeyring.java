@@ -3,18 +3,27 @@ package org.m365mcp.cache.key;
 import java.util.Optional;
 
 /** A keyring fake that holds one secret in memory; {@code writable=false} refuses writes. */
-final class InMemoryKeyring implements KeyringAccess {
+public final class InMemoryKeyring implements KeyringAccess {
 
   private final boolean writable;
   private String secret;
   int writes;
 
-  InMemoryKeyring(boolean writable) {
+  public InMemoryKeyring(boolean writable) {
     this.writable = writable;
   }
 
-  static InMemoryKeyring holding(String secret) {
-    InMemoryKeyring keyring = new InMemoryKeyring(true);
+  public static InMemoryKeyring holding(String secret) {
+    return holding(secret, true);
+  }
+
+  /** A keyring that holds {@code secret} and refuses to store another. */
+  public static InMemoryKeyring readOnly(String secret) {
+    return holding(secret, false);
+  }
+
+  private static InMemoryKeyring holding(String secret, boolean writable) {
+    InMemoryKeyring keyring = new InMemoryKeyring(writable);
     keyring.secret = secret;
     return keyring;
   }
