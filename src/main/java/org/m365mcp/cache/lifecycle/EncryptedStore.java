@@ -58,6 +58,9 @@ public class EncryptedStore {
     @Inject
     Clock clock;
 
+    @Inject
+    StoreLimitsConfig limits;
+
     private final SecureRandom random = new SecureRandom();
     private KeyringAccess keyring;
     private KeyRotation rotation;
@@ -89,7 +92,7 @@ public class EncryptedStore {
                 LOG.warning(() -> "Until then the cache lives in " + ephemeral + " and " + databasePath
                         + " is left untouched.");
             }
-            StoreSettings settings = StoreSettings.defaults(file);
+            StoreSettings settings = limits.settingsFor(file);
             OpenedStore opened = StoreOpener.open(settings, key.key(), clock);
             int version = opened.store().schemaVersion();
             store = LiveStore.of(opened.store());

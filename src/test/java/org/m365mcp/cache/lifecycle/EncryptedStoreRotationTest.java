@@ -49,6 +49,7 @@ class EncryptedStoreRotationTest {
     EncryptedStore store = new EncryptedStore();
     store.databasePath = dir.resolve("cache.db").toString();
     store.clock = CLOCK;
+    store.limits = new StoreLimitsConfig();
     store.open(keyring, environment);
     return store;
   }
