@@ -2,7 +2,6 @@ package org.m365mcp.benchmarks;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.m365mcp.cache.store.BenchmarkStores;
 import org.m365mcp.cache.store.CleanupReport;
@@ -61,14 +60,15 @@ public class CleanupBenchmark {
                 SizeLimits.DEFAULT_MAX_ENTRIES_PER_ACCOUNT, Duration.ZERO);
         store = TempStore.open(encryption, limits, clock);
         for (int n = 0; n < ENTRIES; n++) {
-            write(String.format("email_list:account-%d:folder=inbox&page=%05d", n % ACCOUNTS, n));
+            String key = String.format("email_list:account-%d:folder=inbox&page=%05d", n % ACCOUNTS, n);
+            store.write(key, payload);
         }
     }
 
     @Setup(Level.Iteration)
     public void writeBack() {
         if (report != null) {
-            report.removed().keys().forEach(this::write);
+            report.removed().keys().forEach(key -> store.write(key, payload));
             report = null;
         }
     }
@@ -90,10 +90,5 @@ public class CleanupBenchmark {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         store.close();
-    }
-
-    private void write(String key) {
-        Instant now = clock.instant();
-        store.write(key, payload, now, now.plus(Duration.ofDays(1)));
     }
 }

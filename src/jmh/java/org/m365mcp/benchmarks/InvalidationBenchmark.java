@@ -1,8 +1,6 @@
 package org.m365mcp.benchmarks;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.m365mcp.cache.store.BenchmarkStores;
 import org.m365mcp.cache.store.Removal;
@@ -65,8 +63,8 @@ public class InvalidationBenchmark {
         store = TempStore.open(encryption, SizeLimits.defaults(), clock);
         for (int account = 0; account < ACCOUNTS; account++) {
             for (int n = 0; n < PER_TYPE; n++) {
-                write(listKey("account-" + account, n));
-                write(getKey("account-" + account, n));
+                store.write(listKey("account-" + account, n), payload);
+                store.write(getKey("account-" + account, n), payload);
             }
         }
         resourceType = matching == 1 ? "email_get" : "email_list";
@@ -75,7 +73,7 @@ public class InvalidationBenchmark {
 
     @Setup(Level.Iteration)
     public void writeBack() {
-        removed.keys().forEach(this::write);
+        removed.keys().forEach(key -> store.write(key, payload));
         removed = Removal.NONE;
     }
 
@@ -95,11 +93,6 @@ public class InvalidationBenchmark {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         store.close();
-    }
-
-    private void write(String key) {
-        Instant now = clock.instant();
-        store.write(key, payload, now, now.plus(Duration.ofDays(1)));
     }
 
     private static String listKey(String account, int page) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -25,17 +26,19 @@ final class TempStore implements AutoCloseable {
 
     private final Path directory;
     private final CacheStore store;
+    private final Clock clock;
 
-    private TempStore(Path directory, CacheStore store) {
+    private TempStore(Path directory, CacheStore store, Clock clock) {
         this.directory = directory;
         this.store = store;
+        this.clock = clock;
     }
 
     /** Opens a new store with the default settings but {@code limits}. */
     static TempStore open(String encryption, SizeLimits limits, Clock clock) throws IOException {
         Path directory = Files.createTempDirectory("m365-mcp-jmh-");
         StoreSettings settings = StoreSettings.defaults(directory.resolve("cache.db")).withLimits(limits);
-        return new TempStore(directory, BenchmarkStores.open(encryption, settings, KEY, clock));
+        return new TempStore(directory, BenchmarkStores.open(encryption, settings, KEY, clock), clock);
     }
 
     CacheStore store() {
@@ -44,13 +47,16 @@ final class TempStore implements AutoCloseable {
 
     /**
      * Writes {@code payload} under {@code key} ({@code operation:account:params}), account and
-     * resource type taken from the key, and fails if the store did not keep it.
+     * resource type taken from the key, fresh for a day; fails if the store did not simply keep it.
      */
-    void write(String key, byte[] payload, Instant now, Instant expiresAt) {
+    void write(String key, byte[] payload) {
         String[] parts = key.split(":", 3);
-        WriteResult result = store.write(new StoredEntry(key, parts[1], parts[0], payload, now, expiresAt, null));
+        Instant now = clock.instant();
+        WriteResult result = store.write(new StoredEntry(key, parts[1], parts[0], payload, now,
+                now.plus(Duration.ofDays(1)), null));
         if (!result.stored() || !result.evicted().keys().isEmpty()) {
-            throw new IllegalStateException("The benchmark's store did not simply keep " + key + ": " + result);
+            throw new IllegalStateException("The benchmark's store did not simply keep " + key + ": "
+                    + result);
         }
     }
 
