@@ -72,10 +72,29 @@ public final class CacheStore implements AutoCloseable {
    *     the key does not open it (the file is left untouched)
    */
   public static CacheStore open(StoreSettings settings, CacheKey key, Clock clock) {
-    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(key, "key");
+    return open(settings, key, clock, StoreEncryption.SQLCIPHER);
+  }
+
+  /**
+   * Opens a plain SQLite store: the same SQL, pragmas and codec as {@link #open}, without the
+   * cipher. Only for measuring what encryption costs; see {@link StoreEncryption} for why
+   * production cannot reach it.
+   *
+   * @throws StoreException if the file is outside the temporary directory or is not plain SQLite
+   */
+  static CacheStore openUnencrypted(StoreSettings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    StoreEncryption.requireDisposablePlainFile(settings.databaseFile());
+    return open(settings, null, clock, StoreEncryption.NONE);
+  }
+
+  private static CacheStore open(StoreSettings settings, CacheKey key, Clock clock,
+      StoreEncryption encryption) {
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
-    Connection jdbc = SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout());
+    Connection jdbc =
+        SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout(), encryption);
     AccessLog accesses = new AccessLog(PENDING_ACCESSES);
     StoreConnection connection =
         new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);

@@ -41,26 +41,32 @@ final class SqlCipherConnections {
 
   /** Opens {@code file} with {@code key}; see {@link #open(Path, CacheKey, Duration)}. */
   static Connection open(Path file, CacheKey key) {
-    return open(file, key, StoreSettings.DEFAULT_BUSY_TIMEOUT);
+    return open(file, key, StoreSettings.DEFAULT_BUSY_TIMEOUT, StoreEncryption.SQLCIPHER);
   }
 
   /**
    * Opens {@code file} with {@code key}, creating it (mode 0600) if absent, and switches to WAL.
    *
+   * @param key the passphrase; unused, and may be null, when {@code encryption} is
+   *     {@link StoreEncryption#NONE}
    * @param busyTimeout how long SQLite itself waits for another connection's lock
+   * @param encryption {@link StoreEncryption#NONE} leaves out only the key check and the cipher
+   *     properties; every pragma below still applies
    * @throws StoreException {@linkplain StoreException#unreadable() unreadable} if the key does not
    *     open an existing file
    */
-  static Connection open(Path file, CacheKey key, Duration busyTimeout) {
+  static Connection open(Path file, CacheKey key, Duration busyTimeout, StoreEncryption encryption) {
+    boolean encrypted = encryption == StoreEncryption.SQLCIPHER;
     Connection connection = null;
     try {
-      if (Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
+      if (encrypted && Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
         throw unreadable(file, null);
       }
       OwnerOnlyFiles.createIfAbsent(file);
       // The driver directly, not DriverManager: inside a WAR, DriverManager refuses a driver that the
       // web application's class loader registered ("No suitable driver").
-      connection = DRIVER.connect("jdbc:sqlite:" + file.toAbsolutePath(), properties(key));
+      connection = DRIVER.connect("jdbc:sqlite:" + file.toAbsolutePath(),
+          encrypted ? properties(key) : new Properties());
       try (Statement statement = connection.createStatement()) {
         statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
         statement.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
