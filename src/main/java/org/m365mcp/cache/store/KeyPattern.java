@@ -40,6 +40,12 @@ public final class KeyPattern {
     return key.length() - last.length() >= from && key.endsWith(last);
   }
 
+  /** What every key matching {@code pattern} starts with: the pattern up to its first {@code *}. */
+  static String literalPrefix(String pattern) {
+    int star = pattern.indexOf('*');
+    return star < 0 ? pattern : pattern.substring(0, star);
+  }
+
   static String toLike(String pattern) {
     StringBuilder like = new StringBuilder(pattern.length() + 8);
     for (int i = 0; i < pattern.length(); i++) {

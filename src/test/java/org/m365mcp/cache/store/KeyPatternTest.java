@@ -60,4 +60,11 @@ class KeyPatternTest {
     assertThat(KeyPattern.matches("*", "")).isTrue();
     assertThat(KeyPattern.matches("*", "anything:at:all")).isTrue();
   }
+
+  @Test
+  void literalPrefix_isThePatternUpToItsFirstStar() {
+    assertThat(KeyPattern.literalPrefix("email_list:acc:*")).isEqualTo("email_list:acc:");
+    assertThat(KeyPattern.literalPrefix("email_get:acc:id=1")).isEqualTo("email_get:acc:id=1");
+    assertThat(KeyPattern.literalPrefix("*:acc:*")).isEmpty();
+  }
 }

@@ -26,16 +26,17 @@ class MigrationsTest {
     Files.createFile(file);
 
     try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(store.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size()).isEqualTo(3);
     }
     try (Connection raw = StoreFixtures.raw(file, KEY)) {
       assertThat(names(raw, "table")).contains(
           "cache_entries", "cache_tasks", "cache_invalidation", "cache_stats", "schema_version");
       assertThat(names(raw, "index")).contains(
           "idx_cache_entries_account_accessed", "idx_cache_entries_resource_type",
-          "idx_cache_entries_expires_at", "idx_cache_entries_accessed_at",
-          "idx_cache_entries_stored_size", "idx_cache_tasks_status_priority",
-          "idx_cache_tasks_completed").doesNotContain("idx_cache_entries_account");
+          "idx_cache_entries_expires", "idx_cache_entries_accessed", "idx_cache_entries_size",
+          "idx_cache_entries_account_key", "idx_cache_tasks_status_priority",
+          "idx_cache_tasks_completed").doesNotContain("idx_cache_entries_account",
+          "idx_cache_entries_expires_at", "idx_cache_entries_accessed_at", "idx_cache_entries_stored_size");
     }
   }
 
@@ -45,12 +46,12 @@ class MigrationsTest {
     CacheStore.open(StoreSettings.defaults(file), KEY).close();
 
     try (CacheStore again = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(again.schemaVersion()).isEqualTo(2);
+      assertThat(again.schemaVersion()).isEqualTo(3);
     }
     try (Connection raw = StoreFixtures.raw(file, KEY)) {
-      assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("2");
+      assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("3");
       assertThat(queryString(raw, "SELECT group_concat(script, ',') FROM (SELECT script FROM schema_version"
-          + " ORDER BY version)")).isEqualTo("V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql");
+          + " ORDER BY version)")).isEqualTo("V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql,V3__covering_indexes.sql");
     }
   }
 
@@ -86,7 +87,7 @@ class MigrationsTest {
   }
 
   @Test
-  void open_versionOneDatabase_upgradesToTwoKeepingRows() throws Exception {
+  void open_versionOneDatabase_upgradesToTheLatestKeepingRows() throws Exception {
     Path file = dir.resolve("cache.db");
     try (Connection raw = StoreFixtures.raw(file, KEY); Statement statement = raw.createStatement()) {
       statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY NOT NULL,"
@@ -100,7 +101,7 @@ class MigrationsTest {
     }
 
     try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(3);
       TaskRecord task = store.tasks().get("t1").orElseThrow();
       assertThat(task.status()).isEqualTo(TaskStatus.QUEUED);
       assertThat(task.notBefore()).isEqualTo(java.time.Instant.EPOCH);
