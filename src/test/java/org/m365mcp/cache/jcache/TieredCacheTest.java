@@ -21,6 +21,7 @@ import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoreSettings;
+import org.m365mcp.cache.store.TestClock;
 
 /** The tiered cache over a real SQLCipher store: write-through, fault-in, expiry by the injected clock. */
 class TieredCacheTest {
@@ -31,7 +32,7 @@ class TieredCacheTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-21T08:00:00Z"));
     private CacheStore store;
     private TieredCacheManager manager;
 
@@ -212,33 +213,5 @@ class TieredCacheTest {
 
         assertThatThrownBy(() -> provider.getCacheManager(manager.getURI(), getClass().getClassLoader(),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).isInstanceOf(IllegalStateException.class);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
