@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryEventFilter;
@@ -40,6 +43,17 @@ final class OldValueHonouringListeners {
     /** The original of an adapted configuration; any other configuration as it is. */
     static <K, V> CacheEntryListenerConfiguration<K, V> original(CacheEntryListenerConfiguration<K, V> maybeAdapted) {
         return maybeAdapted instanceof Adapted<K, V> adapted ? adapted.original : maybeAdapted;
+    }
+
+    /** A copy of {@code configuration} whose listener configurations are replaced by {@code mapping}'s. */
+    static <K, V> MutableConfiguration<K, V> withListeners(CompleteConfiguration<K, V> configuration,
+            UnaryOperator<CacheEntryListenerConfiguration<K, V>> mapping) {
+        MutableConfiguration<K, V> copy = new MutableConfiguration<>(configuration);
+        for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
+            copy.removeCacheEntryListenerConfiguration(listener);
+            copy.addCacheEntryListenerConfiguration(mapping.apply(listener));
+        }
+        return copy;
     }
 
     private static final class Adapted<K, V> implements CacheEntryListenerConfiguration<K, V> {

@@ -158,12 +158,7 @@ public final class TieredCache<K, V> implements Cache<K, V> {
 
     /** A copy of the heap tier's configuration that lists the listeners as their callers registered them. */
     private MutableConfiguration<K, V> withOriginalListeners(CompleteConfiguration<K, V> configured) {
-        MutableConfiguration<K, V> view = new MutableConfiguration<>(configured);
-        for (CacheEntryListenerConfiguration<K, V> adapted : configured.getCacheEntryListenerConfigurations()) {
-            view.removeCacheEntryListenerConfiguration(adapted);
-            view.addCacheEntryListenerConfiguration(OldValueHonouringListeners.original(adapted));
-        }
-        return view;
+        return OldValueHonouringListeners.withListeners(configured, OldValueHonouringListeners::original);
     }
 
     @Override

@@ -8,10 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
 import org.ehcache.jsr107.Eh107Configuration;
 
@@ -72,12 +70,7 @@ public final class TieredCacheManager implements CacheManager {
                 || !complete.getCacheEntryListenerConfigurations().iterator().hasNext()) {
             return configuration;
         }
-        MutableConfiguration<K, V> adapted = new MutableConfiguration<>(complete);
-        for (CacheEntryListenerConfiguration<K, V> listener : complete.getCacheEntryListenerConfigurations()) {
-            adapted.removeCacheEntryListenerConfiguration(listener);
-            adapted.addCacheEntryListenerConfiguration(OldValueHonouringListeners.adapt(listener));
-        }
-        return adapted;
+        return OldValueHonouringListeners.withListeners(complete, OldValueHonouringListeners::adapt);
     }
 
     @Override
