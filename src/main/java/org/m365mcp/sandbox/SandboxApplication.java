@@ -24,7 +24,8 @@ public class SandboxApplication extends Application {
                 SandboxRequestFilter.class,
                 GraphErrorMapper.class,
                 RoutingErrorMapper.class,
-                MailMessagesResource.class,
-                SandboxAdminResource.class);
+                GraphResource.class,
+                SandboxAdminResource.class,
+                FaultsAdminResource.class);
     }
 }

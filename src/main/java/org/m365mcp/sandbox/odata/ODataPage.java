@@ -1,4 +1,4 @@
-package org.m365mcp.sandbox;
+package org.m365mcp.sandbox.odata;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Cuts one page out of a collection the way Graph pages messages: {@code $skip}/{@code $top} and an
+ * Cuts one page out of a collection the way Graph pages: {@code $skip}/{@code $top} and an
  * absolute {@code @odata.nextLink} that repeats the request with {@code $skip} advanced.
  *
  * <ul>
@@ -16,16 +16,19 @@ import java.util.function.Function;
  *   <li>No next link on the last page. Stateless and thread-safe.
  * </ul>
  */
-final class ODataPage {
+public final class ODataPage {
 
     private ODataPage() {
     }
 
-    /** Builds {@code {"@odata.context", "@odata.nextLink"?, "value"}} for {@code all}, already ordered. */
-    static <T> ObjectNode of(List<T> all, ODataQuery query, String context, URI requestUri,
+    /** Builds {@code {"@odata.context", "@odata.count"?, "@odata.nextLink"?, "value"}} for {@code all}, already ordered. */
+    public static <T> ObjectNode of(List<T> all, ODataQuery query, String context, URI requestUri,
             Function<T, ObjectNode> render) {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("@odata.context", context);
+        if (query.count()) {
+            page.put("@odata.count", all.size());
+        }
         int from = Math.min(query.skip(), all.size());
         int to = (int) Math.min((long) from + query.top(), all.size());
         if (to < all.size()) {
@@ -37,7 +40,7 @@ final class ODataPage {
     }
 
     /** {@code requestUri} with any {@code $skip} replaced by {@code $skip=nextSkip}. */
-    static URI nextLink(URI requestUri, int nextSkip) {
+    public static URI nextLink(URI requestUri, int nextSkip) {
         StringBuilder query = new StringBuilder();
         String raw = requestUri.getRawQuery();
         if (raw != null) {

@@ -1,8 +1,9 @@
-package org.m365mcp.sandbox;
+package org.m365mcp.sandbox.mail;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.m365mcp.sandbox.common.Recipient;
 
 /**
  * One seeded message, immutable; {@link MessageJson} renders it in Graph's JSON shape.

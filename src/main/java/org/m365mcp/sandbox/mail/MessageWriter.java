@@ -1,7 +1,9 @@
-package org.m365mcp.sandbox;
+package org.m365mcp.sandbox.mail;
 
 import java.util.List;
 import java.util.Random;
+import org.m365mcp.sandbox.common.People;
+import org.m365mcp.sandbox.common.Recipient;
 
 /**
  * Writes plausible Contoso business mail from templates, driven by a caller's {@link Random}.
@@ -16,16 +18,6 @@ final class MessageWriter {
 
     static final String[] CATEGORIES = {"Blue category", "Red category", "Project Mark 8"};
 
-    private static final String DOMAIN = "contoso.sandbox";
-    private static final String[] PEOPLE = {
-        "Alex Wilber", "Megan Bowen", "Lee Gu", "Nestor Wilke", "Patti Fernandez", "Pradeep Gupta",
-        "Lidia Holloway", "Lynne Robbins", "Miriam Graham", "Isaiah Langer", "Johanna Lorenz",
-        "Joni Sherman", "Grady Archie", "Diego Siciliani", "Irvin Sayers", "Henrietta Mueller",
-        "Christie Cline", "Allan Deyoung", "Enrico Cattaneo"};
-    private static final String[] TOPICS = {
-        "Mark 8 launch", "Q3 budget review", "Contoso Retail rollout", "Fabrikam partnership",
-        "Northwind renewal", "Tailspin onboarding", "security audit", "customer survey results",
-        "sales kick-off", "warehouse migration", "marketing plan", "hiring for the design team"};
     private static final String[][] TEMPLATES = {
         {"Update on the %s", "Hi %s,\n\nQuick update on the %s: we are on track for the milestone on "
                 + "%s. I've attached the latest status so you can review it before our sync.\n\nThanks,\n%s"},
@@ -55,14 +47,17 @@ final class MessageWriter {
     }
 
     static Recipient person(String name) {
-        String address = name.toLowerCase().replace(' ', '.') + "@" + DOMAIN;
-        return new Recipient(name, address);
+        return Recipient.colleague(name);
     }
 
     /** The next message; {@code outgoing} means the owner wrote it to the counterpart. */
     Draft next(boolean outgoing) {
-        Recipient other = person(PEOPLE[random.nextInt(PEOPLE.length)]);
-        String topic = TOPICS[random.nextInt(TOPICS.length)];
+        int pick = random.nextInt(People.NAMES.length);
+        Recipient other = person(People.NAMES[pick]);
+        if (other.equals(owner)) { // the owner is one of the tenant's people: write to the next one
+            other = person(People.NAMES[(pick + 1) % People.NAMES.length]);
+        }
+        String topic = People.TOPICS[random.nextInt(People.TOPICS.length)];
         String[] template = TEMPLATES[random.nextInt(TEMPLATES.length)];
         String day = DAYS[random.nextInt(DAYS.length)];
         String baseSubject = String.format(template[0], topic);
@@ -70,9 +65,9 @@ final class MessageWriter {
         Recipient writer = outgoing ? owner : other;
         Recipient reader = outgoing ? other : owner;
         String body = String.format(template[1], reader.firstName(), topic, day, writer.firstName());
-        List<Recipient> to = random.nextInt(4) == 0 ? List.of(owner, person(PEOPLE[random.nextInt(PEOPLE.length)]))
+        List<Recipient> to = random.nextInt(4) == 0 ? List.of(owner, person(People.NAMES[random.nextInt(People.NAMES.length)]))
                 : List.of(owner);
-        List<Recipient> cc = random.nextInt(5) == 0 ? List.of(person(PEOPLE[random.nextInt(PEOPLE.length)]))
+        List<Recipient> cc = random.nextInt(5) == 0 ? List.of(person(People.NAMES[random.nextInt(People.NAMES.length)]))
                 : List.of();
         return new Draft(reply ? "RE: " + baseSubject : baseSubject, body, other, to, cc, baseSubject);
     }
