@@ -87,7 +87,7 @@ final class SandboxServer implements AutoCloseable {
 
     /** A raw call below {@link #root()}, with the demo token when {@code token} is non-null. */
     HttpResponse<String> send(String method, String path, String body, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root() + path.replace(" ", "%20").replace("\"", "%22")))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
