@@ -38,7 +38,7 @@ public class GraphResource {
 
     @Path("me")
     public UserResource me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return new UserResource(caller(authorization), request());
+        return new UserResource(tenant, caller(authorization), request());
     }
 
     @Path("users/{userId}")
@@ -50,7 +50,7 @@ public class GraphResource {
         if (target != caller) {
             throw new SandboxGraphException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
-        return new UserResource(target, request());
+        return new UserResource(tenant, target, request());
     }
 
     private SandboxAccount caller(String authorization) {

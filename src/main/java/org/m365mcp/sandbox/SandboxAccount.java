@@ -2,6 +2,7 @@ package org.m365mcp.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
@@ -13,13 +14,15 @@ import org.m365mcp.sandbox.mail.Mailbox;
  *   <li>Each store is thread-safe on its own; nothing here is shared between accounts.
  * </ul>
  */
-public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox) {
+public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox,
+        CalendarStore calendar) {
 
     public SandboxAccount {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(mailbox, "mailbox");
+        Objects.requireNonNull(calendar, "calendar");
     }
 
     /** Graph's user object id (a GUID). */

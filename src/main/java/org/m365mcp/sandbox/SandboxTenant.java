@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
 
@@ -72,7 +73,8 @@ public class SandboxTenant {
             Instant anchor) {
         Mailbox mailbox = Mailbox.seeded(id, owner, seed, anchor, clock,
                 (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
-        return new SandboxAccount(id, token, owner, jobTitle, mailbox);
+        CalendarStore calendar = CalendarStore.seeded(id, owner, seed, anchor, clock);
+        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar);
     }
 
     public List<SandboxAccount> accounts() {

@@ -6,6 +6,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
+import org.m365mcp.sandbox.calendar.CalendarViewResource;
+import org.m365mcp.sandbox.calendar.CalendarsResource;
+import org.m365mcp.sandbox.calendar.DefaultCalendarResource;
+import org.m365mcp.sandbox.calendar.EventsResource;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Responses;
 import org.m365mcp.sandbox.mail.MailFoldersResource;
@@ -22,7 +26,10 @@ public final class UserResource {
     private final SandboxAccount account;
     private final GraphRequest request;
 
-    UserResource(SandboxAccount account, GraphRequest request) {
+    private final SandboxTenant tenant;
+
+    UserResource(SandboxTenant tenant, SandboxAccount account, GraphRequest request) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.account = Objects.requireNonNull(account, "account");
         this.request = Objects.requireNonNull(request, "request");
     }
@@ -48,5 +55,26 @@ public final class UserResource {
     @Path("sendMail")
     public SendMailResource sendMail() {
         return new SendMailResource(account.mailbox());
+    }
+
+    @Path("calendars")
+    public CalendarsResource calendars() {
+        return new CalendarsResource(account.calendar(), request);
+    }
+
+    @Path("calendar")
+    public DefaultCalendarResource calendar() {
+        return new DefaultCalendarResource(account.calendar(), request,
+                address -> tenant.account(address).map(SandboxAccount::calendar));
+    }
+
+    @Path("events")
+    public EventsResource events() {
+        return EventsResource.ofDefaultCalendar(account.calendar(), request);
+    }
+
+    @Path("calendarView")
+    public CalendarViewResource calendarView() {
+        return CalendarViewResource.ofDefaultCalendar(account.calendar(), request);
     }
 }
