@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Json;
+import org.m365mcp.sandbox.contacts.AddressBook;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
 
@@ -15,7 +16,7 @@ import org.m365mcp.sandbox.mail.Mailbox;
  * </ul>
  */
 public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox,
-        CalendarStore calendar) {
+        CalendarStore calendar, AddressBook contacts) {
 
     public SandboxAccount {
         Objects.requireNonNull(accountId, "accountId");
@@ -23,6 +24,7 @@ public record SandboxAccount(String accountId, String token, Recipient owner, St
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(contacts, "contacts");
     }
 
     /** Graph's user object id (a GUID). */

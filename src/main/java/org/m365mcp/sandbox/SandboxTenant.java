@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
+import org.m365mcp.sandbox.contacts.AddressBook;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
@@ -74,7 +75,8 @@ public class SandboxTenant {
         Mailbox mailbox = Mailbox.seeded(id, owner, seed, anchor, clock,
                 (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
         CalendarStore calendar = CalendarStore.seeded(id, owner, seed, anchor, clock);
-        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar);
+        AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
+        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts);
     }
 
     public List<SandboxAccount> accounts() {

@@ -12,6 +12,8 @@ import org.m365mcp.sandbox.calendar.DefaultCalendarResource;
 import org.m365mcp.sandbox.calendar.EventsResource;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Responses;
+import org.m365mcp.sandbox.contacts.ContactFoldersResource;
+import org.m365mcp.sandbox.contacts.ContactsResource;
 import org.m365mcp.sandbox.mail.MailFoldersResource;
 import org.m365mcp.sandbox.mail.MessagesResource;
 import org.m365mcp.sandbox.mail.SendMailResource;
@@ -71,6 +73,16 @@ public final class UserResource {
     @Path("events")
     public EventsResource events() {
         return EventsResource.ofDefaultCalendar(account.calendar(), request);
+    }
+
+    @Path("contacts")
+    public ContactsResource contacts() {
+        return ContactsResource.ofDefaultFolder(account.contacts(), request);
+    }
+
+    @Path("contactFolders")
+    public ContactFoldersResource contactFolders() {
+        return ContactFoldersResource.top(account.contacts(), request);
     }
 
     @Path("calendarView")
