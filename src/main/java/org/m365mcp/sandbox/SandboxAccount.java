@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.contacts.AddressBook;
+import org.m365mcp.sandbox.drive.Drive;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
 
@@ -16,7 +17,7 @@ import org.m365mcp.sandbox.mail.Mailbox;
  * </ul>
  */
 public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox,
-        CalendarStore calendar, AddressBook contacts) {
+        CalendarStore calendar, AddressBook contacts, Drive drive) {
 
     public SandboxAccount {
         Objects.requireNonNull(accountId, "accountId");
@@ -25,6 +26,7 @@ public record SandboxAccount(String accountId, String token, Recipient owner, St
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(drive, "drive");
     }
 
     /** Graph's user object id (a GUID). */

@@ -26,6 +26,7 @@ public class SandboxApplication extends Application {
                 RoutingErrorMapper.class,
                 GraphResource.class,
                 SandboxAdminResource.class,
-                FaultsAdminResource.class);
+                FaultsAdminResource.class,
+                HelperLinksResource.class);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.contacts.AddressBook;
+import org.m365mcp.sandbox.drive.Drive;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
@@ -76,7 +77,8 @@ public class SandboxTenant {
                 (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
         CalendarStore calendar = CalendarStore.seeded(id, owner, seed, anchor, clock);
         AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
-        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts);
+        Drive drive = Drive.seeded(id, owner, seed, anchor, clock);
+        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts, drive);
     }
 
     public List<SandboxAccount> accounts() {

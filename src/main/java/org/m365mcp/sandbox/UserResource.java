@@ -14,6 +14,7 @@ import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Responses;
 import org.m365mcp.sandbox.contacts.ContactFoldersResource;
 import org.m365mcp.sandbox.contacts.ContactsResource;
+import org.m365mcp.sandbox.drive.DriveResource;
 import org.m365mcp.sandbox.mail.MailFoldersResource;
 import org.m365mcp.sandbox.mail.MessagesResource;
 import org.m365mcp.sandbox.mail.SendMailResource;
@@ -83,6 +84,11 @@ public final class UserResource {
     @Path("contactFolders")
     public ContactFoldersResource contactFolders() {
         return ContactFoldersResource.top(account.contacts(), request);
+    }
+
+    @Path("drive")
+    public DriveResource drive() {
+        return new DriveResource(account.drive(), request);
     }
 
     @Path("calendarView")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 
@@ -20,6 +21,11 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
 public final class ODataSelect {
 
     private static final List<String> ALWAYS = List.of("@odata.type", "@odata.etag", "id");
+    /** Properties (facets) an entity may lack, which {@code $select} may still name. */
+    private static final Map<String, Set<String>> OPTIONAL = Map.of(
+            "driveItem", Set.of("file", "folder", "root", "image", "photo", "video", "package", "shared", "remoteItem",
+                    "deleted", "parentReference", "description"),
+            "event", Set.of("proposedNewTime"));
 
     private ODataSelect() {
     }
@@ -27,7 +33,8 @@ public final class ODataSelect {
     /** Throws Graph's 400 when a selected property is not among {@code known} ({@code type} names the entity). */
     public static void requireKnown(List<String> select, Set<String> known, String type) {
         for (String property : select) {
-            if (!known.contains(property) || property.startsWith("@")) {
+            boolean optional = OPTIONAL.getOrDefault(type, Set.of()).contains(property);
+            if (!optional && (!known.contains(property) || property.startsWith("@"))) {
                 throw new SandboxGraphException(400, "RequestBroker--ParseUri",
                         "Could not find a property named '" + property + "' on type 'microsoft.graph." + type + "'.");
             }
