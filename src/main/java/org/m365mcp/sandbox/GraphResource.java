@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.SandboxGraphException;
+import org.m365mcp.sandbox.search.SearchResource;
+import org.m365mcp.sandbox.search.SearchSources;
 
 /**
  * The root of the sandbox's Graph v1.0: {@code /me}, {@code /users/{id}} and {@code /search},
@@ -51,6 +53,13 @@ public class GraphResource {
             throw new SandboxGraphException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         return new UserResource(tenant, target, request());
+    }
+
+    @Path("search")
+    public SearchResource search(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        SandboxAccount account = caller(authorization);
+        return new SearchResource(new SearchSources(account.mailbox()::allMessages, account.calendar()::allInstances,
+                account.drive()::allItems), request());
     }
 
     private SandboxAccount caller(String authorization) {

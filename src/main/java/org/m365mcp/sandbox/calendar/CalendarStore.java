@@ -154,7 +154,7 @@ public final class CalendarStore {
     }
 
     /** Every single event, occurrence and exception of every calendar, for search. */
-    synchronized List<ObjectNode> allInstances() {
+    public synchronized List<ObjectNode> allInstances() {
         return events.values().stream().filter(e -> IN_VIEW.contains(e.path("type").asText()))
                 .sorted(Comparator.comparing(EventJson::start)).map(EventJson::visible).toList();
     }
