@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
@@ -86,14 +87,7 @@ final class EventJson {
 
     /** Applies a PATCH (or POST body): validated, times normalised to UTC, preview and change key renewed. */
     static void apply(ObjectNode event, ObjectNode patch, Instant now) {
-        patch.fieldNames().forEachRemaining(name -> {
-            if (!WRITABLE.contains(name) && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
-                        "The property '" + name + "' cannot be set on an event.");
-            }
-        });
-        ObjectNode clean = patch.deepCopy();
-        clean.remove(java.util.List.of("@odata.type", "@odata.etag"));
+        ObjectNode clean = Entities.writable(patch, WRITABLE, "an event");
         for (String time : java.util.List.of("start", "end")) {
             if (clean.has(time)) {
                 clean.set(time, Json.dateTimeTimeZone(Json.instant(clean.get(time))));
@@ -117,13 +111,8 @@ final class EventJson {
         if (!start(event).isBefore(end(event))) {
             throw SandboxGraphException.invalidRequest("The event's end must be after its start.");
         }
-        String content = event.path("body").path("content").asText("");
-        String flat = content.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-        event.put("bodyPreview", flat.length() <= 255 ? flat : flat.substring(0, 255));
-        event.put("lastModifiedDateTime", now.toString());
-        String changeKey = Integer.toHexString((event.path("id").asText() + now + event.path("subject")).hashCode());
-        event.put("changeKey", changeKey);
-        event.put("@odata.etag", "W/\"" + changeKey + "\"");
+        event.put("bodyPreview", Entities.preview(event.path("body").path("content").asText("")));
+        Entities.touch(event, now);
     }
 
     static Instant start(JsonNode event) {

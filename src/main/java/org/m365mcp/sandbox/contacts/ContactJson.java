@@ -2,8 +2,8 @@ package org.m365mcp.sandbox.contacts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 
@@ -70,19 +70,12 @@ final class ContactJson {
     }
 
     static void apply(ObjectNode contact, ObjectNode patch, Instant now) {
-        patch.fieldNames().forEachRemaining(name -> {
-            if (!WRITABLE.contains(name) && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
-                        "The property '" + name + "' cannot be set on a contact.");
-            }
-        });
+        ObjectNode clean = Entities.writable(patch, WRITABLE, "a contact");
         patch.path("emailAddresses").forEach(e -> {
             if (e.path("address").asText("").isBlank()) {
                 throw SandboxGraphException.invalidRequest("Each of emailAddresses needs an 'address'.");
             }
         });
-        ObjectNode clean = patch.deepCopy();
-        clean.remove(List.of("@odata.type", "@odata.etag"));
         Json.merge(contact, clean);
         if (!patch.has("displayName")) {
             String name = (contact.path("givenName").asText("") + " " + contact.path("surname").asText("")).trim();
@@ -91,9 +84,6 @@ final class ContactJson {
             }
         }
         contact.put("fileAs", contact.path("displayName").asText());
-        contact.put("lastModifiedDateTime", now.toString());
-        String changeKey = Integer.toHexString((contact.path("id").asText() + now + contact.path("displayName")).hashCode());
-        contact.put("changeKey", changeKey);
-        contact.put("@odata.etag", "W/\"" + changeKey + "\"");
+        Entities.touch(contact, now);
     }
 }

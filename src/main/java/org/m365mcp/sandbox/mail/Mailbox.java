@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
@@ -66,7 +67,7 @@ public final class Mailbox {
             copy.put("isRead", false);
             copy.put("isDraft", false);
             copy.putArray("bccRecipients");
-            MessageJson.touch(copy, now());
+            Entities.touch(copy, now());
             putMessage(copy);
         }
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
@@ -205,7 +206,7 @@ final class MessageActions {
         ObjectNode placed = message.deepCopy();
         MessageJson.reidentify(placed, mailbox.newId(kind));
         placed.put("parentFolderId", folder.id());
-        MessageJson.touch(placed, mailbox.now());
+        Entities.touch(placed, mailbox.now());
         mailbox.putMessage(placed);
         mailbox.setAttachments(placed.path("id").asText(), attachments);
         return mailbox.message(placed.path("id").asText());

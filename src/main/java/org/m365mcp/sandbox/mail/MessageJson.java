@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
@@ -68,12 +69,7 @@ final class MessageJson {
 
     /** Applies a PATCH (or a POST body) to {@code message}: validated, merged, preview and change key renewed. */
     static void apply(ObjectNode message, ObjectNode patch, Instant now) {
-        patch.fieldNames().forEachRemaining(name -> {
-            if (!WRITABLE.contains(name) && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
-                        "The property '" + name + "' cannot be set on a message.");
-            }
-        });
+        ObjectNode clean = Entities.writable(patch, WRITABLE, "a message");
         for (String list : List.of("toRecipients", "ccRecipients", "bccRecipients", "replyTo")) {
             if (patch.has(list)) {
                 patch.get(list).forEach(Recipient::fromJson); // validates each address
@@ -82,11 +78,9 @@ final class MessageJson {
         if (patch.has("importance") && !Set.of("low", "normal", "high").contains(patch.get("importance").asText())) {
             throw SandboxGraphException.invalidRequest("importance must be low, normal or high.");
         }
-        ObjectNode clean = patch.deepCopy();
-        clean.remove(List.of("@odata.type", "@odata.etag"));
         Json.merge(message, clean);
-        message.put("bodyPreview", preview(message.path("body").path("content").asText("")));
-        touch(message, now);
+        message.put("bodyPreview", Entities.preview(message.path("body").path("content").asText("")));
+        Entities.touch(message, now);
     }
 
     /** Gives {@code message} a new id (Exchange does on move and copy), with its web link. */
@@ -94,21 +88,6 @@ final class MessageJson {
         message.put("id", id);
         message.put("webLink", "https://outlook.office365.com/owa/?ItemID="
                 + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&exvsurl=1&viewmodel=ReadMessageItem");
-    }
-
-    /** Renews the change key and etag and sets {@code lastModifiedDateTime}. */
-    static void touch(ObjectNode message, Instant now) {
-        String changeKey = Integer.toHexString((message.path("id").asText() + now + message.path("subject")).hashCode())
-                + "AAAAA" + Long.toHexString(now.toEpochMilli());
-        message.put("@odata.etag", "W/\"" + changeKey + "\"");
-        message.put("changeKey", changeKey);
-        message.put("lastModifiedDateTime", now.toString());
-    }
-
-    /** Graph's preview: the body's text, markup dropped, whitespace collapsed, at most 255 characters. */
-    static String preview(String body) {
-        String flat = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-        return flat.length() <= 255 ? flat : flat.substring(0, 255);
     }
 
     static ArrayNode recipients(List<Recipient> people) {
