@@ -24,6 +24,7 @@ public class SandboxApplication extends Application {
                 SandboxRequestFilter.class,
                 GraphErrorMapper.class,
                 RoutingErrorMapper.class,
+                UnexpectedErrorMapper.class,
                 GraphResource.class,
                 SandboxAdminResource.class,
                 FaultsAdminResource.class,

@@ -100,6 +100,16 @@ class CalendarEndpointsTest {
                 .contains("Coaching session").doesNotContain("Coaching");
         sandbox.demo("PATCH", "/me/events/" + id, "{\"end\":{\"dateTime\":\"2026-01-13T16:00:00\",\"timeZone\":\"UTC\"}}", 400);
 
+        assertThat(sandbox.demo("POST", "/me/events", """
+                {"subject":"x","start":{"dateTime":"2026-01-13T17:00:00","timeZone":"UTC"},
+                 "end":{"dateTime":"2026-01-13T17:30:00","timeZone":"UTC"},
+                 "recurrence":{"pattern":{"type":"weekly","daysOfWeek":["someday"]},"range":{"type":"noEnd"}}}""", 400)
+                .path("error").path("code").asText()).isEqualTo("ErrorInvalidRequest");
+        assertThat(sandbox.demo("POST", "/me/events", """
+                {"subject":"x","location":"Room 1","start":{"dateTime":"2026-01-13T17:00:00","timeZone":"UTC"},
+                 "end":{"dateTime":"2026-01-13T17:30:00","timeZone":"UTC"}}""", 400)
+                .path("error").path("message").asText()).isEqualTo("'location' must be an object.");
+
         sandbox.demo("DELETE", "/me/events/" + id, null, 204);
         sandbox.demo("GET", "/me/events/" + id, null, 404);
         assertThat(subjects(sandbox.demo("GET", "/me/calendarView?" + WEEK + "&$top=100", null, 200)))

@@ -104,6 +104,11 @@ final class EventJson {
             }
             clean.set("attendees", attendees);
         }
+        for (String object : java.util.List.of("location", "body", "recurrence")) {
+            if (clean.has(object) && !clean.get(object).isObject() && !clean.get(object).isNull()) {
+                throw SandboxGraphException.invalidRequest("'" + object + "' must be an object.");
+            }
+        }
         if (clean.has("location") && !clean.get("location").has("locationType")) {
             ((ObjectNode) clean.get("location")).put("locationType", "default");
         }

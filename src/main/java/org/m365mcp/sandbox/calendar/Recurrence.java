@@ -34,6 +34,14 @@ final class Recurrence {
     }
 
     static List<Instant> expand(JsonNode recurrence, Instant firstStart) {
+        try {
+            return expandValid(recurrence, firstStart);
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            throw SandboxGraphException.invalidRequest("Invalid recurrence: " + e.getMessage());
+        }
+    }
+
+    private static List<Instant> expandValid(JsonNode recurrence, Instant firstStart) {
         JsonNode pattern = recurrence.path("pattern");
         JsonNode range = recurrence.path("range");
         String type = pattern.path("type").asText("");
