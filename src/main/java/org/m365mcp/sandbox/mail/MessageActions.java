@@ -91,6 +91,7 @@ final class MessageActions {
             if (!draft.path("isDraft").asBoolean()) {
                 throw SandboxGraphException.invalidRequest("Only a draft message can be sent.");
             }
+            requireRecipients(draft);
             List<ObjectNode> attachments = mailbox.attachments(id);
             mailbox.removeMessage(id);
             sent = sentCopy(draft, attachments);
@@ -188,12 +189,16 @@ final class MessageActions {
         }
     }
 
-    private ObjectNode sentCopy(ObjectNode draft, List<ObjectNode> attachments) {
+    private static void requireRecipients(ObjectNode draft) {
         if (draft.path("toRecipients").isEmpty() && draft.path("ccRecipients").isEmpty()
                 && draft.path("bccRecipients").isEmpty()) {
             throw new SandboxGraphException(400, "ErrorInvalidRecipients",
                     "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
         }
+    }
+
+    private ObjectNode sentCopy(ObjectNode draft, List<ObjectNode> attachments) {
+        requireRecipients(draft);
         ObjectNode sent = draft.deepCopy();
         sent.put("isDraft", false);
         sent.put("isRead", true);
