@@ -1,7 +1,6 @@
 package org.m365mcp.sandbox.common;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,9 +36,9 @@ public record GraphRequest(URI serviceRoot, URI requestUri, Map<String, String> 
         return Optional.ofNullable(params.get(name));
     }
 
+    /** A request header's first value, its name matched ignoring case (e.g. {@code ConsistencyLevel}). */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)))
-                .or(() -> Optional.ofNullable(headers.get(name)));
+        return Optional.ofNullable(headers.get(name));
     }
 
     /** The sandbox's root above {@code v1.0}, where unauthenticated helper URLs (monitors, downloads) live. */
