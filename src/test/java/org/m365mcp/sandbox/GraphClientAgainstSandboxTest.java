@@ -27,12 +27,14 @@ class GraphClientAgainstSandboxTest {
         List<JsonNode> messages = client.getPaged("demo",
                 "/me/mailFolders/inbox/messages?$top=7&$select=subject,from,receivedDateTime", 30);
 
+        String inboxId = client.get("demo", "/me/mailFolders/inbox").path("id").asText();
         List<String> expected = sandbox.tenant.account("demo").orElseThrow().mailbox().allMessages().stream()
-                .filter(m -> m.path("parentFolderId").asText().equals(inboxId()))
+                .filter(m -> m.path("parentFolderId").asText().equals(inboxId))
                 .limit(30).map(m -> m.path("id").asText()).toList();
         assertThat(messages).extracting(m -> m.path("id").asText()).containsExactlyElementsOf(expected);
         assertThat(messages.get(0).has("bodyPreview")).isFalse();
-        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/mailFolders/inbox/messages", 5L);
+        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/mailFolders/inbox/messages", 5L)
+                .containsEntry("/v1.0/me/mailFolders/inbox", 1L);
     }
 
     @Test
@@ -43,9 +45,5 @@ class GraphClientAgainstSandboxTest {
                     assertThat(e.getMessage()).isEqualTo("Graph returned 404 ErrorItemNotFound: "
                             + "The specified object was not found in the store.");
                 });
-    }
-
-    private String inboxId() {
-        return client.get("demo", "/me/mailFolders/inbox").path("id").asText();
     }
 }
