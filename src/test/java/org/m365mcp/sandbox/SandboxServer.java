@@ -38,6 +38,11 @@ final class SandboxServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // Jersey streams responses chunked; without TCP_NODELAY each one waits out the peer's delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     final SandboxTenant tenant;
     final SandboxState state;
     private final HttpServer server;
