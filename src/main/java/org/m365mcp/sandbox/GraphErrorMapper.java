@@ -7,15 +7,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.m365mcp.sandbox.common.SandboxGraphException;
 
-/** Answers a {@link SandboxGraphException} with Graph's error body and status. */
+/** Answers a {@link SandboxGraphException} with Graph's error body, status and any {@code Retry-After}. */
 @Provider
 @ApplicationScoped
 public class GraphErrorMapper implements ExceptionMapper<SandboxGraphException> {
 
     @Override
     public Response toResponse(SandboxGraphException e) {
-        return error(e.status(), e.code(), e.getMessage());
+        Response response = error(e.status(), e.code(), e.getMessage());
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** {@code {"error":{"code":…,"message":…,"innerError":{…}}}} with the given status. */

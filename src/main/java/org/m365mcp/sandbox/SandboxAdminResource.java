@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
+import org.m365mcp.sandbox.common.SandboxGraphException;
 
 /**
  * Test controls for the sandbox: the request counter and the simulated latency.

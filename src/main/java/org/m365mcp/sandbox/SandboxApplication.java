@@ -24,7 +24,10 @@ public class SandboxApplication extends Application {
                 SandboxRequestFilter.class,
                 GraphErrorMapper.class,
                 RoutingErrorMapper.class,
-                MailMessagesResource.class,
-                SandboxAdminResource.class);
+                UnexpectedErrorMapper.class,
+                GraphResource.class,
+                SandboxAdminResource.class,
+                FaultsAdminResource.class,
+                HelperLinksResource.class);
     }
 }

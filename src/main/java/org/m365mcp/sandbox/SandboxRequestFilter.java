@@ -8,14 +8,20 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
+import java.util.Optional;
+import org.m365mcp.sandbox.faults.FaultRule;
 
 /**
- * In front of every sandbox Graph request ({@code /sandbox/v1.0/…}): counts it, waits the
- * configured latency, then rejects a missing or unknown bearer token with Graph's 401.
+ * In front of every sandbox request: counts it; for Graph ({@code /sandbox/v1.0/…}) also waits the
+ * configured latency, rejects a missing or unknown bearer token with Graph's 401, then applies
+ * the first matching injected fault (its delay, then its error status with {@code Retry-After}).
  *
  * <ul>
  *   <li>Pre-matching, so even a path no resource serves is counted and authenticated, as Graph does.
- *   <li>The admin API ({@code /sandbox/_admin}) is neither counted, delayed nor authenticated.
+ *   <li>The admin API ({@code /sandbox/_admin}) is neither counted, delayed nor authenticated; the
+ *       pre-authenticated helper URLs (copy monitors, downloads) are counted only, as on Graph they
+ *       need no token.
  * </ul>
  */
 @Provider
@@ -32,21 +38,36 @@ public class SandboxRequestFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = "/" + request.getUriInfo().getPath();
-        if (!path.startsWith("/v1.0/") && !path.equals("/v1.0")) {
+        if (path.startsWith("/_admin")) {
             return;
         }
         state.requests().record(path);
-        pause();
+        if (!path.startsWith("/v1.0/") && !path.equals("/v1.0")) {
+            return;
+        }
+        pause(state.latency());
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
             request.abortWith(unauthorized("Access token is empty."));
+            return;
         } else if (tenant.authenticate(authorization).isEmpty()) {
             request.abortWith(unauthorized("Access token validation failure. Invalid audience."));
+            return;
+        }
+        Optional<FaultRule> fault = state.faults().claim(request.getMethod(), path.substring("/v1.0".length()));
+        if (fault.isPresent()) {
+            FaultRule rule = fault.get();
+            pause(Duration.ofMillis(rule.delayMs()));
+            if (rule.status() != null) {
+                Response error = GraphErrorMapper.error(rule.status(), rule.errorCode(), rule.errorMessage());
+                request.abortWith(rule.retryAfterSeconds() == null ? error
+                        : Response.fromResponse(error).header("Retry-After", rule.retryAfterSeconds()).build());
+            }
         }
     }
 
-    private void pause() {
-        long ms = state.latency().toMillis();
+    private static void pause(Duration delay) {
+        long ms = delay.toMillis();
         if (ms > 0) {
             try {
                 Thread.sleep(ms);

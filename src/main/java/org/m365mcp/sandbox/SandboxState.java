@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.sandbox.faults.FaultRules;
 
 /**
- * The sandbox's mutable run-time state: its simulated latency and the request counter.
+ * The sandbox's mutable run-time state: its simulated latency, the injected faults and the
+ * request counter.
  *
  * <ul>
  *   <li>Latency starts at {@code m365.sandbox.latency-ms} (default 0) and can be changed at run time
@@ -20,6 +22,7 @@ public class SandboxState {
 
     private final AtomicLong latencyMs = new AtomicLong();
     private final RequestCounter requests = new RequestCounter();
+    private final FaultRules faults = new FaultRules();
 
     /** For CDI's client proxy only. */
     protected SandboxState() {
@@ -44,5 +47,10 @@ public class SandboxState {
 
     public RequestCounter requests() {
         return requests;
+    }
+
+    /** Per-endpoint faults and latency, set through {@code /sandbox/_admin/faults}. */
+    public FaultRules faults() {
+        return faults;
     }
 }

@@ -2,60 +2,105 @@ package org.m365mcp.sandbox;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.m365mcp.sandbox.calendar.CalendarStore;
+import org.m365mcp.sandbox.common.Recipient;
+import org.m365mcp.sandbox.contacts.AddressBook;
+import org.m365mcp.sandbox.drive.Drive;
+import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
  * The sandbox's Microsoft 365 tenant: its users' seeded data and the bearer tokens it accepts.
  *
  * <ul>
- *   <li>One demo account, {@value #DEMO_ACCOUNT_ID} ({@code adele.vance@contoso.sandbox}), whose
- *       token is {@value #DEMO_TOKEN}: not a secret, it only opens this made-up tenant.
- *   <li>Seeded from {@link #SEED} and {@link #SEED_ANCHOR}, so every run serves identical data.
- *   <li>Immutable after construction; thread-safe. Methods are public (returning package types)
- *       so CDI's client proxy can always forward them.
+ *   <li>Two demo accounts: {@value #DEMO_ACCOUNT_ID} ({@value #DEMO_USERNAME}, token
+ *       {@value #DEMO_TOKEN}) and {@value #DEMO2_ACCOUNT_ID} ({@value #DEMO2_USERNAME}, token
+ *       {@value #DEMO2_TOKEN}). The tokens are not secrets: they only open this made-up tenant.
+ *   <li>Seeded from fixed seeds relative to the injected clock's "now" (to the minute) when the
+ *       application starts: the same clock gives the same data.
+ *   <li>The account list is fixed after seeding; each account's data is thread-safe on its own.
+ *       Methods are public so CDI's client proxy can always forward them.
  * </ul>
  */
 @ApplicationScoped
 public class SandboxTenant {
 
-    /** Our account id for the demo user. */
+    /** Our account id for the first demo user. */
     public static final String DEMO_ACCOUNT_ID = "demo";
-    /** The bearer token the sandbox accepts for the demo user. */
+    /** The bearer token the sandbox accepts for the first demo user. */
     public static final String DEMO_TOKEN = "sandbox-demo-token";
-    /** The demo user's sign-in name. */
+    /** The first demo user's sign-in name. */
     public static final String DEMO_USERNAME = "adele.vance@contoso.sandbox";
-    /** Seed of the demo mailbox's random content. */
+    /** Our account id for the second demo user. */
+    public static final String DEMO2_ACCOUNT_ID = "demo2";
+    /** The bearer token the sandbox accepts for the second demo user. */
+    public static final String DEMO2_TOKEN = "sandbox-demo2-token";
+    /** The second demo user's sign-in name. */
+    public static final String DEMO2_USERNAME = "megan.bowen@contoso.sandbox";
+    /** Seed of the first demo account's random content. */
     static final long SEED = 20_260_115L;
-    /** The newest seeded message is a few minutes older than this instant. */
-    static final Instant SEED_ANCHOR = Instant.parse("2026-01-15T09:30:00Z");
+    /** Seed of the second demo account's random content. */
+    static final long SEED2 = 20_260_116L;
 
-    private List<Mailbox> mailboxes = List.of();
+    private Clock clock;
+    private List<SandboxAccount> accounts = List.of();
+
+    /** For CDI's client proxy only. */
+    protected SandboxTenant() {
+    }
+
+    @Inject
+    public SandboxTenant(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /** Seeds once per application; not in the constructor, which CDI's proxy also runs. */
     @PostConstruct
-    void seed() {
-        mailboxes = List.of(demoMailbox());
+    public void seed() {
+        Instant anchor = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        accounts = List.of(
+                account(DEMO_ACCOUNT_ID, DEMO_TOKEN, new Recipient("Adele Vance", DEMO_USERNAME), "Retail Manager",
+                        SEED, anchor),
+                account(DEMO2_ACCOUNT_ID, DEMO2_TOKEN, new Recipient("Megan Bowen", DEMO2_USERNAME),
+                        "Marketing Manager", SEED2, anchor));
     }
 
-    /** The demo user's seeded mailbox; every call builds an identical one. */
-    static Mailbox demoMailbox() {
-        Recipient adele = new Recipient("Adele Vance", DEMO_USERNAME);
-        return new MailboxSeeder(DEMO_ACCOUNT_ID, adele, SEED, SEED_ANCHOR).build();
+    private SandboxAccount account(String id, String token, Recipient owner, String jobTitle, long seed,
+            Instant anchor) {
+        Mailbox mailbox = Mailbox.seeded(id, owner, seed, anchor, clock,
+                (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
+        CalendarStore calendar = CalendarStore.seeded(id, owner, seed, anchor, clock);
+        AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
+        Drive drive = Drive.seeded(id, owner, seed, anchor, clock);
+        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts, drive);
     }
 
-    /** The mailbox whose owner this {@code Authorization} header value authenticates, if any. */
-    public Optional<Mailbox> authenticate(String authorizationHeader) {
+    public List<SandboxAccount> accounts() {
+        return accounts;
+    }
+
+    /** The account this {@code Authorization} header value authenticates, if any. */
+    public Optional<SandboxAccount> authenticate(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         String token = authorizationHeader.substring(7).trim();
-        return DEMO_TOKEN.equals(token) ? mailbox(DEMO_ACCOUNT_ID) : Optional.empty();
+        return accounts.stream().filter(a -> a.token().equals(token)).findFirst();
     }
 
-    /** The mailbox addressed by account id, user GUID or address (as in {@code /users/{id}}). */
-    public Optional<Mailbox> mailbox(String userRef) {
-        return mailboxes.stream().filter(m -> m.isAddressedBy(userRef)).findFirst();
+    /** The account addressed by account id, user GUID or address (as in {@code /users/{id}}). */
+    public Optional<SandboxAccount> account(String userRef) {
+        return accounts.stream().filter(a -> a.isAddressedBy(userRef)).findFirst();
+    }
+
+    /** The clock the tenant's data is written by. */
+    public Clock clock() {
+        return clock;
     }
 }

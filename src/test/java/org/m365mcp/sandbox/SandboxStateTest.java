@@ -3,7 +3,9 @@ package org.m365mcp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphException;
 
@@ -34,11 +36,13 @@ class SandboxStateTest {
     }
 
     @Test
-    void tenant_acceptsOnlyDemoBearer() {
-        SandboxTenant tenant = new SandboxTenant();
+    void tenant_acceptsOnlyTheDemoAccountsBearers() {
+        SandboxTenant tenant = new SandboxTenant(Clock.fixed(SandboxServer.NOW, ZoneOffset.UTC));
         tenant.seed();
 
-        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO_TOKEN)).isPresent();
+        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO_TOKEN).orElseThrow().accountId()).isEqualTo("demo");
+        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO2_TOKEN).orElseThrow().owner().address())
+                .isEqualTo("megan.bowen@contoso.sandbox");
         assertThat(tenant.authenticate("bearer " + SandboxTenant.DEMO_TOKEN)).isPresent();
         assertThat(tenant.authenticate(SandboxTenant.DEMO_TOKEN)).isEmpty();
         assertThat(tenant.authenticate("Bearer wrong")).isEmpty();
@@ -46,10 +50,11 @@ class SandboxStateTest {
     }
 
     @Test
-    void tokenSource_demoGetsToken_othersAre401() {
+    void tokenSource_demoAccountsGetTokens_othersAre401() {
         SandboxTokenSource tokens = new SandboxTokenSource();
 
         assertThat(tokens.accessToken("demo")).isEqualTo(SandboxTenant.DEMO_TOKEN);
+        assertThat(tokens.accessToken("demo2")).isEqualTo(SandboxTenant.DEMO2_TOKEN);
         assertThatThrownBy(() -> tokens.accessToken("someone"))
                 .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.status()).isEqualTo(401));
     }

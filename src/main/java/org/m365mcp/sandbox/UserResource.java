@@ -1,0 +1,98 @@
+package org.m365mcp.sandbox;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import org.m365mcp.sandbox.calendar.CalendarViewResource;
+import org.m365mcp.sandbox.calendar.CalendarsResource;
+import org.m365mcp.sandbox.calendar.DefaultCalendarResource;
+import org.m365mcp.sandbox.calendar.EventsResource;
+import org.m365mcp.sandbox.common.GraphRequest;
+import org.m365mcp.sandbox.common.Responses;
+import org.m365mcp.sandbox.contacts.ContactFoldersResource;
+import org.m365mcp.sandbox.contacts.ContactsResource;
+import org.m365mcp.sandbox.drive.DriveResource;
+import org.m365mcp.sandbox.mail.MailFoldersResource;
+import org.m365mcp.sandbox.mail.MessagesResource;
+import org.m365mcp.sandbox.mail.SendMailResource;
+
+/**
+ * One user's Graph surface ({@code /me} or {@code /users/{id}}): the profile, and the mail,
+ * calendar, contacts and OneDrive sub-resources of that account.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public final class UserResource {
+
+    private final SandboxAccount account;
+    private final GraphRequest request;
+
+    private final SandboxTenant tenant;
+
+    UserResource(SandboxTenant tenant, SandboxAccount account, GraphRequest request) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.account = Objects.requireNonNull(account, "account");
+        this.request = Objects.requireNonNull(request, "request");
+    }
+
+    @GET
+    public Response profile() {
+        var user = account.userJson();
+        var out = org.m365mcp.sandbox.common.Json.object().put("@odata.context", request.context("users/$entity"));
+        out.setAll(user);
+        return Responses.ok(out);
+    }
+
+    @Path("messages")
+    public MessagesResource messages() {
+        return new MessagesResource(account.mailbox(), request, null);
+    }
+
+    @Path("mailFolders")
+    public MailFoldersResource mailFolders() {
+        return new MailFoldersResource(account.mailbox(), request, null);
+    }
+
+    @Path("sendMail")
+    public SendMailResource sendMail() {
+        return new SendMailResource(account.mailbox());
+    }
+
+    @Path("calendars")
+    public CalendarsResource calendars() {
+        return new CalendarsResource(account.calendar(), request);
+    }
+
+    @Path("calendar")
+    public DefaultCalendarResource calendar() {
+        return new DefaultCalendarResource(account.calendar(), request,
+                address -> tenant.account(address).map(SandboxAccount::calendar));
+    }
+
+    @Path("events")
+    public EventsResource events() {
+        return EventsResource.ofDefaultCalendar(account.calendar(), request);
+    }
+
+    @Path("contacts")
+    public ContactsResource contacts() {
+        return ContactsResource.ofDefaultFolder(account.contacts(), request);
+    }
+
+    @Path("contactFolders")
+    public ContactFoldersResource contactFolders() {
+        return ContactFoldersResource.top(account.contacts(), request);
+    }
+
+    @Path("drive")
+    public DriveResource drive() {
+        return new DriveResource(account.drive(), request);
+    }
+
+    @Path("calendarView")
+    public CalendarViewResource calendarView() {
+        return CalendarViewResource.ofDefaultCalendar(account.calendar(), request);
+    }
+}

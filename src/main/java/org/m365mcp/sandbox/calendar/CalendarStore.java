@@ -1,0 +1,232 @@
+package org.m365mcp.sandbox.calendar;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.m365mcp.sandbox.common.Json;
+import org.m365mcp.sandbox.common.Recipient;
+import org.m365mcp.sandbox.common.SandboxGraphException;
+import org.m365mcp.sandbox.common.SandboxIds;
+
+/**
+ * One user's calendars and events, in Graph's JSON shape.
+ *
+ * <ul>
+ *   <li>A recurring event is stored as its {@code seriesMaster} plus one {@code occurrence} per
+ *       instance, so {@code /events} lists singles and masters while {@code /calendarView}
+ *       lists singles, occurrences and exceptions, as Graph does. A PATCHed occurrence becomes an
+ *       {@code exception}; a changed master re-expands its occurrences.
+ *   <li>Thread-safe: every method holds this store's monitor; returned JSON is a copy.
+ * </ul>
+ */
+public final class CalendarStore {
+
+    private static final Set<String> LISTED = Set.of("singleInstance", "seriesMaster");
+    private static final Set<String> IN_VIEW = Set.of("singleInstance", "occurrence", "exception");
+
+    private final String accountId;
+    private final Recipient owner;
+    private final Clock clock;
+    private final Map<String, ObjectNode> calendars = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> events = new LinkedHashMap<>();
+    private long sequence;
+
+    CalendarStore(String accountId, Recipient owner, Clock clock) {
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A calendar store seeded around {@code anchor}: same seed and anchor, same calendar. */
+    public static CalendarStore seeded(String accountId, Recipient owner, long seed, Instant anchor, Clock clock) {
+        CalendarStore store = new CalendarStore(accountId, owner, clock);
+        new CalendarSeeder(store, seed, anchor).seed();
+        return store;
+    }
+
+    Recipient owner() {
+        return owner;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    synchronized String newId(String kind) {
+        sequence++;
+        return SandboxIds.item(kind, accountId, "new/" + sequence);
+    }
+
+    // ---- calendars
+
+    synchronized List<ObjectNode> calendars() {
+        return calendars.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    synchronized ObjectNode calendar(String id) {
+        ObjectNode calendar = calendars.get(id);
+        if (calendar == null) {
+            throw SandboxGraphException.itemNotFound();
+        }
+        return calendar.deepCopy();
+    }
+
+    synchronized ObjectNode defaultCalendar() {
+        return calendars.values().stream().filter(c -> c.path("isDefaultCalendar").asBoolean()).findFirst()
+                .orElseThrow().deepCopy();
+    }
+
+    synchronized ObjectNode createCalendar(String id, ObjectNode body, boolean isDefault) {
+        String name = body.path("name").asText("").trim();
+        if (name.isEmpty()) {
+            throw SandboxGraphException.invalidRequest("A calendar needs a 'name'.");
+        }
+        if (calendars.values().stream().anyMatch(c -> c.path("name").asText().equalsIgnoreCase(name))) {
+            throw new SandboxGraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+        }
+        ObjectNode calendar = Json.object();
+        calendar.put("@odata.etag", "W/\"" + id.substring(6, 26) + "\"");
+        calendar.put("id", id);
+        calendar.put("name", name);
+        calendar.put("color", body.path("color").asText("auto"));
+        calendar.put("hexColor", "");
+        calendar.put("isDefaultCalendar", isDefault);
+        calendar.put("changeKey", id.substring(6, 26));
+        calendar.put("canShare", true);
+        calendar.put("canViewPrivateItems", true);
+        calendar.put("canEdit", true);
+        calendar.set("allowedOnlineMeetingProviders", Json.strings(List.of("teamsForBusiness")));
+        calendar.put("defaultOnlineMeetingProvider", "teamsForBusiness");
+        calendar.put("isTallyingResponses", true);
+        calendar.put("isRemovable", !isDefault);
+        calendar.set("owner", owner.toJson().get("emailAddress"));
+        calendars.put(id, calendar);
+        return calendar.deepCopy();
+    }
+
+    synchronized ObjectNode updateCalendar(String id, ObjectNode patch) {
+        ObjectNode calendar = calendars.get(id);
+        if (calendar == null) {
+            throw SandboxGraphException.itemNotFound();
+        }
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!Set.of("name", "color").contains(name)) {
+                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
+                        "The property '" + name + "' cannot be set on a calendar.");
+            }
+        });
+        Json.merge(calendar, patch);
+        return calendar.deepCopy();
+    }
+
+    synchronized void deleteCalendar(String id) {
+        if (calendar(id).path("isDefaultCalendar").asBoolean()) {
+            throw new SandboxGraphException(400, "ErrorCannotDeleteObject", "The default calendar cannot be deleted.");
+        }
+        calendars.remove(id);
+        events.values().removeIf(e -> e.path("calendarId").asText().equals(id));
+    }
+
+    // ---- events
+
+    /** {@code /events}: singles and series masters of a calendar, in creation order. */
+    synchronized List<ObjectNode> events(String calendarId) {
+        calendar(calendarId);
+        return events.values().stream().filter(e -> e.path("calendarId").asText().equals(calendarId)
+                && LISTED.contains(e.path("type").asText())).map(EventJson::visible).toList();
+    }
+
+    /** {@code /calendarView}: what happens between {@code from} and {@code to}, by start time. */
+    synchronized List<ObjectNode> view(String calendarId, Instant from, Instant to) {
+        calendar(calendarId);
+        return events.values().stream()
+                .filter(e -> e.path("calendarId").asText().equals(calendarId) && IN_VIEW.contains(e.path("type").asText()))
+                .filter(e -> EventJson.start(e).isBefore(to) && EventJson.end(e).isAfter(from))
+                .sorted(Comparator.comparing(EventJson::start).thenComparing(e -> e.path("id").asText()))
+                .map(EventJson::visible).toList();
+    }
+
+    /** Every single event, occurrence and exception of every calendar, for search. */
+    public synchronized List<ObjectNode> allInstances() {
+        return events.values().stream().filter(e -> IN_VIEW.contains(e.path("type").asText()))
+                .sorted(Comparator.comparing(EventJson::start)).map(EventJson::visible).toList();
+    }
+
+    synchronized ObjectNode event(String id) {
+        return EventJson.visible(find(id));
+    }
+
+    /** Creates an event (and, for a recurrence, its occurrences) in {@code calendarId}. */
+    synchronized ObjectNode createEvent(String calendarId, String id, ObjectNode body, Recipient organizer) {
+        calendar(calendarId);
+        ObjectNode event = EventJson.create(id, calendarId, organizer, organizer.equals(owner), now(), body);
+        events.put(id, event);
+        expand(event);
+        return EventJson.visible(event);
+    }
+
+    synchronized ObjectNode updateEvent(String id, ObjectNode patch) {
+        ObjectNode event = find(id);
+        EventJson.apply(event, patch, now());
+        switch (event.path("type").asText()) {
+            case "occurrence" -> event.put("type", "exception");
+            case "seriesMaster", "singleInstance" -> expand(event);
+            default -> {
+            }
+        }
+        return EventJson.visible(event);
+    }
+
+    synchronized void deleteEvent(String id) {
+        ObjectNode event = find(id);
+        events.remove(id);
+        events.values().removeIf(e -> e.path("seriesMasterId").asText().equals(event.path("id").asText()));
+    }
+
+    /** Runs {@code change} on the stored event (and a master's occurrences); returns a copy of the event. */
+    synchronized ObjectNode change(String id, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode event = find(id);
+        change.accept(event);
+        events.values().stream().filter(e -> e.path("seriesMasterId").asText().equals(id)).forEach(change);
+        return EventJson.visible(event);
+    }
+
+    private ObjectNode find(String id) {
+        ObjectNode event = events.get(id);
+        if (event == null) {
+            throw SandboxGraphException.itemNotFound();
+        }
+        return event;
+    }
+
+    /** Re-creates a master's occurrences; an event without recurrence is a single instance. */
+    private void expand(ObjectNode event) {
+        String id = event.path("id").asText();
+        events.values().removeIf(e -> e.path("seriesMasterId").asText().equals(id));
+        if (!event.path("recurrence").isObject()) {
+            event.put("type", "singleInstance");
+            return;
+        }
+        event.put("type", "seriesMaster");
+        Instant start = EventJson.start(event);
+        Duration length = Duration.between(start, EventJson.end(event));
+        for (Instant at : Recurrence.expand(event.get("recurrence"), start)) {
+            ObjectNode occurrence = event.deepCopy();
+            String occurrenceId = SandboxIds.item("event", accountId, id + "/" + at);
+            occurrence.put("id", occurrenceId);
+            occurrence.put("type", "occurrence");
+            occurrence.put("seriesMasterId", id);
+            occurrence.putNull("recurrence");
+            occurrence.set("start", Json.dateTimeTimeZone(at));
+            occurrence.set("end", Json.dateTimeTimeZone(at.plus(length)));
+            events.put(occurrenceId, occurrence);
+        }
+    }
+}

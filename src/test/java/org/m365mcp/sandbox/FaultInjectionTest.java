@@ -1,0 +1,119 @@
+package org.m365mcp.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.m365mcp.graph.GraphClient;
+import org.m365mcp.graph.GraphException;
+
+/** The admin API's faults as the real Graph client meets them: 429 with Retry-After, 503, timeouts, latency. */
+class FaultInjectionTest {
+
+    private final SandboxServer sandbox = SandboxServer.start();
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private HttpResponse<String> admin(String method, String body) {
+        return sandbox.send(method, "/_admin/faults", body, null);
+    }
+
+    @Test
+    void throttledOnce_clientWaitsRetryAfter_thenSucceeds() {
+        assertThat(admin("PUT", "{\"path_pattern\":\"/me/messages*\",\"status\":429,\"retry_after_seconds\":1,\"count\":1}")
+                .statusCode()).isEqualTo(200);
+        GraphClient client = sandbox.client(Duration.ofSeconds(5), 2);
+
+        long started = System.nanoTime();
+        JsonNode page = client.get("demo", "/me/messages?$top=3");
+        long waitedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(page.path("value")).hasSize(3);
+        assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
+        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/messages", 2L);
+        assertThat(admin("GET", null).body()).contains("\"remaining\":0");
+    }
+
+    @Test
+    void throttled_withoutRetries_surfacesGraphsThrottlingError_otherPathsUnaffected() {
+        admin("PUT", "{\"path_pattern\":\"/me/messages*\",\"status\":429,\"retry_after_seconds\":2}");
+        GraphClient client = sandbox.client(Duration.ofSeconds(5), 0);
+
+        assertThatThrownBy(() -> client.get("demo", "/me/messages"))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.code()).isEqualTo("TooManyRequests");
+                    assertThat(e.isThrottled()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("Graph returned 429 TooManyRequests: Too many requests. Retry after 2 seconds.");
+                });
+        HttpResponse<String> raw = sandbox.send("GET", "/v1.0/me/messages/x", null, SandboxTenant.DEMO_TOKEN);
+        assertThat(raw.headers().firstValue("Retry-After")).contains("2");
+        assertThat(client.get("demo", "/me/mailFolders/inbox").path("displayName").asText()).isEqualTo("Inbox");
+    }
+
+    @Test
+    void unavailableTwice_retriedThrough_andMethodScoped() {
+        admin("PUT", """
+                [{"path_pattern":"/me/drive/*","method":"GET","status":503,"retry_after_seconds":0,"count":2},
+                 {"path_pattern":"/me/events","method":"POST","status":500}]""");
+        GraphClient client = sandbox.client(Duration.ofSeconds(5), 3);
+
+        assertThat(client.get("demo", "/me/drive/root").has("root")).isTrue();
+        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/drive/root", 3L);
+        assertThat(client.getPaged("demo", "/me/events", 3)).hasSize(3); // GET is not the POST rule's
+        assertThat(sandbox.send("POST", "/v1.0/me/events", "{}", SandboxTenant.DEMO_TOKEN).statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void delayLongerThanClientTimeout_isATimeout_retriedOnce() {
+        admin("PUT", "{\"path_pattern\":\"/me/contacts\",\"delay_ms\":1500,\"count\":1}");
+
+        assertThatThrownBy(() -> sandbox.client(Duration.ofMillis(300), 0).get("demo", "/me/contacts"))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isZero();
+                    assertThat(e.code()).isEqualTo("NetworkError");
+                });
+        admin("PUT", "{\"path_pattern\":\"/me/contacts\",\"delay_ms\":1500,\"count\":1}");
+        assertThat(sandbox.client(Duration.ofMillis(300), 1).get("demo", "/me/contacts").path("value")).hasSize(10);
+    }
+
+    @Test
+    void delayWithoutStatus_isPerEndpointLatency_deleteClearsEverything() {
+        admin("POST", "{\"path_pattern\":\"/me/calendars\",\"delay_ms\":400}");
+        GraphClient client = sandbox.client(Duration.ofSeconds(5), 0);
+
+        long started = System.nanoTime();
+        client.get("demo", "/me/calendars");
+        long calendarsMs = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        client.get("demo", "/me/contactFolders");
+        long foldersMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(calendarsMs).isGreaterThanOrEqualTo(400);
+        assertThat(foldersMs).isLessThan(400);
+        assertThat(admin("DELETE", null).statusCode()).isEqualTo(204);
+        assertThat(admin("GET", null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void badFaults_are400_andNothingChanges() {
+        admin("PUT", "{\"path_pattern\":\"/me/messages\",\"status\":503}");
+
+        for (String bad : List.of("{\"status\":429}", "{\"path_pattern\":\"/x\",\"status\":200}",
+                "{\"path_pattern\":\"/x\"}", "{\"path_pattern\":\"/x\",\"status\":429,\"colour\":1}", "not json",
+                "{\"path_pattern\":\"/x\",\"status\":\"429\"}")) {
+            HttpResponse<String> response = admin("PUT", bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.body()).as(bad).contains("\"code\":\"BadRequest\"");
+        }
+        assertThat(admin("GET", null).body()).contains("\"path_pattern\":\"/me/messages\"", "\"status\":503");
+    }
+}

@@ -1,0 +1,59 @@
+package org.m365mcp.sandbox.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.m365mcp.sandbox.common.SandboxGraphException;
+
+class RecurrenceTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z"); // a Monday
+
+    private static List<String> expand(String json) throws Exception {
+        JsonNode recurrence = new ObjectMapper().readTree(json);
+        return Recurrence.expand(recurrence, START).stream().map(Instant::toString).toList();
+    }
+
+    @Test
+    void expand_weeklyOnTwoDays_untilEndDate() throws Exception {
+        assertThat(expand("""
+                {"pattern":{"type":"weekly","interval":1,"daysOfWeek":["monday","thursday"]},
+                 "range":{"type":"endDate","startDate":"2026-01-05","endDate":"2026-01-15"}}"""))
+                .containsExactly("2026-01-05T09:00:00Z", "2026-01-08T09:00:00Z", "2026-01-12T09:00:00Z",
+                        "2026-01-15T09:00:00Z");
+    }
+
+    @Test
+    void expand_everyOtherWeek_numbered() throws Exception {
+        assertThat(expand("""
+                {"pattern":{"type":"weekly","interval":2,"daysOfWeek":["wednesday"]},
+                 "range":{"type":"numbered","startDate":"2026-01-05","numberOfOccurrences":3}}"""))
+                .containsExactly("2026-01-07T09:00:00Z", "2026-01-21T09:00:00Z", "2026-02-04T09:00:00Z");
+    }
+
+    @Test
+    void expand_dailyEveryThirdDay_andMonthlyOnTheTenth() throws Exception {
+        assertThat(expand("""
+                {"pattern":{"type":"daily","interval":3},"range":{"type":"numbered","startDate":"2026-01-05","numberOfOccurrences":3}}"""))
+                .containsExactly("2026-01-05T09:00:00Z", "2026-01-08T09:00:00Z", "2026-01-11T09:00:00Z");
+        assertThat(expand("""
+                {"pattern":{"type":"absoluteMonthly","interval":1,"dayOfMonth":10},
+                 "range":{"type":"endDate","startDate":"2026-01-05","endDate":"2026-03-31"}}"""))
+                .containsExactly("2026-01-10T09:00:00Z", "2026-02-10T09:00:00Z", "2026-03-10T09:00:00Z");
+    }
+
+    @Test
+    void expand_noEnd_stopsAtTheCap_unsupportedPatternIs400() throws Exception {
+        assertThat(expand("""
+                {"pattern":{"type":"daily","interval":1},"range":{"type":"noEnd","startDate":"2026-01-05"}}"""))
+                .hasSize(366);
+        assertThatThrownBy(() -> expand("""
+                {"pattern":{"type":"relativeYearly","interval":1},"range":{"type":"noEnd","startDate":"2026-01-05"}}"""))
+                .isInstanceOf(SandboxGraphException.class);
+    }
+}
