@@ -46,6 +46,7 @@ public final class CacheStore implements AutoCloseable {
   private final SizeLimiter limiter;
   private final TaskQueue tasks;
   private final StatsLog stats;
+  private final Credentials credentials;
 
   private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
       AccessLog accesses, int schemaVersion) {
@@ -58,6 +59,7 @@ public final class CacheStore implements AutoCloseable {
     this.limiter = new SizeLimiter(settings.limits());
     this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
     this.stats = new StatsLog(connection);
+    this.credentials = new Credentials(connection, clock);
   }
 
   /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -251,6 +253,11 @@ public final class CacheStore implements AutoCloseable {
   /** The statistics history kept in this store. */
   public StatsLog stats() {
     return stats;
+  }
+
+  /** The secret documents (e.g. the MSAL token cache) kept in this store. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   /** The schema version after migrations. */

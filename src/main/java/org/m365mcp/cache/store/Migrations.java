@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 final class Migrations {
 
   static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__task_backoff_and_lru_indexes.sql",
-      "V3__covering_indexes.sql");
+      "V3__covering_indexes.sql", "V4__credentials.sql");
   private static final String LOCATION = "/db/migration/";
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 

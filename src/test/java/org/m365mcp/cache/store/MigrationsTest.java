@@ -26,11 +26,11 @@ class MigrationsTest {
     Files.createFile(file);
 
     try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(store.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size()).isEqualTo(3);
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.SCRIPTS.size()).isEqualTo(4);
     }
     try (Connection raw = StoreFixtures.raw(file, KEY)) {
       assertThat(names(raw, "table")).contains(
-          "cache_entries", "cache_tasks", "cache_invalidation", "cache_stats", "schema_version");
+          "cache_entries", "cache_tasks", "cache_invalidation", "cache_stats", "credentials", "schema_version");
       assertThat(names(raw, "index")).contains(
           "idx_cache_entries_account_accessed", "idx_cache_entries_resource_type",
           "idx_cache_entries_expires", "idx_cache_entries_accessed", "idx_cache_entries_size",
@@ -46,12 +46,12 @@ class MigrationsTest {
     CacheStore.open(StoreSettings.defaults(file), KEY).close();
 
     try (CacheStore again = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(again.schemaVersion()).isEqualTo(3);
+      assertThat(again.schemaVersion()).isEqualTo(4);
     }
     try (Connection raw = StoreFixtures.raw(file, KEY)) {
-      assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("3");
+      assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("4");
       assertThat(queryString(raw, "SELECT group_concat(script, ',') FROM (SELECT script FROM schema_version"
-          + " ORDER BY version)")).isEqualTo("V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql,V3__covering_indexes.sql");
+          + " ORDER BY version)")).isEqualTo("V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql,V3__covering_indexes.sql,V4__credentials.sql");
     }
   }
 
@@ -101,7 +101,7 @@ class MigrationsTest {
     }
 
     try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-      assertThat(store.schemaVersion()).isEqualTo(3);
+      assertThat(store.schemaVersion()).isEqualTo(4);
       TaskRecord task = store.tasks().get("t1").orElseThrow();
       assertThat(task.status()).isEqualTo(TaskStatus.QUEUED);
       assertThat(task.notBefore()).isEqualTo(java.time.Instant.EPOCH);
