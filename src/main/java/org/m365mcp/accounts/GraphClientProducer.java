@@ -10,12 +10,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.graph.AccessTokenSource;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphSettings;
 import org.m365mcp.mcp.McpEndpointSettings;
-import org.m365mcp.mcp.ToolException;
-import org.m365mcp.sandbox.SandboxTokenSource;
+import org.m365mcp.graph.auth.SignIn;
 
 /**
  * The Graph client of this server: against the sandbox tenant served by this same application in
@@ -32,6 +30,9 @@ class GraphClientProducer {
 
     @Inject
     McpEndpointSettings endpoint;
+
+    @Inject
+    SignIn signIn;
 
     @Inject
     @ConfigProperty(name = "m365.mcp.graph.base-url")
@@ -51,7 +52,7 @@ class GraphClientProducer {
         Duration requestTimeout = org.m365mcp.config.DurationText.parse("m365.mcp.graph.timeout", timeout);
         HttpClient http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
         GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries);
-        return new GraphClient(settings, tokens(), http);
+        return new GraphClient(settings, signIn, http);
     }
 
     private URI baseUrl() {
@@ -64,16 +65,5 @@ class GraphClientProducer {
         }
         String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
         return URI.create("http://" + host + ":" + endpoint.port() + servletContext.getContextPath() + "/sandbox/v1.0");
-    }
-
-    private AccessTokenSource tokens() {
-        if (mode.demo()) {
-            return new SandboxTokenSource();
-        }
-        return accountId -> {
-            throw new ToolException("No signed-in Microsoft account '" + accountId
-                    + "': interactive sign-in is not available in this version; run without M365_MCP_CLIENT_ID"
-                    + " to use the sandbox tenant");
-        };
     }
 }

@@ -2,9 +2,10 @@ package org.m365mcp.tools;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.stream.Collectors;
-import org.m365mcp.accounts.Account;
-import org.m365mcp.accounts.AccountDirectory;
+import org.m365mcp.graph.auth.SignIn;
+import org.m365mcp.graph.auth.SignedInAccount;
 import org.m365mcp.mcp.ToolArgumentException;
 
 /** The tools' check that an {@code account_id} names a signed-in account. */
@@ -12,18 +13,21 @@ import org.m365mcp.mcp.ToolArgumentException;
 public class Accounts {
 
     @Inject
-    AccountDirectory directory;
+    SignIn signIn;
 
-    public Account require(String accountId) {
+    /** The signed-in account {@code accountId} (any case), or a tool error naming the argument. */
+    public SignedInAccount require(String accountId) {
         if (accountId == null || accountId.isBlank()) {
             throw new ToolArgumentException("account_id", "is required; call account_list to see the accounts");
         }
-        return directory.find(accountId).orElseThrow(() -> new ToolArgumentException("account_id",
-                "no signed-in account '" + accountId + "'; known accounts: " + known()));
+        String id = accountId.trim().toLowerCase(Locale.ROOT);
+        return signIn.accounts().stream().filter(account -> account.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ToolArgumentException("account_id",
+                        "no signed-in account '" + accountId + "'; known accounts: " + known()));
     }
 
     private String known() {
-        String ids = directory.accounts().stream().map(Account::id).collect(Collectors.joining(", "));
-        return ids.isEmpty() ? "(none)" : ids;
+        String ids = signIn.accounts().stream().map(SignedInAccount::id).collect(Collectors.joining(", "));
+        return ids.isEmpty() ? "(none; call account_authenticate to sign in)" : ids;
     }
 }
