@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +64,7 @@ class SignInProducer {
 
     @Inject
     @ConfigProperty(name = "m365.mcp.auth.scopes")
-    Optional<List<String>> scopes;
+    Optional<String> scopes; // Payara's MP Config cannot inject Optional<List<String>>
 
     @Inject
     @ConfigProperty(name = "m365.mcp.auth.timeout", defaultValue = "PT30S")
@@ -83,12 +84,16 @@ class SignInProducer {
         AuthSettings settings = new AuthSettings(clientId.orElseThrow().trim(),
                 authority.filter(a -> !a.isBlank()).map(URI::create)
                         .orElseGet(() -> AuthSettings.microsoftAuthority(tenant.trim())),
-                scopes.filter(list -> !list.isEmpty()).orElse(AuthSettings.DEFAULT_SCOPES),
+                scopes.map(SignInProducer::list).filter(list -> !list.isEmpty()).orElse(AuthSettings.DEFAULT_SCOPES),
                 DurationText.parse("m365.mcp.auth.timeout", timeout));
         executor = Executors.newCachedThreadPool(threads);
         LOG.info(() -> "Microsoft sign-in through " + settings.authority() + " for app " + settings.clientId());
         return MsalSignIn.create(settings, vault(), executor, tls.sslContext().map(SSLContext::getSocketFactory),
                 clock);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private TokenCacheVault vault() {

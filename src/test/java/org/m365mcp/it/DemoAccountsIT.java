@@ -66,7 +66,7 @@ class DemoAccountsIT {
         CallToolResult result = call(client, "account_authenticate", Map.of());
 
         assertThat(result.isError()).isTrue();
-        assertThat(((TextContent) result.content().get(0)).text()).startsWith("Demo mode")
+        assertThat(((TextContent) result.content().get(0)).text()).startsWith("account_authenticate failed: Demo mode")
                 .contains("docs/azure-app-registration.md");
     }
 
