@@ -71,7 +71,10 @@ public final class GraphClient {
         return json(send(accountId, GraphRequest.patch(pathAndQuery, body)));
     }
 
-    /** DELETEs {@code pathAndQuery}; Graph answers 204. */
+    /**
+     * DELETEs {@code pathAndQuery}; Graph answers 204. Retried after an I/O failure, so a 404 may
+     * mean that an earlier attempt had deleted it.
+     */
     public void delete(String accountId, String pathAndQuery) {
         send(accountId, GraphRequest.delete(pathAndQuery));
     }
