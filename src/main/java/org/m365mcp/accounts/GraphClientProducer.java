@@ -35,6 +35,9 @@ class GraphClientProducer {
     SignIn signIn;
 
     @Inject
+    TlsTrust tls;
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.graph.base-url")
     Optional<String> graphBaseUrl;
 
@@ -46,13 +49,20 @@ class GraphClientProducer {
     @ConfigProperty(name = "m365.mcp.graph.max-retries", defaultValue = "3")
     int maxRetries;
 
+    @Inject
+    @ConfigProperty(name = "m365.mcp.graph.max-concurrent-per-mailbox", defaultValue = "4")
+    int maxConcurrentPerMailbox;
+
     @Produces
     @Singleton // final type: not proxyable; immutable and thread-safe
     GraphClient graphClient() {
         Duration requestTimeout = org.m365mcp.config.DurationText.parse("m365.mcp.graph.timeout", timeout);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
-        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries);
-        return new GraphClient(settings, signIn, http);
+        // Never follow redirects: the 302 of /content leads to a pre-authenticated host, not for our token.
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(requestTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tls.sslContext().ifPresent(http::sslContext);
+        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries, maxConcurrentPerMailbox);
+        return new GraphClient(settings, signIn, http.build());
     }
 
     private URI baseUrl() {

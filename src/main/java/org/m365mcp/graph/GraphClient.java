@@ -1,53 +1,82 @@
 package org.m365mcp.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A small Microsoft Graph v1.0 REST client: bearer auth, JSON, paging, throttling retries.
+ * A small Microsoft Graph v1.0 REST client: bearer auth, JSON, every verb, paging, throttling.
  *
  * <ul>
- *   <li>Thread-safe; one instance serves all accounts (the token is looked up per call).
- *   <li>429/503/504 and I/O failures are retried up to {@link GraphSettings#maxRetries()} times,
+ *   <li>Thread-safe; one instance serves all accounts (the token is looked up per attempt).
+ *   <li>At most {@link GraphSettings#maxConcurrentPerMailbox()} requests per account are in
+ *       flight; accounts do not wait for each other.
+ *   <li>429 and 503 are retried for every verb, 504 and I/O failures only for GET, PUT and DELETE
+ *       ({@link GraphRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
  *       waiting {@code Retry-After} seconds when Graph sends it, else an exponential backoff.
- *   <li>Every failure surfaces as {@link GraphException}; bodies and tokens are never logged.
- *   <li>{@code @odata.nextLink} is only followed to the same scheme, host and port as the base
- *       URL, so a token is never sent elsewhere.
+ *   <li>Redirects are never followed: a 3xx is answered with its {@code Location}, and the token is
+ *       only ever sent to the base URL's origin ({@code @odata.nextLink} elsewhere is refused).
+ *   <li>Every failure surfaces as {@link GraphException}; bodies and tokens are never logged nor
+ *       put in a message.
  * </ul>
  */
 public final class GraphClient {
 
-    private static final System.Logger LOG = System.getLogger(GraphClient.class.getName());
-
     private final GraphSettings settings;
-    private final AccessTokenSource tokens;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final RetryPolicy retry;
+    private final GraphTransport transport;
 
+    /**
+     * @param http must not follow redirects ({@link HttpClient.Redirect#NEVER}, the JDK's default)
+     * @throws IllegalArgumentException when {@code http} follows redirects
+     */
     public GraphClient(GraphSettings settings, AccessTokenSource tokens, HttpClient http) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.http = Objects.requireNonNull(http, "http");
-        this.retry = new RetryPolicy(settings.maxRetries());
+        this.transport = new GraphTransport(settings, tokens, http);
+    }
+
+    /**
+     * Sends {@code request} as {@code accountId}: the general form behind the shortcuts below, for
+     * extra headers, raw uploads, and the status or {@code Location} of an answer.
+     *
+     * @return Graph's 2xx or 3xx answer
+     * @throws GraphException when Graph answers an error or cannot be reached
+     */
+    public GraphResponse send(String accountId, GraphRequest request) {
+        Objects.requireNonNull(accountId, "accountId");
+        return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()));
     }
 
     /**
      * GETs {@code pathAndQuery} (relative to the base URL, query values unencoded) as JSON.
      *
-     * @throws GraphException when Graph answers an error or cannot be reached
+     * @throws GraphException when Graph answers an error or a redirect, or cannot be reached
      */
     public JsonNode get(String accountId, String pathAndQuery) {
-        Objects.requireNonNull(accountId, "accountId");
-        return send(accountId, GraphUris.resolve(settings.baseUrl(), pathAndQuery));
+        return json(send(accountId, GraphRequest.get(pathAndQuery)));
+    }
+
+    /**
+     * POSTs {@code body} as JSON (none when {@code null}); Graph's JSON answer, an empty object for
+     * 202/204 (use {@link #send} for the {@code Location} of a 202). Never retried once sent.
+     */
+    public JsonNode post(String accountId, String pathAndQuery, JsonNode body) {
+        return json(send(accountId, GraphRequest.post(pathAndQuery, body)));
+    }
+
+    /** PATCHes {@code body} as JSON; Graph's JSON answer, an empty object for 204. Never retried once sent. */
+    public JsonNode patch(String accountId, String pathAndQuery, JsonNode body) {
+        return json(send(accountId, GraphRequest.patch(pathAndQuery, body)));
+    }
+
+    /**
+     * DELETEs {@code pathAndQuery}; Graph answers 204. Retried after an I/O failure, so a 404 may
+     * mean that an earlier attempt had deleted it.
+     */
+    public void delete(String accountId, String pathAndQuery) {
+        send(accountId, GraphRequest.delete(pathAndQuery));
     }
 
     /**
@@ -58,11 +87,24 @@ public final class GraphClient {
      * @throws GraphException when any page fails
      */
     public List<JsonNode> getPaged(String accountId, String pathAndQuery, int limit) {
+        return getPaged(accountId, GraphRequest.get(pathAndQuery), limit);
+    }
+
+    /**
+     * As {@link #getPaged(String, String, int)}, sending {@code request}'s headers with every page
+     * (e.g. {@code ConsistencyLevel: eventual}).
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive or {@code request} is not a GET
+     */
+    public List<JsonNode> getPaged(String accountId, GraphRequest request, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
+        if (!request.method().equals("GET")) {
+            throw new IllegalArgumentException("Only a GET can be paged: " + request);
+        }
         List<JsonNode> items = new ArrayList<>();
-        JsonNode page = get(accountId, pathAndQuery);
+        JsonNode page = json(send(accountId, request));
         while (true) {
             for (JsonNode item : page.path("value")) {
                 items.add(item);
@@ -74,57 +116,48 @@ public final class GraphClient {
             if (next.isEmpty()) {
                 return items;
             }
-            page = send(accountId, sameOrigin(URI.create(next)));
+            page = json(transport.send(accountId, request, sameOrigin(URI.create(next))));
         }
     }
 
-    private JsonNode send(String accountId, URI uri) {
-        String token = tokens.accessToken(accountId);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                if (!retry.canRetry(attempt)) {
-                    throw new GraphException(0, "NetworkError",
-                            "Could not reach Microsoft Graph at " + uri.getHost() + ": " + e, e);
-                }
-                LOG.log(System.Logger.Level.DEBUG, "Graph I/O failure on {0}, retrying", uri.getPath());
-                retry.pause(attempt, null);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GraphException(0, "Interrupted", "Interrupted while calling Microsoft Graph", e);
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return parse(response.body());
-            }
-            if (RetryPolicy.isRetryable(status) && retry.canRetry(attempt)) {
-                LOG.log(System.Logger.Level.DEBUG, "Graph answered {0} on {1}, retrying",
-                        status, uri.getPath());
-                retry.pause(attempt, response.headers().firstValue("Retry-After").orElse(null));
-                continue;
-            }
-            throw GraphErrors.toException(json, status, response.body());
+    /**
+     * The pre-authenticated URL Graph redirects {@code pathAndQuery} to, e.g. for
+     * {@code /me/drive/items/{id}/content}; the redirect is not followed. Fetch it with
+     * {@link #getPreAuthenticated(URI)}; it carries its own short-lived credential, so do not log it.
+     *
+     * @throws GraphException when Graph answers an error, or anything but a redirect
+     */
+    public URI downloadUrl(String accountId, String pathAndQuery) {
+        GraphResponse response = send(accountId, GraphRequest.get(pathAndQuery));
+        if (!response.isRedirect() || response.location().isEmpty()) {
+            throw new GraphException(response.status(), "NoRedirect",
+                    "Expected Graph to redirect to a download URL; it answered " + response.status());
         }
+        return response.location().get();
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return json.createObjectNode();
+    /**
+     * GETs an absolute URL Graph handed out that needs no token, e.g. a copy monitor or a download
+     * URL, on whatever host it lives: no {@code Authorization} is sent and no mailbox permit taken.
+     * Retried like any GET.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+     * @throws GraphException when the URL answers an error or cannot be reached
+     */
+    public GraphResponse getPreAuthenticated(URI url) {
+        String scheme = url.getScheme();
+        if (!url.isAbsolute() || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+            throw new IllegalArgumentException("Expected an absolute http(s) URL");
         }
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new GraphException(0, "InvalidResponse", "Microsoft Graph answered with invalid JSON", e);
+        return transport.send(null, GraphRequest.get(url.getRawPath()), url);
+    }
+
+    private static JsonNode json(GraphResponse response) {
+        if (response.isRedirect()) {
+            throw new GraphException(response.status(), "UnexpectedRedirect", "Graph answered "
+                    + response.status() + " with a redirect where JSON was expected");
         }
+        return response.json();
     }
 
     private URI sameOrigin(URI next) {

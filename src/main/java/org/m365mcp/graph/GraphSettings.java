@@ -13,12 +13,17 @@ import java.util.Objects;
  *       trailing slash is removed.
  *   <li>{@code requestTimeout}: per HTTP exchange, positive.
  *   <li>{@code maxRetries}: extra attempts after a 429/503/504 or an I/O failure, 0 or more.
+ *   <li>{@code maxConcurrentPerMailbox}: requests of one account in flight at a time, 1 or more;
+ *       Graph allows {@value #GRAPH_MAILBOX_CONCURRENCY} per mailbox and throttles beyond.
  * </ul>
  */
-public record GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries) {
+public record GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentPerMailbox) {
 
     /** Microsoft's production Graph v1.0 endpoint. */
     public static final URI MICROSOFT_GRAPH = URI.create("https://graph.microsoft.com/v1.0");
+
+    /** Concurrent requests Exchange Online serves per app and mailbox before it answers 429. */
+    public static final int GRAPH_MAILBOX_CONCURRENCY = 4;
 
     public GraphSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -36,5 +41,13 @@ public record GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
         }
+        if (maxConcurrentPerMailbox < 1) {
+            throw new IllegalArgumentException("maxConcurrentPerMailbox must be >= 1: " + maxConcurrentPerMailbox);
+        }
+    }
+
+    /** Settings with Graph's own per-mailbox concurrency, {@value #GRAPH_MAILBOX_CONCURRENCY}. */
+    public GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries) {
+        this(baseUrl, requestTimeout, maxRetries, GRAPH_MAILBOX_CONCURRENCY);
     }
 }

@@ -6,6 +6,10 @@ import java.time.Duration;
  * Decides whether and how long to wait before retrying a throttled or failed Graph call.
  *
  * <ul>
+ *   <li>What is retried: 429 and 503 for every verb, because Graph did not process the request;
+ *       504 and I/O failures (including timeouts) only for {@link GraphRequest#isIdempotent()
+ *       idempotent} requests, because the request may have reached Graph and acted (a POST that
+ *       timed out may have sent the mail).
  *   <li>{@code Retry-After} in seconds wins (capped at {@link #MAX_WAIT}); otherwise the wait is
  *       {@link #INITIAL_BACKOFF} doubled per attempt, capped at {@link #MAX_WAIT}.
  *   <li>Stateless apart from its limit; thread-safe.
@@ -24,8 +28,14 @@ final class RetryPolicy {
         this.maxRetries = maxRetries;
     }
 
-    static boolean isRetryable(int status) {
-        return status == 429 || status == 503 || status == 504;
+    /** True when {@code request}, answered {@code status}, may be sent again. */
+    static boolean isRetryable(int status, GraphRequest request) {
+        return status == 429 || status == 503 || status == 504 && request.isIdempotent();
+    }
+
+    /** True when {@code request}, which failed without an answer, may be sent again. */
+    static boolean isRetryableAfterFailure(GraphRequest request) {
+        return request.isIdempotent();
     }
 
     /** True when attempt number {@code attempt} (0-based) may be followed by another. */

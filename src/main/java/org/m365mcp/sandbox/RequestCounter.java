@@ -3,22 +3,60 @@ package org.m365mcp.sandbox;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the Graph requests the sandbox served, in total and per path, so tests can measure how
- * many calls the cache saved.
+ * many calls the cache saved; and per account the most requests it had in flight at once, so tests
+ * can see a client's concurrency from the server's side.
  *
  * <ul>
+ *   <li>A request is in flight from {@link #started(String)} to {@link #finished(String)}: from
+ *       authentication to the response filter, latency and injected delays included.
+ *   <li>{@link #reset()} zeroes the path counts and lowers each high-water mark to what is in
+ *       flight at that moment; requests still running finish normally.
  *   <li>Thread-safe; {@link #snapshot()} is a consistent-enough copy, sorted by path.
  * </ul>
  */
 public final class RequestCounter {
 
+    private record InFlight(AtomicInteger now, AtomicInteger max) {
+    }
+
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
+    private final Map<String, InFlight> byAccount = new ConcurrentHashMap<>();
 
     public void record(String path) {
         byPath.computeIfAbsent(path, p -> new LongAdder()).increment();
+    }
+
+    /** A request of {@code accountId} has begun. */
+    public void started(String accountId) {
+        InFlight flight = byAccount.computeIfAbsent(accountId, a -> new InFlight(new AtomicInteger(), new AtomicInteger()));
+        int now = flight.now().incrementAndGet();
+        flight.max().accumulateAndGet(now, Math::max);
+    }
+
+    /** A request of {@code accountId} that {@link #started(String) started} has been answered. */
+    public void finished(String accountId) {
+        InFlight flight = byAccount.get(accountId);
+        if (flight != null) {
+            flight.now().decrementAndGet();
+        }
+    }
+
+    /** The most requests of {@code accountId} in flight at once since the last reset; 0 for none. */
+    public int maxInFlight(String accountId) {
+        InFlight flight = byAccount.get(accountId);
+        return flight == null ? 0 : flight.max().get();
+    }
+
+    /** Account → {@link #maxInFlight(String)}, sorted by account. */
+    public Map<String, Integer> maxInFlight() {
+        Map<String, Integer> copy = new TreeMap<>();
+        byAccount.forEach((account, flight) -> copy.put(account, flight.max().get()));
+        return copy;
     }
 
     public long total() {
@@ -34,5 +72,6 @@ public final class RequestCounter {
 
     public void reset() {
         byPath.clear();
+        byAccount.values().forEach(flight -> flight.max().set(flight.now().get()));
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -16,8 +18,12 @@ import org.m365mcp.sandbox.faults.FaultRule;
  * In front of every sandbox request: counts it; for Graph ({@code /sandbox/v1.0/…}) also waits the
  * configured latency, rejects a missing or unknown bearer token with Graph's 401, then applies
  * the first matching injected fault (its delay, then its error status with {@code Retry-After}).
+ * Behind every response: marks an authenticated Graph request no longer in flight.
  *
  * <ul>
+ *   <li>An authenticated Graph request is in flight for its account ({@link RequestCounter#started})
+ *       from here, latency and fault delay included, until its response is filtered; aborted
+ *       and failed requests go through the response filter too.
  *   <li>Pre-matching, so even a path no resource serves is counted and authenticated, as Graph does.
  *   <li>The admin API ({@code /sandbox/_admin}) is neither counted, delayed nor authenticated; the
  *       pre-authenticated helper URLs (copy monitors, downloads) are counted only, as on Graph they
@@ -27,7 +33,10 @@ import org.m365mcp.sandbox.faults.FaultRule;
 @Provider
 @PreMatching
 @ApplicationScoped
-public class SandboxRequestFilter implements ContainerRequestFilter {
+public class SandboxRequestFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** The request property naming the account whose request is in flight. */
+    private static final String IN_FLIGHT_ACCOUNT = SandboxRequestFilter.class.getName() + ".account";
 
     @Inject
     SandboxState state;
@@ -45,12 +54,17 @@ public class SandboxRequestFilter implements ContainerRequestFilter {
         if (!path.startsWith("/v1.0/") && !path.equals("/v1.0")) {
             return;
         }
-        pause(state.latency());
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<SandboxAccount> account = tenant.authenticate(authorization);
+        account.ifPresent(a -> {
+            request.setProperty(IN_FLIGHT_ACCOUNT, a.accountId());
+            state.requests().started(a.accountId());
+        });
+        pause(state.latency());
         if (authorization == null || authorization.isBlank()) {
             request.abortWith(unauthorized("Access token is empty."));
             return;
-        } else if (tenant.authenticate(authorization).isEmpty()) {
+        } else if (account.isEmpty()) {
             request.abortWith(unauthorized("Access token validation failure. Invalid audience."));
             return;
         }
@@ -63,6 +77,13 @@ public class SandboxRequestFilter implements ContainerRequestFilter {
                 request.abortWith(rule.retryAfterSeconds() == null ? error
                         : Response.fromResponse(error).header("Retry-After", rule.retryAfterSeconds()).build());
             }
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(IN_FLIGHT_ACCOUNT) instanceof String accountId) {
+            state.requests().finished(accountId);
         }
     }
 

@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real HTTP server on 127.0.0.1 that answers queued canned Graph responses, in order. */
+/**
+ * A real HTTP server on 127.0.0.1 that answers queued canned responses, in order: for what the
+ * sandbox cannot do (a non-JSON error body, a dropped connection, a server that is gone, another host).
+ */
 final class FakeGraphServer implements AutoCloseable {
 
+    /** A canned answer; status {@value #DROP} closes the connection without answering. */
     record Canned(int status, String body, Map<String, String> headers) {
     }
 
-    record Received(URI uri, String authorization, String accept, long nanoTime) {
+    record Received(String method, URI uri, String authorization, String accept) {
     }
+
+    static final int DROP = -1;
 
     private final HttpServer server;
     private final Deque<Canned> answers = new ArrayDeque<>();
@@ -45,17 +51,26 @@ final class FakeGraphServer implements AutoCloseable {
         return this;
     }
 
+    /** Closes the connection of the next request without an answer, as a crashed proxy would. */
+    FakeGraphServer dropConnection() {
+        return answer(DROP, "", Map.of());
+    }
+
     List<Received> received() {
         return received;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        received.add(new Received(exchange.getRequestURI(),
+        exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Accept"), System.nanoTime()));
+                exchange.getRequestHeaders().getFirst("Accept")));
         Canned canned;
         synchronized (this) {
             canned = answers.isEmpty() ? new Canned(500, "{}", Map.of()) : answers.poll();
+        }
+        if (canned.status() == DROP) {
+            throw new IOException("dropping the connection"); // the JDK server closes it unanswered
         }
         byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -3,15 +3,21 @@ package org.m365mcp.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The client against a canned server, for what the sandbox cannot stage: non-JSON errors, dropped
+ * connections, a server that is gone, a second host. Everything else is proven against the sandbox
+ * ({@code org.m365mcp.sandbox.GraphClientAgainstSandboxTest}, {@code FaultInjectionTest},
+ * {@code MailboxConcurrencyTest}).
+ */
 class GraphClientTest {
 
     private FakeGraphServer graph;
@@ -34,48 +40,12 @@ class GraphClientTest {
     }
 
     @Test
-    void get_sendsBearerAndAccept_returnsJson() {
-        graph.answer(200, "{\"displayName\":\"Adele\"}");
+    void constructor_httpClientFollowingRedirects_refused() {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        GraphSettings settings = new GraphSettings(graph.baseUrl(), Duration.ofSeconds(5), 0);
 
-        JsonNode me = client.get("demo", "/me");
-
-        assertThat(me.path("displayName").asText()).isEqualTo("Adele");
-        FakeGraphServer.Received request = graph.received().get(0);
-        assertThat(request.authorization()).isEqualTo("Bearer token-for-demo");
-        assertThat(request.accept()).isEqualTo("application/json");
-        assertThat(request.uri().getPath()).isEqualTo("/v1.0/me");
-    }
-
-    @Test
-    void get_encodesQueryValues_keepsDollarLiteral() {
-        graph.answer(200, "{}");
-
-        client.get("demo", "/me/messages?$filter=isRead eq false and subject eq 'a+b'&$select=id,subject");
-
-        assertThat(graph.received().get(0).uri().getRawQuery())
-                .isEqualTo("$filter=isRead%20eq%20false%20and%20subject%20eq%20'a%2Bb'&$select=id,subject");
-    }
-
-    @Test
-    void getPaged_followsNextLink_untilLimit() {
-        String next = graph.baseUrl() + "/me/messages?$top=2&$skip=2";
-        graph.answer(200, "{\"value\":[{\"id\":\"1\"},{\"id\":\"2\"}],\"@odata.nextLink\":\"" + next + "\"}")
-                .answer(200, "{\"value\":[{\"id\":\"3\"},{\"id\":\"4\"}],\"@odata.nextLink\":\"" + next + "x\"}");
-
-        List<JsonNode> items = client.getPaged("demo", "/me/messages?$top=2", 3);
-
-        assertThat(items).extracting(n -> n.path("id").asText()).containsExactly("1", "2", "3");
-        assertThat(graph.received()).hasSize(2);
-        assertThat(graph.received().get(1).uri().getRawQuery()).isEqualTo("$top=2&$skip=2");
-        assertThat(graph.received().get(1).authorization()).isEqualTo("Bearer token-for-demo");
-    }
-
-    @Test
-    void getPaged_noNextLink_returnsWhatThereIs() {
-        graph.answer(200, "{\"value\":[{\"id\":\"1\"}]}");
-
-        assertThat(client.getPaged("demo", "/me/messages", 50)).hasSize(1);
-        assertThat(graph.received()).hasSize(1);
+        assertThatThrownBy(() -> new GraphClient(settings, account -> "t", following))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redirects");
     }
 
     @Test
@@ -88,64 +58,7 @@ class GraphClientTest {
     }
 
     @Test
-    void get_429WithRetryAfter_waitsThenSucceeds() {
-        graph.answer(429, "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}",
-                        Map.of("Retry-After", "1"))
-                .answer(200, "{\"ok\":true}");
-
-        long start = System.nanoTime();
-        JsonNode result = client.get("demo", "/me");
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(result.path("ok").asBoolean()).isTrue();
-        assertThat(graph.received()).hasSize(2);
-        assertThat(Duration.ofNanos(graph.received().get(1).nanoTime() - graph.received().get(0).nanoTime()))
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void get_503_isRetried() {
-        graph.answer(503, "", Map.of("Retry-After", "0")).answer(200, "{\"ok\":true}");
-
-        assertThat(client.get("demo", "/me").path("ok").asBoolean()).isTrue();
-        assertThat(graph.received()).hasSize(2);
-    }
-
-    @Test
-    void get_throttledBeyondMaxRetries_throwsGraphException() {
-        for (int i = 0; i < 5; i++) {
-            graph.answer(429, "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many.\"}}",
-                    Map.of("Retry-After", "0"));
-        }
-
-        assertThatThrownBy(() -> client.get("demo", "/me"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.isThrottled()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("Graph returned 429 TooManyRequests: Too many.");
-                });
-        assertThat(graph.received()).hasSize(3);
-    }
-
-    @Test
-    void get_errorBody_mappedToGraphException() {
-        graph.answer(404, "{\"error\":{\"code\":\"ErrorItemNotFound\","
-                + "\"message\":\"The specified object was not found in the store.\"}}");
-
-        assertThatThrownBy(() -> client.get("demo", "/me/mailFolders/nope/messages"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.code()).isEqualTo("ErrorItemNotFound");
-                    assertThat(e.isNotFound()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("Graph returned 404 ErrorItemNotFound: "
-                            + "The specified object was not found in the store.");
-                });
-        assertThat(graph.received()).hasSize(1);
-    }
-
-    @Test
-    void get_nonJsonErrorBody_fallsBackToStatus() {
+    void get_nonJsonErrorBody_fallsBackToStatus_neverShowsBodyOrToken() {
         graph.answer(401, "<html>nope</html>");
 
         assertThatThrownBy(() -> client.get("demo", "/me"))
@@ -156,7 +69,7 @@ class GraphClientTest {
     }
 
     @Test
-    void get_serverGone_throwsNetworkErrorAfterRetries() {
+    void get_serverGone_throwsNetworkError() {
         graph.close();
         GraphClient noRetries = clientWithRetries(0);
 
@@ -164,6 +77,80 @@ class GraphClientTest {
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status()).isZero();
                     assertThat(e.code()).isEqualTo("NetworkError");
+                    assertThat(e.getMessage()).doesNotContain("token-for-demo");
                 });
+    }
+
+    @Test
+    void post_connectionDropped_notRetried_becauseTheMailMayHaveGone() {
+        graph.dropConnection().answer(202, "");
+
+        assertThatThrownBy(() -> client.post("demo", "/me/sendMail", JsonNodeFactory.instance.objectNode()))
+                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("NetworkError"));
+        assertThat(graph.received()).hasSize(1);
+    }
+
+    @Test
+    void patch_connectionDropped_notRetried() {
+        graph.dropConnection().answer(200, "{}");
+
+        assertThatThrownBy(() -> client.patch("demo", "/me/events/1", JsonNodeFactory.instance.objectNode()))
+                .isInstanceOf(GraphException.class);
+        assertThat(graph.received()).hasSize(1);
+    }
+
+    @Test
+    void put_connectionDropped_retried_becauseReplacingTwiceIsReplacingOnce() {
+        graph.dropConnection().answer(201, "{\"id\":\"f\"}");
+
+        GraphResponse uploaded = client.send("demo", GraphRequest.put("/me/drive/root:/a.txt:/content",
+                new byte[] {'a'}, "text/plain"));
+
+        assertThat(uploaded.status()).isEqualTo(201);
+        assertThat(graph.received()).extracting(FakeGraphServer.Received::method).containsExactly("PUT", "PUT");
+    }
+
+    @Test
+    void redirectToAnotherHost_notFollowed_tokenNeverReachesIt() throws Exception {
+        try (FakeGraphServer download = new FakeGraphServer()) {
+            URI elsewhere = URI.create("http://localhost:" + download.baseUrl().getPort() + "/file?tempauth=secret");
+            graph.answer(302, "", Map.of("Location", elsewhere.toString()));
+            download.answer(200, "file bytes");
+
+            URI url = client.downloadUrl("demo", "/me/drive/items/1/content");
+
+            assertThat(url).isEqualTo(elsewhere);
+            assertThat(download.received()).isEmpty();
+            assertThat(graph.received().get(0).authorization()).isEqualTo("Bearer token-for-demo");
+
+            GraphResponse file = client.getPreAuthenticated(url);
+
+            assertThat(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("file bytes");
+            assertThat(download.received()).singleElement().satisfies(r -> {
+                assertThat(r.authorization()).isNull();
+                assertThat(r.uri().getRawQuery()).isEqualTo("tempauth=secret");
+            });
+            assertThat(file.toString()).doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void downloadUrl_noRedirect_isAnError() {
+        graph.answer(200, "{}");
+
+        assertThatThrownBy(() -> client.downloadUrl("demo", "/me/drive/items/1/content"))
+                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("NoRedirect"));
+    }
+
+    @Test
+    void getPreAuthenticated_relativeUrl_refused() {
+        assertThatThrownBy(() -> client.getPreAuthenticated(URI.create("/monitor/1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void request_authorizationHeader_refused_theClientOwnsTheToken() {
+        assertThatThrownBy(() -> GraphRequest.get("/me").header("authorization", "Bearer stolen"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

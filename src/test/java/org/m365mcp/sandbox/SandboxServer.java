@@ -2,6 +2,7 @@ package org.m365mcp.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -29,9 +34,21 @@ import org.m365mcp.graph.GraphSettings;
  * JDK's HTTP server, in-process and on loopback: what Payara Micro serves, in a few hundred
  * milliseconds instead of a server boot.
  *
- * <p>CDI is replaced by binding the tenant and state instances for {@code @Inject}.
+ * <p>CDI is replaced by binding the tenant and state instances for {@code @Inject}. Every request
+ * is also kept as it arrived, headers included ({@link #received()}), so tests can check what a
+ * client sent, e.g. that no token went to a pre-authenticated URL.
  */
 final class SandboxServer implements AutoCloseable {
+
+    /** A request as it reached the server: method, path below {@code /sandbox}, raw query, headers. */
+    record Received(String method, String path, String rawQuery, Map<String, List<String>> headers) {
+
+        /** The header's first value, its name matched ignoring case. */
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst();
+        }
+    }
 
     /** "Now" for every test: a Thursday morning, so seeded calendars have a working week around it. */
     static final Instant NOW = Instant.parse("2026-01-15T09:30:00Z");
@@ -48,6 +65,7 @@ final class SandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
     private SandboxServer(Clock clock) {
         tenant = new SandboxTenant(clock);
@@ -67,7 +85,13 @@ final class SandboxServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/sandbox", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config));
+        HttpHandler jersey = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
+        server.createContext("/sandbox", exchange -> {
+            URI uri = exchange.getRequestURI();
+            received.add(new Received(exchange.getRequestMethod(), uri.getPath().substring("/sandbox".length()),
+                    uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders())));
+            jersey.handle(exchange);
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -86,8 +110,22 @@ final class SandboxServer implements AutoCloseable {
     }
 
     GraphClient client(Duration timeout, int maxRetries) {
-        return new GraphClient(new GraphSettings(graphRoot(), timeout, maxRetries), new SandboxTokenSource(),
-                HttpClient.newHttpClient());
+        return client(timeout, maxRetries, GraphSettings.GRAPH_MAILBOX_CONCURRENCY);
+    }
+
+    GraphClient client(Duration timeout, int maxRetries, int maxConcurrentPerMailbox) {
+        return new GraphClient(new GraphSettings(graphRoot(), timeout, maxRetries, maxConcurrentPerMailbox),
+                new SandboxTokenSource(), HttpClient.newHttpClient());
+    }
+
+    /** Every request that reached the server, in arrival order. */
+    List<Received> received() {
+        return received;
+    }
+
+    /** The requests that reached the server for {@code path} (below {@code /sandbox}). */
+    List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** A raw call below {@link #root()}, with the demo token when {@code token} is non-null. */

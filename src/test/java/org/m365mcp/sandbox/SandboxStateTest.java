@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphException;
 
@@ -23,6 +24,26 @@ class SandboxStateTest {
 
         state.requests().reset();
         assertThat(state.requests().total()).isZero();
+    }
+
+    @Test
+    void inFlight_highWaterMarkPerAccount_resetLowersItToWhatIsStillRunning() {
+        RequestCounter requests = new SandboxState(0).requests();
+        requests.started("demo");
+        requests.started("demo");
+        requests.started("demo2");
+        requests.finished("demo");
+        requests.started("demo");
+
+        assertThat(requests.maxInFlight()).containsExactly(Map.entry("demo", 2), Map.entry("demo2", 1));
+
+        requests.reset();
+        assertThat(requests.maxInFlight()).containsEntry("demo", 2);
+        requests.finished("demo");
+        requests.finished("demo");
+        requests.reset();
+        assertThat(requests.maxInFlight("demo")).isZero();
+        assertThat(requests.maxInFlight("nobody")).isZero();
     }
 
     @Test
