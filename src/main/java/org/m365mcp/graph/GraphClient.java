@@ -37,6 +37,11 @@ public final class GraphClient {
         this.transport = new GraphTransport(settings, tokens, http);
     }
 
+    /** The service root every path is resolved against, e.g. {@code https://graph.microsoft.com/v1.0}. */
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
     /**
      * Sends {@code request} as {@code accountId}: the general form behind the shortcuts below, for
      * extra headers, raw uploads, and the status or {@code Location} of an answer.

@@ -1,7 +1,9 @@
 package org.m365mcp.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.m365mcp.graph.auth.DeviceCodePrompt;
 import org.m365mcp.graph.auth.SignIn;
 import org.m365mcp.graph.auth.SignInAttempt;
@@ -34,6 +36,11 @@ public final class SandboxSignIn implements SignIn {
     @Override
     public boolean sandbox() {
         return true;
+    }
+
+    @Override
+    public Optional<URI> authority() {
+        return Optional.empty();
     }
 
     @Override

@@ -62,6 +62,16 @@ class DemoAccountsIT {
     }
 
     @Test
+    void serverGetVersion_inDemoMode_saysTheSandboxIsInUse() {
+        Map<String, Object> answer = structured(call(client, "server_get_version", Map.of()));
+
+        assertThat(answer).containsEntry("name", "m365-mcp").containsEntry("mode", "demo")
+                .containsEntry("sandbox", true).containsKey("version").doesNotContainKey("authority");
+        assertThat((String) answer.get("graph_base_url")).endsWith("/sandbox/v1.0");
+        assertThat((String) answer.get("note")).startsWith("Demo mode");
+    }
+
+    @Test
     void accountAuthenticate_inDemoMode_explainsHowToUseARealTenant() {
         CallToolResult result = call(client, "account_authenticate", Map.of());
 

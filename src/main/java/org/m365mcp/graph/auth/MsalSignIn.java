@@ -11,6 +11,7 @@ import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public final class MsalSignIn implements SignIn {
     private final Set<String> scopes;
     private final Duration timeout;
     private final Clock clock;
+    private final URI authority;
     private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
 
     private MsalSignIn(PublicClientApplication app, AuthSettings settings, Clock clock) {
@@ -65,6 +67,7 @@ public final class MsalSignIn implements SignIn {
         this.scopes = new LinkedHashSet<>(settings.scopes());
         this.timeout = settings.timeout();
         this.clock = clock;
+        this.authority = settings.authority();
     }
 
     /**
@@ -99,6 +102,11 @@ public final class MsalSignIn implements SignIn {
     @Override
     public boolean sandbox() {
         return false;
+    }
+
+    @Override
+    public Optional<URI> authority() {
+        return Optional.of(authority);
     }
 
     @Override

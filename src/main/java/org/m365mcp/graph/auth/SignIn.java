@@ -1,7 +1,9 @@
 package org.m365mcp.graph.auth;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.m365mcp.graph.AccessTokenSource;
 
 /**
@@ -14,6 +16,9 @@ public interface SignIn extends AccessTokenSource {
 
     /** True when the accounts are the built-in sandbox tenant's, not Microsoft's. */
     boolean sandbox();
+
+    /** The sign-in authority, e.g. {@code https://login.microsoftonline.com/common/}; empty in demo mode. */
+    Optional<URI> authority();
 
     /** The signed-in accounts, ordered by id. */
     List<SignedInAccount> accounts();
