@@ -1,27 +1,26 @@
 package org.m365mcp.sandbox.login;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The OAuth 2.0 grants the sandbox's token endpoint redeems. */
 public enum GrantType {
 
-    /** RFC 8628's device authorization grant, as MSAL polls it. */
-    DEVICE_CODE("urn:ietf:params:oauth:grant-type:device_code", "device_code"),
+    /**
+     * RFC 8628's device authorization grant. The identity platform takes the RFC's URN and the
+     * short {@code device_code}, which is what MSAL4J 1.26 sends.
+     */
+    DEVICE_CODE("device_code", List.of("urn:ietf:params:oauth:grant-type:device_code", "device_code")),
     /** A refresh token, rotated on every use. */
-    REFRESH_TOKEN("refresh_token", "refresh_token");
+    REFRESH_TOKEN("refresh_token", List.of("refresh_token"));
 
-    private final String wireName;
     private final String shortName;
+    private final List<String> wireNames;
 
-    GrantType(String wireName, String shortName) {
-        this.wireName = wireName;
+    GrantType(String shortName, List<String> wireNames) {
         this.shortName = shortName;
-    }
-
-    /** The {@code grant_type} form value. */
-    public String wireName() {
-        return wireName;
+        this.wireNames = wireNames;
     }
 
     /** The name the admin API counts it under. */
@@ -29,8 +28,8 @@ public enum GrantType {
         return shortName;
     }
 
-    /** The grant a {@code grant_type} value names, if the sandbox supports it. */
+    /** The grant a {@code grant_type} form value names, if the sandbox supports it. */
     public static Optional<GrantType> ofWireName(String value) {
-        return Arrays.stream(values()).filter(g -> g.wireName.equals(value)).findFirst();
+        return Arrays.stream(values()).filter(g -> g.wireNames.contains(value)).findFirst();
     }
 }

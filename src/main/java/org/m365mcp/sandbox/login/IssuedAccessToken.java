@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What the sandbox knows of an access token it issued.
  *
- * @param scopes the scopes granted, as the token response's {@code scope} lists them
+ * @param scopes the scopes granted, as the token response's {@code scope} lists them (a canonical order,
+ *               no {@code offline_access})
  */
 public record IssuedAccessToken(SignedInUser user, String clientId, List<String> scopes, Instant issuedAt,
         Instant expiresAt) {

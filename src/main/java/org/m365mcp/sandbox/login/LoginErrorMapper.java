@@ -44,7 +44,7 @@ public class LoginErrorMapper implements ExceptionMapper<LoginException> {
     public Response toResponse(LoginException e) {
         String timestamp = TIMESTAMP.format(login.clock().instant());
         String traceId = UUID.randomUUID().toString();
-        String requestId = headers == null ? null : headers.getHeaderString("client-request-id");
+        String requestId = headers == null ? null : headers.getHeaderString(ClientRequestIdFilter.HEADER);
         String correlationId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
         ObjectNode body = Json.object()
                 .put("error", e.error())

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +39,7 @@ public class SandboxLogin {
     /** Late polls still hear {@code expired_token} for this long after a device code expired. */
     private static final Duration KEEP_EXPIRED_CODES = Duration.ofHours(1);
     private static final int DEVICE_CODE_BYTES = 48;
+    private static final String OFFLINE_ACCESS = "offline_access";
 
     private final AtomicReference<LoginSettings> settings = new AtomicReference<>(LoginSettings.DEFAULTS);
     private final LoginCounters counters = new LoginCounters();
@@ -142,9 +145,21 @@ public class SandboxLogin {
     }
 
     private TokenGrant issue(GrantType type, SignedInUser user, String clientId, List<String> scopes, Instant now) {
-        TokenGrant grant = tokens.issue(user, clientId, scopes, now, settings.get().accessTokenLifetime());
+        TokenGrant grant = tokens.issue(user, clientId, granted(scopes), now, settings.get().accessTokenLifetime());
         counters.granted(type);
         return grant;
+    }
+
+    /**
+     * The scopes a token is granted for the ones asked: each once, in one order whatever the order
+     * asked (MSAL keys its cached access tokens by this list: a different order would leave an
+     * expired token beside its replacement), and without {@code offline_access}, which the
+     * identity platform honours (there is a refresh token) but never lists.
+     */
+    static List<String> granted(List<String> requested) {
+        return requested.stream().filter(s -> !s.equalsIgnoreCase(OFFLINE_ACCESS))
+                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)))
+                .stream().toList();
     }
 
     /** What the sandbox issued as {@code accessToken}, expired or not; empty for any other text. */

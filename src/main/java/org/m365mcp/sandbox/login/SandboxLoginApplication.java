@@ -22,6 +22,7 @@ public class SandboxLoginApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(LoginErrorMapper.class, TokenEndpointResource.class, DevicePageResource.class);
+        return Set.of(ClientRequestIdFilter.class, LoginErrorMapper.class, TokenEndpointResource.class,
+                DevicePageResource.class);
     }
 }

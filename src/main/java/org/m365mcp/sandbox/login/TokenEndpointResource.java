@@ -34,9 +34,6 @@ import org.m365mcp.sandbox.common.Json;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenEndpointResource {
 
-    /** Reserved scope the identity platform honours but never lists in a token response. */
-    private static final String OFFLINE_ACCESS = "offline_access";
-
     @Inject
     SandboxLogin login;
 
@@ -79,8 +76,7 @@ public class TokenEndpointResource {
         long expiresIn = grant.details().expiresAt().getEpochSecond() - grant.details().issuedAt().getEpochSecond();
         ObjectNode answer = Json.object()
                 .put("token_type", "Bearer")
-                .put("scope", String.join(" ", grant.details().scopes().stream()
-                        .filter(s -> !s.equalsIgnoreCase(OFFLINE_ACCESS)).toList()))
+                .put("scope", String.join(" ", grant.details().scopes()))
                 .put("expires_in", expiresIn)
                 .put("ext_expires_in", expiresIn)
                 .put("access_token", grant.accessToken())
