@@ -3,10 +3,12 @@ package org.m365mcp.sandbox;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.m365mcp.sandbox.login.LoginAdminResource;
 
 /**
  * The Graph sandbox as its own JAX-RS application: Graph v1.0 at {@code {contextRoot}/sandbox/v1.0},
- * test controls at {@code {contextRoot}/sandbox/_admin}.
+ * test controls at {@code {contextRoot}/sandbox/_admin} (the sign-in's among them: its endpoints
+ * are an application of their own, {@code SandboxLoginApplication}).
  *
  * <ul>
  *   <li>Lists its classes explicitly so that no other resource of the WAR leaks in here.
@@ -28,6 +30,7 @@ public class SandboxApplication extends Application {
                 GraphResource.class,
                 SandboxAdminResource.class,
                 FaultsAdminResource.class,
+                LoginAdminResource.class,
                 HelperLinksResource.class);
     }
 }

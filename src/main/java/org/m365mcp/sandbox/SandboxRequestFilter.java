@@ -16,7 +16,7 @@ import org.m365mcp.sandbox.faults.FaultRule;
 
 /**
  * In front of every sandbox request: counts it; for Graph ({@code /sandbox/v1.0/…}) also waits the
- * configured latency, rejects a missing or unknown bearer token with Graph's 401, then applies
+ * configured latency, rejects a missing, unknown or expired bearer token with Graph's 401, then applies
  * the first matching injected fault (its delay, then its error status with {@code Retry-After}).
  * Behind every response: marks an authenticated Graph request no longer in flight.
  *
@@ -65,7 +65,9 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
             request.abortWith(unauthorized("Access token is empty."));
             return;
         } else if (account.isEmpty()) {
-            request.abortWith(unauthorized("Access token validation failure. Invalid audience."));
+            request.abortWith(unauthorized(tenant.isExpired(authorization)
+                    ? "Lifetime validation failed, the token is expired."
+                    : "Access token validation failure. Invalid audience."));
             return;
         }
         Optional<FaultRule> fault = state.faults().claim(request.getMethod(), path.substring("/v1.0".length()));

@@ -13,6 +13,8 @@ import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.contacts.AddressBook;
 import org.m365mcp.sandbox.drive.Drive;
+import org.m365mcp.sandbox.login.LoginSettings;
+import org.m365mcp.sandbox.login.SandboxLogin;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
@@ -22,6 +24,8 @@ import org.m365mcp.sandbox.mail.Mailbox;
  *   <li>Two demo accounts: {@value #DEMO_ACCOUNT_ID} ({@value #DEMO_USERNAME}, token
  *       {@value #DEMO_TOKEN}) and {@value #DEMO2_ACCOUNT_ID} ({@value #DEMO2_USERNAME}, token
  *       {@value #DEMO2_TOKEN}). The tokens are not secrets: they only open this made-up tenant.
+ *   <li>Besides those fixed tokens it accepts the access tokens its sign-in ({@link SandboxLogin})
+ *       issued, for the account that signed in, until they expire by the tenant's clock.
  *   <li>Seeded from fixed seeds relative to the injected clock's "now" (to the minute) when the
  *       application starts: the same clock gives the same data.
  *   <li>The account list is fixed after seeding; each account's data is thread-safe on its own.
@@ -49,6 +53,7 @@ public class SandboxTenant {
     static final long SEED2 = 20_260_116L;
 
     private Clock clock;
+    private SandboxLogin login;
     private List<SandboxAccount> accounts = List.of();
 
     /** For CDI's client proxy only. */
@@ -56,8 +61,14 @@ public class SandboxTenant {
     }
 
     @Inject
-    public SandboxTenant(Clock clock) {
+    public SandboxTenant(Clock clock, SandboxLogin login) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.login = Objects.requireNonNull(login, "login");
+    }
+
+    /** A tenant with a sign-in of its own on the same clock, with the default settings. */
+    public SandboxTenant(Clock clock) {
+        this(clock, new SandboxLogin(clock, LoginSettings.DEFAULTS));
     }
 
     /** Seeds once per application; not in the constructor, which CDI's proxy also runs. */
@@ -85,13 +96,34 @@ public class SandboxTenant {
         return accounts;
     }
 
-    /** The account this {@code Authorization} header value authenticates, if any. */
+    /**
+     * The account this {@code Authorization} header value authenticates, if any: a demo account's
+     * fixed token, or an unexpired access token the sign-in issued.
+     */
     public Optional<SandboxAccount> authenticate(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = bearerToken(authorizationHeader);
+        if (token == null) {
             return Optional.empty();
         }
-        String token = authorizationHeader.substring(7).trim();
-        return accounts.stream().filter(a -> a.token().equals(token)).findFirst();
+        Optional<SandboxAccount> demo = accounts.stream().filter(a -> a.token().equals(token)).findFirst();
+        if (demo.isPresent()) {
+            return demo;
+        }
+        return login.accessToken(token).filter(issued -> !issued.isExpired(clock.instant()))
+                .flatMap(issued -> account(issued.user().accountId()));
+    }
+
+    /** True when this {@code Authorization} header carries an access token the sign-in issued that has expired. */
+    public boolean isExpired(String authorizationHeader) {
+        return login.accessToken(bearerToken(authorizationHeader)).filter(issued -> issued.isExpired(clock.instant()))
+                .isPresent();
+    }
+
+    private static String bearerToken(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorizationHeader.substring(7).trim();
     }
 
     /** The account addressed by account id, user GUID or address (as in {@code /users/{id}}). */
@@ -102,5 +134,10 @@ public class SandboxTenant {
     /** The clock the tenant's data is written by. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The tenant's sign-in: device codes and the access tokens it issued. */
+    public SandboxLogin login() {
+        return login;
     }
 }

@@ -4,7 +4,6 @@ import com.microsoft.aad.msal4j.DeviceCode;
 import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.ITenantProfile;
 import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
@@ -56,14 +55,17 @@ public final class MsalSignIn implements SignIn {
     static final int MAX_PENDING = 5;
 
     private final PublicClientApplication app;
+    private final PersistentTokenCache tokenCache;
     private final Set<String> scopes;
     private final Duration timeout;
     private final Clock clock;
     private final URI authority;
     private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
 
-    private MsalSignIn(PublicClientApplication app, AuthSettings settings, Clock clock) {
+    private MsalSignIn(PublicClientApplication app, PersistentTokenCache tokenCache, AuthSettings settings,
+            Clock clock) {
         this.app = app;
+        this.tokenCache = tokenCache;
         this.scopes = new LinkedHashSet<>(settings.scopes());
         this.timeout = settings.timeout();
         this.clock = clock;
@@ -81,8 +83,9 @@ public final class MsalSignIn implements SignIn {
             Optional<SSLSocketFactory> tls, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+        PersistentTokenCache tokenCache = new PersistentTokenCache(vault);
         PublicClientApplication.Builder builder = PublicClientApplication.builder(settings.clientId())
-                .setTokenCacheAccessAspect(new PersistentTokenCache(vault))
+                .setTokenCacheAccessAspect(tokenCache)
                 .executorService(Objects.requireNonNull(executor, "executor"))
                 .connectTimeoutForDefaultHttpClient(timeoutMs)
                 .readTimeoutForDefaultHttpClient(timeoutMs)
@@ -96,7 +99,7 @@ public final class MsalSignIn implements SignIn {
             builder.validateAuthority(false).instanceDiscovery(false);
         }
         tls.ifPresent(builder::sslSocketFactory);
-        return new MsalSignIn(builder.build(), settings, Objects.requireNonNull(clock, "clock"));
+        return new MsalSignIn(builder.build(), tokenCache, settings, Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class MsalSignIn implements SignIn {
 
     @Override
     public List<SignedInAccount> accounts() {
-        return msalAccounts().stream().map(MsalSignIn::toAccount)
+        return msalAccounts().stream().map(this::toAccount)
                 .sorted(Comparator.comparing(SignedInAccount::id)).toList();
     }
 
@@ -189,7 +192,9 @@ public final class MsalSignIn implements SignIn {
         IAccount account = find(accountId).orElseThrow(() -> new GraphException(401, "AccountNotSignedIn",
                 "Account '" + accountId + "' is not signed in; call account_authenticate to sign in."));
         try {
-            return app.acquireTokenSilently(SilentParameters.builder(scopes, account).build())
+            // The authority again: else MSAL rebuilds it from the account's environment, which drops a port.
+            return app.acquireTokenSilently(SilentParameters.builder(scopes, account).authorityUrl(authority.toString())
+                    .build())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).accessToken();
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e.getCause());
@@ -286,19 +291,14 @@ public final class MsalSignIn implements SignIn {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static SignedInAccount toAccount(IAccount account) {
+    /** Our view of an MSAL account, its display name read from the cached id token. */
+    private SignedInAccount toAccount(IAccount account) {
         String homeAccountId = account.homeAccountId() == null ? "" : account.homeAccountId();
         int dot = homeAccountId.indexOf('.');
         String tenantId = dot < 0 ? null : homeAccountId.substring(dot + 1);
-        String displayName = null;
-        Map<String, ITenantProfile> profiles = account.getTenantProfiles();
-        if (profiles != null) {
-            displayName = profiles.values().stream().map(ITenantProfile::getClaims).filter(Objects::nonNull)
-                    .map(claims -> claims.get("name")).filter(String.class::isInstance).map(String.class::cast)
-                    .findFirst().orElse(null);
-        }
         String username = account.username() == null ? idOf(account) : account.username();
-        return new SignedInAccount(idOf(account), username, displayName, tenantId);
+        return new SignedInAccount(idOf(account), username, tokenCache.displayName(homeAccountId).orElse(null),
+                tenantId);
     }
 
     /** A device-code sign-in waiting for its user. */

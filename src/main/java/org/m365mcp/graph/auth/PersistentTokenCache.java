@@ -1,8 +1,15 @@
 package org.m365mcp.graph.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps MSAL's token cache in a {@link TokenCacheVault}: loads it on first access, saves it after
@@ -11,12 +18,17 @@ import java.util.Objects;
  * <ul>
  *   <li>This server is the cache's only writer, so it is read once and then kept in MSAL's memory;
  *       a silent token lookup costs no store read.
+ *   <li>Also remembers each account's display name from its cached id token's {@code name} claim:
+ *       MSAL4J 1.26 reports no id token claims for cached accounts.
  *   <li>Thread-safe: accesses are serialized.
  * </ul>
  */
 final class PersistentTokenCache implements ITokenCacheAccessAspect {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TokenCacheVault vault;
+    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private boolean loaded; // guarded by this
 
     PersistentTokenCache(TokenCacheVault vault) {
@@ -26,7 +38,10 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
     @Override
     public synchronized void beforeCacheAccess(ITokenCacheAccessContext context) {
         if (!loaded) {
-            vault.load().ifPresent(context.tokenCache()::deserialize);
+            vault.load().ifPresent(serialized -> {
+                context.tokenCache().deserialize(serialized);
+                readDisplayNames(serialized);
+            });
             loaded = true;
         }
     }
@@ -34,7 +49,30 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
     @Override
     public synchronized void afterCacheAccess(ITokenCacheAccessContext context) {
         if (context.hasCacheChanged()) {
-            vault.save(context.tokenCache().serialize());
+            String serialized = context.tokenCache().serialize();
+            vault.save(serialized);
+            readDisplayNames(serialized);
+        }
+    }
+
+    /** The {@code name} claim of the account's cached id token, if there is one. */
+    Optional<String> displayName(String homeAccountId) {
+        return Optional.ofNullable(displayNames.get(homeAccountId));
+    }
+
+    private void readDisplayNames(String serialized) {
+        try {
+            for (JsonNode idToken : JSON.readTree(serialized).path("IdToken")) {
+                String[] parts = idToken.path("secret").asText("").split("\\.");
+                if (parts.length >= 2) {
+                    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+                    if (claims.path("name").isTextual()) {
+                        displayNames.put(idToken.path("home_account_id").asText(), claims.get("name").asText());
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // A display name is a courtesy: an id token we cannot read leaves it unknown.
         }
     }
 }

@@ -1,0 +1,195 @@
+package org.m365mcp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.m365mcp.it.ItServer.cacheState;
+import static org.m365mcp.it.ItServer.call;
+import static org.m365mcp.it.ItServer.structured;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.m365mcp.sandbox.SandboxServer;
+
+/**
+ * The WAR in real-tenant mode on Payara Micro: MSAL4J signs in through the sandbox's emulated
+ * identity platform over HTTPS (trusted through {@code m365.mcp.tls.trust-store}), Graph calls go
+ * to the sandbox's Graph over HTTPS, and everything is driven through MCP tools, as a user would.
+ *
+ * <p>Not an Arquillian test: it needs its own Payara Micro process with real-tenant settings
+ * (the other ITs share one demo-mode configuration), and a restart of that process.
+ */
+class MicrosoftSignInIT {
+
+    private static final int PORT = Integer.getInteger("it.signin.port", 18082);
+    private static final String ADELE = "adele.vance@contoso.sandbox";
+    private static final String MEGAN = "megan.bowen@contoso.sandbox";
+    private static final Path WORK = Path.of("target", "it-signin");
+
+    private static SandboxServer sandbox;
+    private static Path trustStore;
+    private Process payara;
+    private McpSyncClient client;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        sandbox = SandboxServer.startHttps();
+        Files.createDirectories(WORK);
+        trustStore = WORK.resolve("sandbox-trust.p12");
+        sandbox.writeTrustStore(trustStore, "it-trust");
+        Files.deleteIfExists(WORK.resolve("cache.db"));
+        Files.deleteIfExists(WORK.resolve("cache.db-wal"));
+        Files.deleteIfExists(WORK.resolve("cache.db-shm"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (client != null) {
+            client.closeGracefully();
+        }
+        stop();
+    }
+
+    @Test
+    void deviceCodeSignIn_twoAccounts_signOut_andARestart_throughTheTools() throws Exception {
+        start();
+        Map<String, Object> empty = structured(call(client, "account_list", Map.of()));
+        assertThat(empty).containsEntry("mode", "microsoft").containsEntry("sandbox", false).containsEntry("count", 0);
+        assertThat(structured(call(client, "server_get_version", Map.of())))
+                .containsEntry("mode", "microsoft").containsEntry("authority", sandbox.authority().toString());
+
+        assertThat(signIn(ADELE)).containsEntry("status", "signed_in");
+        assertThat(signIn(MEGAN)).containsEntry("status", "signed_in");
+
+        assertThat(accountIds()).containsExactly(ADELE, MEGAN);
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3)))).isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3)))).isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3)))).isEqualTo("fresh");
+
+        byte[] onDisk = Files.readAllBytes(WORK.resolve("cache.db"));
+        byte[] wal = Files.exists(WORK.resolve("cache.db-wal")) ? Files.readAllBytes(WORK.resolve("cache.db-wal"))
+                : new byte[0];
+        for (String secret : sandbox.login().issuedSecrets()) {
+            assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+            assertThat(new String(wal, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        }
+        assertThat(sandbox.login().issuedSecrets()).as("tokens were issued").isNotEmpty();
+
+        Map<String, Object> signedOut = structured(call(client, "account_sign_out",
+                Map.of("account_id", ADELE, "confirm", true)));
+        assertThat(signedOut).containsEntry("tokens_removed", true);
+        assertThat((Integer) signedOut.get("cache_entries_removed")).isGreaterThanOrEqualTo(1);
+        assertThat(accountIds()).containsExactly(MEGAN);
+        CallToolResult gone = call(client, "email_list", Map.of("account_id", ADELE, "limit", 3));
+        assertThat(gone.isError()).isTrue();
+        assertThat(((TextContent) gone.content().get(0)).text()).contains("no signed-in account");
+
+        client.closeGracefully();
+        client = null;
+        stop();
+        start();
+
+        assertThat(accountIds()).as("the encrypted token cache survived the restart").containsExactly(MEGAN);
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3)))).isEqualTo("fresh");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3,
+                "force_refresh", true)))).as("a Graph call with the restored tokens").isEqualTo("miss");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> signIn(String username) {
+        Map<String, Object> prompt = structured(call(client, "account_authenticate", Map.of()));
+        String userCode = (String) prompt.get("user_code");
+        assertThat((String) prompt.get("verification_uri")).startsWith(sandbox.authority().toString());
+        Map<String, Object> pending = structured(call(client, "account_complete_auth",
+                Map.of("user_code", userCode, "wait_seconds", 0)));
+        assertThat(pending).containsEntry("status", "pending");
+        assertThat(sandbox.approveDeviceCode(userCode, username).statusCode()).isEqualTo(200);
+        Map<String, Object> done = structured(call(client, "account_complete_auth",
+                Map.of("user_code", userCode, "wait_seconds", 30)));
+        assertThat((Map<String, Object>) done.get("account")).containsEntry("account_id", username);
+        return done;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> accountIds() {
+        List<Map<String, Object>> accounts =
+                (List<Map<String, Object>>) structured(call(client, "account_list", Map.of())).get("accounts");
+        return accounts.stream().map(account -> account.get("account_id")).toList();
+    }
+
+    private void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
+                "--contextroot", "/", "--port", String.valueOf(PORT), "--nocluster")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("payara.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("M365_MCP_PORT", String.valueOf(PORT));
+        env.put("M365_MCP_CLIENT_ID", "it-sandbox-client");
+        env.put("M365_MCP_AUTHORITY", sandbox.authority().toString());
+        env.put("M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString());
+        env.put("M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString());
+        env.put("M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust");
+        env.put("M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString());
+        env.put("M365_MCP_CACHE_KEYRING", "false");
+        payara = builder.start();
+        awaitReady();
+        client = ItServer.client(new URI("http://127.0.0.1:" + PORT + "/").toURL());
+    }
+
+    /** Waits until the MCP endpoint answers at all (401 without a token is an answer). */
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/mcp"))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!payara.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + payara.exitValue() + "; see " + WORK.resolve("payara.log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 404 && response.statusCode() != 503) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Payara Micro did not deploy within 4 minutes; see " + WORK.resolve("payara.log"));
+    }
+
+    private void stop() {
+        if (payara != null) {
+            payara.destroy();
+            try {
+                if (!payara.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    payara.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            payara = null;
+        }
+    }
+}
