@@ -51,6 +51,7 @@ class MicrosoftSignInIT {
         Files.createDirectories(WORK);
         trustStore = WORK.resolve("sandbox-trust.p12");
         sandbox.writeTrustStore(trustStore, "it-trust");
+        Files.deleteIfExists(WORK.resolve("payara.log"));
         Files.deleteIfExists(WORK.resolve("cache.db"));
         Files.deleteIfExists(WORK.resolve("cache.db-wal"));
         Files.deleteIfExists(WORK.resolve("cache.db-shm"));
@@ -112,6 +113,11 @@ class MicrosoftSignInIT {
         assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3)))).isEqualTo("fresh");
         assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3,
                 "force_refresh", true)))).as("a Graph call with the restored tokens").isEqualTo("miss");
+
+        String log = Files.readString(WORK.resolve("payara.log"), StandardCharsets.ISO_8859_1);
+        for (String secret : sandbox.login().issuedSecrets()) {
+            assertThat(log).as("the server log").doesNotContain(secret);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -156,11 +162,18 @@ class MicrosoftSignInIT {
         client = ItServer.client(new URI("http://127.0.0.1:" + PORT + "/").toURL());
     }
 
-    /** Waits until the MCP endpoint answers at all (401 without a token is an answer). */
+    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
     private void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/mcp"))
-                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}"))
+                .build();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!payara.isAlive()) {
@@ -168,7 +181,7 @@ class MicrosoftSignInIT {
             }
             try {
                 HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() != 404 && response.statusCode() != 503) {
+                if (response.statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
