@@ -140,7 +140,8 @@ public final class MsalSignIn implements SignIn {
             result.cancel(true);
             throw new SignInException("The sign-in service did not answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new SignInException("The sign-in service refused to start a sign-in: " + describe(e.getCause()), null);
+            throw new SignInException("The sign-in service refused to start a sign-in: " + describe(e.getCause()),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.cancel(true);
@@ -231,7 +232,7 @@ public final class MsalSignIn implements SignIn {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new SignInException("Could not " + what + ": " + describe(e.getCause()), null);
+            throw new SignInException("Could not " + what + ": " + describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new SignInException("Could not " + what + " within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
