@@ -17,7 +17,8 @@ import org.m365mcp.graph.auth.SignIn;
 
 /**
  * The Graph client of this server: against the sandbox tenant served by this same application in
- * demo mode, against {@code m365.mcp.graph.base-url} (Microsoft Graph v1.0) otherwise.
+ * demo mode, against {@code m365.mcp.graph.base-url} (Microsoft Graph v1.0) otherwise; its tokens
+ * come from the server's {@link SignIn}, its TLS trust from {@link TlsTrust}.
  */
 @ApplicationScoped
 class GraphClientProducer {
