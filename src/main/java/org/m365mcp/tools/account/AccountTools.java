@@ -14,6 +14,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.sandbox.SandboxSignIn;
 import org.m365mcp.tools.Accounts;
+import org.m365mcp.tools.Confirmation;
 
 /** Account tools: who is signed in, device-code sign-in, and signing out (tokens and cached data). */
 @ApplicationScoped
@@ -71,10 +72,7 @@ public class AccountTools {
             @ToolParam(value = "Must be true: signing out removes the account's tokens and cached data",
                     defaultValue = "false") boolean confirm) {
         SignedInAccount account = accounts.require(accountId);
-        if (!confirm) {
-            throw new ToolArgumentException("confirm", "must be true to sign out '" + account.id()
-                    + "': this removes its tokens and cached data");
-        }
+        Confirmation.require(confirm, "signs '" + account.id() + "' out and removes its tokens and cached data");
         boolean tokensRemoved = signIn.signOut(account.id());
         int removed = caches.removeAccount(account.id()).count();
         String message = signIn.sandbox()
