@@ -20,18 +20,26 @@ final class IdArguments {
     private IdArguments() {
     }
 
-    /** {@code value} when it is a usable id, else a tool error naming {@code argument}. */
-    static String id(String argument, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new ToolArgumentException(argument, "must be a well-known folder name or an id from a listing, got \""
-                    + abbreviate(value) + "\"");
-        }
-        return value;
+    /** {@code value} when it is a usable folder id or well-known name, else a tool error naming {@code argument}. */
+    static String folder(String argument, String value) {
+        return checked(argument, value, "a well-known folder name or a folder id");
     }
 
-    /** Null for an empty value (the argument's "none"), else {@link #id}. */
-    static String optionalId(String argument, String value) {
-        return value == null || value.isBlank() ? null : id(argument, value.trim());
+    /** Null for an empty value (the argument's "none"), else {@link #folder}. */
+    static String optionalFolder(String argument, String value) {
+        return value == null || value.isBlank() ? null : folder(argument, value.trim());
+    }
+
+    /** {@code value} when it is a usable inbox rule id, else a tool error naming {@code argument}. */
+    static String rule(String argument, String value) {
+        return checked(argument, value, "a rule id from emailrules_list");
+    }
+
+    private static String checked(String argument, String value, String expected) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw new ToolArgumentException(argument, "must be " + expected + ", got \"" + abbreviate(value) + "\"");
+        }
+        return value;
     }
 
     /** The trimmed display name, or a tool error naming {@code argument}. */

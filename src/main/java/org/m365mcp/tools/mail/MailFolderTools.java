@@ -51,7 +51,7 @@ public class MailFolderTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         accounts.require(accountId);
-        String parent = IdArguments.optionalId("parent_folder_id", parentFolderId);
+        String parent = IdArguments.optionalFolder("parent_folder_id", parentFolderId);
         var folders = addressed("parent_folder_id", parent,
                 () -> graph.getPaged(accountId, MailFolderTree.childrenPath(parent), limit))
                 .stream().map(MailFolderSummary::of).toList();
@@ -68,7 +68,7 @@ public class MailFolderTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
+        String id = IdArguments.folder("folder_id", folderId);
         JsonNode folder = addressed("folder_id", id,
                 () -> graph.get(accountId, "/me/mailFolders/" + id + "?$select=" + MailFolderSummary.FIELDS));
         return new MailFolderAnswer(accountId, MailFolderSummary.of(folder), null);
@@ -86,7 +86,7 @@ public class MailFolderTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         accounts.require(accountId);
-        String root = IdArguments.optionalId("folder_id", folderId);
+        String root = IdArguments.optionalFolder("folder_id", folderId);
         MailFolderTree tree = new MailFolderTree(graph, accountId, maxDepth);
         List<MailFolderNode> folders = addressed("folder_id", root, () -> tree.read(root));
         return new MailFolderTreeAnswer(accountId, root, maxDepth, tree.count(), tree.truncated(), folders, null);
@@ -103,7 +103,7 @@ public class MailFolderTools {
             String parentFolderId) {
         accounts.require(accountId);
         String folderName = IdArguments.name("name", name);
-        String parent = IdArguments.optionalId("parent_folder_id", parentFolderId);
+        String parent = IdArguments.optionalFolder("parent_folder_id", parentFolderId);
         String path = parent == null ? "/me/mailFolders" : "/me/mailFolders/" + parent + "/childFolders";
         JsonNode created = named("name", folderName, () -> addressed("parent_folder_id", parent,
                 () -> graph.post(accountId, path, displayName(folderName))));
@@ -120,7 +120,7 @@ public class MailFolderTools {
             @ToolParam("Id of the folder to rename") String folderId,
             @ToolParam("The folder's new name") String newName) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
+        String id = IdArguments.folder("folder_id", folderId);
         String folderName = IdArguments.name("new_name", newName);
         JsonNode renamed = named("new_name", folderName, () -> addressed("folder_id", id,
                 () -> graph.patch(accountId, "/me/mailFolders/" + id, displayName(folderName))));
@@ -139,8 +139,8 @@ public class MailFolderTools {
             @ToolParam("Destination folder id or well-known name; msgfolderroot for the top level")
             String destinationFolderId) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
-        String destination = IdArguments.id("destination_folder_id", destinationFolderId);
+        String id = IdArguments.folder("folder_id", folderId);
+        String destination = IdArguments.folder("destination_folder_id", destinationFolderId);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("destinationId", destination);
         JsonNode moved;
         try {
@@ -167,7 +167,7 @@ public class MailFolderTools {
             @ToolParam(value = "Must be true: the folder, its subfolders and their messages are deleted",
                     defaultValue = "false") boolean confirm) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
+        String id = IdArguments.folder("folder_id", folderId);
         Confirmation.require(confirm, "deletes mail folder " + id + " with its subfolders and their messages");
         addressed("folder_id", id, () -> {
             graph.delete(accountId, "/me/mailFolders/" + id);
@@ -188,7 +188,7 @@ public class MailFolderTools {
             @ToolParam(value = "Most messages to mark in this call", defaultValue = "500", min = 1, max = 5000)
             int maxMessages) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
+        String id = IdArguments.folder("folder_id", folderId);
         List<String> unread = messageIds(accountId, id, "&$filter=isRead eq false", maxMessages);
         ObjectNode read = JsonNodeFactory.instance.objectNode().put("isRead", true);
         var outcome = FolderSweep.run(unread.subList(0, Math.min(maxMessages, unread.size())),
@@ -212,7 +212,7 @@ public class MailFolderTools {
             @ToolParam(value = "Must be true: every message of the folder is deleted", defaultValue = "false")
             boolean confirm) {
         accounts.require(accountId);
-        String id = IdArguments.id("folder_id", folderId);
+        String id = IdArguments.folder("folder_id", folderId);
         Confirmation.require(confirm, "deletes every message of folder " + id + ", flagged and unread ones included"
                 + " (up to " + maxMessages + "): into Deleted Items, or for good when it is Deleted Items");
         List<String> all = messageIds(accountId, id, "", maxMessages);

@@ -1,0 +1,46 @@
+package org.m365mcp.tools.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.m365mcp.graph.GraphException;
+
+class FolderSweepTest {
+
+    @Test
+    void run_goneMessages_areSkippedAndTheRestDone() {
+        List<String> written = new ArrayList<>();
+
+        FolderSweep.Outcome outcome = FolderSweep.run(List.of("a", "gone", "b"), id -> {
+            if (id.equals("gone")) {
+                throw GraphException.fromResponse(404, "ErrorItemNotFound", "not found");
+            }
+            written.add(id);
+        });
+
+        assertThat(outcome).isEqualTo(new FolderSweep.Outcome(2, 1, null));
+        assertThat(written).containsExactly("a", "b");
+    }
+
+    @Test
+    void run_failureAfterSomeWrites_stopsAndSaysWhy() {
+        FolderSweep.Outcome outcome = FolderSweep.run(List.of("a", "b", "c"), id -> {
+            if (id.equals("b")) {
+                throw GraphException.fromResponse(429, "TooManyRequests", "slow down");
+            }
+        });
+
+        assertThat(outcome.done()).isEqualTo(1);
+        assertThat(outcome.stoppedBy()).contains("429 TooManyRequests");
+    }
+
+    @Test
+    void run_failureBeforeAnyWrite_throwsGraphsError() {
+        assertThatThrownBy(() -> FolderSweep.run(List.of("a", "b"), id -> {
+            throw GraphException.fromResponse(403, "ErrorAccessDenied", "no");
+        })).isInstanceOf(GraphException.class).hasMessageContaining("403");
+    }
+}
