@@ -388,16 +388,18 @@ class MailFoldersAndRulesIT {
                 "use_cache", false))), name).get("id");
     }
 
-    @SuppressWarnings("unchecked")
     private int unreadCount(String account, String folder) {
-        return (Integer) ((Map<String, Object>) ok("emailfolders_get",
-                Map.of("account_id", account, "folder_id", folder, "use_cache", false)).get("folder")).get("unread_count");
+        return folderCount(account, folder, "unread_count");
+    }
+
+    private int totalCount(String account, String folder) {
+        return folderCount(account, folder, "total_count");
     }
 
     @SuppressWarnings("unchecked")
-    private int totalCount(String account, String folder) {
+    private int folderCount(String account, String folder, String count) {
         return (Integer) ((Map<String, Object>) ok("emailfolders_get",
-                Map.of("account_id", account, "folder_id", folder, "use_cache", false)).get("folder")).get("total_count");
+                Map.of("account_id", account, "folder_id", folder, "use_cache", false)).get("folder")).get(count);
     }
 
     @SuppressWarnings("unchecked")
