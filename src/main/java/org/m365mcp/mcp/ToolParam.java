@@ -12,6 +12,10 @@ import java.lang.annotation.Target;
  *   <li>The JSON name is the Java parameter name in snake case ({@code accountId} → {@code account_id}).</li>
  *   <li>A parameter with a {@link #defaultValue()} is optional; one without is required.</li>
  *   <li>{@link #min()} / {@link #max()} bound integer parameters; out-of-range values are rejected.</li>
+ *   <li>A {@code List<String>} parameter is a JSON array of strings (a lone string is taken as a
+ *       one-element list); its only default is {@code ""}, the empty list.</li>
+ *   <li>A boxed parameter ({@code Boolean}, {@code Integer}, {@code Long}, {@code Double}) with
+ *       {@code defaultValue = ""} is optional and {@code null} when absent: "leave unchanged".</li>
  * </ul>
  */
 @Retention(RetentionPolicy.RUNTIME)
