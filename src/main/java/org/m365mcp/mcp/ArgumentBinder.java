@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  *       naming the argument.</li>
  *   <li>Numbers and booleans sent as strings ({@code "50"}, {@code "true"}) are accepted: several
  *       assistants send them so.</li>
- *   <li>A list parameter takes an array of strings, or one string as a one-element list; its
- *       default {@code ""} is the empty list. An optional boxed parameter left out is {@code null}.</li>
+ *   <li>A list parameter takes an array of strings, or one string as a one-element list. A list or
+ *       boxed parameter whose default is {@code ""} is {@code null} when left out.</li>
  * </ul>
  */
 final class ArgumentBinder {
@@ -93,7 +93,7 @@ final class ArgumentBinder {
 
     private static List<String> list(ToolParameter parameter, Object raw) {
         if (raw instanceof String text) {
-            return text.isEmpty() ? List.of() : List.of(text);
+            return List.of(text);
         }
         if (raw instanceof List<?> items) {
             List<String> strings = new ArrayList<>(items.size());

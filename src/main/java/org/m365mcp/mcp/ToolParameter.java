@@ -54,9 +54,9 @@ record ToolParameter(String jsonName, Class<?> type, String description, Optiona
         return type == List.class;
     }
 
-    /** A boxed parameter that is {@code null} when the client leaves it out ({@code defaultValue = ""}). */
+    /** A list or boxed parameter that is {@code null} when the client leaves it out ({@code defaultValue = ""}). */
     boolean isOptionalWithoutValue() {
-        return !type.isPrimitive() && type != String.class && !isList() && defaultValue.filter(String::isEmpty).isPresent();
+        return !type.isPrimitive() && type != String.class && defaultValue.filter(String::isEmpty).isPresent();
     }
 
     boolean isInteger() {

@@ -136,11 +136,11 @@ class ToolDescriptionTest {
     }
 
     @Test
-    void describe_listParameter_isAnArrayOfStringsDefaultingToEmpty() throws Exception {
+    void describe_optionalListAndBoolean_haveNoDefault() throws Exception {
         McpSchema.Tool described = schemas.describe(tool("update"));
 
         assertThat(properties(described).get("to")).isEqualTo(Map.of("type", "array", "items", Map.of("type", "string"),
-                "description", "Recipients", "default", List.of()));
+                "description", "Recipients"));
         assertThat(properties(described).get("is_read"))
                 .as("no default: absent means unchanged")
                 .isEqualTo(Map.of("type", "boolean", "description", "Read or not; unchanged when absent"));
@@ -148,12 +148,13 @@ class ToolDescriptionTest {
     }
 
     @Test
-    void bind_listParameter_takesAnArrayOrOneString() throws Exception {
+    void bind_listParameter_takesAnArrayOrOneString_nullWhenLeftOut() throws Exception {
         assertThat(binder.bind(tool("update"), Map.of("to", List.of("a@x.org", "b@x.org"))))
                 .containsExactly(List.of("a@x.org", "b@x.org"), null);
         assertThat(binder.bind(tool("update"), Map.of("to", "a@x.org", "is_read", false)))
                 .containsExactly(List.of("a@x.org"), false);
-        assertThat(binder.bind(tool("update"), Map.of())).containsExactly(List.of(), null);
+        assertThat(binder.bind(tool("update"), Map.of("to", List.of()))).containsExactly(List.of(), null);
+        assertThat(binder.bind(tool("update"), Map.of())).containsExactly(null, null);
     }
 
     @Test
