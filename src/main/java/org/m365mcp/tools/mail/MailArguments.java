@@ -3,6 +3,7 @@ package org.m365mcp.tools.mail;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -56,6 +57,13 @@ final class MailArguments {
             addresses.forEach(text -> array.add(recipient(argument, text)));
         }
         return array;
+    }
+
+    /** The addresses of a {@code recipient} array, in order. */
+    static List<String> addresses(ArrayNode recipients) {
+        List<String> all = new ArrayList<>();
+        recipients.forEach(r -> all.add(r.path("emailAddress").path("address").asText()));
+        return List.copyOf(all);
     }
 
     static ObjectNode recipient(String argument, String text) {

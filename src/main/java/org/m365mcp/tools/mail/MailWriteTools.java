@@ -1,6 +1,7 @@
 package org.m365mcp.tools.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,12 +136,15 @@ public class MailWriteTools {
             throw new ToolArgumentException("comment", "is empty: write the reply's text");
         }
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("comment", comment);
+        List<String> addresses = null;
         if (forwardTo != null) {
-            request.set("toRecipients", MailArguments.recipients("to", forwardTo));
+            ArrayNode recipients = MailArguments.recipients("to", forwardTo);
+            request.set("toRecipients", recipients);
+            addresses = MailArguments.addresses(recipients);
         }
         MailFailures.sending("message_id", messageId,
                 () -> graph.post(accountId, "/me/messages/" + messageId + "/" + action, request));
-        return new SentAnswer(accountId, done, messageId, null, forwardTo);
+        return new SentAnswer(accountId, done, messageId, null, addresses);
     }
 
     @McpTool(name = "email_update", idempotent = true,

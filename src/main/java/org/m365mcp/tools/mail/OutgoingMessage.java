@@ -44,9 +44,7 @@ record OutgoingMessage(ArrayNode to, ArrayNode cc, ArrayNode bcc, String subject
     /** Every recipient's address, to then cc then bcc. */
     List<String> addresses() {
         List<String> all = new ArrayList<>();
-        for (ArrayNode list : List.of(to, cc, bcc)) {
-            list.forEach(r -> all.add(r.path("emailAddress").path("address").asText()));
-        }
+        List.of(to, cc, bcc).forEach(list -> all.addAll(MailArguments.addresses(list)));
         return List.copyOf(all);
     }
 
