@@ -88,7 +88,7 @@ class MailWriteIT {
                 "body_type", "html", "importance", "high")));
         String draftId = (String) draft.get("draft_id");
 
-        assertThat(draft).containsEntry("subject", subject).containsEntry("to", List.of(MEGAN, ADELE));
+        assertThat(draft).containsEntry("subject", subject).containsEntry("recipients", List.of(MEGAN, ADELE));
         assertThat(find("demo", "drafts", subject)).containsEntry("id", draftId).containsEntry("importance", "high");
 
         Map<String, Object> sent = structured(call(client, "email_send", Map.of("account_id", "demo", "draft_id", draftId)));
