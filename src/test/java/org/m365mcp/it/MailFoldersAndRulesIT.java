@@ -291,7 +291,7 @@ class MailFoldersAndRulesIT {
 
         assertThat(error("emailrules_create", Map.of("account_id", "demo2", "name", "x",
                 "actions", "{\"forwardTo\":[\"not an address\"]}")))
-                .startsWith("Invalid argument 'actions.forwardTo': needs email addresses");
+                .startsWith("Invalid argument 'actions.forwardTo': \"not an address\" is not an email address");
         assertThat(error("emailrules_create", Map.of("account_id", "demo2", "name", "x",
                 "actions", "{\"markAsRead\":true}", "conditions", "{\"subjectHas\":[\"x\"]}")))
                 .startsWith("Invalid argument 'conditions': has an unknown property 'subjectHas'");

@@ -7,13 +7,14 @@ import org.m365mcp.mcp.ToolArgumentException;
  * Checks the ids and names the mail folder and rule tools put into a Graph URL path or body.
  *
  * <ul>
- *   <li>An id is a well-known folder name or a Graph id (base64url-like): nothing that could change
- *       the URL's path or query.</li>
+ *   <li>A folder id is checked by {@link MailArguments#folder}; a rule id has the same shape: nothing
+ *       that could change the URL's path or query.</li>
  *   <li>A display name is trimmed, 1 to 255 characters, without control characters.</li>
  * </ul>
  */
 final class IdArguments {
 
+    /** Graph's rule ids are base64: the same shape {@link MailArguments} accepts for message and folder ids. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-.]{1,512}");
     private static final int MAX_NAME = 255;
 
@@ -22,7 +23,7 @@ final class IdArguments {
 
     /** {@code value} when it is a usable folder id or well-known name, else a tool error naming {@code argument}. */
     static String folder(String argument, String value) {
-        return checked(argument, value, "a well-known folder name or a folder id");
+        return MailArguments.folder(argument, value);
     }
 
     /** Null for an empty value (the argument's "none"), else {@link #folder}. */
@@ -32,12 +33,9 @@ final class IdArguments {
 
     /** {@code value} when it is a usable inbox rule id, else a tool error naming {@code argument}. */
     static String rule(String argument, String value) {
-        return checked(argument, value, "a rule id from emailrules_list");
-    }
-
-    private static String checked(String argument, String value, String expected) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new ToolArgumentException(argument, "must be " + expected + ", got \"" + abbreviate(value) + "\"");
+            throw new ToolArgumentException(argument, "must be a rule id from emailrules_list, got \""
+                    + abbreviate(value) + "\"");
         }
         return value;
     }

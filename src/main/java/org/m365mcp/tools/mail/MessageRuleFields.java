@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.m365mcp.mcp.ToolArgumentException;
 
 /**
@@ -47,8 +46,6 @@ final class MessageRuleFields {
             "messageActionFlag", Set.of("any", "call", "doNotForward", "followUp", "fyi", "forward",
                     "noResponseNecessary", "read", "reply", "replyToAll", "review"));
     private static final String SIZE_RANGE = "withinSizeRange";
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[^@\\s<>()\\[\\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MessageRuleFields() {
@@ -144,17 +141,14 @@ final class MessageRuleFields {
     /** Graph's recipient, {@code {"emailAddress":{"address":…,"name":…}}}, from text or either object form. */
     private static ObjectNode recipient(String where, JsonNode entry) {
         JsonNode inner = entry.has("emailAddress") ? entry.get("emailAddress") : entry;
-        String address = inner.isTextual() ? inner.asText().trim() : inner.path("address").asText("").trim();
-        if (!ADDRESS.matcher(address).matches()) {
-            throw new ToolArgumentException(where, "needs email addresses like name@example.com, got \""
-                    + (address.length() > 60 ? address.substring(0, 57) + "..." : address) + "\"");
+        if (inner.isTextual()) {
+            return MailArguments.recipient(where, inner.asText());
         }
-        ObjectNode email = JsonNodeFactory.instance.objectNode().put("address", address);
-        if (inner.hasNonNull("name") && !inner.get("name").asText().isBlank()) {
-            email.put("name", inner.get("name").asText());
+        ObjectNode recipient = MailArguments.recipient(where, inner.path("address").asText(""));
+        String name = inner.path("name").asText("");
+        if (!name.isBlank()) {
+            ((ObjectNode) recipient.get("emailAddress")).put("name", name);
         }
-        ObjectNode recipient = JsonNodeFactory.instance.objectNode();
-        recipient.set("emailAddress", email);
         return recipient;
     }
 
