@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The mail folder and inbox rule tools over MCP on Payara Micro, against the sandbox tenant: what
  * each tool does in Graph, its cache (a second read is fresh, a write makes the dependent read a
  * miss, the other account's entries stay). Writes go to {@code demo2}, each test to its own folders
- * and rules; {@code demo} is read and serves as the other account.
+ * and rules; {@code demo} is read and serves as the other account. The IT server's cache file
+ * outlives a run, so a test that wants a first read to miss forces it with {@code force_refresh}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,7 +59,8 @@ class MailFoldersAndRulesIT {
 
     @Test
     void emailfoldersList_topLevel_listsTheWellKnownFoldersWithCounts_andTheSecondCallIsFresh() {
-        CallToolResult first = call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50));
+        CallToolResult first = call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50,
+                "force_refresh", true));
         CallToolResult second = call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50));
 
         List<Map<String, Object>> folders = folders(structured(first));
@@ -84,7 +86,8 @@ class MailFoldersAndRulesIT {
 
     @Test
     void emailfoldersGet_byWellKnownName_givesCounts_secondIsFresh_unknownIdIsAnArgumentError() {
-        CallToolResult first = call(client, "emailfolders_get", Map.of("account_id", "demo", "folder_id", "archive"));
+        CallToolResult first = call(client, "emailfolders_get", Map.of("account_id", "demo", "folder_id", "archive",
+                "force_refresh", true));
         CallToolResult second = call(client, "emailfolders_get", Map.of("account_id", "demo", "folder_id", "archive"));
 
         @SuppressWarnings("unchecked")
