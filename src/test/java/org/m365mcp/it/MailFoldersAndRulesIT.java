@@ -173,6 +173,22 @@ class MailFoldersAndRulesIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void emailMessageWrites_makeTheFolderCountsMiss_soUnreadCountsAreNeverStale() {
+        Map<String, Object> page = ok("email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 1,
+                "force_refresh", true));
+        String messageId = (String) ((List<Map<String, Object>>) page.get("messages")).get(0).get("id");
+        call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox", "force_refresh", true));
+        assertThat(cacheState(call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox"))))
+                .isEqualTo("fresh");
+
+        ok("email_mark_read", Map.of("account_id", "demo2", "message_ids", List.of(messageId), "is_read", false));
+
+        assertThat(cacheState(call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox"))))
+                .as("the inbox's unread count changed").isEqualTo("miss");
+    }
+
+    @Test
     void emailfoldersDelete_wellKnownFolder_isRefusedByGraph() {
         CallToolResult result = call(client, "emailfolders_delete",
                 Map.of("account_id", "demo2", "folder_id", "inbox", "confirm", true));

@@ -41,7 +41,9 @@ public class MailWriteTools {
     Accounts accounts;
 
     @McpTool(name = "email_create_draft", description = "Save a new message in Drafts without sending it; returns its draft_id.")
-    @InvalidatesCache(@Invalidate(operation = "email_list", param = "folder", value = "drafts"))
+    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "drafts"),
+            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
+            @Invalidate(operation = "emailfolders_get_tree")})
     public DraftAnswer emailCreateDraft(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
@@ -62,7 +64,9 @@ public class MailWriteTools {
     @InvalidatesCache({
             @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
             @Invalidate(operation = "email_list", param = "folder", value = "drafts"),
-            @Invalidate(operation = "email_get", param = "message_id", argument = "draftId")})
+            @Invalidate(operation = "email_get", param = "message_id", argument = "draftId"),
+            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
+            @Invalidate(operation = "emailfolders_get_tree")})
     public SentAnswer emailSend(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
@@ -93,7 +97,9 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_reply", description = "Reply to the sender of a message, at once.")
-    @InvalidatesCache(@Invalidate(operation = "email_list", param = "folder", value = "sentitems"))
+    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
+            @Invalidate(operation = "emailfolders_get_tree")})
     public SentAnswer emailReply(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -102,7 +108,9 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_reply_all", description = "Reply to the sender and all recipients of a message, at once.")
-    @InvalidatesCache(@Invalidate(operation = "email_list", param = "folder", value = "sentitems"))
+    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
+            @Invalidate(operation = "emailfolders_get_tree")})
     public SentAnswer emailReplyAll(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -111,7 +119,9 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_forward", description = "Forward a message to new recipients, at once.")
-    @InvalidatesCache(@Invalidate(operation = "email_list", param = "folder", value = "sentitems"))
+    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
+            @Invalidate(operation = "emailfolders_get_tree")})
     public SentAnswer emailForward(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
