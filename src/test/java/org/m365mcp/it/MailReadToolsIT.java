@@ -143,7 +143,9 @@ class MailReadToolsIT {
         Map<String, Object> summary = messageWithAttachment("demo");
         long before = sandbox.graphRequests();
 
-        CallToolResult first = call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id")));
+        // force_refresh: the IT store outlives a run, so a plain first call may find last run's entry.
+        CallToolResult first = call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id"),
+                "force_refresh", true));
         CallToolResult second = call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id")));
 
         Map<String, Object> detail = structured(first);
@@ -174,8 +176,10 @@ class MailReadToolsIT {
     void emailGet_signingOutOneAccount_dropsItsEntriesOnly() {
         String demoMessage = (String) messageWithAttachment("demo").get("id");
         String demo2Message = (String) messageWithAttachment("demo2").get("id");
-        call(client, "email_get", Map.of("account_id", "demo", "message_id", demoMessage, "body_format", "html"));
-        call(client, "email_get", Map.of("account_id", "demo2", "message_id", demo2Message, "body_format", "html"));
+        call(client, "email_get", Map.of("account_id", "demo", "message_id", demoMessage, "body_format", "html",
+                "force_refresh", true));
+        call(client, "email_get", Map.of("account_id", "demo2", "message_id", demo2Message, "body_format", "html",
+                "force_refresh", true));
 
         ok("account_sign_out", "account_id", "demo2", "confirm", true);
 
@@ -257,7 +261,8 @@ class MailReadToolsIT {
         String query = "subject:\"" + target.get("subject") + "\"";
         long before = sandbox.graphRequests();
 
-        CallToolResult first = call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50));
+        CallToolResult first = call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50,
+                "force_refresh", true));
         CallToolResult second = call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50));
 
         Map<String, Object> answer = structured(first);
