@@ -18,4 +18,19 @@ public final class Names {
         }
         return out.toString();
     }
+
+    /** {@code message_id} → {@code messageId}. */
+    public static String camelCase(String snake) {
+        StringBuilder out = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
 }

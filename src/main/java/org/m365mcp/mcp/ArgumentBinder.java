@@ -1,6 +1,7 @@
 package org.m365mcp.mcp;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  *       naming the argument.</li>
  *   <li>Numbers and booleans sent as strings ({@code "50"}, {@code "true"}) are accepted: several
  *       assistants send them so.</li>
+ *   <li>A list parameter takes an array of strings, or one string as a one-element list. A list or
+ *       boxed parameter whose default is {@code ""} is {@code null} when left out.</li>
  * </ul>
  */
 final class ArgumentBinder {
@@ -49,6 +52,12 @@ final class ArgumentBinder {
 
     Object convert(ToolParameter parameter, Object raw) {
         Class<?> type = parameter.type();
+        if (parameter.isOptionalWithoutValue() && "".equals(raw)) {
+            return null;
+        }
+        if (parameter.isList()) {
+            return list(parameter, raw);
+        }
         if (type == String.class) {
             if (raw instanceof String text) {
                 return text;
@@ -80,6 +89,23 @@ final class ArgumentBinder {
             return number(parameter, raw).doubleValue();
         }
         throw new IllegalStateException("Unsupported tool parameter type " + type.getName());
+    }
+
+    private static List<String> list(ToolParameter parameter, Object raw) {
+        if (raw instanceof String text) {
+            return List.of(text);
+        }
+        if (raw instanceof List<?> items) {
+            List<String> strings = new ArrayList<>(items.size());
+            for (Object item : items) {
+                if (!(item instanceof String text)) {
+                    throw mistyped(parameter, "an array of strings", raw);
+                }
+                strings.add(text);
+            }
+            return List.copyOf(strings);
+        }
+        throw mistyped(parameter, "an array of strings", raw);
     }
 
     private static long wholeNumber(ToolParameter parameter, Object raw) {

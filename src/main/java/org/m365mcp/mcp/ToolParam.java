@@ -12,6 +12,11 @@ import java.lang.annotation.Target;
  *   <li>The JSON name is the Java parameter name in snake case ({@code accountId} → {@code account_id}).</li>
  *   <li>A parameter with a {@link #defaultValue()} is optional; one without is required.</li>
  *   <li>{@link #min()} / {@link #max()} bound integer parameters; out-of-range values are rejected.</li>
+ *   <li>A {@code List<String>} parameter is a JSON array of strings (a lone string is taken as a
+ *       one-element list).</li>
+ *   <li>A list or boxed parameter ({@code Boolean}, {@code Integer}, {@code Long}, {@code Double})
+ *       with {@code defaultValue = ""} is optional and {@code null} when absent, e.g. "leave
+ *       unchanged" in an update tool; an empty list sent by the client stays an empty list.</li>
  * </ul>
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -41,6 +41,9 @@ final class ToolSchemaFactory {
     private Map<String, Object> property(ToolParameter parameter) {
         Map<String, Object> property = new LinkedHashMap<>();
         property.put("type", jsonType(parameter));
+        if (parameter.isList()) {
+            property.put("items", Map.of("type", "string"));
+        }
         property.put("description", parameter.description());
         if (parameter.isInteger()) {
             if (parameter.min() != Long.MIN_VALUE) {
@@ -50,7 +53,9 @@ final class ToolSchemaFactory {
                 property.put("maximum", parameter.max());
             }
         }
-        parameter.defaultValue().ifPresent(text -> property.put("default", binder.convert(parameter, text)));
+        if (!parameter.isOptionalWithoutValue()) {
+            parameter.defaultValue().ifPresent(text -> property.put("default", binder.convert(parameter, text)));
+        }
         return property;
     }
 
@@ -58,6 +63,9 @@ final class ToolSchemaFactory {
         Class<?> type = parameter.type();
         if (type == String.class) {
             return "string";
+        }
+        if (parameter.isList()) {
+            return "array";
         }
         if (parameter.isInteger()) {
             return "integer";

@@ -167,7 +167,7 @@ class MailReadToolsIT {
         assertThat(errorText("email_get", "account_id", "demo", "message_id", "AAMkAGnoSuchMessageAAA="))
                 .isEqualTo("Invalid argument 'message_id': no message with id 'AAMkAGnoSuchMessageAAA='");
         assertThat(errorText("email_get", "account_id", "demo", "message_id", "../mailFolders"))
-                .startsWith("Invalid argument 'message_id': must be a Graph id");
+                .startsWith("Invalid argument 'message_id': must be a message id");
         assertThat(errorText("email_get", "account_id", "demo", "message_id", "AAMkAGx", "body_format", "pdf"))
                 .startsWith("Invalid argument 'body_format'");
     }
@@ -187,6 +187,26 @@ class MailReadToolsIT {
                 "body_format", "html")))).isEqualTo("miss");
         assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo", "message_id", demoMessage,
                 "body_format", "html")))).as("the other account's entry is untouched").isEqualTo("fresh");
+    }
+
+    @Test
+    void emailGet_afterEmailFlag_isAMissShowingTheFlag_otherAccountsEntryUntouched() {
+        String flagged = (String) list(ok("email_list", "account_id", "demo2", "folder", "junkemail", "limit", 1),
+                "messages").get(0).get("id");
+        String other = (String) list(ok("email_list", "account_id", "demo", "folder", "junkemail", "limit", 1),
+                "messages").get(0).get("id");
+        call(client, "email_get", Map.of("account_id", "demo2", "message_id", flagged, "force_refresh", true));
+        call(client, "email_get", Map.of("account_id", "demo", "message_id", other, "force_refresh", true));
+        assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo2", "message_id", flagged))))
+                .isEqualTo("fresh");
+
+        ok("email_flag", "account_id", "demo2", "message_id", flagged, "status", "flagged");
+
+        CallToolResult after = call(client, "email_get", Map.of("account_id", "demo2", "message_id", flagged));
+        assertThat(cacheState(after)).isEqualTo("miss");
+        assertThat(structured(after)).containsEntry("flag", "flagged");
+        assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo", "message_id", other))))
+                .as("the other account's entry is untouched").isEqualTo("fresh");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.m365mcp.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -8,22 +9,47 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The sandbox tenant's admin API: how many Graph requests reached it. */
+/** The sandbox tenant's admin API: how many Graph requests reached it, and injected faults. */
 final class SandboxAdmin {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI requests;
+    private final URI faults;
 
     SandboxAdmin(URL base) {
         this.requests = URI.create(ItServer.root(base) + "/sandbox/_admin/requests");
+        this.faults = URI.create(ItServer.root(base) + "/sandbox/_admin/faults");
     }
 
     long graphRequests() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(requests).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        return counts().path("total").asLong();
+    }
+
+    /** Requests the sandbox served for {@code graphPath}, e.g. {@code /me/sendMail}. */
+    long graphRequests(String graphPath) throws IOException, InterruptedException {
+        return counts().path("byPath").path("/v1.0" + graphPath).asLong();
+    }
+
+    /** Adds a fault rule (sandbox.md, "Test controls"), e.g. a 504 for one request to a path. */
+    void addFault(String ruleJson) throws IOException, InterruptedException {
+        check(http.send(HttpRequest.newBuilder(faults).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ruleJson)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    void clearFaults() throws IOException, InterruptedException {
+        check(http.send(HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private JsonNode counts() throws IOException, InterruptedException {
+        HttpResponse<String> response = check(http.send(HttpRequest.newBuilder(requests).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static HttpResponse<String> check(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("Sandbox admin answered " + response.statusCode());
         }
-        return new ObjectMapper().readTree(response.body()).path("total").asLong();
+        return response;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,12 @@ class ToolDescriptionTest {
             return accountId + limit + useCache + ratio;
         }
 
+        @McpTool(name = "sample_update", description = "Updates.")
+        public String update(@ToolParam(value = "Recipients", defaultValue = "") List<String> to,
+                @ToolParam(value = "Read or not; unchanged when absent", defaultValue = "") Boolean isRead) {
+            return to + " " + isRead;
+        }
+
         @McpTool(name = "sample_delete", description = "Deletes.", destructive = true, openWorld = false)
         public void delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {
         }
@@ -31,6 +38,8 @@ class ToolDescriptionTest {
         return switch (name) {
             case "list" -> ToolMethod.of(SampleTools.class,
                     SampleTools.class.getMethod("list", String.class, int.class, boolean.class, double.class));
+            case "update" -> ToolMethod.of(SampleTools.class,
+                    SampleTools.class.getMethod("update", List.class, Boolean.class));
             default -> ToolMethod.of(SampleTools.class, SampleTools.class.getMethod("delete", String.class, long.class));
         };
     }
@@ -124,5 +133,33 @@ class ToolDescriptionTest {
         assertThatThrownBy(() -> binder.bind(tool("list"), arguments))
                 .hasMessage("Invalid argument 'limt': is not a parameter of sample_list (expected: account_id, limit,"
                         + " use_cache, ratio)");
+    }
+
+    @Test
+    void describe_optionalListAndBoolean_haveNoDefault() throws Exception {
+        McpSchema.Tool described = schemas.describe(tool("update"));
+
+        assertThat(properties(described).get("to")).isEqualTo(Map.of("type", "array", "items", Map.of("type", "string"),
+                "description", "Recipients"));
+        assertThat(properties(described).get("is_read"))
+                .as("no default: absent means unchanged")
+                .isEqualTo(Map.of("type", "boolean", "description", "Read or not; unchanged when absent"));
+        assertThat(schema(described).get("required")).isEqualTo(List.of());
+    }
+
+    @Test
+    void bind_listParameter_takesAnArrayOrOneString_nullWhenLeftOut() throws Exception {
+        assertThat(binder.bind(tool("update"), Map.of("to", List.of("a@x.org", "b@x.org"))))
+                .containsExactly(List.of("a@x.org", "b@x.org"), null);
+        assertThat(binder.bind(tool("update"), Map.of("to", "a@x.org", "is_read", false)))
+                .containsExactly(List.of("a@x.org"), false);
+        assertThat(binder.bind(tool("update"), Map.of("to", List.of()))).containsExactly(List.of(), null);
+        assertThat(binder.bind(tool("update"), Map.of())).containsExactly(null, null);
+    }
+
+    @Test
+    void bind_listOfNonStrings_isRejectedNamingTheArgument() {
+        assertThatThrownBy(() -> binder.bind(tool("update"), Map.of("to", List.of(1, 2))))
+                .hasMessage("Invalid argument 'to': must be an array of strings, got [1, 2]");
     }
 }

@@ -93,6 +93,20 @@ class MailEndpointsTest {
     }
 
     @Test
+    void permanentDelete_removesForGood_notViaDeletedItems() {
+        String id = sandbox.demo("GET", "/me/mailFolders/inbox/messages?$top=1", null, 200).path("value").get(0)
+                .path("id").asText();
+
+        sandbox.demo("POST", "/me/messages/" + id + "/permanentDelete", null, 204);
+
+        sandbox.demo("GET", "/me/messages/" + id, null, 404);
+        assertThat(sandbox.demo("GET", "/me/mailFolders/deleteditems", null, 200).path("totalItemCount").asInt())
+                .isEqualTo(12);
+        assertThat(sandbox.demo("GET", "/me/mailFolders/inbox", null, 200).path("totalItemCount").asInt()).isEqualTo(119);
+        sandbox.demo("POST", "/me/messages/" + id + "/permanentDelete", null, 404);
+    }
+
+    @Test
     void folders_nestedCreateRenameMoveDelete() {
         JsonNode top = sandbox.demo("GET", "/me/mailFolders", null, 200);
         assertThat(top.path("value")).extracting(f -> f.path("displayName").asText())

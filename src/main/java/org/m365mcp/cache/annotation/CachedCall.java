@@ -64,4 +64,15 @@ record CachedCall(String operation, String accountId, Map<String, Object> keyPar
     String key() {
         return CacheKeyFormat.key(operation, accountId, keyParams);
     }
+
+    /** The key parameters as text (nulls left out), recorded with the entry for invalidation by value. */
+    Map<String, String> params() {
+        Map<String, String> params = new HashMap<>();
+        keyParams.forEach((name, value) -> {
+            if (value != null) {
+                params.put(name, String.valueOf(value));
+            }
+        });
+        return params;
+    }
 }

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 /**
  * Declares what a write tool makes stale (SPEC §3): once the method returns normally, each
  * {@link Invalidate} removes the matching cached results of the call's account from both cache
- * tiers, audited with the tool's name as the reason. A method that throws invalidates nothing.
+ * tiers, audited with the method's name in snake case (the tool's name) as the reason. A method
+ * that throws invalidates nothing.
  *
  * <pre>{@code
  * @McpTool(name = "email_delete", destructive = true, ...)

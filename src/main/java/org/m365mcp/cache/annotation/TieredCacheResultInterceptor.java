@@ -104,7 +104,7 @@ public class TieredCacheResultInterceptor implements Serializable {
         Instant now = clock.instant();
         try {
             Cache<String, CacheEntryEnvelope> cache = caches.cache(call.operation());
-            cache.put(key, ttl.policy(call.operation()).envelope(json.writeValueAsBytes(result), now));
+            cache.put(key, ttl.policy(call.operation()).envelope(json.writeValueAsBytes(result), now, call.params()));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Cache write for " + call.operation() + " failed; the answer is not cached", e);
         }

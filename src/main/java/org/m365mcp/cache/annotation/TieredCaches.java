@@ -69,6 +69,11 @@ public class TieredCaches {
         return invalidator.invalidate(accountId, operation, pattern, reason);
     }
 
+    /** Invalidates one account's results of one operation cached for a key parameter value; see {@link TieredInvalidator#invalidateByParam}. */
+    public Removal invalidateByParam(String accountId, String operation, String param, String value, String reason) {
+        return invalidator.invalidateByParam(accountId, operation, param, value, reason);
+    }
+
     /** Removes everything cached for one account, in both tiers. */
     public Removal removeAccount(String accountId) {
         return invalidator.removeAccount(accountId);

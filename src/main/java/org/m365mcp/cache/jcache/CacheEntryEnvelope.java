@@ -3,6 +3,7 @@ package org.m365mcp.cache.jcache;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,7 @@ public final class CacheEntryEnvelope implements Serializable {
     private final Instant createdAt;
     private final Instant freshUntil;
     private final Instant staleUntil;
+    private final Map<String, String> params;
 
     /**
      * @param payload    the serialized result (JSON bytes)
@@ -33,6 +35,18 @@ public final class CacheEntryEnvelope implements Serializable {
      * @param staleUntil end of the STALE window (exclusive)
      */
     public CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil) {
+        this(payload, createdAt, freshUntil, staleUntil, Map.of());
+    }
+
+    /**
+     * An envelope that also records the key parameters of the call that produced it, so that a write
+     * can invalidate it by parameter value even when its key is a hash.
+     *
+     * @param params key parameter name (snake case) → value as text; copied
+     */
+    public CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil,
+            Map<String, String> params) {
+        this.params = Map.copyOf(Objects.requireNonNull(params, "params"));
         this.payload = Objects.requireNonNull(payload, "payload");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.freshUntil = Objects.requireNonNull(freshUntil, "freshUntil");
@@ -58,6 +72,11 @@ public final class CacheEntryEnvelope implements Serializable {
         return staleUntil;
     }
 
+    /** The key parameters of the call that produced the payload (name → value); empty when unknown. */
+    public Map<String, String> params() {
+        return params;
+    }
+
     /** FRESH: {@code now < freshUntil}. */
     public boolean isFresh(Instant now) {
         return now.isBefore(freshUntil);
@@ -77,12 +96,12 @@ public final class CacheEntryEnvelope implements Serializable {
     public boolean equals(Object other) {
         return other instanceof CacheEntryEnvelope that && Arrays.equals(payload, that.payload)
                 && createdAt.equals(that.createdAt) && freshUntil.equals(that.freshUntil)
-                && staleUntil.equals(that.staleUntil);
+                && staleUntil.equals(that.staleUntil) && params.equals(that.params);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(payload), createdAt, freshUntil, staleUntil);
+        return Objects.hash(Arrays.hashCode(payload), createdAt, freshUntil, staleUntil, params);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.m365mcp.cache.jcache;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.integration.CacheLoader;
@@ -34,7 +36,7 @@ import org.m365mcp.cache.store.StoredEntry;
 public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEnvelope>,
         CacheWriter<String, CacheEntryEnvelope> {
 
-    private static final Pattern FRESH_UNTIL = Pattern.compile("\"fresh_until\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LiveStore store;
     private final String resourceType;
@@ -83,8 +85,7 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     public void write(Cache.Entry<? extends String, ? extends CacheEntryEnvelope> entry) {
         CacheEntryEnvelope envelope = entry.getValue();
         StoredEntry stored = new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType,
-                envelope.payload(), envelope.createdAt(), envelope.staleUntil(),
-                "{\"fresh_until\":\"" + envelope.freshUntil() + "\"}");
+                envelope.payload(), envelope.createdAt(), envelope.staleUntil(), metadata(envelope));
         store.apply(open -> open.write(stored));
     }
 
@@ -115,19 +116,29 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
         return second < 0 ? "" : key.substring(first + 1, second);
     }
 
+    /** {@code {"fresh_until":"…","params":{…}}}: what the store keeps beside the payload. */
+    private static String metadata(CacheEntryEnvelope envelope) {
+        ObjectNode metadata = JSON.createObjectNode().put("fresh_until", envelope.freshUntil().toString());
+        ObjectNode params = metadata.putObject("params");
+        envelope.params().forEach(params::put);
+        return metadata.toString();
+    }
+
     private Optional<CacheEntryEnvelope> envelope(StoredEntry entry) {
         Instant staleUntil = entry.expiresAt();
         Instant freshUntil = staleUntil;
+        Map<String, String> params = new HashMap<>();
         if (entry.metadataJson() != null) {
-            Matcher matcher = FRESH_UNTIL.matcher(entry.metadataJson());
-            if (matcher.find()) {
-                try {
-                    freshUntil = Instant.parse(matcher.group(1));
-                } catch (DateTimeParseException e) {
-                    throw new CacheLoaderException("Corrupt metadata for " + resourceType + " entry", e);
+            try {
+                JsonNode metadata = JSON.readTree(entry.metadataJson());
+                if (metadata.path("fresh_until").isTextual()) {
+                    freshUntil = Instant.parse(metadata.get("fresh_until").asText());
                 }
+                metadata.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+            } catch (IOException | DateTimeParseException e) {
+                throw new CacheLoaderException("Corrupt metadata for " + resourceType + " entry", e);
             }
         }
-        return Optional.of(new CacheEntryEnvelope(entry.payload(), entry.createdAt(), freshUntil, staleUntil));
+        return Optional.of(new CacheEntryEnvelope(entry.payload(), entry.createdAt(), freshUntil, staleUntil, params));
     }
 }

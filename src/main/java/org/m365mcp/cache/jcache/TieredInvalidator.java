@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -67,6 +68,29 @@ public final class TieredInvalidator {
         return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
     }
 
+    /**
+     * Removes {@code accountId}'s entries of {@code operation} cached for the key parameter
+     * {@code param} equal to {@code value}, in both tiers; finds entries whose key is a hash too.
+     *
+     * @return what the store removed; without a store, what the heap tier removed
+     */
+    public Removal invalidateByParam(String accountId, String operation, String param, String value, String reason) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(param, "param");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(reason, "reason");
+        Optional<Removal> fromStore = store.get().map(live -> live.apply(
+                s -> s.invalidateByParam(accountId, operation, param, value, reason)));
+        List<String> fromHeap = evictFromHeap(accountId, operation,
+                (key, envelope) -> value.equals(envelope.params().get(param)));
+        if (fromStore.isEmpty()) {
+            LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId
+                    + " with " + param + "=" + value + " (" + reason + "); no store to audit it in");
+        }
+        return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
+    }
+
     /** Removes everything cached for {@code accountId}, in both tiers (signing out). */
     public Removal removeAccount(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
@@ -76,13 +100,19 @@ public final class TieredInvalidator {
     }
 
     private List<String> evictFromHeap(String accountId, String operation, String pattern) {
+        return evictFromHeap(accountId, operation, (key, envelope) -> KeyPattern.matches(pattern, key));
+    }
+
+    /** Evicts {@code accountId}'s heap entries (of {@code operation} unless null) that {@code matches}. */
+    private List<String> evictFromHeap(String accountId, String operation,
+            BiPredicate<String, CacheEntryEnvelope> matches) {
         List<String> evicted = new ArrayList<>();
         openCaches.forEach((name, cache) -> {
             if (operation == null || operation.equals(name)) {
                 Set<String> matching = new HashSet<>();
                 for (Cache.Entry<String, CacheEntryEnvelope> entry : cache) {
                     String key = entry.getKey();
-                    if (accountId.equals(StoreLoaderWriter.accountOf(key)) && KeyPattern.matches(pattern, key)) {
+                    if (accountId.equals(StoreLoaderWriter.accountOf(key)) && matches.test(key, entry.getValue())) {
                         matching.add(key);
                     }
                 }

@@ -2,6 +2,7 @@ package org.m365mcp.cache.jcache;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,11 @@ public record TtlPolicy(Duration fresh, Duration stale) {
 
     /** Wraps a freshly fetched payload created at {@code now}. */
     public CacheEntryEnvelope envelope(byte[] payload, Instant now) {
-        return new CacheEntryEnvelope(payload, now, now.plus(fresh), now.plus(stale));
+        return envelope(payload, now, Map.of());
+    }
+
+    /** Wraps a freshly fetched payload created at {@code now} by a call with the key {@code params}. */
+    public CacheEntryEnvelope envelope(byte[] payload, Instant now, Map<String, String> params) {
+        return new CacheEntryEnvelope(payload, now, now.plus(fresh), now.plus(stale), params);
     }
 }

@@ -196,6 +196,23 @@ public final class CacheStore implements AutoCloseable {
   }
 
   /**
+   * Removes {@code accountId}'s entries of {@code resourceType} that were stored for the key
+   * parameter {@code param} equal to {@code value} (recorded in their metadata as
+   * {@code {"params":{"<param>":"<value>"}}}), audited in the same transaction as
+   * {@code param=value}. Unlike a key pattern this also finds entries whose key is a hash.
+   */
+  public Removal invalidateByParam(String accountId, String resourceType, String param, String value,
+      String reason) {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(param, "param");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(reason, "reason");
+    return connection.write("invalidate by parameter", c -> InvalidationSql.invalidateByParam(c, accountId,
+        resourceType, param, value, reason, clock.millis()));
+  }
+
+  /**
    * Removes all of {@code accountId}'s entries (audited as pattern {@code *}, reason "account
    * removed") and its tasks. Audit and statistics rows are history and stay.
    */

@@ -15,6 +15,8 @@ final class InvalidationSql {
 
   private static final String MATCHING = "SELECT key, stored_size FROM cache_entries"
       + " WHERE account_id = ? AND key LIKE ? ESCAPE '" + KeyPattern.ESCAPE + "'";
+  private static final String BY_PARAM = "SELECT key, stored_size FROM cache_entries"
+      + " WHERE account_id = ? AND resource_type = ? AND json_extract(metadata_json, ?) = ? ORDER BY key";
   private static final String AUDIT = "INSERT INTO cache_invalidation (account_id, resource_type,"
       + " pattern, reason, invalidated_at, entries_invalidated) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String HISTORY = "SELECT account_id, resource_type, pattern, reason,"
@@ -44,6 +46,19 @@ final class InvalidationSql {
     Removal removal = RemovalSql.remove(connection, sql.append(" ORDER BY key").toString(), RemovalSql.ALL,
         parameters.toArray());
     Sql.update(connection, AUDIT, accountId, resourceType, pattern, reason, nowMillis, removal.count());
+    return removal;
+  }
+
+  /**
+   * Deletes the entries of {@code accountId} and {@code resourceType} whose metadata records the
+   * key parameter {@code param} with {@code value} ({@code metadata_json.params.<param>}), and writes
+   * the audit row with the pattern {@code param=value}. Finds entries whose key is a hash, too.
+   */
+  static Removal invalidateByParam(Connection connection, String accountId, String resourceType, String param,
+      String value, String reason, long nowMillis) throws SQLException {
+    String path = "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    Removal removal = RemovalSql.remove(connection, BY_PARAM, RemovalSql.ALL, accountId, resourceType, path, value);
+    Sql.update(connection, AUDIT, accountId, resourceType, param + "=" + value, reason, nowMillis, removal.count());
     return removal;
   }
 

@@ -83,6 +83,14 @@ final class MessageActions {
         }
     }
 
+    /** POST …/{id}/permanentDelete: removed with its attachments, wherever it is. */
+    void permanentDelete(String id) {
+        synchronized (mailbox) {
+            mailbox.message(id);
+            mailbox.removeMessage(id);
+        }
+    }
+
     /** POST …/{id}/send: the draft goes to Sent Items and to its recipients. */
     void send(String id) {
         ObjectNode sent;

@@ -20,7 +20,7 @@ import org.m365mcp.sandbox.odata.ODataListing;
 
 /**
  * Graph's message collection, {@code /me/messages} or {@code /me/mailFolders/{id}/messages}: list
- * (OData options and {@code $search}), get, create a draft, PATCH, DELETE, and the actions send,
+ * (OData options and {@code $search}), get, create a draft, PATCH, DELETE, and the actions permanentDelete, send,
  * reply, replyAll, forward, createReply, createReplyAll, createForward, move, copy, attachments.
  *
  * <p>A JAX-RS sub-resource, built per request by the user resource; plain Java otherwise.
@@ -81,6 +81,14 @@ public final class MessagesResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         actions.delete(id);
+        return Responses.noContent();
+    }
+
+    /** Graph's {@code permanentDelete}: gone for good from any folder, not via Deleted Items; 204. */
+    @POST
+    @Path("{id}/permanentDelete")
+    public Response permanentDelete(@PathParam("id") String id) {
+        actions.permanentDelete(id);
         return Responses.noContent();
     }
 

@@ -15,8 +15,8 @@ import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.DownloadFolder;
 
 /**
- * Mail tools that read: listing, one message, saving an attachment, searching. The write tools are
- * in {@code MailWriteTools}.
+ * Mail tools that read: listing, one message, saving an attachment, searching. Composing and
+ * sending are in {@code MailWriteTools}, changes to existing messages in {@code MessageChangeTools}.
  *
  * <ul>
  *   <li>Reads are cached per account and arguments ({@code email_list}, {@code email_get},
@@ -57,7 +57,7 @@ public class MailTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        MailArguments.folder(folder);
+        MailArguments.folder("folder", folder);
         // One more than asked for tells whether there is a next page without another request.
         String path = "/me/mailFolders/" + folder + "/messages?$top=" + Math.min(limit + 1, PAGE_SIZE)
                 + (skip > 0 ? "&$skip=" + skip : "")
@@ -87,9 +87,9 @@ public class MailTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String id = MailArguments.id("message_id", messageId);
-        String format = MailArguments.bodyFormat(bodyFormat);
-        try {
+        String id = MailArguments.messageId("message_id", messageId);
+        String format = MailArguments.bodyFormat("body_format", bodyFormat);
+        return MailFailures.aboutMessage("message_id", messageId, () -> {
             JsonNode message = graph.send(account, GraphRequest.get("/me/messages/" + id + "?$select=" + EmailDetail.FIELDS)
                     .header("Prefer", "outlook.body-content-type=\"" + format + "\"")).json();
             // Listed always: inline attachments do not count in hasAttachments, yet can be saved.
@@ -97,9 +97,7 @@ public class MailTools {
                     "/me/messages/" + id + "/attachments?$select=" + AttachmentInfo.FIELDS, 250)
                     .stream().map(AttachmentInfo::of).toList();
             return EmailDetail.of(accountId, message, attachments);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? new ToolArgumentException("message_id", "no message with id '" + messageId + "'") : e;
-        }
+        });
     }
 
     /**
@@ -118,8 +116,8 @@ public class MailTools {
             String fileName,
             @ToolParam(value = "Replace an existing file of that name", defaultValue = "false") boolean overwrite) {
         String account = accounts.require(accountId).id();
-        String message = MailArguments.id("message_id", messageId);
-        String attachment = MailArguments.id("attachment_id", attachmentId);
+        String message = MailArguments.messageId("message_id", messageId);
+        String attachment = MailArguments.attachmentId("attachment_id", attachmentId);
         String chosen = fileName.isEmpty() ? null : DownloadFolder.checkedName("file_name", fileName);
         String path = "/me/messages/" + message + "/attachments/" + attachment;
         JsonNode info;
@@ -153,8 +151,8 @@ public class MailTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String phrase = MailArguments.searchPhrase(query);
-        String scope = folder.isEmpty() ? "/me/messages" : "/me/mailFolders/" + MailArguments.folder(folder) + "/messages";
+        String phrase = MailArguments.searchPhrase("query", query);
+        String scope = folder.isEmpty() ? "/me/messages" : "/me/mailFolders/" + MailArguments.folder("folder", folder) + "/messages";
         GraphRequest request = GraphRequest.get(scope + "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
                 + "&$select=" + EmailSummary.FIELDS).header("ConsistencyLevel", "eventual");
         try {

@@ -147,4 +147,63 @@ class TieredInvalidatorTest {
         assertThat(store.summary().entries()).isEqualTo(1);
         assertThat(inHeap("email_get:acc-b:id=1")).isTrue();
     }
+
+    /** Caches an {@code email_get} result for {@code messageId} under a hashed key, as long ids get. */
+    private String putMessage(String account, String messageId, String bodyFormat) {
+        Map<String, String> params = Map.of("message_id", messageId, "body_format", bodyFormat);
+        String key = org.m365mcp.cache.annotation.CacheKeyFormat.key("email_get", account, params);
+        caches.get("email_get").put(key, TTL.envelope("{}".getBytes(StandardCharsets.UTF_8), clock.instant(), params));
+        return key;
+    }
+
+    @Test
+    void invalidateByParam_removesThatMessagesEntriesEvenUnderHashedKeys_inBothTiers_only() {
+        String longId = "AAMkAGI2TG93AAA=" + "x".repeat(150);
+        String text = putMessage("acc-a", longId, "text");
+        String html = putMessage("acc-a", longId, "html");
+        String other = putMessage("acc-a", "other-message", "text");
+        String otherAccount = putMessage("acc-b", longId, "text");
+        assertThat(text).as("the key is a hash").doesNotContain(longId);
+        TieredInvalidator invalidator = new TieredInvalidator(() -> Optional.of(LiveStore.of(store)), caches);
+
+        Removal removal = invalidator.invalidateByParam("acc-a", "email_get", "message_id", longId, "email_delete");
+
+        assertThat(removal.keys()).containsExactlyInAnyOrder(text, html);
+        assertThat(inHeap(text)).isFalse();
+        assertThat(inHeap(html)).isFalse();
+        assertThat(store.read(text)).isEmpty();
+        assertThat(inHeap(other)).isTrue();
+        assertThat(store.read(otherAccount)).isPresent();
+        assertThat(inHeap(otherAccount)).isTrue();
+        assertThat(store.invalidations("acc-a", 10)).singleElement().satisfies(audit -> {
+            assertThat(audit.pattern()).isEqualTo("message_id=" + longId);
+            assertThat(audit.reason()).isEqualTo("email_delete");
+            assertThat(audit.entriesInvalidated()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void invalidateByParam_withoutAStore_matchesTheParamsTheHeapEntriesCarry() {
+        String first = putMessage("acc-a", "m1", "text");
+        String second = putMessage("acc-a", "m2", "text");
+        TieredInvalidator invalidator = new TieredInvalidator(Optional::empty, caches);
+
+        Removal removal = invalidator.invalidateByParam("acc-a", "email_get", "message_id", "m1", "email_update");
+
+        assertThat(removal.keys()).containsExactly(first);
+        assertThat(inHeap(second)).isTrue();
+    }
+
+    @Test
+    void paramsRecordedWithAnEntry_surviveTheTripThroughTheStore() {
+        String key = putMessage("acc-a", "m1", "html");
+        manager.close();
+        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
+                TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(URI.create("urn:m365-mcp:invalidator-test-2"),
+                getClass().getClassLoader(), clock);
+        Cache<String, CacheEntryEnvelope> reopened = manager.createCache("email_get", configuration("email_get"));
+
+        assertThat(reopened.get(key).params()).isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
+    }
 }

@@ -4,50 +4,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.m365mcp.mcp.ToolArgumentException;
 
+/** Ids and folder names reach a Graph path as they are, so nothing that could change the path gets through; nor may search text break out of its phrase. */
 class MailArgumentsTest {
 
     @Test
+    void messageId_graphLikeId_passes() {
+        assertThat(MailArguments.messageId("message_id", "AAMkAGI2T-G_93AAA=")).isEqualTo("AAMkAGI2T-G_93AAA=");
+    }
+
+    @Test
+    void messageId_pathCharacters_areRejectedNamingTheArgument() {
+        for (String bad : new String[] {"../inbox", "a/b", "a?b", "a b", "", null}) {
+            assertThatThrownBy(() -> MailArguments.messageId("draft_id", bad))
+                    .hasMessageStartingWith("Invalid argument 'draft_id': must be a message id");
+        }
+    }
+
+    @Test
+    void folder_pathCharacters_areRejected() {
+        assertThat(MailArguments.folder("destination", "archive")).isEqualTo("archive");
+        assertThatThrownBy(() -> MailArguments.folder("destination", "inbox/../x"))
+                .hasMessageStartingWith("Invalid argument 'destination'");
+    }
+
+    @Test
+    void flagStatus_onlyGraphsThreeValues() {
+        assertThat(MailArguments.flagStatus("status", "notFlagged")).isEqualTo("notFlagged");
+        assertThatThrownBy(() -> MailArguments.flagStatus("status", "done"))
+                .hasMessage("Invalid argument 'status': must be flagged, complete or notFlagged, got \"done\"");
+    }
+
+    @Test
     void searchPhrase_plainWords_wrappedInQuotes() {
-        assertThat(MailArguments.searchPhrase("  budget from:megan ")).isEqualTo("\"budget from:megan\"");
+        assertThat(MailArguments.searchPhrase("query", "  budget from:megan ")).isEqualTo("\"budget from:megan\"");
     }
 
     @Test
     void searchPhrase_innerQuotesAndBackslashes_escapedForGraphsSearchSyntax() {
-        assertThat(MailArguments.searchPhrase("subject:\"Q3 budget\" a\\b"))
+        assertThat(MailArguments.searchPhrase("query", "subject:\"Q3 budget\" a\\b"))
                 .isEqualTo("\"subject:\\\"Q3 budget\\\" a\\\\b\"");
     }
 
     @Test
     void searchPhrase_blankTooLongControlOrAmpersand_rejectedNamingQuery() {
-        assertThatThrownBy(() -> MailArguments.searchPhrase("  ")).isInstanceOf(ToolArgumentException.class)
+        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "  "))
                 .hasMessage("Invalid argument 'query': must not be blank");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("x".repeat(MailArguments.MAX_QUERY_LENGTH + 1)))
+        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "x".repeat(MailArguments.MAX_QUERY_LENGTH + 1)))
                 .hasMessageStartingWith("Invalid argument 'query': must be at most 500 characters");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("a\nb")).hasMessageContaining("control characters");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("Q&A")).hasMessageContaining("'&'");
+        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "a\nb")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "Q&A")).hasMessageContaining("'&'");
     }
 
     @Test
-    void id_graphIdsAccepted_pathChangingTextRejected() {
-        assertThat(MailArguments.id("message_id", "AAMkAGI2-_x=+.AAA=")).isEqualTo("AAMkAGI2-_x=+.AAA=");
-        for (String bad : new String[] {"..", "a/b", "a?b", "a#b", "a%2F", "a b", ""}) {
-            assertThatThrownBy(() -> MailArguments.id("message_id", bad)).as(bad)
-                    .isInstanceOf(ToolArgumentException.class).hasMessageStartingWith("Invalid argument 'message_id'");
+    void ids_allDotsOrPathCharacters_rejected() {
+        for (String bad : new String[] {"..", ".", "a#b", "a%2F"}) {
+            assertThatThrownBy(() -> MailArguments.attachmentId("attachment_id", bad)).as(bad)
+                    .hasMessageStartingWith("Invalid argument 'attachment_id': must be an attachment id");
+            assertThatThrownBy(() -> MailArguments.folder("folder", bad)).as(bad)
+                    .hasMessageStartingWith("Invalid argument 'folder'");
         }
-    }
-
-    @Test
-    void folder_dotDot_rejectedAsFolder() {
-        assertThatThrownBy(() -> MailArguments.folder("..")).hasMessageStartingWith("Invalid argument 'folder'");
+        assertThat(MailArguments.attachmentId("attachment_id", "AAMkAGI2-_x=+.AAA=")).isEqualTo("AAMkAGI2-_x=+.AAA=");
     }
 
     @Test
     void bodyFormat_textOrHtmlAnyCase_elseRejected() {
-        assertThat(MailArguments.bodyFormat("HTML")).isEqualTo("html");
-        assertThat(MailArguments.bodyFormat("text")).isEqualTo("text");
-        assertThatThrownBy(() -> MailArguments.bodyFormat("markdown"))
+        assertThat(MailArguments.bodyFormat("body_format", "HTML")).isEqualTo("html");
+        assertThat(MailArguments.bodyFormat("body_format", "text")).isEqualTo("text");
+        assertThatThrownBy(() -> MailArguments.bodyFormat("body_format", "markdown"))
                 .hasMessage("Invalid argument 'body_format': must be text or html, got \"markdown\"");
     }
 }

@@ -1,0 +1,52 @@
+package org.m365mcp.tools.mail;
+
+import java.util.function.Supplier;
+import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.ToolArgumentException;
+import org.m365mcp.mcp.ToolException;
+
+/**
+ * Words the Graph failures of the mail write tools for the assistant. Other {@link GraphException}s
+ * pass through to {@code GraphErrorTranslator}. Stateless.
+ */
+final class MailFailures {
+
+    private MailFailures() {
+    }
+
+    /**
+     * {@code call}'s answer; Graph's 404 becomes "no message with id …" naming {@code argument},
+     * unless {@code messageId} is {@code null} (the call addresses no message).
+     */
+    static <T> T aboutMessage(String argument, String messageId, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GraphException e) {
+            if (e.isNotFound() && messageId != null) {
+                throw noMessage(argument, messageId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a call that sends mail. It is never repeated (the Graph client does not retry a POST after
+     * a timeout or 504), so when no answer came back the mail may have gone out: the error says so
+     * instead of inviting a blind retry that could send it twice.
+     */
+    static <T> T sending(String messageArgument, String messageId, Supplier<T> call) {
+        try {
+            return aboutMessage(messageArgument, messageId, call);
+        } catch (GraphException e) {
+            if (e.status() == 0 || e.status() == 504) {
+                throw new ToolException("Graph did not confirm the send (" + e.getMessage() + "): the mail may or"
+                        + " may not have been sent. Check email_list with folder sentitems before sending again.", e);
+            }
+            throw e;
+        }
+    }
+
+    static ToolArgumentException noMessage(String argument, String messageId) {
+        return new ToolArgumentException(argument, "no message with id '" + messageId + "'");
+    }
+}
