@@ -3,6 +3,7 @@ package org.m365mcp.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -123,6 +124,28 @@ public final class GraphClient {
             }
             page = json(transport.send(accountId, request, sameOrigin(URI.create(next))));
         }
+    }
+
+    /**
+     * GETs {@code pathAndQuery}'s raw content (e.g. {@code /me/messages/{id}/attachments/{aid}/$value})
+     * and streams it into {@code target}, created or truncated, without holding it in memory. Token,
+     * mailbox permit, retries and error mapping are those of every other call.
+     *
+     * <ul>
+     *   <li>An error answer writes nothing to {@code target}; a retried I/O failure starts it over.
+     *   <li>After a failure {@code target} may exist and hold part of the content: download into a
+     *       temporary file and move it into place.
+     * </ul>
+     *
+     * @return the number of bytes written
+     * @throws GraphException when Graph answers an error or a redirect, cannot be reached, or
+     *         {@code target} cannot be written
+     */
+    public long download(String accountId, String pathAndQuery, Path target) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(target, "target");
+        return transport.download(accountId, GraphRequest.get(pathAndQuery).header("Accept", "*/*"),
+                GraphUris.resolve(settings.baseUrl(), pathAndQuery), target);
     }
 
     /**

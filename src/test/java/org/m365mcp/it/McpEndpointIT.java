@@ -88,8 +88,8 @@ class McpEndpointIT {
 
             assertThat(tools).extracting(Tool::name).contains("email_list", "cache_get_stats");
             assertThat(emailList.inputSchema().get("required")).isEqualTo(List.of("account_id"));
-            assertThat(properties(emailList)).containsOnlyKeys("account_id", "folder", "limit",
-                    "use_cache", "force_refresh");
+            assertThat(properties(emailList)).containsOnlyKeys("account_id", "folder", "limit", "skip",
+                    "include_body", "use_cache", "force_refresh");
             assertThat(properties(emailList).get("limit"))
                     .isEqualTo(Map.of("type", "integer", "description", "Most messages to return", "minimum", 1,
                             "maximum", 200, "default", 25));
@@ -116,7 +116,7 @@ class McpEndpointIT {
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "demo", "folder", "../x"))))
                     .startsWith("Invalid argument 'folder'");
             assertThat(errorText(call(client, "email_list", Map.of("account_id", "demo", "folder", "nosuchfolder"))))
-                    .contains("404").contains("ErrorItemNotFound");
+                    .isEqualTo("Invalid argument 'folder': no mail folder 'nosuchfolder'");
             assertThat(call(client, "email_list", Map.of("account_id", "demo", "limit", 3)).isError())
                     .as("the server keeps working after bad input").isFalse();
         } finally {

@@ -66,10 +66,10 @@ import org.m365mcp.sandbox.login.SandboxLoginApplication;
 public final class SandboxServer implements AutoCloseable {
 
     /** A request as it reached the server: method, path below {@code /sandbox}, raw query, headers. */
-    record Received(String method, String path, String rawQuery, Map<String, List<String>> headers) {
+    public record Received(String method, String path, String rawQuery, Map<String, List<String>> headers) {
 
         /** The header's first value, its name matched ignoring case. */
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
                     .flatMap(h -> h.getValue().stream()).findFirst();
         }
@@ -211,12 +211,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Every request that reached {@code /sandbox}, in arrival order. */
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
     /** The requests that reached the server for {@code path} (below {@code /sandbox}). */
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

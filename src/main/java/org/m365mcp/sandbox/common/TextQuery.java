@@ -44,12 +44,17 @@ public final class TextQuery {
         this.terms = List.copyOf(terms);
     }
 
-    /** Parses {@code "pizza"}, {@code from:megan budget}, {@code "\"Q3 budget\" AND review"}. */
+    /**
+     * Parses {@code "pizza"}, {@code from:megan budget}, {@code "\"Q3 budget\" AND review"}; a query
+     * wholly in double quotes is unwrapped first, backslash escapes included, as Graph's
+     * {@code $search} takes it.
+     */
     public static TextQuery parse(String raw) {
         Objects.requireNonNull(raw, "raw");
         String text = raw.trim();
-        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") && text.indexOf('"', 1) == text.length() - 1) {
-            text = text.substring(1, text.length() - 1);
+        String phrase = unquoted(text);
+        if (phrase != null) {
+            text = phrase;
         }
         List<Term> terms = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
@@ -65,6 +70,28 @@ public final class TextQuery {
             throw SandboxGraphException.badRequest("The search query is empty.");
         }
         return new TextQuery(terms);
+    }
+
+    /**
+     * The inside of an OData search phrase, {@code "…"} with {@code \"} and {@code \\} unescaped
+     * ({@code $search="subject:\"Q3 budget\""}); null when {@code text} is not one.
+     */
+    private static String unquoted(String text) {
+        if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() - 1) {
+                out.append(text.charAt(++i));
+            } else if (c == '"') {
+                return null; // several phrases ("a" "b"), not one quoted whole
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public List<Term> terms() {

@@ -7,10 +7,12 @@ import org.m365mcp.cache.annotation.CacheStamped;
 /**
  * The answer of {@code email_list}.
  *
- * @param cache which cache state served it; null in the form that is stored
+ * @param skip     how many newer messages were skipped before the first one here
+ * @param nextSkip the {@code skip} of the next page; null when the folder has no more messages
+ * @param cache    which cache state served it; null in the form that is stored
  */
-public record EmailListAnswer(String accountId, String folder, int count, List<EmailSummary> messages,
-        CacheInfo cache) implements CacheStamped<EmailListAnswer> {
+public record EmailListAnswer(String accountId, String folder, int skip, int count, List<EmailSummary> messages,
+        Integer nextSkip, CacheInfo cache) implements CacheStamped<EmailListAnswer> {
 
     public EmailListAnswer {
         messages = List.copyOf(messages);
@@ -18,6 +20,6 @@ public record EmailListAnswer(String accountId, String folder, int count, List<E
 
     @Override
     public EmailListAnswer withCache(CacheInfo info) {
-        return new EmailListAnswer(accountId, folder, count, messages, info);
+        return new EmailListAnswer(accountId, folder, skip, count, messages, nextSkip, info);
     }
 }

@@ -5,20 +5,27 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.m365mcp.mcp.ToolArgumentException;
 
 /**
- * Checks of the mail tools' arguments that end up in a Graph path or body: ids, folder names, email
- * addresses, importance and flag values. Each failure is a {@link ToolArgumentException} naming
- * the argument and the offending value. Stateless.
+ * Checks of the mail tools' arguments that end up in a Graph path, query or body: ids, folder
+ * names, email addresses, importance and flag values, body formats, search text. Each failure is a
+ * {@link ToolArgumentException} naming the argument and the offending value. Stateless.
  */
 final class MailArguments {
 
-    /** Graph ids (base64url-like) and well-known folder names: nothing that could change the URL path. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-.]{1,512}");
+    /** Longest {@code $search} text accepted; Graph's own limit is higher, an assistant's sensible query far lower. */
+    static final int MAX_QUERY_LENGTH = 500;
+
+    /**
+     * Graph ids (base64url-like) and well-known folder names: nothing that could change the URL path
+     * ({@code /}, {@code ?}, {@code #}, {@code %}, and no all-dots {@code ..}: a letter or digit is required).
+     */
+    private static final Pattern ID = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9_=+\\-.]{1,512}");
     private static final Pattern ADDRESS = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
@@ -34,6 +41,14 @@ final class MailArguments {
     static String messageId(String argument, String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new ToolArgumentException(argument, "must be a message id from email_list, got \"" + id + "\"");
+        }
+        return id;
+    }
+
+    /** {@code id} when it looks like a Graph attachment id. */
+    static String attachmentId(String argument, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new ToolArgumentException(argument, "must be an attachment id from email_get, got \"" + id + "\"");
         }
         return id;
     }
@@ -105,5 +120,37 @@ final class MailArguments {
             throw new ToolArgumentException(argument, "must be " + shown + ", got \"" + value + "\"");
         }
         return value;
+    }
+
+    /** {@code body_format}: {@code text} or {@code html}, any case. */
+    static String bodyFormat(String argument, String format) {
+        return oneOf(argument, format == null ? "" : format.trim().toLowerCase(Locale.ROOT), Set.of("text", "html"),
+                "text or html");
+    }
+
+    /**
+     * A {@code query} as Graph's {@code $search} value: the whole text in double quotes, with
+     * {@code \} and {@code "} escaped by a backslash (OData's search phrase), so KQL inside it
+     * ({@code subject:"Q3 budget" from:megan}) keeps its own quotes.
+     *
+     * @throws ToolArgumentException when blank, longer than {@link #MAX_QUERY_LENGTH}, or holding a
+     *         control character or {@code &} (which would end the query parameter)
+     */
+    static String searchPhrase(String argument, String query) {
+        String text = query == null ? "" : query.trim();
+        if (text.isEmpty()) {
+            throw new ToolArgumentException(argument, "must not be blank");
+        }
+        if (text.length() > MAX_QUERY_LENGTH) {
+            throw new ToolArgumentException(argument, "must be at most " + MAX_QUERY_LENGTH + " characters, got "
+                    + text.length());
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new ToolArgumentException(argument, "must not contain control characters or line breaks");
+        }
+        if (text.indexOf('&') >= 0) {
+            throw new ToolArgumentException(argument, "must not contain '&'; use a space or AND instead");
+        }
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -30,4 +30,14 @@ class TextQueryTest {
         assertThat(TextQuery.parse("budget holiday").matches(message, FIELDS)).isFalse();
         assertThat(TextQuery.parse("subject:\"budget review\"").words()).containsExactly("budget review");
     }
+
+    @Test
+    void parse_wholeQueryQuotedWithEscapedQuotes_unwrappedAsODataSearchPhrase() throws Exception {
+        TextQuery query = TextQuery.parse("\"from:\\\"Megan Bowen\\\" \\\"Q3 budget\\\"\"");
+
+        assertThat(query.terms()).containsExactly(new TextQuery.Term("from", "megan bowen"),
+                new TextQuery.Term(null, "q3 budget"));
+        assertThat(query.matches(message(), FIELDS)).isTrue();
+        assertThat(TextQuery.parse("\"Q3 budget\" \"numbers\"").words()).containsExactly("q3 budget", "numbers");
+    }
 }
