@@ -3,6 +3,7 @@ package org.m365mcp.cache.annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.cache.annotation.CacheKey;
@@ -16,8 +17,8 @@ import org.m365mcp.config.Names;
  * <ul>
  *   <li>The operation is the annotation's {@code cacheName}, which must be set.</li>
  *   <li>Parameters named {@code accountId}, {@code useCache} and {@code forceRefresh} have their fixed
- *       meaning; the flags are never part of the key. When some parameters carry JSR-107's
- *       {@link CacheKey}, only those form the key.</li>
+ *       meaning (the account id is keyed in lower case); the flags are never part of the key. When
+ *       some parameters carry JSR-107's {@link CacheKey}, only those form the key.</li>
  * </ul>
  *
  * @param forceRefreshIndex the position of the {@code forceRefresh} parameter, or -1
@@ -45,7 +46,7 @@ record CachedCall(String operation, String accountId, Map<String, Object> keyPar
             String name = parameters[i].getName();
             Object value = arguments[i];
             switch (name) {
-                case ACCOUNT -> account = String.valueOf(value);
+                case ACCOUNT -> account = accountOf(value);
                 case USE_CACHE -> useCache = !Boolean.FALSE.equals(value);
                 case FORCE_REFRESH -> {
                     forceRefresh = Boolean.TRUE.equals(value);
@@ -59,6 +60,11 @@ record CachedCall(String operation, String accountId, Map<String, Object> keyPar
             }
         }
         return new CachedCall(annotation.cacheName(), account, keyParams, useCache, forceRefresh, forceIndex);
+    }
+
+    /** Account ids are case-insensitive (sign-in names); keys hold them trimmed and in lower case. */
+    static String accountOf(Object value) {
+        return String.valueOf(value).trim().toLowerCase(Locale.ROOT);
     }
 
     String key() {

@@ -49,7 +49,7 @@ public class TieredInvalidationInterceptor implements Serializable {
         if (declared != null) {
             String reason = reason(method);
             Object[] arguments = invocation.getParameters();
-            String accountId = String.valueOf(argument(method, arguments, CachedCall.ACCOUNT));
+            String accountId = CachedCall.accountOf(argument(method, arguments, CachedCall.ACCOUNT));
             for (Invalidate invalidate : declared.value()) {
                 invalidate(accountId, invalidate, method, arguments, reason);
             }
