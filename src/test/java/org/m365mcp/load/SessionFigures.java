@@ -43,10 +43,15 @@ record SessionFigures(String script, String account, SessionReplay.Result uncach
         for (int i = 0; i < cachedReplays; i++) {
             long[] delta = stats.get(i);
             passes.add(new CachedPass(replays.get(i),
-                    1 - (double) replays.get(i).graphRequests() / uncached.graphRequests(),
-                    delta[0], delta[1], delta[2], (double) delta[0] / (delta[0] + delta[1])));
+                    ratio(uncached.graphRequests() - replays.get(i).graphRequests(), uncached.graphRequests()),
+                    delta[0], delta[1], delta[2], ratio(delta[0], delta[0] + delta[1])));
         }
         return new SessionFigures(script, account, uncached, List.copyOf(passes));
+    }
+
+    /** {@code part / whole} to four decimals, as {@code cache_get_stats} gives its rates. */
+    private static double ratio(long part, long whole) {
+        return Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 
     /** Hits, misses and refreshes over every operation of a {@code cache_get_stats} answer. */

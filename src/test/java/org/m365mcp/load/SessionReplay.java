@@ -27,8 +27,8 @@ import org.m365mcp.load.AssistantSession.Step;
  */
 final class SessionReplay {
 
-    /** One call of the replay: its tool, the cache state it answered (null for writes) and its time. */
-    record Call(String tool, String cacheState, double ms) {
+    /** One call of the replay: its tool and arguments, the cache state it answered (null for writes), its time. */
+    record Call(String tool, Map<String, Object> arguments, String cacheState, double ms) {
     }
 
     /**
@@ -75,7 +75,7 @@ final class SessionReplay {
             if (step.captureAs() != null) {
                 capture(step.captureAs(), answer, captured);
             }
-            log.add(new Call(step.tool(), state, Math.round(ms * 100) / 100.0));
+            log.add(new Call(step.tool(), new TreeMap<>(arguments), state, Math.round(ms * 100) / 100.0));
         }
         double wallMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
         long graphRequests = settledGraphRequests(server) - graphBefore;
