@@ -1,0 +1,172 @@
+package org.m365mcp.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built WAR in demo mode on its own Payara Micro process, as a user would run it, with the
+ * sandbox's Graph answering after a set latency; its MCP endpoint and the sandbox's request counter.
+ *
+ * <ul>
+ *   <li>Its own free port (never the ITs' 18080/18082), cache file, download directory and log,
+ *       all under the work directory; the cache file is deleted first, so the run starts cold.
+ *   <li>Not thread-safe: one load run drives it from one thread.
+ * </ul>
+ */
+final class LoadServer implements AutoCloseable {
+
+    /** Bearer token of this process only. */
+    private static final String TOKEN = "load-run-token";
+    /** A test-only key for the run's throwaway store; never a real user's key. */
+    private static final String CACHE_KEY = "load-only-key-0123456789abcdef0123456789abcdef";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private LoadServer(int port, Path log, Process process) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts Payara Micro with {@code war} and waits until MCP answers an {@code initialize}. */
+    static LoadServer start(Path payaraJar, Path war, Path work, int latencyMs) throws Exception {
+        Files.createDirectories(work);
+        for (String name : new String[] {"cache.db", "cache.db-wal", "cache.db-shm", "payara.log"}) {
+            Files.deleteIfExists(work.resolve(name));
+        }
+        int port = freePort();
+        Path log = work.resolve("payara.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", payaraJar.toString(), "--deploy", war.toString(),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.remove("M365_MCP_CLIENT_ID"); // demo mode: the sandbox tenant
+        env.put("M365_MCP_PORT", String.valueOf(port));
+        env.put("M365_SANDBOX_LATENCY_MS", String.valueOf(latencyMs));
+        env.put("M365_MCP_AUTH_TOKEN", TOKEN);
+        env.put("M365_MCP_CACHE_KEY", CACHE_KEY);
+        env.put("M365_MCP_CACHE_KEYRING", "false");
+        env.put("M365_MCP_CACHE_DB_PATH", work.resolve("cache.db").toAbsolutePath().toString());
+        env.put("M365_MCP_DOWNLOADS_DIR", work.resolve("downloads").toAbsolutePath().toString());
+        LoadServer server = new LoadServer(port, log, builder.start());
+        try {
+            server.awaitReady();
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** A new MCP client over Streamable HTTP, initialized. */
+    McpSyncClient client() {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(root())
+                .endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).build();
+        client.initialize();
+        return client;
+    }
+
+    /** Graph requests the sandbox has served since it started: every counted path below {@code /v1.0}. */
+    long graphRequests() throws IOException, InterruptedException {
+        long total = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = admin("requests").path("byPath").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            total += path.getKey().startsWith("/v1.0") ? path.getValue().asLong() : 0;
+        }
+        return total;
+    }
+
+    /** The latency the sandbox adds to every Graph request, as it reports it. */
+    long latencyMs() throws IOException, InterruptedException {
+        return admin("latency").path("ms").asLong();
+    }
+
+    int port() {
+        return port;
+    }
+
+    private JsonNode admin(String resource) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/sandbox/_admin/" + resource + " answered " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
+    private void awaitReady() throws Exception {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"load-probe\",\"version\":\"1\"}}}"))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not deploy within 5 minutes; see " + log);
+    }
+
+    /** A port nothing listens on now; the ITs' fixed ports are skipped. */
+    private static int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (port != 18080 && port != 18082) {
+                    return port;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
