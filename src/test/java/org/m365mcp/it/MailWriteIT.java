@@ -1,7 +1,6 @@
 package org.m365mcp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
@@ -358,8 +357,6 @@ class MailWriteIT {
 
     @Test
     void emailUpdateAndDelete_makeEmailGetOfThatMessageAMiss() {
-        assumeThat(client.listTools().tools()).as("email_get is delivered by the read tools")
-                .anyMatch(t -> t.name().equals("email_get"));
         String id = sendToMegan(unique("Get me"));
         String other = sendToMegan(unique("Get me too"));
         Map<String, Object> get = Map.of("account_id", "demo2", "message_id", id);
@@ -374,6 +371,25 @@ class MailWriteIT {
         assertThat(cacheState(call(client, "email_get", getOther))).as("another message untouched").isIn("fresh", "stale");
         structured(call(client, "email_delete", Map.of("account_id", "demo2", "message_id", id, "confirm", true)));
         assertThat(call(client, "email_get", get).isError()).as("deleted: not served from the cache").isTrue();
+    }
+
+    @Test
+    void emailMarkRead_makesEmailGetOfTheMarkedMessagesAMiss_only() {
+        String marked = sendToMegan(unique("Mark me"));
+        String alsoMarked = sendToMegan(unique("Mark me too"));
+        String untouched = sendToMegan(unique("Leave me"));
+        List<Map<String, Object>> gets = List.of(Map.of("account_id", "demo2", "message_id", marked),
+                Map.of("account_id", "demo2", "message_id", alsoMarked),
+                Map.of("account_id", "demo2", "message_id", untouched));
+        gets.forEach(get -> call(client, "email_get", get));
+        gets.forEach(get -> assertThat(cacheState(call(client, "email_get", get))).isEqualTo("fresh"));
+
+        structured(call(client, "email_mark_read", Map.of("account_id", "demo2",
+                "message_ids", List.of(marked, alsoMarked))));
+
+        assertThat(cacheState(call(client, "email_get", gets.get(0)))).isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_get", gets.get(1)))).isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_get", gets.get(2)))).as("a message not marked").isEqualTo("fresh");
     }
 
     // ---- helpers

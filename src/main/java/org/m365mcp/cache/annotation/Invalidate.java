@@ -31,8 +31,8 @@ public @interface Invalidate {
 
     /**
      * The write method's parameter holding the value to match, by Java name; empty: the camel-case
-     * form of {@link #param()} ({@code message_id} → {@code messageId}). Ignored when {@link #value()}
-     * is set.
+     * form of {@link #param()} ({@code message_id} → {@code messageId}). A collection argument
+     * matches each of its elements. Ignored when {@link #value()} is set.
      */
     String argument() default "";
 

@@ -8,6 +8,8 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.Collection;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.m365mcp.cache.store.Removal;
@@ -72,10 +74,18 @@ public class TieredInvalidationInterceptor implements Serializable {
                 if (value == null) {
                     return; // the optional argument was not given: no entry can have been cached for it
                 }
-                removal = caches.invalidateByParam(accountId, invalidate.operation(), invalidate.param(),
-                        String.valueOf(value), reason);
+                // A list argument (several message ids, say) invalidates the entries of each element.
+                Collection<?> values = value instanceof Collection<?> many ? many : List.of(value);
+                removal = Removal.NONE;
+                for (Object one : values) {
+                    if (one != null) {
+                        removal = removal.plus(caches.invalidateByParam(accountId, invalidate.operation(),
+                                invalidate.param(), String.valueOf(one), reason));
+                    }
+                }
             }
-            LOG.fine(() -> reason + " invalidated " + removal.count() + " " + invalidate.operation() + " entries");
+            int count = removal.count();
+            LOG.fine(() -> reason + " invalidated " + count + " " + invalidate.operation() + " entries");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, reason + " could not invalidate " + invalidate.operation()
                     + "; its cached results age out with their TTL", e);

@@ -92,7 +92,8 @@ public class MessageChangeTools {
     }
 
     @McpTool(name = "email_mark_read", idempotent = true, description = "Mark one or more messages read or unread.")
-    @InvalidatesCache({@Invalidate(operation = "email_get"), @Invalidate(operation = "email_list"),
+    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id", argument = "messageIds"),
+            @Invalidate(operation = "email_list"),
             @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
             @Invalidate(operation = "emailfolders_get_tree")})
     public MarkedReadAnswer emailMarkRead(
