@@ -16,7 +16,7 @@ import org.m365mcp.mcp.ToolArgumentException;
  * names, email addresses, importance and flag values, body formats, search text. Each failure is a
  * {@link ToolArgumentException} naming the argument and the offending value. Stateless.
  */
-final class MailArguments {
+public final class MailArguments {
 
     /** Longest {@code $search} text accepted; Graph's own limit is higher, an assistant's sensible query far lower. */
     static final int MAX_QUERY_LENGTH = 500;
@@ -81,7 +81,12 @@ final class MailArguments {
         return List.copyOf(all);
     }
 
-    static ObjectNode recipient(String argument, String text) {
+    /**
+     * Graph's {@code recipient} for {@code text}, {@code a@b.c} or {@code Name <a@b.c>}.
+     *
+     * @throws ToolArgumentException naming {@code argument} when it is not an email address
+     */
+    public static ObjectNode recipient(String argument, String text) {
         String name = null;
         String address = text == null ? "" : text.trim();
         Matcher named = NAMED.matcher(address);
@@ -136,7 +141,7 @@ final class MailArguments {
      * @throws ToolArgumentException when blank, longer than {@link #MAX_QUERY_LENGTH}, or holding a
      *         control character or {@code &} (which would end the query parameter)
      */
-    static String searchPhrase(String argument, String query) {
+    public static String searchPhrase(String argument, String query) {
         String text = query == null ? "" : query.trim();
         if (text.isEmpty()) {
             throw new ToolArgumentException(argument, "must not be blank");
