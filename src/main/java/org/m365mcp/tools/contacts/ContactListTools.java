@@ -11,13 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.graph.GraphRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -135,21 +135,13 @@ public class ContactListTools {
                 saved.size(), saved.overwritten());
     }
 
-    /** Up to {@code max} contacts of {@code folder}, or of the default folder and every top-level folder. */
+    /** Up to {@code max} contacts of {@code folder}, or of every folder ({@link AllContacts}). */
     private List<JsonNode> collect(String account, String folder, int max) {
         String query = "?$top=100&$select=" + ContactExport.FIELDS;
         if (folder != null) {
             return addressed("folder_id", "no contact folder", folder,
                     () -> graph.getPaged(account, ContactArguments.contactsPath(folder) + query, max));
         }
-        List<JsonNode> all = new ArrayList<>(graph.getPaged(account, "/me/contacts" + query, max));
-        for (JsonNode f : graph.getPaged(account, "/me/contactFolders?$select=id", 500)) {
-            if (all.size() >= max) {
-                break;
-            }
-            all.addAll(graph.getPaged(account, ContactArguments.contactsPath(f.path("id").asText()) + query,
-                    max - all.size()));
-        }
-        return all;
+        return AllContacts.read(graph, account, path -> GraphRequest.get(path + query), max);
     }
 }

@@ -84,8 +84,8 @@ public class ContactTools {
     }
 
     @McpTool(name = "search_contacts", readOnly = true, idempotent = true,
-            description = "Search contacts by name, email, company or job title (words or \"phrases\"), with ids"
-                    + " for contact_get.")
+            description = "Search contacts of every folder by name, email, company or job title (words or"
+                    + " \"phrases\"), with ids for contact_get.")
     @CacheResult(cacheName = "search_contacts")
     public SearchContactsAnswer searchContacts(
             @ToolParam("Account id from account_list") String accountId,
@@ -96,10 +96,10 @@ public class ContactTools {
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String phrase = MailArguments.searchPhrase("query", query);
-        GraphRequest request = GraphRequest.get("/me/contacts?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
-                + "&$select=" + ContactSummary.FIELDS).header("ConsistencyLevel", "eventual");
-        List<ContactSummary> contacts = graph.getPaged(account, request, limit).stream().map(ContactSummary::of)
-                .toList();
+        String options = "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE) + "&$select=" + ContactSummary.FIELDS;
+        List<ContactSummary> contacts = AllContacts.read(graph, account,
+                path -> GraphRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)
+                .stream().map(ContactSummary::of).toList();
         return new SearchContactsAnswer(accountId, query, contacts.size(), contacts, null);
     }
 
