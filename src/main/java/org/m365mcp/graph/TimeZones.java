@@ -2,7 +2,6 @@ package org.m365mcp.graph;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +64,7 @@ public final class TimeZones {
         }
         String windows = WINDOWS.get(name.strip());
         if (windows != null) {
-            return Optional.of(windows.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(windows));
+            return Optional.of(ZoneId.of(windows));
         }
         try {
             return Optional.of(ZoneId.of(name.strip()));
