@@ -179,4 +179,42 @@ class CalendarToolsIT {
         assertThat(result.isError()).isTrue();
         assertThat(((TextContent) result.content().get(0)).text()).startsWith("Invalid argument 'time_zone'");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createEvent_inBerlin_listMissesThenShowsIt_deleteNeedsConfirmThenGetAndListMiss() {
+        String subject = "Planning " + UUID.randomUUID();
+        Map<String, Object> window = Map.of("account_id", "demo", "start", "2026-10-26", "end", "2026-10-26",
+                "time_zone", "Europe/Berlin");
+        Map<String, Object> otherAccount = Map.of("account_id", "demo2", "start", "2026-10-26", "end", "2026-10-26",
+                "time_zone", "Europe/Berlin");
+        call(client, "calendar_list_events", window);
+        call(client, "calendar_list_events", otherAccount);
+
+        Map<String, Object> created = structured(call(client, "calendar_create_event", Map.of("account_id", "demo",
+                "subject", subject, "start", "2026-10-26T10:00", "end", "2026-10-26T11:00",
+                "time_zone", "Europe/Berlin", "attendees", List.of("Megan Bowen <megan.bowen@contoso.sandbox>"),
+                "location", "Room 1")));
+        assertThat(created).containsEntry("start", "2026-10-26T10:00+01:00").containsEntry("action", "created");
+        String id = (String) created.get("event_id");
+
+        CallToolResult listed = call(client, "calendar_list_events", window);
+        assertThat(cacheState(listed)).isEqualTo("miss");
+        assertThat(events(structured(listed), subject)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("location", "Room 1").containsEntry("attendee_count", 1));
+        assertThat(cacheState(call(client, "calendar_list_events", otherAccount))).isEqualTo("fresh");
+        Map<String, Object> get = Map.of("account_id", "demo", "event_id", id, "time_zone", "Europe/Berlin");
+        call(client, "calendar_get_event", get);
+        call(client, "calendar_list_events", window);
+
+        CallToolResult unconfirmed = call(client, "calendar_delete_event", Map.of("account_id", "demo", "event_id", id));
+        assertThat(((TextContent) unconfirmed.content().get(0)).text()).startsWith("Invalid argument 'confirm'");
+        structured(call(client, "calendar_delete_event", Map.of("account_id", "demo", "event_id", id, "confirm", true)));
+
+        CallToolResult gone = call(client, "calendar_get_event", get);
+        assertThat(((TextContent) gone.content().get(0)).text()).startsWith("Invalid argument 'event_id'");
+        CallToolResult relisted = call(client, "calendar_list_events", window);
+        assertThat(cacheState(relisted)).isEqualTo("miss");
+        assertThat(events(structured(relisted), subject)).isEmpty();
+    }
 }

@@ -16,7 +16,7 @@ import org.m365mcp.mcp.ToolArgumentException;
  * names, email addresses, importance and flag values, body formats, search text. Each failure is a
  * {@link ToolArgumentException} naming the argument and the offending value. Stateless.
  */
-final class MailArguments {
+public final class MailArguments {
 
     /** Longest {@code $search} text accepted; Graph's own limit is higher, an assistant's sensible query far lower. */
     static final int MAX_QUERY_LENGTH = 500;
@@ -66,7 +66,7 @@ final class MailArguments {
      * Graph's {@code recipient} array for {@code addresses}, each {@code a@b.c} or {@code Name <a@b.c>};
      * an empty array for {@code null}.
      */
-    static ArrayNode recipients(String argument, List<String> addresses) {
+    public static ArrayNode recipients(String argument, List<String> addresses) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         if (addresses != null) {
             addresses.forEach(text -> array.add(recipient(argument, text)));
