@@ -45,6 +45,23 @@ public final class UserResource {
         return Responses.ok(out);
     }
 
+    /**
+     * {@code GET /mailboxSettings}: the time zone as Exchange keeps it, a Windows name
+     * ({@link SandboxTenant#DEMO_ACCOUNT_ID}: Pacific, the other: W. Europe), and the working hours.
+     */
+    @GET
+    @Path("mailboxSettings")
+    public Response mailboxSettings() {
+        String zone = account.accountId().equals(SandboxTenant.DEMO_ACCOUNT_ID) ? "Pacific Standard Time"
+                : "W. Europe Standard Time";
+        var out = org.m365mcp.sandbox.common.Json.object()
+                .put("@odata.context", request.context("users('" + account.owner().address() + "')/mailboxSettings"))
+                .put("timeZone", zone).put("dateFormat", "M/d/yyyy").put("timeFormat", "h:mm tt");
+        out.putObject("workingHours").put("startTime", "08:00:00.0000000").put("endTime", "17:00:00.0000000")
+                .putObject("timeZone").put("name", zone);
+        return Responses.ok(out);
+    }
+
     @Path("messages")
     public MessagesResource messages() {
         return new MessagesResource(account.mailbox(), request, null);

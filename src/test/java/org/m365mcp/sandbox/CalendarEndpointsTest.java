@@ -173,4 +173,30 @@ class CalendarEndpointsTest {
                 .isEqualTo("ErrorMailRecipientNotFound");
         sandbox.demo("POST", "/me/calendar/getSchedule", "{\"schedules\":[]}", 400);
     }
+
+    @Test
+    void events_localTimeInWindowsZone_storedAsUtcAndSeriesKeepsLocalTimeAcrossDst() {
+        JsonNode created = sandbox.demo("POST", "/me/events", """
+                {"subject":"Berlin daily","start":{"dateTime":"2026-03-27T09:00:00","timeZone":"W. Europe Standard Time"},
+                 "end":{"dateTime":"2026-03-27T09:30:00","timeZone":"W. Europe Standard Time"},
+                 "recurrence":{"pattern":{"type":"daily","interval":1},
+                  "range":{"type":"numbered","startDate":"2026-03-27","numberOfOccurrences":4}}}""", 201);
+        assertThat(created.path("originalStartTimeZone").asText()).isEqualTo("W. Europe Standard Time");
+        assertThat(created.path("start").path("dateTime").asText()).startsWith("2026-03-27T08:00:00");
+
+        JsonNode view = sandbox.demo("GET", "/me/calendarView?startDateTime=2026-03-27T00:00:00Z"
+                + "&endDateTime=2026-03-31T00:00:00Z&$filter=subject eq 'Berlin daily'".replace(" ", "%20"), null, 200);
+
+        assertThat(view.path("value")).extracting(e -> e.path("start").path("dateTime").asText().substring(0, 16))
+                .containsExactly("2026-03-27T08:00", "2026-03-28T08:00", "2026-03-29T07:00", "2026-03-30T07:00");
+        sandbox.demo("POST", "/me/events", """
+                {"subject":"x","start":{"dateTime":"2026-03-27T09:00:00","timeZone":"Mars/Olympus"},
+                 "end":{"dateTime":"2026-03-27T09:30:00","timeZone":"UTC"}}""", 400);
+    }
+
+    @Test
+    void mailboxSettings_timeZoneIsAWindowsName() {
+        assertThat(sandbox.demo("GET", "/me/mailboxSettings", null, 200).path("timeZone").asText())
+                .isEqualTo("Pacific Standard Time");
+    }
 }

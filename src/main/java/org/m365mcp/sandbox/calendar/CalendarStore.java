@@ -217,7 +217,7 @@ public final class CalendarStore {
         event.put("type", "seriesMaster");
         Instant start = EventJson.start(event);
         Duration length = Duration.between(start, EventJson.end(event));
-        for (Instant at : Recurrence.expand(event.get("recurrence"), start)) {
+        for (Instant at : Recurrence.expand(event.get("recurrence"), start, EventJson.startZone(event))) {
             ObjectNode occurrence = event.deepCopy();
             String occurrenceId = SandboxIds.item("event", accountId, id + "/" + at);
             occurrence.put("id", occurrenceId);

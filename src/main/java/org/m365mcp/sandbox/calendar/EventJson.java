@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.m365mcp.graph.TimeZones;
 import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
@@ -16,8 +21,10 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  * Builds and edits events in Graph v1.0's {@code microsoft.graph.event} JSON shape.
  *
  * <ul>
- *   <li>Times are {@code dateTimeTimeZone} in UTC ({@code "2026-01-15T09:00:00.0000000"}, {@code "UTC"});
- *       a request may give any offset or a local time, which is read as UTC.
+ *   <li>Times are served as {@code dateTimeTimeZone} in UTC ({@code "2026-01-15T09:00:00.0000000"},
+ *       {@code "UTC"}); a request's local time is read in its {@code timeZone} (IANA or Windows name,
+ *       UTC when absent), which is kept as {@code originalStartTimeZone}/{@code originalEndTimeZone}
+ *       and is the zone a recurrence keeps its local time in.
  *   <li>Only properties Graph lets a client write may be set ({@link #WRITABLE}); {@code end} must
  *       follow {@code start}.
  *   <li>Stateless and thread-safe.
@@ -90,7 +97,13 @@ final class EventJson {
         ObjectNode clean = Entities.writable(patch, WRITABLE, "an event");
         for (String time : java.util.List.of("start", "end")) {
             if (clean.has(time)) {
-                clean.set(time, Json.dateTimeTimeZone(Json.instant(clean.get(time))));
+                JsonNode given = clean.get(time);
+                String zoneName = given.path("timeZone").asText("UTC");
+                ZoneId zone = TimeZones.of(zoneName).orElseThrow(() -> new SandboxGraphException(400,
+                        "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The following"
+                                + " TimeZone value is not supported: '" + zoneName + "'."));
+                clean.set(time, Json.dateTimeTimeZone(instant(given, zone)));
+                clean.put(time.equals("start") ? "originalStartTimeZone" : "originalEndTimeZone", zoneName);
             }
         }
         if (clean.has("attendees")) {
@@ -118,6 +131,23 @@ final class EventJson {
         }
         event.put("bodyPreview", Entities.preview(event.path("body").path("content").asText("")));
         Entities.touch(event, now);
+    }
+
+    /** The zone the event's start was given in (its series keeps that local time). */
+    static ZoneId startZone(JsonNode event) {
+        return TimeZones.of(event.path("originalStartTimeZone").asText("UTC")).orElse(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(JsonNode node, ZoneId zone) {
+        String text = node.isObject() ? node.path("dateTime").asText("") : node.asText("");
+        if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return Json.parseInstant(text);
+        }
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw SandboxGraphException.invalidRequest("Cannot convert the literal '" + text + "' to a date-time.");
+        }
     }
 
     static Instant start(JsonNode event) {

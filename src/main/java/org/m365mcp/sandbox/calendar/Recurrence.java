@@ -5,7 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  * Expands Graph's {@code patternedRecurrence} into occurrence start times: {@code daily} and
  * {@code weekly} patterns (with {@code interval} and {@code daysOfWeek}), and {@code absoluteMonthly}
  * on {@code dayOfMonth}; ranges {@code endDate}, {@code numbered} and {@code noEnd}.
+ * Like Exchange, occurrences keep the series' local time in its start time zone across a DST change.
  *
  * <ul>
  *   <li>At most {@link #MAX_OCCURRENCES}; a {@code noEnd} series stops a year after its start.
@@ -33,22 +34,23 @@ final class Recurrence {
     private Recurrence() {
     }
 
-    static List<Instant> expand(JsonNode recurrence, Instant firstStart) {
+    /** Occurrence starts of a series whose first start is {@code firstStart}, at its local time in {@code zone}. */
+    static List<Instant> expand(JsonNode recurrence, Instant firstStart, ZoneId zone) {
         try {
-            return expandValid(recurrence, firstStart);
+            return expandValid(recurrence, firstStart, zone);
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             throw SandboxGraphException.invalidRequest("Invalid recurrence: " + e.getMessage());
         }
     }
 
-    private static List<Instant> expandValid(JsonNode recurrence, Instant firstStart) {
+    private static List<Instant> expandValid(JsonNode recurrence, Instant firstStart, ZoneId zone) {
         JsonNode pattern = recurrence.path("pattern");
         JsonNode range = recurrence.path("range");
         String type = pattern.path("type").asText("");
         int interval = Math.max(1, pattern.path("interval").asInt(1));
-        LocalTime time = LocalTime.ofInstant(firstStart, ZoneOffset.UTC);
+        LocalTime time = LocalTime.ofInstant(firstStart, zone);
         LocalDate from = range.hasNonNull("startDate") ? LocalDate.parse(range.get("startDate").asText())
-                : LocalDate.ofInstant(firstStart, ZoneOffset.UTC);
+                : LocalDate.ofInstant(firstStart, zone);
         String rangeType = range.path("type").asText("noEnd");
         LocalDate until = switch (rangeType) {
             case "endDate" -> LocalDate.parse(range.path("endDate").asText());
@@ -62,7 +64,7 @@ final class Recurrence {
         List<Instant> starts = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(until) && starts.size() < limit; day = day.plusDays(1)) {
             if (matches(type, interval, days, pattern, from, day)) {
-                starts.add(day.atTime(time).toInstant(ZoneOffset.UTC));
+                starts.add(day.atTime(time).atZone(zone).toInstant());
             }
         }
         return starts;

@@ -66,7 +66,7 @@ public final class MailArguments {
      * Graph's {@code recipient} array for {@code addresses}, each {@code a@b.c} or {@code Name <a@b.c>};
      * an empty array for {@code null}.
      */
-    static ArrayNode recipients(String argument, List<String> addresses) {
+    public static ArrayNode recipients(String argument, List<String> addresses) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         if (addresses != null) {
             addresses.forEach(text -> array.add(recipient(argument, text)));

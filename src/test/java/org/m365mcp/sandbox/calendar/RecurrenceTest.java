@@ -16,7 +16,7 @@ class RecurrenceTest {
 
     private static List<String> expand(String json) throws Exception {
         JsonNode recurrence = new ObjectMapper().readTree(json);
-        return Recurrence.expand(recurrence, START).stream().map(Instant::toString).toList();
+        return Recurrence.expand(recurrence, START, java.time.ZoneOffset.UTC).stream().map(Instant::toString).toList();
     }
 
     @Test
@@ -55,5 +55,18 @@ class RecurrenceTest {
         assertThatThrownBy(() -> expand("""
                 {"pattern":{"type":"relativeYearly","interval":1},"range":{"type":"noEnd","startDate":"2026-01-05"}}"""))
                 .isInstanceOf(SandboxGraphException.class);
+    }
+
+    @Test
+    void expand_dailyInBerlinAcrossDstChange_keepsNineOClockLocal() throws Exception {
+        JsonNode recurrence = new ObjectMapper().readTree("""
+                {"pattern":{"type":"daily","interval":1},
+                 "range":{"type":"numbered","startDate":"2026-03-28","numberOfOccurrences":3}}""");
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+
+        List<Instant> starts = Recurrence.expand(recurrence, Instant.parse("2026-03-28T08:00:00Z"), berlin);
+
+        assertThat(starts).extracting(Instant::toString)
+                .containsExactly("2026-03-28T08:00:00Z", "2026-03-29T07:00:00Z", "2026-03-30T07:00:00Z");
     }
 }
