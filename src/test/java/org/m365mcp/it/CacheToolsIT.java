@@ -122,6 +122,9 @@ class CacheToolsIT {
         Map<String, Object> answer = structured(call(client, "cache_get_stats", Map.of()));
 
         assertThat(answer).containsEntry("store_open", true);
+        assertThat(((Number) answer.get("compression_saved_bytes")).longValue())
+                .isEqualTo(((Number) answer.get("uncompressed_bytes")).longValue()
+                        - ((Number) answer.get("stored_bytes")).longValue());
         Map<String, Map<String, Object>> types = (Map<String, Map<String, Object>>) answer.get("resource_types");
         assertThat((Integer) types.get("search_files").get("entries")).isGreaterThanOrEqualTo(1);
         assertThat(types.get("search_files")).containsKeys("stored_bytes", "uncompressed_bytes",

@@ -55,9 +55,11 @@ public class CacheTools {
         long misses = byOperation.values().stream().mapToLong(OperationStats::misses).sum();
         StoreSlices slices = encryptedStore.store().map(live -> live.apply(StoreSlices::of)).orElse(StoreSlices.NONE);
         ResolvedKey key = encryptedStore.key().orElse(null);
+        SizeStats total = SizeStats.of(slices.total());
         return new CacheStatsAnswer(encryptedStore.store().isPresent(),
                 key == null ? "none" : key.source().name().toLowerCase(Locale.ROOT),
-                key != null && key.survivesRestart(), SizeStats.of(slices.total()), hits, misses,
+                key != null && key.survivesRestart(), total.entries(), total.storedBytes(),
+                total.uncompressedBytes(), total.compressionSavedBytes(), hits, misses,
                 OperationStats.rate(hits, misses), slices.byType(), slices.byAccount(), byOperation);
     }
 
