@@ -2,18 +2,33 @@ package org.m365mcp.tools.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.m365mcp.cache.annotation.CacheStatistics;
+import org.m365mcp.cache.annotation.TieredCaches;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.StoreSummary;
 import org.m365mcp.mcp.McpTool;
+import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.tools.Accounts;
 
-/** Tools that look at and manage the cache itself (SPEC §6). */
+/**
+ * Tools that look at and manage the cached results themselves (SPEC §6); the task queue's tools are in
+ * {@code CacheTaskTools}.
+ *
+ * <ul>
+ *   <li>Sizes come from the encrypted store; without one (memory only) they are zero and the per-type
+ *       and per-account maps empty. Hits and misses are counted since start-up.</li>
+ *   <li>{@code cache_invalidate} is always scoped to one account and audited as {@code cache_invalidate}.</li>
+ * </ul>
+ */
 @ApplicationScoped
 public class CacheTools {
+
+    static final String INVALIDATE_REASON = "cache_invalidate";
 
     @Inject
     EncryptedStore encryptedStore;
@@ -21,19 +36,62 @@ public class CacheTools {
     @Inject
     CacheStatistics statistics;
 
+    @Inject
+    TieredCaches caches;
+
+    @Inject
+    CacheOperations operations;
+
+    @Inject
+    Accounts accounts;
+
     @McpTool(name = "cache_get_stats", readOnly = true, idempotent = true, openWorld = false,
-            description = "Cache statistics: entries, bytes, hits, misses and hit rate, overall and per operation.")
+            description = "Cache statistics: entries, sizes, compression savings, hits and hit rate; per operation,"
+                    + " resource type and account.")
     public CacheStatsAnswer cacheGetStats() {
-        Map<String, OperationStats> operations = new TreeMap<>();
-        statistics.snapshot().forEach((operation, counts) -> operations.put(operation, OperationStats.of(counts)));
-        long hits = operations.values().stream().mapToLong(OperationStats::hits).sum();
-        long misses = operations.values().stream().mapToLong(OperationStats::misses).sum();
-        StoreSummary summary = encryptedStore.store().map(store -> store.apply(CacheStore::summary))
-                .orElse(new StoreSummary(0, 0, 0));
+        Map<String, OperationStats> byOperation = new TreeMap<>();
+        statistics.snapshot().forEach((operation, counts) -> byOperation.put(operation, OperationStats.of(counts)));
+        long hits = byOperation.values().stream().mapToLong(OperationStats::hits).sum();
+        long misses = byOperation.values().stream().mapToLong(OperationStats::misses).sum();
+        StoreSlices slices = encryptedStore.store().map(live -> live.apply(StoreSlices::of)).orElse(StoreSlices.NONE);
         ResolvedKey key = encryptedStore.key().orElse(null);
+        SizeStats total = SizeStats.of(slices.total());
         return new CacheStatsAnswer(encryptedStore.store().isPresent(),
-                key == null ? "none" : key.source().name().toLowerCase(java.util.Locale.ROOT),
-                key != null && key.survivesRestart(), summary.entries(), summary.storedBytes(),
-                summary.uncompressedBytes(), hits, misses, OperationStats.rate(hits, misses), operations);
+                key == null ? "none" : key.source().name().toLowerCase(Locale.ROOT),
+                key != null && key.survivesRestart(), total.entries(), total.storedBytes(),
+                total.uncompressedBytes(), total.compressionSavedBytes(), hits, misses,
+                OperationStats.rate(hits, misses), slices.byType(), slices.byAccount(), byOperation);
+    }
+
+    @McpTool(name = "cache_invalidate", readOnly = false, destructive = false, idempotent = true, openWorld = false,
+            description = "Drop one account's cached results of one operation whose key parameters match a pattern"
+                    + " ('*' wildcard), so the next read fetches from Graph.")
+    public InvalidatedAnswer cacheInvalidate(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("Cached operation, e.g. email_list or email_get") String resourceType,
+            @ToolParam(value = "Pattern over the key parameters (k=v&k=v, sorted by name); '*' matches any text",
+                    defaultValue = "*") String pattern) {
+        String account = accounts.require(accountId).id();
+        String operation = CacheArguments.operation("resource_type", resourceType, operations.names());
+        String keyPattern = operation + ":" + account + ":" + CacheArguments.pattern("pattern", pattern);
+        int count = caches.invalidate(account, operation, keyPattern, INVALIDATE_REASON).count();
+        return new InvalidatedAnswer(account, operation, keyPattern, count);
+    }
+
+    /** The store's totals, by resource type and by account, read together. */
+    private record StoreSlices(StoreSummary total, Map<String, SizeStats> byType, Map<String, SizeStats> byAccount) {
+
+        static final StoreSlices NONE = new StoreSlices(new StoreSummary(0, 0, 0), Map.of(), Map.of());
+
+        static StoreSlices of(CacheStore store) {
+            return new StoreSlices(store.summary(), sizes(store.summaryByResourceType()),
+                    sizes(store.summaryByAccount()));
+        }
+
+        private static Map<String, SizeStats> sizes(Map<String, StoreSummary> summaries) {
+            Map<String, SizeStats> sizes = new TreeMap<>();
+            summaries.forEach((name, summary) -> sizes.put(name, SizeStats.of(summary)));
+            return sizes;
+        }
     }
 }

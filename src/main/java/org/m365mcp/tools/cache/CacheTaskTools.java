@@ -1,0 +1,78 @@
+package org.m365mcp.tools.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.m365mcp.cache.lifecycle.EncryptedStore;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.TaskRecord;
+import org.m365mcp.cache.store.TaskStatus;
+import org.m365mcp.mcp.McpTool;
+import org.m365mcp.mcp.ToolArgumentException;
+import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.tools.Accounts;
+
+/**
+ * Tools that show the background task queue kept in the encrypted store (SPEC §5, §6).
+ *
+ * <ul>
+ *   <li>Without a store (memory only) there is no queue: the lists are empty and a task id unknown.</li>
+ *   <li>Warming progress is read from the queue's {@code warm} tasks, never estimated.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CacheTaskTools {
+
+    /** Warming tasks looked at: more than a start-up enqueues for several accounts. */
+    static final int WARMING_SCAN = 1_000;
+    private static final int WARMING_RECENT = 10;
+
+    @Inject
+    EncryptedStore encryptedStore;
+
+    @Inject
+    Accounts accounts;
+
+    @McpTool(name = "cache_task_get_status", readOnly = true, idempotent = true, openWorld = false,
+            description = "One background cache task: type, operation, status, progress, retries and last error.")
+    public TaskView cacheTaskGetStatus(@ToolParam("Task id from cache_task_list") String taskId) {
+        String id = CacheArguments.taskId("task_id", taskId);
+        return encryptedStore.store().flatMap(live -> live.apply(store -> store.tasks().get(id)))
+                .map(TaskView::of)
+                .orElseThrow(() -> new ToolArgumentException("task_id", "no task with id '" + taskId + "'"));
+    }
+
+    @McpTool(name = "cache_task_list", readOnly = true, idempotent = true, openWorld = false,
+            description = "Background cache tasks, newest first, filtered by account and status.")
+    public TaskListAnswer cacheTaskList(
+            @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
+            String accountId,
+            @ToolParam(value = "any, queued, running, completed or failed", defaultValue = "any") String status,
+            @ToolParam(value = "Most tasks to return", defaultValue = "25", min = 1, max = 500) int limit) {
+        String account = account(accountId);
+        TaskStatus filter = CacheArguments.status("status", status);
+        List<TaskView> tasks = tasks(account, filter, limit).stream().map(TaskView::of).toList();
+        return new TaskListAnswer(account, filter == null ? "any" : status.toLowerCase(java.util.Locale.ROOT),
+                tasks.size(), tasks);
+    }
+
+    @McpTool(name = "cache_warming_status", readOnly = true, idempotent = true, openWorld = false,
+            description = "Cache warming progress from the task queue: warm tasks by status; says when none has run.")
+    public WarmingStatusAnswer cacheWarmingStatus(
+            @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
+            String accountId) {
+        String account = account(accountId);
+        return WarmingStatusAnswer.of(account, tasks(account, null, WARMING_SCAN), WARMING_RECENT);
+    }
+
+    private String account(String accountId) {
+        return accountId.isEmpty() ? null : accounts.require(accountId).id();
+    }
+
+    private List<TaskRecord> tasks(String account, TaskStatus status, int limit) {
+        Optional<List<TaskRecord>> tasks = encryptedStore.store()
+                .map(live -> live.apply((CacheStore store) -> store.tasks().list(account, status, limit)));
+        return tasks.orElse(List.of());
+    }
+}
