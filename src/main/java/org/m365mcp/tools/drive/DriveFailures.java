@@ -1,0 +1,41 @@
+package org.m365mcp.tools.drive;
+
+import java.util.function.Supplier;
+import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.ToolArgumentException;
+
+/**
+ * Words OneDrive's failures for the assistant: a 404 for an addressed item and a 409 name clash
+ * become tool errors naming the argument; other {@link GraphException}s pass through to
+ * {@code GraphErrorTranslator}. Stateless.
+ */
+final class DriveFailures {
+
+    private DriveFailures() {
+    }
+
+    /** {@code call}'s answer; Graph's 404 becomes "no {@code kind} '…'" naming {@code argument}. */
+    static <T> T addressed(String argument, String kind, DriveItemRef item, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GraphException e) {
+            if (e.isNotFound()) {
+                throw new ToolArgumentException(argument, "no " + kind + " '" + item.shown() + "'");
+            }
+            throw e;
+        }
+    }
+
+    /** {@code call}'s answer; Graph's 409 {@code nameAlreadyExists} becomes a tool error naming {@code argument}. */
+    static <T> T named(String argument, String name, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GraphException e) {
+            if (e.status() == 409) {
+                throw new ToolArgumentException(argument, "an item named '" + name + "' already exists there"
+                        + " (conflict_behavior rename or replace, where offered, resolves it)");
+            }
+            throw e;
+        }
+    }
+}
