@@ -215,7 +215,11 @@ class DriveToolsIT {
 
         assertThat(error("file_delete", Map.of("account_id", "demo2", "file_id", fileId)))
                 .startsWith("Invalid argument 'confirm'");
+        assertThat(error("file_delete", Map.of("account_id", "demo2", "file_id", subId, "confirm", true)))
+                .startsWith("Invalid argument 'file_id': '" + subId + "' is a folder");
         ok("file_delete", Map.of("account_id", "demo2", "file_id", fileId, "confirm", true));
+        assertThat(error("folder_delete", Map.of("account_id", "demo2", "folder_id", copy.get("item_id"),
+                "confirm", true))).contains("is a file");
         assertThat(error("file_get", Map.of("account_id", "demo2", "file_id", fileId)))
                 .as("file_delete invalidates file_get").contains("no file '" + fileId + "'");
     }

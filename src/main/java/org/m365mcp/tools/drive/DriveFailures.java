@@ -1,5 +1,6 @@
 package org.m365mcp.tools.drive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Supplier;
 import org.m365mcp.graph.GraphException;
 import org.m365mcp.mcp.ToolArgumentException;
@@ -36,6 +37,20 @@ final class DriveFailures {
                         + " (conflict_behavior rename or replace, where offered, resolves it)");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Reads {@code item} and checks it is a folder ({@code folder} true) or a file, so a destructive
+     * tool never removes the other kind by mistake; a 404 is "no {@code kind} '…'".
+     */
+    static void requireKind(org.m365mcp.graph.GraphClient graph, String accountId, String argument, DriveItemRef item,
+            boolean folder) {
+        String kind = folder ? "folder" : "file";
+        JsonNode found = addressed(argument, kind, item, () -> graph.get(accountId, item.item() + "?$select=id,folder"));
+        if (found.has("folder") != folder) {
+            throw new ToolArgumentException(argument, "'" + item.shown() + "' is a " + (folder ? "file: use file_delete"
+                    : "folder: use folder_delete"));
         }
     }
 }

@@ -99,6 +99,7 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         Confirmation.require(confirm, "deletes file " + ref.shown());
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false);
         DriveFailures.addressed("file_id", "file", ref, () -> {
             graph.delete(accountId, ref.item());
             return null;

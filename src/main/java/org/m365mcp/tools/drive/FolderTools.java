@@ -171,6 +171,7 @@ public class FolderTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         Confirmation.require(confirm, "deletes folder " + ref.shown() + " with all its files and subfolders");
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true);
         DriveFailures.addressed("folder_id", "folder", ref, () -> {
             graph.delete(accountId, ref.item());
             return null;
