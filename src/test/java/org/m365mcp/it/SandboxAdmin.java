@@ -40,6 +40,23 @@ final class SandboxAdmin {
         check(http.send(HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** The most Graph requests of {@code account} the sandbox served at once since the last {@link #resetRequests}. */
+    long maxInFlight(String account) throws IOException, InterruptedException {
+        return counts().path("maxInFlight").path(account).asLong();
+    }
+
+    void resetRequests() throws IOException, InterruptedException {
+        check(http.send(HttpRequest.newBuilder(requests).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Latency added to every Graph request, in milliseconds (0 for none). */
+    void latency(int millis) throws IOException, InterruptedException {
+        URI latency = URI.create(requests.toString().replace("/requests", "/latency"));
+        check(http.send(HttpRequest.newBuilder(latency).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\":" + millis + "}")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
     private JsonNode counts() throws IOException, InterruptedException {
         HttpResponse<String> response = check(http.send(HttpRequest.newBuilder(requests).GET().build(),
                 HttpResponse.BodyHandlers.ofString()));

@@ -1,0 +1,195 @@
+package org.m365mcp.tools.drive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.m365mcp.cache.annotation.Invalidate;
+import org.m365mcp.cache.annotation.InvalidatesCache;
+import org.m365mcp.graph.GraphClient;
+import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphResponse;
+import org.m365mcp.mcp.McpTool;
+import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.tools.Accounts;
+import org.m365mcp.tools.Confirmation;
+
+/**
+ * OneDrive file writes: create (upload), update (replace content), delete, copy, move, rename,
+ * share, with SPEC §3's invalidations.
+ *
+ * <ul>
+ *   <li>{@code file_list} is invalidated whole by writes that add or remove a file: its cached calls
+ *       may name the same folder by id or by path, so "the parent's listing" has no single key.</li>
+ *   <li>Uploads are Graph's simple PUT, up to {@link FileUploads#MAX_SIMPLE_UPLOAD} bytes; larger
+ *       files need an upload session, which neither this tool nor the sandbox offers yet.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class FileWriteTools {
+
+    private static final Set<String> LINK_TYPES = Set.of("view", "edit", "embed");
+    private static final Set<String> LINK_SCOPES = Set.of("anonymous", "organization");
+
+    @Inject
+    GraphClient graph;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    FileUploads uploads;
+
+    @McpTool(name = "file_create",
+            description = "Upload a new OneDrive file (up to 4 MB) from inline text or a file in the download directory.")
+    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree")})
+    public DriveItemChanged fileCreate(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("Name of the new file, e.g. notes.txt") String name,
+            @ToolParam(value = "Folder id, or a path such as /Documents; empty for the root", defaultValue = "")
+            String parentFolder,
+            @ToolParam(value = "The file's text (UTF-8); empty when local_file is given", defaultValue = "")
+            String content,
+            @ToolParam(value = "Name of a file in the server's download directory to upload instead of content",
+                    defaultValue = "") String localFile,
+            @ToolParam(value = "When the name is taken: fail, rename (adds a number) or replace",
+                    defaultValue = "fail") String conflictBehavior) {
+        accounts.require(accountId);
+        String fileName = DriveArguments.name("name", name);
+        DriveItemRef parent = DriveArguments.folder("parent_folder", parentFolder);
+        String behavior = DriveArguments.conflict("conflict_behavior", conflictBehavior);
+        byte[] bytes = uploads.bytes(content, localFile);
+        GraphRequest put = GraphRequest.put(parent.upload(fileName) + "?@microsoft.graph.conflictBehavior=" + behavior,
+                bytes, "application/octet-stream");
+        DriveItem item = DriveItem.of(DriveFailures.named("name", fileName, () -> DriveFailures.addressed(
+                "parent_folder", "folder", parent, () -> graph.send(accountId, put).json())));
+        return new DriveItemChanged(accountId, item.id(), item, "Uploaded '" + item.name() + "' (" + bytes.length
+                + " bytes) to " + parent.shown() + ".");
+    }
+
+    @McpTool(name = "file_update", idempotent = true,
+            description = "Replace a OneDrive file's content (up to 4 MB) with inline text or a file in the download directory.")
+    @InvalidatesCache(@Invalidate(operation = "file_get", param = "file_id"))
+    public DriveItemChanged fileUpdate(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File id from file_list") String fileId,
+            @ToolParam(value = "The new text (UTF-8); empty when local_file is given", defaultValue = "") String content,
+            @ToolParam(value = "Name of a file in the server's download directory to upload instead of content",
+                    defaultValue = "") String localFile) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        byte[] bytes = uploads.bytes(content, localFile);
+        GraphRequest put = GraphRequest.put(ref.below("content"), bytes, "application/octet-stream");
+        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref,
+                () -> graph.send(accountId, put).json()));
+        return new DriveItemChanged(accountId, item.id(), item, "Replaced the content of '" + item.name() + "' ("
+                + bytes.length + " bytes).");
+    }
+
+    @McpTool(name = "file_delete", destructive = true, idempotent = true,
+            description = "Delete a OneDrive file (to the recycle bin). Needs confirm=true.")
+    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "file_get", param = "file_id"),
+            @Invalidate(operation = "folder_get_tree")})
+    public DriveItemChanged fileDelete(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File id from file_list") String fileId,
+            @ToolParam(value = "Must be true: the file is deleted", defaultValue = "false") boolean confirm) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        Confirmation.require(confirm, "deletes file " + ref.shown());
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false);
+        DriveFailures.addressed("file_id", "file", ref, () -> {
+            graph.delete(accountId, ref.item());
+            return null;
+        });
+        return new DriveItemChanged(accountId, ref.id(), null, "Deleted file " + ref.shown() + ".");
+    }
+
+    @McpTool(name = "file_copy",
+            description = "Copy a OneDrive file into a folder, optionally under a new name; answers the copy's id.")
+    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree")})
+    public DriveItemChanged fileCopy(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File id from file_list") String fileId,
+            @ToolParam(value = "Destination folder id or path; empty for the file's own folder", defaultValue = "")
+            String destinationFolder,
+            @ToolParam(value = "The copy's name; empty to keep the name", defaultValue = "") String newName) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (destinationFolder != null && !destinationFolder.isBlank()) {
+            body.set("parentReference", DriveArguments.folder("destination_folder", destinationFolder).parentReference());
+        }
+        String name = newName == null || newName.isBlank() ? null : DriveArguments.name("new_name", newName);
+        if (name != null) {
+            body.put("name", name);
+        }
+        GraphResponse accepted = DriveFailures.named(name == null ? "destination_folder" : "new_name",
+                name == null ? "that name" : name, () -> DriveFailures.addressed("file_id", "file or destination folder",
+                        ref, () -> graph.send(accountId, GraphRequest.post(ref.below("copy"), body))));
+        CopyMonitor.Result copy = new CopyMonitor(graph).await(accepted);
+        if (copy.itemId() == null) {
+            return new DriveItemChanged(accountId, null, null, copy.message());
+        }
+        DriveItem item = DriveItem.of(graph.get(accountId, DriveItemRef.byId(copy.itemId()).item()));
+        return new DriveItemChanged(accountId, item.id(), item, "Copied " + ref.shown() + " to " + item.path() + ".");
+    }
+
+    @McpTool(name = "file_move", idempotent = true, description = "Move a OneDrive file into another folder.")
+    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree"),
+            @Invalidate(operation = "file_get", param = "file_id")})
+    public DriveItemChanged fileMove(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File id from file_list") String fileId,
+            @ToolParam("Destination folder id, or a path such as /Archive; / for the root") String destinationFolder) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("parentReference", destination.parentReference());
+        DriveItem item = patch(accountId, ref, "destination_folder", "that name", body);
+        return new DriveItemChanged(accountId, item.id(), item, "Moved " + ref.shown() + " to " + item.path() + ".");
+    }
+
+    @McpTool(name = "file_rename", idempotent = true, description = "Rename a OneDrive file.")
+    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "file_get", param = "file_id")})
+    public DriveItemChanged fileRename(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File id from file_list") String fileId,
+            @ToolParam("The file's new name") String newName) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        String name = DriveArguments.name("new_name", newName);
+        DriveItem item = patch(accountId, ref, "new_name", name, JsonNodeFactory.instance.objectNode().put("name", name));
+        return new DriveItemChanged(accountId, item.id(), item, "Renamed " + ref.shown() + " to '" + name + "'.");
+    }
+
+    @McpTool(name = "file_share", idempotent = true,
+            description = "Create (or get again) a sharing link for a OneDrive file or folder: view, edit or embed;"
+                    + " anonymous or organization.")
+    public ShareLinkAnswer fileShare(
+            @ToolParam("Account id from account_list") String accountId,
+            @ToolParam("File or folder id") String fileId,
+            @ToolParam(value = "Link type: view, edit or embed", defaultValue = "view") String type,
+            @ToolParam(value = "Who may use it: anonymous (anyone with the link) or organization",
+                    defaultValue = "organization") String scope) {
+        accounts.require(accountId);
+        DriveItemRef ref = DriveArguments.file("file_id", fileId);
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("type", DriveArguments.choice("type", type, LINK_TYPES))
+                .put("scope", DriveArguments.choice("scope", scope, LINK_SCOPES));
+        GraphResponse response = DriveFailures.addressed("file_id", "file", ref,
+                () -> graph.send(accountId, GraphRequest.post(ref.below("createLink"), body)));
+        JsonNode permission = response.json();
+        JsonNode link = permission.path("link");
+        return new ShareLinkAnswer(accountId, ref.id(), permission.path("id").asText(null), link.path("webUrl").asText(null),
+                link.path("type").asText(null), link.path("scope").asText(null), response.status() == 201);
+    }
+
+    private DriveItem patch(String accountId, DriveItemRef ref, String nameArgument, String name, ObjectNode body) {
+        return DriveItem.of(DriveFailures.named(nameArgument, name, () -> DriveFailures.addressed("file_id",
+                "file or destination folder", ref, () -> graph.patch(accountId, ref.item(), body))));
+    }
+}

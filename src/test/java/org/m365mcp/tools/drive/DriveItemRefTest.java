@@ -1,0 +1,36 @@
+package org.m365mcp.tools.drive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DriveItemRefTest {
+
+    @Test
+    void root_addressesTheRootAndItsChildren() {
+        assertThat(DriveItemRef.ROOT.item()).isEqualTo("/me/drive/root");
+        assertThat(DriveItemRef.ROOT.below("children")).isEqualTo("/me/drive/root/children");
+        assertThat(DriveItemRef.ROOT.upload("a.txt")).isEqualTo("/me/drive/root:/a.txt:/content");
+        assertThat(DriveItemRef.ROOT.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:\"}");
+        assertThat(DriveItemRef.ROOT.shown()).isEqualTo("/");
+    }
+
+    @Test
+    void id_addressesTheItemById() {
+        DriveItemRef ref = DriveItemRef.byId("01AB");
+        assertThat(ref.item()).isEqualTo("/me/drive/items/01AB");
+        assertThat(ref.below("copy")).isEqualTo("/me/drive/items/01AB/copy");
+        assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/items/01AB:/a.txt:/content");
+        assertThat(ref.parentReference().toString()).isEqualTo("{\"id\":\"01AB\"}");
+    }
+
+    @Test
+    void path_addressesTheItemWithGraphsColonSyntax() {
+        DriveItemRef ref = DriveItemRef.byPath("/Documents/Q1");
+        assertThat(ref.item()).isEqualTo("/me/drive/root:/Documents/Q1");
+        assertThat(ref.below("children")).isEqualTo("/me/drive/root:/Documents/Q1:/children");
+        assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/root:/Documents/Q1/a.txt:/content");
+        assertThat(ref.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:/Documents/Q1\"}");
+        assertThat(ref.shown()).isEqualTo("/Documents/Q1");
+    }
+}
