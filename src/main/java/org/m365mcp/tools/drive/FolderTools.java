@@ -132,6 +132,7 @@ public class FolderTools {
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         String name = DriveArguments.name("new_name", newName);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_rename");
         DriveItem item = DriveItem.of(DriveFailures.named("new_name", name, () -> DriveFailures.addressed("folder_id",
                 "folder", ref, () -> graph.patch(accountId, ref.item(), body))));
         return new DriveItemChanged(accountId, item.id(), item, "Renamed folder " + ref.shown() + " to '" + name + "'.");
@@ -151,6 +152,7 @@ public class FolderTools {
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("parentReference", destination.parentReference());
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_move");
         DriveItem item = DriveItem.of(DriveFailures.named("destination_folder", "that name", () -> DriveFailures
                 .addressed("folder_id", "folder or destination folder", ref,
                         () -> graph.patch(accountId, ref.item(), body))));
@@ -171,7 +173,7 @@ public class FolderTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         Confirmation.require(confirm, "deletes folder " + ref.shown() + " with all its files and subfolders");
-        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true);
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_delete");
         DriveFailures.addressed("folder_id", "folder", ref, () -> {
             graph.delete(accountId, ref.item());
             return null;

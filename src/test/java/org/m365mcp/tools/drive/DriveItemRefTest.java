@@ -11,6 +11,7 @@ class DriveItemRefTest {
         assertThat(DriveItemRef.ROOT.item()).isEqualTo("/me/drive/root");
         assertThat(DriveItemRef.ROOT.below("children")).isEqualTo("/me/drive/root/children");
         assertThat(DriveItemRef.ROOT.upload("a.txt")).isEqualTo("/me/drive/root:/a.txt:/content");
+        assertThat(DriveItemRef.ROOT.uploadSession("a.bin")).isEqualTo("/me/drive/root:/a.bin:/createUploadSession");
         assertThat(DriveItemRef.ROOT.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:\"}");
         assertThat(DriveItemRef.ROOT.shown()).isEqualTo("/");
     }
@@ -21,6 +22,7 @@ class DriveItemRefTest {
         assertThat(ref.item()).isEqualTo("/me/drive/items/01AB");
         assertThat(ref.below("copy")).isEqualTo("/me/drive/items/01AB/copy");
         assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/items/01AB:/a.txt:/content");
+        assertThat(ref.uploadSession("a.bin")).isEqualTo("/me/drive/items/01AB:/a.bin:/createUploadSession");
         assertThat(ref.parentReference().toString()).isEqualTo("{\"id\":\"01AB\"}");
     }
 
@@ -30,6 +32,7 @@ class DriveItemRefTest {
         assertThat(ref.item()).isEqualTo("/me/drive/root:/Documents/Q1");
         assertThat(ref.below("children")).isEqualTo("/me/drive/root:/Documents/Q1:/children");
         assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/root:/Documents/Q1/a.txt:/content");
+        assertThat(ref.uploadSession("a.bin")).isEqualTo("/me/drive/root:/Documents/Q1/a.bin:/createUploadSession");
         assertThat(ref.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:/Documents/Q1\"}");
         assertThat(ref.shown()).isEqualTo("/Documents/Q1");
     }
