@@ -295,6 +295,10 @@ class DriveToolsIT {
                 .isEqualTo("Invalid argument 'file_id': '" + subId + "' is a folder: use folder_move");
         assertThat(error("file_share", Map.of("account_id", "demo2", "file_id", subId)))
                 .startsWith("Invalid argument 'file_id': '" + subId + "' is a folder: file_share shares files only");
+        assertThat(error("folder_move", Map.of("account_id", "demo2", "folder_id", subId, "destination_folder", fileId)))
+                .isEqualTo("Invalid argument 'destination_folder': '" + fileId + "' is a file: give a folder id or path");
+        assertThat(error("file_copy", Map.of("account_id", "demo2", "file_id", fileId, "destination_folder",
+                "/No such folder"))).startsWith("Invalid argument 'destination_folder': no folder '/No such folder'");
         assertThat(error("file_rename", Map.of("account_id", "demo2", "file_id", "01NOSUCHFILE", "new_name", "x")))
                 .startsWith("Invalid argument 'file_id': no file '01NOSUCHFILE'");
 

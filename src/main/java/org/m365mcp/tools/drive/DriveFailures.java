@@ -1,6 +1,8 @@
 package org.m365mcp.tools.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Supplier;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
@@ -46,8 +48,9 @@ final class DriveFailures {
      * renames, moves, shares or removes the other kind by mistake; a 404 is "no {@code kind} '…'".
      *
      * @param instead what to tell the assistant to use for the other kind, e.g. {@code use folder_rename}
+     * @return the item's id (also of the root or an item given by path)
      */
-    static void requireKind(GraphClient graph, String accountId, String argument, DriveItemRef item, boolean folder,
+    static String requireKind(GraphClient graph, String accountId, String argument, DriveItemRef item, boolean folder,
             String instead) {
         String kind = folder ? "folder" : "file";
         JsonNode found = addressed(argument, kind, item, () -> graph.get(accountId, item.item() + "?$select=id,folder"));
@@ -55,5 +58,15 @@ final class DriveFailures {
             throw new ToolArgumentException(argument, "'" + item.shown() + "' is a " + (folder ? "file" : "folder")
                     + ": " + instead);
         }
+        return found.path("id").asText();
+    }
+
+    /**
+     * Graph's {@code parentReference} for a move or copy into {@code destination}: always by id
+     * ({@code itemReference.path} is read-only in Graph), after checking it is a folder.
+     */
+    static ObjectNode destination(GraphClient graph, String accountId, String argument, DriveItemRef destination) {
+        return JsonNodeFactory.instance.objectNode().put("id", requireKind(graph, accountId, argument, destination, true,
+                "give a folder id or path"));
     }
 }

@@ -50,12 +50,6 @@ record DriveItemRef(String id, String path) {
                 : "/me/drive/root:" + path + "/" + name + ":/" + action;
     }
 
-    /** Graph's {@code parentReference} value for this folder as a destination. */
-    com.fasterxml.jackson.databind.node.ObjectNode parentReference() {
-        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        return id != null ? node.put("id", id) : node.put("path", "/drive/root:" + (isRoot() ? "" : path));
-    }
-
     /** How the answer names it: the id, the path, or {@code /} for the root. */
     String shown() {
         return isRoot() ? "/" : id != null ? id : path;

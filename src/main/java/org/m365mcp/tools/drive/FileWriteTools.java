@@ -125,7 +125,8 @@ public class FileWriteTools {
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (destinationFolder != null && !destinationFolder.isBlank()) {
-            body.set("parentReference", DriveArguments.folder("destination_folder", destinationFolder).parentReference());
+            body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder",
+                    DriveArguments.folder("destination_folder", destinationFolder)));
         }
         String name = newName == null || newName.isBlank() ? null : DriveArguments.name("new_name", newName);
         if (name != null) {
@@ -152,9 +153,9 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("parentReference", destination.parentReference());
         DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_move");
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
         DriveItem item = patch(accountId, ref, "destination_folder", "that name", body);
         return new DriveItemChanged(accountId, item.id(), item, "Moved " + ref.shown() + " to " + item.path() + ".");
     }

@@ -150,9 +150,9 @@ public class FolderTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("parentReference", destination.parentReference());
         DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_move");
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
         DriveItem item = DriveItem.of(DriveFailures.named("destination_folder", "that name", () -> DriveFailures
                 .addressed("folder_id", "folder or destination folder", ref,
                         () -> graph.patch(accountId, ref.item(), body))));

@@ -62,7 +62,11 @@ final class ResumableUpload {
     JsonNode upload(String accountId, String createPath, ObjectNode item, Path file, long size) {
         ObjectNode body = item.objectNode();
         body.set("item", item);
-        URI session = URI.create(graph.post(accountId, createPath, body).path("uploadUrl").asText());
+        String uploadUrl = graph.post(accountId, createPath, body).path("uploadUrl").asText("");
+        if (!uploadUrl.startsWith("https://") && !uploadUrl.startsWith("http://")) {
+            throw new ToolException("OneDrive created the upload session but gave no upload URL; nothing was uploaded.");
+        }
+        URI session = URI.create(uploadUrl);
         try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)) {
             return send(session, channel, size);
