@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -173,11 +174,44 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public GraphResponse getPreAuthenticated(URI url) {
+        return transport.send(null, GraphRequest.get(preAuthenticated(url).getRawPath()), url);
+    }
+
+    /**
+     * PUTs {@code content} to an absolute URL Graph handed out that needs no token, e.g. a byte range
+     * to an upload session's {@code uploadUrl}, with {@code headers} such as {@code Content-Range}
+     * ({@code Content-Length} is the body's). No {@code Authorization} is sent (an upload session
+     * answers one with 401) and no mailbox permit taken. Retried like any PUT: 429 and 503, 504 and
+     * I/O failures; the caller resumes from what the server says it has after anything else.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+     * @throws GraphException when the URL answers an error (e.g. 416 for a range it did not expect)
+     *         or cannot be reached
+     */
+    public GraphResponse putPreAuthenticated(URI url, byte[] content, Map<String, String> headers) {
+        GraphRequest put = GraphRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            put = put.header(header.getKey(), header.getValue());
+        }
+        return transport.send(null, put, url);
+    }
+
+    /**
+     * DELETEs an absolute URL Graph handed out that needs no token, e.g. to cancel an upload session.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+     * @throws GraphException when the URL answers an error or cannot be reached
+     */
+    public void deletePreAuthenticated(URI url) {
+        transport.send(null, GraphRequest.delete(preAuthenticated(url).getRawPath()), url);
+    }
+
+    private static URI preAuthenticated(URI url) {
         String scheme = url.getScheme();
         if (!url.isAbsolute() || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException("Expected an absolute http(s) URL");
         }
-        return transport.send(null, GraphRequest.get(url.getRawPath()), url);
+        return url;
     }
 
     private static JsonNode json(GraphResponse response) {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import org.m365mcp.sandbox.faults.FaultRule;
@@ -26,8 +29,9 @@ import org.m365mcp.sandbox.faults.FaultRule;
  *       and failed requests go through the response filter too.
  *   <li>Pre-matching, so even a path no resource serves is counted and authenticated, as Graph does.
  *   <li>The admin API ({@code /sandbox/_admin}) is neither counted, delayed nor authenticated; the
- *       pre-authenticated helper URLs (copy monitors, downloads) are counted only, as on Graph they
- *       need no token.
+ *       pre-authenticated helper URLs (copy monitors, downloads, upload sessions) are counted and
+ *       take injected faults (matched by their path below {@code /sandbox}, e.g. {@code /upload/*}),
+ *       but no latency nor token, as on Graph they need none.
  * </ul>
  */
 @Provider
@@ -52,6 +56,7 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
         }
         state.requests().record(path);
         if (!path.startsWith("/v1.0/") && !path.equals("/v1.0")) {
+            injectFault(request, path); // a pre-authenticated URL: matched by its path below /sandbox
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -70,11 +75,16 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
                     : "Access token validation failure. Invalid audience."));
             return;
         }
-        Optional<FaultRule> fault = state.faults().claim(request.getMethod(), path.substring("/v1.0".length()));
+        injectFault(request, path.substring("/v1.0".length()));
+    }
+
+    private void injectFault(ContainerRequestContext request, String matchedPath) {
+        Optional<FaultRule> fault = state.faults().claim(request.getMethod(), matchedPath);
         if (fault.isPresent()) {
             FaultRule rule = fault.get();
             pause(Duration.ofMillis(rule.delayMs()));
             if (rule.status() != null) {
+                drain(request);
                 Response error = GraphErrorMapper.error(rule.status(), rule.errorCode(), rule.errorMessage());
                 request.abortWith(rule.retryAfterSeconds() == null ? error
                         : Response.fromResponse(error).header("Retry-After", rule.retryAfterSeconds()).build());
@@ -86,6 +96,20 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(IN_FLIGHT_ACCOUNT) instanceof String accountId) {
             state.requests().finished(accountId);
+        }
+    }
+
+    /**
+     * Reads and drops the body of a request that fails unserved: a server that answers before
+     * reading a large body (an upload fragment) may close the connection under the client.
+     */
+    private static void drain(ContainerRequestContext request) {
+        if (request.hasEntity()) {
+            try (InputStream body = request.getEntityStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // The client went away: nothing to answer anyway.
+            }
         }
     }
 

@@ -8,13 +8,19 @@ import static org.m365mcp.it.ItServer.structured;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -145,6 +151,15 @@ class DriveToolsIT {
         Map<String, Object> binaryAnswer = ok("file_get", Map.of("account_id", "demo", "file_id", binary.get("id")));
         assertThat(binaryAnswer).doesNotContainKey("content");
         assertThat((String) binaryAnswer.get("content_note")).contains("file_download_url");
+        CallToolResult cachedBinary = call(client, "file_get", Map.of("account_id", "demo", "file_id", binary.get("id")));
+        assertThat(cacheState(cachedBinary)).isEqualTo("fresh");
+        for (Map<String, Object> answer : List.of(binaryAnswer, structured(cachedBinary))) {
+            HttpResponse<byte[]> linked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create((String) answer.get("download_url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(linked.statusCode()).as("file_get's download link works, cached or not").isEqualTo(200);
+            assertThat((long) linked.body().length).isEqualTo(((Number) binary.get("size")).longValue());
+        }
+        assertThat(textAnswer).doesNotContainKey("download_url");
 
         Map<String, Object> url = ok("file_download_url", Map.of("account_id", "demo", "file_id", binary.get("id")));
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -262,7 +277,130 @@ class DriveToolsIT {
                 .contains("no folder '" + b + "'");
     }
 
+    @Test
+    void renameMoveAndShare_checkTheItemsKind_andChangeNothingOfTheOtherKind() {
+        String folderId = newFolder("kinds");
+        String subId = (String) ok("folder_create", Map.of("account_id", "demo2", "name", "sub",
+                "parent_folder", folderId)).get("item_id");
+        String fileId = (String) ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
+                "name", "kind.txt", "content", "a file")).get("item_id");
+
+        assertThat(error("folder_rename", Map.of("account_id", "demo2", "folder_id", fileId, "new_name", "x")))
+                .isEqualTo("Invalid argument 'folder_id': '" + fileId + "' is a file: use file_rename");
+        assertThat(error("folder_move", Map.of("account_id", "demo2", "folder_id", fileId, "destination_folder", subId)))
+                .isEqualTo("Invalid argument 'folder_id': '" + fileId + "' is a file: use file_move");
+        assertThat(error("file_rename", Map.of("account_id", "demo2", "file_id", subId, "new_name", "x")))
+                .isEqualTo("Invalid argument 'file_id': '" + subId + "' is a folder: use folder_rename");
+        assertThat(error("file_move", Map.of("account_id", "demo2", "file_id", subId, "destination_folder", "/")))
+                .isEqualTo("Invalid argument 'file_id': '" + subId + "' is a folder: use folder_move");
+        assertThat(error("file_share", Map.of("account_id", "demo2", "file_id", subId)))
+                .startsWith("Invalid argument 'file_id': '" + subId + "' is a folder: file_share shares files only");
+        assertThat(error("folder_move", Map.of("account_id", "demo2", "folder_id", subId, "destination_folder", fileId)))
+                .isEqualTo("Invalid argument 'destination_folder': '" + fileId + "' is a file: give a folder id or path");
+        assertThat(error("file_copy", Map.of("account_id", "demo2", "file_id", fileId, "destination_folder",
+                "/No such folder"))).startsWith("Invalid argument 'destination_folder': no folder '/No such folder'");
+        assertThat(error("file_rename", Map.of("account_id", "demo2", "file_id", "01NOSUCHFILE", "new_name", "x")))
+                .startsWith("Invalid argument 'file_id': no file '01NOSUCHFILE'");
+
+        assertThat(items(ok("file_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
+                "files")).extracting(f -> f.get("name")).containsExactly("kind.txt");
+        assertThat(items(ok("folder_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
+                "folders")).extracting(f -> f.get("name")).containsExactly("sub");
+    }
+
+    @Test
+    void fileCreate_tenMegabytes_goesThroughAnUploadSession_andArrivesByteIdentical() throws Exception {
+        String folderId = newFolder("large");
+        byte[] bytes = randomBytes(10 * 1024 * 1024, 1);
+        Files.write(downloads().resolve("it-large.bin"), bytes);
+        SandboxAdmin admin = new SandboxAdmin(base);
+        long before = admin.requestsUnder("/upload/");
+
+        Map<String, Object> created = ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
+                "name", "large.bin", "local_file", "it-large.bin"));
+
+        assertThat((String) created.get("message")).contains("10485760 bytes, through an upload session");
+        assertThat(item(created)).containsEntry("size", 10485760).containsEntry("name", "large.bin");
+        assertThat(admin.requestsUnder("/upload/") - before).as("four fragments of 3.2 MiB or less").isEqualTo(4);
+        assertThat(sha256(download((String) created.get("item_id")))).isEqualTo(sha256(bytes));
+        assertThat(error("file_create", Map.of("account_id", "demo2", "parent_folder", folderId, "name", "large.bin",
+                "local_file", "it-large.bin"))).startsWith("Invalid argument 'name': an item named 'large.bin' already exists");
+    }
+
+    @Test
+    void fileCreate_aFragmentFails_isResumed_andFileUpdateReplacesThroughASession() throws Exception {
+        String folderId = newFolder("resumed");
+        byte[] first = randomBytes(10 * 1024 * 1024, 2);
+        byte[] second = randomBytes(6 * 1024 * 1024, 3);
+        Files.write(downloads().resolve("it-resumed.bin"), first);
+        Files.write(downloads().resolve("it-replacement.bin"), second);
+        SandboxAdmin admin = new SandboxAdmin(base);
+        admin.addFault("{\"path_pattern\":\"/upload/*\",\"method\":\"PUT\",\"status\":500,\"count\":1,\"skip\":1}");
+        String fileId;
+        try {
+            fileId = (String) ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
+                    "name", "resumed.bin", "local_file", "it-resumed.bin")).get("item_id");
+        } finally {
+            admin.clearFaults();
+        }
+        assertThat(sha256(download(fileId))).as("the second fragment failed once and was sent again")
+                .isEqualTo(sha256(first));
+
+        call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
+        Map<String, Object> updated = ok("file_update", Map.of("account_id", "demo2", "file_id", fileId,
+                "local_file", "it-replacement.bin"));
+        assertThat((String) updated.get("message")).contains("through an upload session");
+        assertThat(updated).containsEntry("item_id", fileId);
+        CallToolResult after = call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
+        assertThat(cacheState(after)).as("file_update invalidates file_get").isEqualTo("miss");
+        assertThat(item(structured(after))).containsEntry("size", 6 * 1024 * 1024);
+        assertThat(sha256(download(fileId))).isEqualTo(sha256(second));
+    }
+
+    @Test
+    void fileCreate_overTheUploadLimit_isRefusedBeforeAnythingIsSent() throws Exception {
+        Path huge = downloads().resolve("it-huge.bin");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(250L * 1024 * 1024 + 1); // sparse: no 250 MB written to disk
+        }
+        try {
+            SandboxAdmin admin = new SandboxAdmin(base);
+            long before = admin.graphRequests();
+
+            assertThat(error("file_create", Map.of("account_id", "demo2", "name", "huge.bin", "local_file",
+                    "it-huge.bin"))).startsWith("Invalid argument 'local_file': is 262144001 bytes; uploads are"
+                    + " limited to 262144000 bytes");
+            assertThat(admin.graphRequests()).isEqualTo(before);
+        } finally {
+            Files.delete(huge);
+        }
+    }
+
     // ---- helpers
+
+    /** The IT server's download directory (arquillian.xml), the only place tools read uploads from. */
+    private static Path downloads() throws Exception {
+        return Files.createDirectories(Path.of("target", "it", "downloads"));
+    }
+
+    /** The file's bytes through file_download_url's pre-authenticated link. */
+    private byte[] download(String fileId) throws Exception {
+        Map<String, Object> url = ok("file_download_url", Map.of("account_id", "demo2", "file_id", fileId));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create((String) url.get("url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
 
     /** A new folder at the root of demo2's drive for one test. */
     private String newFolder(String purpose) {

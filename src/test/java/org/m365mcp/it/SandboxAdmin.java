@@ -30,6 +30,17 @@ final class SandboxAdmin {
         return counts().path("byPath").path("/v1.0" + graphPath).asLong();
     }
 
+    /** Requests the sandbox served below {@code prefix} of its own paths, e.g. {@code /upload/} (upload sessions). */
+    long requestsUnder(String prefix) throws IOException, InterruptedException {
+        long total = 0;
+        for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) counts().path("byPath")::fields) {
+            if (entry.getKey().startsWith(prefix)) {
+                total += entry.getValue().asLong();
+            }
+        }
+        return total;
+    }
+
     /** Adds a fault rule (sandbox.md, "Test controls"), e.g. a 504 for one request to a path. */
     void addFault(String ruleJson) throws IOException, InterruptedException {
         check(http.send(HttpRequest.newBuilder(faults).header("Content-Type", "application/json")

@@ -36,6 +36,7 @@ public final class Drive {
     private final Map<String, byte[]> uploaded = new LinkedHashMap<>();
     private final DriveLinks links;
     private final CopyOperations copies = new CopyOperations();
+    private final UploadSessions uploads = new UploadSessions(this);
     private String rootId;
     private long sequence;
 
@@ -73,6 +74,11 @@ public final class Drive {
     /** The monitors of this drive's copy operations. */
     public CopyOperations copies() {
         return copies;
+    }
+
+    /** This drive's upload sessions ({@code createUploadSession}). */
+    public UploadSessions uploads() {
+        return uploads;
     }
 
     Instant now() {

@@ -19,7 +19,8 @@ import org.m365mcp.sandbox.odata.ODataListing;
 /**
  * One drive item, addressed by id ({@code /items/{id}}), as the root ({@code /root}) or by path
  * ({@code /root:/a/b:}): get, PATCH (rename, move), DELETE, {@code children} (list, create folder),
- * {@code content} (GET: 302 to a pre-authenticated download URL; PUT: replace), {@code copy}
+ * {@code content} (GET: 302 to a pre-authenticated download URL; PUT: replace), {@code createUploadSession}
+ * (replace the content in fragments), {@code copy}
  * (202 with a monitor {@code Location}) and {@code createLink}.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,6 +90,11 @@ public final class DriveItemResource {
     public Response replaceContent(byte[] body) {
         writes.replace(itemId, body == null ? new byte[0] : body);
         return Responses.ok(render(itemId));
+    }
+
+    @Path("createUploadSession")
+    public CreateUploadSession uploadSession() {
+        return CreateUploadSession.existing(drive, request, itemId);
     }
 
     @POST

@@ -15,7 +15,8 @@ import org.m365mcp.sandbox.common.SandboxIds;
 /**
  * {@code /me/drive}: the drive itself, {@code root}, {@code items/{id}}, path addressing
  * ({@code root:/path/to/item}, {@code root:/path:/children}, {@code root:/path:/content}) and uploads
- * by name ({@code items/{parent}:/{name}:/content}).
+ * by name ({@code items/{parent}:/{name}:/content}), simple or through an upload session
+ * ({@code …:/createUploadSession}).
  *
  * <p>Path segments are matched by name ignoring case; a PUT by path creates missing folders.
  */
@@ -74,6 +75,17 @@ public final class DriveResource {
     @Path("root:{path: [^:]*}:/content")
     public DriveItemContent contentByPath(@PathParam("path") String path) {
         return new DriveItemContent(drive, request, path, null);
+    }
+
+    @Path("root:{path: [^:]*}:/createUploadSession")
+    public CreateUploadSession uploadSessionByPath(@PathParam("path") String path) {
+        return CreateUploadSession.newFile(drive, request, null, path);
+    }
+
+    @Path("items/{id: [^/:]+}:/{name: [^:/]+}:/createUploadSession")
+    public CreateUploadSession uploadSessionByName(@PathParam("id") String parentId, @PathParam("name") String name) {
+        drive.stored(parentId);
+        return CreateUploadSession.newFile(drive, request, parentId, name);
     }
 
     @Path("items/{id: [^/:]+}:/{name: [^:/]+}:/content")

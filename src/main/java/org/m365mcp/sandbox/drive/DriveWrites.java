@@ -8,8 +8,8 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
 
 /**
- * What OneDrive's write endpoints do: create a folder, upload (small files), PATCH to rename and
- * move, delete, and copy.
+ * What OneDrive's write endpoints do: create a folder, upload (small files, and the end of an
+ * upload session), PATCH to rename and move, delete, and copy.
  *
  * <ul>
  *   <li>{@code @microsoft.graph.conflictBehavior} is {@code fail} (409 {@code nameAlreadyExists}),
@@ -87,6 +87,52 @@ final class DriveWrites {
                                 .path("id").asText());
             }
             return upload(parent, parts[parts.length - 1], bytes, behavior);
+        }
+    }
+
+    /**
+     * Checks at {@code createUploadSession} what the last fragment will need: the existing file, or
+     * the parent folder and, with {@code fail}, a free name (409 {@code nameAlreadyExists} now).
+     */
+    void checkUploadTarget(UploadSessions.Target target) {
+        synchronized (drive) {
+            if (target.itemId() != null) {
+                if (drive.isFolder(target.itemId())) {
+                    throw SandboxGraphException.driveInvalidRequest("A folder has no content.");
+                }
+                return;
+            }
+            Optional<String> existing;
+            if (target.parentId() != null) {
+                requireFolder(target.parentId());
+                existing = drive.childNamed(target.parentId(), validName(target.name()));
+            } else {
+                existing = existingAt(target.path());
+            }
+            if (existing.isPresent() && ("fail".equals(target.behavior()) || drive.isFolder(existing.get())
+                    && !"rename".equals(target.behavior()))) {
+                throw conflict();
+            }
+        }
+    }
+
+    /** The last fragment of an upload session arrived: create or replace the item, as a simple upload would. */
+    Upload finishUpload(UploadSessions.Target target, byte[] bytes) {
+        synchronized (drive) {
+            if (target.itemId() != null) {
+                replace(target.itemId(), bytes);
+                return new Upload(drive.stored(target.itemId()), false);
+            }
+            return target.parentId() != null ? upload(target.parentId(), target.name(), bytes, target.behavior())
+                    : uploadByPath(target.path(), bytes, target.behavior());
+        }
+    }
+
+    private Optional<String> existingAt(String path) {
+        try {
+            return Optional.of(drive.resolve(path));
+        } catch (SandboxGraphException e) {
+            return Optional.empty();
         }
     }
 

@@ -13,12 +13,20 @@ import java.util.regex.Pattern;
  *       ignoring case; {@code *} stands for any characters, {@code /} included. A leading
  *       {@code /v1.0} in the pattern is ignored.
  *   <li>{@code count} is how many matching requests the rule affects; {@code null} means all.
+ *   <li>{@code skip} matching requests are served normally before the rule applies (0: from the
+ *       first), e.g. to fail the third fragment of an upload session.
  *   <li>A rule with a delay and no status is per-endpoint latency; a delay longer than the
  *       client's timeout is a timeout.
  * </ul>
  */
 public record FaultRule(String pathPattern, String method, Integer status, Integer retryAfterSeconds, long delayMs,
-        Integer count, String code, String message) {
+        Integer count, String code, String message, int skip) {
+
+    /** A rule that applies from the first matching request. */
+    public FaultRule(String pathPattern, String method, Integer status, Integer retryAfterSeconds, long delayMs,
+            Integer count, String code, String message) {
+        this(pathPattern, method, status, retryAfterSeconds, delayMs, count, code, message, 0);
+    }
 
     public FaultRule {
         Objects.requireNonNull(pathPattern, "pathPattern");
@@ -36,6 +44,9 @@ public record FaultRule(String pathPattern, String method, Integer status, Integ
         }
         if (count != null && count < 1) {
             throw new IllegalArgumentException("count must be positive when given: " + count);
+        }
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must not be negative: " + skip);
         }
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retry_after_seconds must not be negative: " + retryAfterSeconds);

@@ -20,9 +20,12 @@ public final class FaultRules {
     public record Active(FaultRule rule, Integer remaining) {
     }
 
-    private record Slot(FaultRule rule, AtomicInteger remaining) {
+    private record Slot(FaultRule rule, AtomicInteger remaining, AtomicInteger toSkip) {
 
         boolean claim() {
+            if (toSkip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                return false;
+            }
             if (remaining == null) {
                 return true;
             }
@@ -33,7 +36,8 @@ public final class FaultRules {
     private final List<Slot> slots = new CopyOnWriteArrayList<>();
 
     public void add(FaultRule rule) {
-        slots.add(new Slot(rule, rule.count() == null ? null : new AtomicInteger(rule.count())));
+        slots.add(new Slot(rule, rule.count() == null ? null : new AtomicInteger(rule.count()),
+                new AtomicInteger(rule.skip())));
     }
 
     /** Replaces every rule by {@code rules}. */

@@ -12,14 +12,14 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
 /**
  * The admin API's JSON for faults: {@code {"path_pattern":"/me/messages*","status":429,
  * "retry_after_seconds":2,"count":1}}, or an array of such objects; also {@code method},
- * {@code delay_ms}, {@code code}, {@code message}.
+ * {@code delay_ms}, {@code code}, {@code message}, {@code skip}.
  *
  * <p>Anything else, or a value of the wrong type, is a 400 naming the problem. Stateless.
  */
 public final class FaultRulesJson {
 
     private static final Set<String> FIELDS = Set.of("path_pattern", "method", "status", "retry_after_seconds",
-            "delay_ms", "count", "code", "message");
+            "delay_ms", "count", "code", "message", "skip");
 
     private FaultRulesJson() {
     }
@@ -54,7 +54,8 @@ public final class FaultRulesJson {
         try {
             return new FaultRule(text(node, "path_pattern"), text(node, "method"), integer(node, "status"),
                     integer(node, "retry_after_seconds"), node.has("delay_ms") ? integer(node, "delay_ms") : 0,
-                    integer(node, "count"), text(node, "code"), text(node, "message"));
+                    integer(node, "count"), text(node, "code"), text(node, "message"),
+                    node.has("skip") ? integer(node, "skip") : 0);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw SandboxGraphException.badRequest("Invalid fault: " + e.getMessage() + ".");
         }
@@ -101,6 +102,9 @@ public final class FaultRulesJson {
             }
             putIfSet(node, "code", r.code());
             putIfSet(node, "message", r.message());
+            if (r.skip() > 0) {
+                node.put("skip", r.skip());
+            }
         }
         return out;
     }

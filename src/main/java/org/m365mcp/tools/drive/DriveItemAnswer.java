@@ -9,13 +9,20 @@ import org.m365mcp.cache.annotation.CacheStamped;
  *
  * @param content     the file's text; null for a folder, a binary or large file, or when not asked for
  * @param contentNote why {@code content} is absent for a file, and how to get the bytes; else null
+ * @param downloadUrl a pre-authenticated URL of the file's bytes, valid a few minutes, when
+ *                    {@code content} is absent for a file; never part of the cached form
  * @param cache       which cache state served it; null in the form that is stored
  */
-public record DriveItemAnswer(String accountId, DriveItem item, String content, String contentNote, CacheInfo cache)
-        implements CacheStamped<DriveItemAnswer> {
+public record DriveItemAnswer(String accountId, DriveItem item, String content, String contentNote, String downloadUrl,
+        CacheInfo cache) implements CacheStamped<DriveItemAnswer> {
 
     @Override
     public DriveItemAnswer withCache(CacheInfo info) {
-        return new DriveItemAnswer(accountId, item, content, contentNote, info);
+        return new DriveItemAnswer(accountId, item, content, contentNote, downloadUrl, info);
+    }
+
+    /** This answer with a freshly asked download URL. */
+    DriveItemAnswer withDownloadUrl(String url) {
+        return new DriveItemAnswer(accountId, item, content, contentNote, url, cache);
     }
 }

@@ -34,16 +34,20 @@ record DriveItemRef(String id, String path) {
                 : "/me/drive/root:" + path + ":/" + segment;
     }
 
-    /** The upload address of a file called {@code name} directly in this folder. */
+    /** The simple upload address of a file called {@code name} directly in this folder. */
     String upload(String name) {
-        return isRoot() ? "/me/drive/root:/" + name + ":/content" : id != null
-                ? "/me/drive/items/" + id + ":/" + name + ":/content" : "/me/drive/root:" + path + "/" + name + ":/content";
+        return child(name, "content");
     }
 
-    /** Graph's {@code parentReference} value for this folder as a destination. */
-    com.fasterxml.jackson.databind.node.ObjectNode parentReference() {
-        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        return id != null ? node.put("id", id) : node.put("path", "/drive/root:" + (isRoot() ? "" : path));
+    /** Where to create an upload session for a new file called {@code name} directly in this folder. */
+    String uploadSession(String name) {
+        return child(name, "createUploadSession");
+    }
+
+    private String child(String name, String action) {
+        return isRoot() ? "/me/drive/root:/" + name + ":/" + action : id != null
+                ? "/me/drive/items/" + id + ":/" + name + ":/" + action
+                : "/me/drive/root:" + path + "/" + name + ":/" + action;
     }
 
     /** How the answer names it: the id, the path, or {@code /} for the root. */

@@ -1,16 +1,12 @@
 package org.m365mcp.tools.drive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.mcp.McpTool;
-import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 
@@ -20,19 +16,20 @@ import org.m365mcp.tools.Accounts;
  * <ul>
  *   <li>Files are addressed by id, so a cached {@code file_get} and the writes that invalidate it
  *       agree on its key; folders by id or {@code /path}.</li>
- *   <li>{@code file_get} includes the text of a text file up to {@link #MAX_TEXT} bytes; anything
- *       else is pointed to {@code file_download_url}, whose URL is not worth caching: it is
- *       pre-authenticated and expires within minutes.</li>
+ *   <li>{@code file_get} includes the text of a text file up to {@link FileMetadata#MAX_TEXT} bytes
+ *       (cached with the metadata by {@link FileMetadata}); for anything else it adds a download URL
+ *       asked for on every call, never cached: it is pre-authenticated and expires within minutes.
+ *       {@code file_download_url} gives that URL alone.</li>
  * </ul>
  */
 @ApplicationScoped
 public class FileTools {
 
-    /** The largest text file whose content {@code file_get} includes: 64 KB. */
-    static final int MAX_TEXT = 64 * 1024;
-
     @Inject
     GraphClient graph;
+
+    @Inject
+    FileMetadata metadata;
 
     @Inject
     Accounts accounts;
@@ -59,32 +56,25 @@ public class FileTools {
     }
 
     @McpTool(name = "file_get", readOnly = true, idempotent = true,
-            description = "Get a OneDrive file's metadata and, for a text file up to 64 KB, its text.")
-    @CacheResult(cacheName = "file_get")
+            description = "Get a OneDrive file's metadata and, for a text file up to 64 KB, its text; for any other"
+                    + " file a download link valid for a few minutes.")
     public DriveItemAnswer fileGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
-            @ToolParam(value = "Include the text of a small text file", defaultValue = "true") boolean includeContent,
+            @ToolParam(value = "Include the text of a small text file, or a download link for any other",
+                    defaultValue = "true") boolean includeContent,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        JsonNode item = DriveFailures.addressed("file_id", "file", ref, () -> graph.get(accountId, ref.item()));
-        DriveItem file = DriveItem.of(item);
-        if (file.folder()) {
-            throw new ToolArgumentException("file_id", "'" + ref.shown() + "' is a folder: use folder_get");
+        DriveItemAnswer answer = metadata.fileGet(accountId, fileId, includeContent, useCache, forceRefresh);
+        if (!includeContent || answer.content() != null) {
+            return answer;
         }
-        if (!includeContent) {
-            return new DriveItemAnswer(accountId, file, null, null, null);
-        }
-        if (!isText(file.mimeType()) || file.size() > MAX_TEXT) {
-            return new DriveItemAnswer(accountId, file, null, (isText(file.mimeType()) ? "Larger than 64 KB"
-                    : "Not a text file") + ": get its bytes with file_download_url.", null);
-        }
+        // Asked anew on every call, cached or not: the link expires long before the cached metadata.
         URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
-        String text = new String(graph.getPreAuthenticated(url).body(), StandardCharsets.UTF_8);
-        return new DriveItemAnswer(accountId, file, text, null, null);
+        return answer.withDownloadUrl(url.toString());
     }
 
     @McpTool(name = "file_download_url", readOnly = true, idempotent = true,
@@ -97,15 +87,5 @@ public class FileTools {
         URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
         return new DownloadUrlAnswer(accountId, ref.id(), url.toString(),
                 "Anyone with this URL can download the file until it expires (minutes): do not share it.");
-    }
-
-    /** True for the types whose bytes are text worth showing. */
-    static boolean isText(String mimeType) {
-        if (mimeType == null) {
-            return false;
-        }
-        String type = mimeType.toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.equals("application/json") || type.equals("application/xml")
-                || type.endsWith("+json") || type.endsWith("+xml");
     }
 }

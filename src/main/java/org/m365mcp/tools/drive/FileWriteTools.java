@@ -23,8 +23,8 @@ import org.m365mcp.tools.Confirmation;
  * <ul>
  *   <li>{@code file_list} is invalidated whole by writes that add or remove a file: its cached calls
  *       may name the same folder by id or by path, so "the parent's listing" has no single key.</li>
- *   <li>Uploads are Graph's simple PUT, up to {@link FileUploads#MAX_SIMPLE_UPLOAD} bytes; larger
- *       files need an upload session, which neither this tool nor the sandbox offers yet.</li>
+ *   <li>Uploads up to {@link FileUploads#MAX_SIMPLE_UPLOAD} bytes are Graph's simple PUT; a larger
+ *       local file goes through an upload session ({@link ResumableUpload}), streamed from disk.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -43,7 +43,8 @@ public class FileWriteTools {
     FileUploads uploads;
 
     @McpTool(name = "file_create",
-            description = "Upload a new OneDrive file (up to 4 MB) from inline text or a file in the download directory.")
+            description = "Upload a new OneDrive file from inline text (up to 4 MB) or a file in the download directory"
+                    + " (larger files go through an upload session, up to 250 MB by default).")
     @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree")})
     public DriveItemChanged fileCreate(
             @ToolParam("Account id from account_list") String accountId,
@@ -60,17 +61,20 @@ public class FileWriteTools {
         String fileName = DriveArguments.name("name", name);
         DriveItemRef parent = DriveArguments.folder("parent_folder", parentFolder);
         String behavior = DriveArguments.conflict("conflict_behavior", conflictBehavior);
-        byte[] bytes = uploads.bytes(content, localFile);
-        GraphRequest put = GraphRequest.put(parent.upload(fileName) + "?@microsoft.graph.conflictBehavior=" + behavior,
-                bytes, "application/octet-stream");
+        FileUploads.Source source = uploads.source(content, localFile);
         DriveItem item = DriveItem.of(DriveFailures.named("name", fileName, () -> DriveFailures.addressed(
-                "parent_folder", "folder", parent, () -> graph.send(accountId, put).json())));
-        return new DriveItemChanged(accountId, item.id(), item, "Uploaded '" + item.name() + "' (" + bytes.length
-                + " bytes) to " + parent.shown() + ".");
+                "parent_folder", "folder", parent, () -> source.isSmall()
+                        ? graph.send(accountId, GraphRequest.put(parent.upload(fileName)
+                                + "?@microsoft.graph.conflictBehavior=" + behavior, source.bytes(),
+                                "application/octet-stream")).json()
+                        : session(accountId, parent.uploadSession(fileName), behavior, source))));
+        return new DriveItemChanged(accountId, item.id(), item, "Uploaded '" + item.name() + "' (" + source.size()
+                + " bytes" + how(source) + ") to " + parent.shown() + ".");
     }
 
     @McpTool(name = "file_update", idempotent = true,
-            description = "Replace a OneDrive file's content (up to 4 MB) with inline text or a file in the download directory.")
+            description = "Replace a OneDrive file's content with inline text (up to 4 MB) or a file in the download"
+                    + " directory (larger files go through an upload session).")
     @InvalidatesCache(@Invalidate(operation = "file_get", param = "file_id"))
     public DriveItemChanged fileUpdate(
             @ToolParam("Account id from account_list") String accountId,
@@ -80,12 +84,13 @@ public class FileWriteTools {
                     defaultValue = "") String localFile) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        byte[] bytes = uploads.bytes(content, localFile);
-        GraphRequest put = GraphRequest.put(ref.below("content"), bytes, "application/octet-stream");
-        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref,
-                () -> graph.send(accountId, put).json()));
+        FileUploads.Source source = uploads.source(content, localFile);
+        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref, () -> source.isSmall()
+                ? graph.send(accountId, GraphRequest.put(ref.below("content"), source.bytes(),
+                        "application/octet-stream")).json()
+                : session(accountId, ref.below("createUploadSession"), "replace", source)));
         return new DriveItemChanged(accountId, item.id(), item, "Replaced the content of '" + item.name() + "' ("
-                + bytes.length + " bytes).");
+                + source.size() + " bytes" + how(source) + ").");
     }
 
     @McpTool(name = "file_delete", destructive = true, idempotent = true,
@@ -99,7 +104,7 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         Confirmation.require(confirm, "deletes file " + ref.shown());
-        DriveFailures.requireKind(graph, accountId, "file_id", ref, false);
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_delete");
         DriveFailures.addressed("file_id", "file", ref, () -> {
             graph.delete(accountId, ref.item());
             return null;
@@ -120,7 +125,8 @@ public class FileWriteTools {
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (destinationFolder != null && !destinationFolder.isBlank()) {
-            body.set("parentReference", DriveArguments.folder("destination_folder", destinationFolder).parentReference());
+            body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder",
+                    DriveArguments.folder("destination_folder", destinationFolder)));
         }
         String name = newName == null || newName.isBlank() ? null : DriveArguments.name("new_name", newName);
         if (name != null) {
@@ -147,8 +153,9 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_move");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("parentReference", destination.parentReference());
+        body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
         DriveItem item = patch(accountId, ref, "destination_folder", "that name", body);
         return new DriveItemChanged(accountId, item.id(), item, "Moved " + ref.shown() + " to " + item.path() + ".");
     }
@@ -162,16 +169,17 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         String name = DriveArguments.name("new_name", newName);
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_rename");
         DriveItem item = patch(accountId, ref, "new_name", name, JsonNodeFactory.instance.objectNode().put("name", name));
         return new DriveItemChanged(accountId, item.id(), item, "Renamed " + ref.shown() + " to '" + name + "'.");
     }
 
     @McpTool(name = "file_share", idempotent = true,
-            description = "Create (or get again) a sharing link for a OneDrive file or folder: view, edit or embed;"
-                    + " anonymous or organization.")
+            description = "Create (or get again) a sharing link for a OneDrive file (not a folder): view, edit or"
+                    + " embed; anonymous or organization.")
     public ShareLinkAnswer fileShare(
             @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("File or folder id") String fileId,
+            @ToolParam("File id from file_list") String fileId,
             @ToolParam(value = "Link type: view, edit or embed", defaultValue = "view") String type,
             @ToolParam(value = "Who may use it: anonymous (anyone with the link) or organization",
                     defaultValue = "organization") String scope) {
@@ -180,12 +188,25 @@ public class FileWriteTools {
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("type", DriveArguments.choice("type", type, LINK_TYPES))
                 .put("scope", DriveArguments.choice("scope", scope, LINK_SCOPES));
+        DriveFailures.requireKind(graph, accountId, "file_id", ref, false,
+                "file_share shares files only; share a folder in OneDrive itself");
         GraphResponse response = DriveFailures.addressed("file_id", "file", ref,
                 () -> graph.send(accountId, GraphRequest.post(ref.below("createLink"), body)));
         JsonNode permission = response.json();
         JsonNode link = permission.path("link");
         return new ShareLinkAnswer(accountId, ref.id(), permission.path("id").asText(null), link.path("webUrl").asText(null),
                 link.path("type").asText(null), link.path("scope").asText(null), response.status() == 201);
+    }
+
+    private JsonNode session(String accountId, String createPath, String behavior, FileUploads.Source source) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode().put("@microsoft.graph.conflictBehavior", behavior)
+                .put("fileSize", source.size());
+        return new ResumableUpload(graph, UploadRanges.FRAGMENT).upload(accountId, createPath, item, source.file(),
+                source.size());
+    }
+
+    private static String how(FileUploads.Source source) {
+        return source.isSmall() ? "" : ", through an upload session";
     }
 
     private DriveItem patch(String accountId, DriveItemRef ref, String nameArgument, String name, ObjectNode body) {

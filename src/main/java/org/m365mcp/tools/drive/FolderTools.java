@@ -78,7 +78,7 @@ public class FolderTools {
         if (!item.has("folder")) {
             throw new ToolArgumentException("folder", "'" + ref.shown() + "' is a file: use file_get");
         }
-        return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null);
+        return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null, null);
     }
 
     @McpTool(name = "folder_get_tree", readOnly = true, idempotent = true,
@@ -132,6 +132,7 @@ public class FolderTools {
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         String name = DriveArguments.name("new_name", newName);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_rename");
         DriveItem item = DriveItem.of(DriveFailures.named("new_name", name, () -> DriveFailures.addressed("folder_id",
                 "folder", ref, () -> graph.patch(accountId, ref.item(), body))));
         return new DriveItemChanged(accountId, item.id(), item, "Renamed folder " + ref.shown() + " to '" + name + "'.");
@@ -149,8 +150,9 @@ public class FolderTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_move");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("parentReference", destination.parentReference());
+        body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
         DriveItem item = DriveItem.of(DriveFailures.named("destination_folder", "that name", () -> DriveFailures
                 .addressed("folder_id", "folder or destination folder", ref,
                         () -> graph.patch(accountId, ref.item(), body))));
@@ -171,7 +173,7 @@ public class FolderTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         Confirmation.require(confirm, "deletes folder " + ref.shown() + " with all its files and subfolders");
-        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true);
+        DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_delete");
         DriveFailures.addressed("folder_id", "folder", ref, () -> {
             graph.delete(accountId, ref.item());
             return null;

@@ -52,6 +52,20 @@ class FaultRulesTest {
     }
 
     @Test
+    void claim_skip_letsTheFirstMatchingRequestsThrough_thenAppliesItsCount() {
+        FaultRules rules = new FaultRules();
+        rules.add(new FaultRule("/upload/*", "PUT", 500, null, 0, 1, null, null, 2));
+
+        assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();
+        assertThat(rules.claim("GET", "/upload/abc")).as("another method is not counted").isEmpty();
+        assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();
+        assertThat(rules.claim("PUT", "/upload/abc")).isPresent();
+        assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();
+        assertThatThrownBy(() -> new FaultRule("/x", null, 500, null, 0, null, null, null, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void claim_firstMatchingRuleWithRequestsLeftWins_clearEmpties() {
         FaultRules rules = new FaultRules();
         rules.add(throttle("/me/messages", 1));

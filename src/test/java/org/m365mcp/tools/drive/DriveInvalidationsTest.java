@@ -41,7 +41,7 @@ class DriveInvalidationsTest {
 
     @Test
     void invalidations_nameCachedReads() {
-        Set<String> cached = Stream.of(FileTools.class, FolderTools.class)
+        Set<String> cached = Stream.of(FileTools.class, FileMetadata.class, FolderTools.class)
                 .flatMap(type -> Arrays.stream(type.getMethods()))
                 .filter(m -> m.isAnnotationPresent(CacheResult.class))
                 .map(m -> m.getAnnotation(CacheResult.class).cacheName()).collect(Collectors.toSet());

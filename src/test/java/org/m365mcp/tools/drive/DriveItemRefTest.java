@@ -11,7 +11,7 @@ class DriveItemRefTest {
         assertThat(DriveItemRef.ROOT.item()).isEqualTo("/me/drive/root");
         assertThat(DriveItemRef.ROOT.below("children")).isEqualTo("/me/drive/root/children");
         assertThat(DriveItemRef.ROOT.upload("a.txt")).isEqualTo("/me/drive/root:/a.txt:/content");
-        assertThat(DriveItemRef.ROOT.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:\"}");
+        assertThat(DriveItemRef.ROOT.uploadSession("a.bin")).isEqualTo("/me/drive/root:/a.bin:/createUploadSession");
         assertThat(DriveItemRef.ROOT.shown()).isEqualTo("/");
     }
 
@@ -21,7 +21,7 @@ class DriveItemRefTest {
         assertThat(ref.item()).isEqualTo("/me/drive/items/01AB");
         assertThat(ref.below("copy")).isEqualTo("/me/drive/items/01AB/copy");
         assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/items/01AB:/a.txt:/content");
-        assertThat(ref.parentReference().toString()).isEqualTo("{\"id\":\"01AB\"}");
+        assertThat(ref.uploadSession("a.bin")).isEqualTo("/me/drive/items/01AB:/a.bin:/createUploadSession");
     }
 
     @Test
@@ -30,7 +30,7 @@ class DriveItemRefTest {
         assertThat(ref.item()).isEqualTo("/me/drive/root:/Documents/Q1");
         assertThat(ref.below("children")).isEqualTo("/me/drive/root:/Documents/Q1:/children");
         assertThat(ref.upload("a.txt")).isEqualTo("/me/drive/root:/Documents/Q1/a.txt:/content");
-        assertThat(ref.parentReference().toString()).isEqualTo("{\"path\":\"/drive/root:/Documents/Q1\"}");
+        assertThat(ref.uploadSession("a.bin")).isEqualTo("/me/drive/root:/Documents/Q1/a.bin:/createUploadSession");
         assertThat(ref.shown()).isEqualTo("/Documents/Q1");
     }
 }
