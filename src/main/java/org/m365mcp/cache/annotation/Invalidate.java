@@ -14,13 +14,21 @@ import java.lang.annotation.Target;
  *       entries cached with {@code message_id} equal to this call's {@code messageId} argument.</li>
  *   <li>{@code @Invalidate(operation = "email_list", param = "folder", value = "sentitems")}: the
  *       {@code email_list} entries cached for that folder.</li>
+ *   <li>{@code @Invalidate(operation = "emailfolders_*")}: every entry of every operation whose name
+ *       starts with {@code emailfolders_} (a family: its reads change together), in one removal.</li>
  * </ul>
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
 public @interface Invalidate {
 
-    /** The cached operation (its {@code @CacheResult} cacheName), e.g. {@code email_list}. */
+    /** Ends an {@link #operation()} that names a family: {@code emailfolders_*}. */
+    String FAMILY = "_*";
+
+    /**
+     * The cached operation (its {@code @CacheResult} cacheName), e.g. {@code email_list}, or a family
+     * of them ending in {@link #FAMILY}, e.g. {@code emailfolders_*} (then without {@link #param()}).
+     */
     String operation();
 
     /**

@@ -63,7 +63,14 @@ public class TieredInvalidationInterceptor implements Serializable {
             String reason) {
         try {
             Removal removal;
-            if (invalidate.param().isEmpty()) {
+            if (invalidate.operation().endsWith(Invalidate.FAMILY)) {
+                if (!invalidate.param().isEmpty()) {
+                    throw new IllegalStateException("@Invalidate(operation = \"" + invalidate.operation()
+                            + "\") names a family of operations; it takes no param");
+                }
+                // Every operation of the family, one store transaction: keys keep their operation prefix.
+                removal = caches.invalidate(accountId, null, invalidate.operation() + ":" + accountId + ":*", reason);
+            } else if (invalidate.param().isEmpty()) {
                 removal = caches.invalidate(accountId, invalidate.operation(),
                         invalidate.operation() + ":" + accountId + ":*", reason);
             } else {

@@ -61,6 +61,7 @@ public final class MsalSignIn implements SignIn {
     private final Clock clock;
     private final URI authority;
     private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
+    private volatile KnownAccounts known = new KnownAccounts(-1, List.of());
 
     private MsalSignIn(PublicClientApplication app, PersistentTokenCache tokenCache, AuthSettings settings,
             Clock clock) {
@@ -217,8 +218,28 @@ public final class MsalSignIn implements SignIn {
         }
     }
 
+    /**
+     * MSAL's accounts, listed again only after the token cache changed: listing costs an executor hop
+     * and a cache scan, and every tool call and every Graph page needs the account.
+     */
     private List<IAccount> msalAccounts() {
-        return List.copyOf(join(app.getAccounts(), "list accounts"));
+        KnownAccounts current = known;
+        long changes = tokenCache.changes();
+        if (current.changes() == changes) {
+            return current.accounts();
+        }
+        List<IAccount> listed = List.copyOf(join(app.getAccounts(), "list accounts"));
+        known = new KnownAccounts(changes, listed);
+        return listed;
+    }
+
+    /** The accounts listed when the token cache had changed {@code changes} times. */
+    private record KnownAccounts(long changes, List<IAccount> accounts) {
+    }
+
+    /** How often MSAL has opened the token cache; see {@link PersistentTokenCache#accesses()}. */
+    long tokenCacheAccesses() {
+        return tokenCache.accesses();
     }
 
     private Optional<IAccount> find(String accountId) {

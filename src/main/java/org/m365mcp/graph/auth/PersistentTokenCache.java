@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps MSAL's token cache in a {@link TokenCacheVault}: loads it on first access, saves it after
@@ -29,6 +30,8 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
 
     private final TokenCacheVault vault;
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong accesses = new AtomicLong();
     private boolean loaded; // guarded by this
 
     PersistentTokenCache(TokenCacheVault vault) {
@@ -37,6 +40,7 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
 
     @Override
     public synchronized void beforeCacheAccess(ITokenCacheAccessContext context) {
+        accesses.incrementAndGet();
         if (!loaded) {
             vault.load().ifPresent(serialized -> {
                 context.tokenCache().deserialize(serialized);
@@ -52,7 +56,18 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
             String serialized = context.tokenCache().serialize();
             vault.save(serialized);
             readDisplayNames(serialized);
+            changes.incrementAndGet();
         }
+    }
+
+    /** How often the cache has changed: a value read before a lookup tells whether it may be out of date. */
+    long changes() {
+        return changes.get();
+    }
+
+    /** How often MSAL has opened the cache, for tests that prove a lookup was saved. */
+    long accesses() {
+        return accesses.get();
     }
 
     /** The {@code name} claim of the account's cached id token, if there is one. */

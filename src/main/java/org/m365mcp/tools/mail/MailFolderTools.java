@@ -94,8 +94,7 @@ public class MailFolderTools {
 
     @McpTool(name = "emailfolders_create",
             description = "Create a mail folder at the top level or under a parent folder.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*")})
     public MailFolderChanged emailfoldersCreate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Name of the new folder") String name,
@@ -113,8 +112,7 @@ public class MailFolderTools {
     }
 
     @McpTool(name = "emailfolders_rename", idempotent = true, description = "Rename a mail folder.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*")})
     public MailFolderChanged emailfoldersRename(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to rename") String folderId,
@@ -131,8 +129,7 @@ public class MailFolderTools {
     @McpTool(name = "emailfolders_move", idempotent = true,
             description = "Move a mail folder, with its messages and subfolders, under another folder"
                     + " (msgfolderroot: the top level).")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*")})
     public MailFolderChanged emailfoldersMove(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to move") String folderId,
@@ -158,8 +155,7 @@ public class MailFolderTools {
 
     @McpTool(name = "emailfolders_delete", destructive = true, idempotent = true,
             description = "Delete a mail folder with its messages and subfolders. Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree"), @Invalidate(operation = "email_list"),
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
             @Invalidate(operation = "email_get")})
     public MailFolderChanged emailfoldersDelete(
             @ToolParam("Account id from account_list") String accountId,
@@ -179,8 +175,7 @@ public class MailFolderTools {
 
     @McpTool(name = "emailfolders_mark_all_as_read", idempotent = true,
             description = "Mark every unread message of a folder as read (subfolders not included); says how many.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree"), @Invalidate(operation = "email_list"),
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
             @Invalidate(operation = "email_get")})
     public FolderSweepAnswer emailfoldersMarkAllAsRead(
             @ToolParam("Account id from account_list") String accountId,
@@ -201,8 +196,7 @@ public class MailFolderTools {
     @McpTool(name = "emailfolders_empty", destructive = true,
             description = "Delete every message of a folder, flagged and unread ones included (subfolders kept):"
                     + " into Deleted Items, or for good when emptying Deleted Items. Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree"), @Invalidate(operation = "email_list"),
+    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
             @Invalidate(operation = "email_get")})
     public FolderSweepAnswer emailfoldersEmpty(
             @ToolParam("Account id from account_list") String accountId,

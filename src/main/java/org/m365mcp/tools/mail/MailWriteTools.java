@@ -42,8 +42,7 @@ public class MailWriteTools {
 
     @McpTool(name = "email_create_draft", description = "Save a new message in Drafts without sending it; returns its draft_id.")
     @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "drafts"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public DraftAnswer emailCreateDraft(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
@@ -65,8 +64,7 @@ public class MailWriteTools {
             @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
             @Invalidate(operation = "email_list", param = "folder", value = "drafts"),
             @Invalidate(operation = "email_get", param = "message_id", argument = "draftId"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public SentAnswer emailSend(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
@@ -98,8 +96,7 @@ public class MailWriteTools {
 
     @McpTool(name = "email_reply", description = "Reply to the sender of a message, at once.")
     @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public SentAnswer emailReply(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -109,8 +106,7 @@ public class MailWriteTools {
 
     @McpTool(name = "email_reply_all", description = "Reply to the sender and all recipients of a message, at once.")
     @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public SentAnswer emailReplyAll(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -120,8 +116,7 @@ public class MailWriteTools {
 
     @McpTool(name = "email_forward", description = "Forward a message to new recipients, at once.")
     @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public SentAnswer emailForward(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,

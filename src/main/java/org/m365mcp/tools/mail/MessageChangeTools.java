@@ -47,8 +47,7 @@ public class MessageChangeTools {
     @McpTool(name = "email_update", idempotent = true,
             description = "Change a message: subject and body (drafts only), importance, categories, read state, flag.")
     @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public MessageAnswer emailUpdate(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -94,8 +93,7 @@ public class MessageChangeTools {
     @McpTool(name = "email_mark_read", idempotent = true, description = "Mark one or more messages read or unread.")
     @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id", argument = "messageIds"),
             @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public MarkedReadAnswer emailMarkRead(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam("Message ids from email_list (at most 50)") List<String> messageIds,
@@ -163,8 +161,7 @@ public class MessageChangeTools {
 
     @McpTool(name = "email_move", description = "Move a message to another folder; it gets a new id, which is returned.")
     @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public MovedAnswer emailMove(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -175,8 +172,7 @@ public class MessageChangeTools {
 
     @McpTool(name = "email_archive", description = "Move a message to the Archive folder; returns its new id.")
     @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public MovedAnswer emailArchive(@ToolParam(ACCOUNT) String accountId, @ToolParam(MESSAGE) String messageId) {
         accounts.require(accountId);
         return move(accountId, messageId, "archive");
@@ -185,8 +181,7 @@ public class MessageChangeTools {
     @McpTool(name = "email_delete", destructive = true,
             description = "Delete a message: to Deleted Items, or for good with permanent=true. Needs confirm=true.")
     @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_list"), @Invalidate(operation = "emailfolders_get"),
-            @Invalidate(operation = "emailfolders_get_tree")})
+            @Invalidate(operation = "emailfolders_*")})
     public DeletedAnswer emailDelete(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,

@@ -136,6 +136,24 @@ class MsalSignInTest {
     }
 
     @Test
+    void accountLookups_readTheTokenCacheOnlyAfterItChanged() {
+        MsalSignIn signIn = signIn(vault());
+        signInAs(signIn, ADELE);
+        signIn.accounts();
+        long accesses = signIn.tokenCacheAccesses();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn.accounts()).extracting(SignedInAccount::id).containsExactly(ADELE);
+        }
+        assertThat(signIn.tokenCacheAccesses()).as("no change, no new listing").isEqualTo(accesses);
+
+        signInAs(signIn, MEGAN);
+        assertThat(signIn.accounts()).extracting(SignedInAccount::id).containsExactly(ADELE, MEGAN);
+        signIn.signOut(ADELE);
+        assertThat(signIn.accounts()).extracting(SignedInAccount::id).containsExactly(MEGAN);
+    }
+
+    @Test
     void declinedOrUnknownCode_isReportedAsSuch() {
         MsalSignIn signIn = signIn(vault());
         DeviceCodePrompt prompt = signIn.startDeviceCode();

@@ -41,10 +41,7 @@ class FolderAndRuleInvalidationsTest {
 
     @Test
     void invalidations_areWholeOperations_andNameCachedReads() {
-        Set<String> cached = Stream.of(MailFolderTools.class, MailRuleTools.class, MailTools.class)
-                .flatMap(type -> Arrays.stream(type.getMethods()))
-                .filter(m -> m.isAnnotationPresent(CacheResult.class))
-                .map(m -> m.getAnnotation(CacheResult.class).cacheName()).collect(Collectors.toSet());
+        Set<String> cached = cachedReads();
         Set<String> folderAndRuleReads = Stream.concat(FOLDER_READS.stream(), RULE_READS.stream())
                 .collect(Collectors.toSet());
 
@@ -61,9 +58,25 @@ class FolderAndRuleInvalidationsTest {
         for (Method method : writeMethods()) {
             declared.put(method.getAnnotation(McpTool.class).name(),
                     Arrays.stream(method.getAnnotation(InvalidatesCache.class).value()).map(Invalidate::operation)
-                            .collect(Collectors.toSet()));
+                            .flatMap(FolderAndRuleInvalidationsTest::cachedReadsOf).collect(Collectors.toSet()));
         }
         return declared;
+    }
+
+    /** The cached reads an invalidated operation stands for: itself, or each read of its family. */
+    private static Stream<String> cachedReadsOf(String operation) {
+        if (!operation.endsWith(Invalidate.FAMILY)) {
+            return Stream.of(operation);
+        }
+        String prefix = operation.substring(0, operation.length() - 1);
+        return cachedReads().stream().filter(read -> read.startsWith(prefix));
+    }
+
+    private static Set<String> cachedReads() {
+        return Stream.of(MailFolderTools.class, MailRuleTools.class, MailTools.class)
+                .flatMap(type -> Arrays.stream(type.getMethods()))
+                .filter(m -> m.isAnnotationPresent(CacheResult.class))
+                .map(m -> m.getAnnotation(CacheResult.class).cacheName()).collect(Collectors.toSet());
     }
 
     private static java.util.List<Method> writeMethods() {
