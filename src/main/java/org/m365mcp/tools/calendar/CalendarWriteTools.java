@@ -89,7 +89,7 @@ public class CalendarWriteTools {
                 isOnlineMeeting ? Boolean.TRUE : null, showAs, null);
         EventFields.times(event, from, to, zone);
         ObjectNode series = RecurrenceArgument.of(recurrence, recurrenceInterval, recurrenceDaysOfWeek,
-                recurrenceIndex, recurrenceEndDate, recurrenceOccurrences, from.atZone(zone).toLocalDate(), zone);
+                recurrenceIndex, recurrenceEndDate, recurrenceOccurrences, from.atZone(zone).toLocalDate());
         if (series != null) {
             event.set("recurrence", series);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,10 +40,10 @@ final class RecurrenceArgument {
      * recurrence argument must be empty too).
      *
      * @param interval    every how many days, weeks, months or years; null for 1
-     * @param firstDay    the series' first day, local to {@code zone}
+     * @param firstDay    the series' first day, local to the event's start zone
      */
     static ObjectNode of(String type, Integer interval, List<String> daysOfWeek, String index, String endDate,
-            Integer occurrences, LocalDate firstDay, ZoneId zone) {
+            Integer occurrences, LocalDate firstDay) {
         boolean none = type == null || type.isBlank();
         if (none) {
             rejectStray(interval != null, "recurrence_interval");
@@ -81,13 +80,13 @@ final class RecurrenceArgument {
         if (kind.endsWith("Yearly")) {
             pattern.put("month", firstDay.getMonthValue());
         }
-        recurrence.set("range", range(endDate, occurrences, firstDay, zone));
+        recurrence.set("range", range(endDate, occurrences, firstDay));
         return recurrence;
     }
 
-    private static ObjectNode range(String endDate, Integer occurrences, LocalDate firstDay, ZoneId zone) {
-        ObjectNode range = JsonNodeFactory.instance.objectNode().put("startDate", firstDay.toString())
-                .put("recurrenceTimeZone", zone.getId());
+    private static ObjectNode range(String endDate, Integer occurrences, LocalDate firstDay) {
+        // No recurrenceTimeZone: Graph then uses the event's start zone, the same zone firstDay is local to.
+        ObjectNode range = JsonNodeFactory.instance.objectNode().put("startDate", firstDay.toString());
         boolean ends = endDate != null && !endDate.isBlank();
         if (ends && occurrences != null) {
             throw new ToolArgumentException("recurrence_occurrences",

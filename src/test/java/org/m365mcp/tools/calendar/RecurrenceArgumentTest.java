@@ -5,44 +5,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.mcp.ToolArgumentException;
 
 class RecurrenceArgumentTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** The second Tuesday of June 2027. */
     private static final LocalDate FIRST = LocalDate.of(2027, 6, 8);
 
     @Test
     void of_noRecurrence_isNull() {
-        assertThat(RecurrenceArgument.of("", null, null, null, "", null, FIRST, BERLIN)).isNull();
-        assertThat(RecurrenceArgument.of(null, null, List.of(), "", null, null, FIRST, BERLIN)).isNull();
+        assertThat(RecurrenceArgument.of("", null, null, null, "", null, FIRST)).isNull();
+        assertThat(RecurrenceArgument.of(null, null, List.of(), "", null, null, FIRST)).isNull();
     }
 
     @Test
     void of_recurrenceArgumentsWithoutRecurrence_nameTheStrayArgument() {
-        assertThatThrownBy(() -> RecurrenceArgument.of("", null, null, null, "2027-07-01", null, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("", null, null, null, "2027-07-01", null, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_end_date'");
-        assertThatThrownBy(() -> RecurrenceArgument.of(" ", 2, null, null, "", null, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of(" ", 2, null, null, "", null, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_interval'");
     }
 
     @Test
     void of_weeklyWithoutDays_onTheStartsWeekday_numbered() {
-        ObjectNode recurrence = RecurrenceArgument.of("weekly", 2, null, null, "", 5, FIRST, BERLIN);
+        ObjectNode recurrence = RecurrenceArgument.of("weekly", 2, null, null, "", 5, FIRST);
 
         assertThat(recurrence.toString()).isEqualTo("{\"pattern\":{\"type\":\"weekly\",\"interval\":2,"
                 + "\"daysOfWeek\":[\"tuesday\"]},\"range\":{\"startDate\":\"2027-06-08\","
-                + "\"recurrenceTimeZone\":\"Europe/Berlin\",\"type\":\"numbered\",\"numberOfOccurrences\":5}}");
+                + "\"type\":\"numbered\",\"numberOfOccurrences\":5}}");
     }
 
     @Test
     void of_weeklyOnGivenDays_anyCase_eachOnce_untilEndDate() {
         ObjectNode recurrence = RecurrenceArgument.of("Weekly", null, List.of("Monday", "THURSDAY", "monday"), null,
-                "2027-07-31", null, FIRST, BERLIN);
+                "2027-07-31", null, FIRST);
 
         assertThat(recurrence.path("pattern").path("daysOfWeek").toString()).isEqualTo("[\"monday\",\"thursday\"]");
         assertThat(recurrence.path("pattern").path("interval").asInt()).isEqualTo(1);
@@ -51,10 +49,10 @@ class RecurrenceArgumentTest {
 
     @Test
     void of_relativeMonthly_indexFromTheFirstDay_orGiven() {
-        assertThat(RecurrenceArgument.of("relativeMonthly", null, null, null, "", null, FIRST, BERLIN)
+        assertThat(RecurrenceArgument.of("relativeMonthly", null, null, null, "", null, FIRST)
                 .path("pattern").toString()).isEqualTo("{\"type\":\"relativeMonthly\",\"interval\":1,"
                 + "\"daysOfWeek\":[\"tuesday\"],\"index\":\"second\"}");
-        assertThat(RecurrenceArgument.of("relativemonthly", null, null, "Last", "", null, FIRST, BERLIN)
+        assertThat(RecurrenceArgument.of("relativemonthly", null, null, "Last", "", null, FIRST)
                 .path("pattern").path("index").asText()).isEqualTo("last");
         assertThat(RecurrenceArgument.indexOf(LocalDate.of(2027, 6, 29))).isEqualTo("last");
         assertThat(RecurrenceArgument.indexOf(LocalDate.of(2027, 6, 22))).isEqualTo("fourth");
@@ -62,7 +60,7 @@ class RecurrenceArgumentTest {
 
     @Test
     void of_absoluteYearly_dayAndMonthOfTheFirstDay_noEnd() {
-        ObjectNode recurrence = RecurrenceArgument.of("absoluteYearly", null, null, null, "", null, FIRST, BERLIN);
+        ObjectNode recurrence = RecurrenceArgument.of("absoluteYearly", null, null, null, "", null, FIRST);
 
         assertThat(recurrence.path("pattern").toString()).isEqualTo("{\"type\":\"absoluteYearly\",\"interval\":1,"
                 + "\"dayOfMonth\":8,\"month\":6}");
@@ -71,21 +69,18 @@ class RecurrenceArgumentTest {
 
     @Test
     void of_wrongValues_nameTheirArgument() {
-        assertThatThrownBy(() -> RecurrenceArgument.of("fortnightly", null, null, null, "", null, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("fortnightly", null, null, null, "", null, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("weekly", null, List.of("funday"), null, "", null, FIRST,
-                BERLIN)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_days_of_week'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, List.of("monday"), null, "", null, FIRST,
-                BERLIN)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_days_of_week'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("relativeMonthly", null, null, "fifth", "", null, FIRST,
-                BERLIN)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_index'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("daily", 0, null, null, "", null, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("weekly", null, List.of("funday"), null, "", null, FIRST)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_days_of_week'");
+        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, List.of("monday"), null, "", null, FIRST)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_days_of_week'");
+        assertThatThrownBy(() -> RecurrenceArgument.of("relativeMonthly", null, null, "fifth", "", null, FIRST)).isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_index'");
+        assertThatThrownBy(() -> RecurrenceArgument.of("daily", 0, null, null, "", null, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_interval'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "2027-06-07", null, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "2027-06-07", null, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_end_date'");
-        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "2027-07-01", 3, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "2027-07-01", 3, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("not both");
-        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "", 1000, FIRST, BERLIN))
+        assertThatThrownBy(() -> RecurrenceArgument.of("daily", null, null, null, "", 1000, FIRST))
                 .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'recurrence_occurrences'");
     }
 }
