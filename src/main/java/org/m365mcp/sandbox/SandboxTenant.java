@@ -86,10 +86,15 @@ public class SandboxTenant {
             Instant anchor) {
         Mailbox mailbox = Mailbox.seeded(id, owner, seed, anchor, clock,
                 (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
-        CalendarStore calendar = CalendarStore.seeded(id, owner, seed, anchor, clock);
+        CalendarStore calendar = CalendarStore.seeded(id, owner, mailboxTimeZone(id), seed, anchor, clock);
         AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
         Drive drive = Drive.seeded(id, owner, seed, anchor, clock);
         return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts, drive);
+    }
+
+    /** As Exchange keeps it, a Windows name: {@link #DEMO_ACCOUNT_ID} is in Pacific time, the other in W. Europe. */
+    private static String mailboxTimeZone(String accountId) {
+        return accountId.equals(DEMO_ACCOUNT_ID) ? "Pacific Standard Time" : "W. Europe Standard Time";
     }
 
     public List<SandboxAccount> accounts() {

@@ -52,13 +52,11 @@ public final class UserResource {
     @GET
     @Path("mailboxSettings")
     public Response mailboxSettings() {
-        String zone = account.accountId().equals(SandboxTenant.DEMO_ACCOUNT_ID) ? "Pacific Standard Time"
-                : "W. Europe Standard Time";
         var out = org.m365mcp.sandbox.common.Json.object()
                 .put("@odata.context", request.context("users('" + account.owner().address() + "')/mailboxSettings"))
-                .put("timeZone", zone).put("dateFormat", "M/d/yyyy").put("timeFormat", "h:mm tt");
-        out.putObject("workingHours").put("startTime", "08:00:00.0000000").put("endTime", "17:00:00.0000000")
-                .putObject("timeZone").put("name", zone);
+                .put("timeZone", account.calendar().timeZone()).put("dateFormat", "M/d/yyyy")
+                .put("timeFormat", "h:mm tt");
+        out.set("workingHours", account.calendar().workingHours());
         return Responses.ok(out);
     }
 

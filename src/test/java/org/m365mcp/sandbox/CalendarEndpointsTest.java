@@ -137,9 +137,13 @@ class CalendarEndpointsTest {
                 {"proposedNewTime":{"start":{"dateTime":"2026-02-02T10:00:00","timeZone":"UTC"},
                  "end":{"dateTime":"2026-02-02T11:00:00","timeZone":"UTC"}}}""", 400);
         sandbox.demo("POST", "/me/events/" + id + "/tentativelyAccept", """
-                {"comment":"Can we move it?","sendResponse":true,
+                {"sendResponse":false,
                  "proposedNewTime":{"start":{"dateTime":"2026-02-02T10:00:00","timeZone":"UTC"},
-                 "end":{"dateTime":"2026-02-02T11:00:00","timeZone":"UTC"}}}""", 202);
+                 "end":{"dateTime":"2026-02-02T11:00:00","timeZone":"UTC"}}}""", 400);
+        sandbox.demo("POST", "/me/events/" + id + "/tentativelyAccept", """
+                {"comment":"Can we move it?","sendResponse":true,
+                 "proposedNewTime":{"start":{"dateTime":"2026-02-02T11:00:00","timeZone":"W. Europe Standard Time"},
+                 "end":{"dateTime":"2026-02-02T12:00:00","timeZone":"W. Europe Standard Time"}}}""", 202);
 
         JsonNode answered = sandbox.demo("GET", "/me/events/" + id, null, 200);
         assertThat(answered.path("responseStatus").path("response").asText()).isEqualTo("tentativelyAccepted");
@@ -198,5 +202,30 @@ class CalendarEndpointsTest {
     void mailboxSettings_timeZoneIsAWindowsName() {
         assertThat(sandbox.demo("GET", "/me/mailboxSettings", null, 200).path("timeZone").asText())
                 .isEqualTo("Pacific Standard Time");
+    }
+
+    @Test
+    void getSchedule_windowInItsOwnZone_workingHoursAreTheMailboxs() {
+        // 09:00-11:00 in Berlin is 08:00-10:00 UTC: Megan's 09:00 UTC stand-up is in the third half hour.
+        JsonNode megan = sandbox.demo("POST", "/me/calendar/getSchedule", """
+                {"schedules":["megan.bowen@contoso.sandbox"],
+                 "startTime":{"dateTime":"2026-01-16T09:00:00","timeZone":"W. Europe Standard Time"},
+                 "endTime":{"dateTime":"2026-01-16T11:00:00","timeZone":"Europe/Berlin"},
+                 "availabilityViewInterval":30}""", 200).path("value").get(0);
+
+        assertThat(megan.path("availabilityView").asText()).startsWith("002").hasSize(4);
+        assertThat(megan.path("workingHours").path("timeZone").path("name").asText())
+                .isEqualTo("W. Europe Standard Time");
+        assertThat(sandbox.demo("GET", "/me/mailboxSettings", null, 200).path("workingHours").path("daysOfWeek"))
+                .hasSize(5);
+        sandbox.demo("POST", "/me/calendar/getSchedule", """
+                {"schedules":["megan.bowen@contoso.sandbox"],"startTime":"2026-01-16T09:00:00",
+                 "endTime":"2026-01-16T11:00:00"}""", 400);
+    }
+
+    @Test
+    void calendars_unknownColor_is400() {
+        assertThat(sandbox.demo("POST", "/me/calendars", "{\"name\":\"Purple\",\"color\":\"purple\"}", 400)
+                .path("error").path("code").asText()).isEqualTo("RequestBodyRead");
     }
 }

@@ -29,30 +29,57 @@ import org.m365mcp.sandbox.common.SandboxIds;
 public final class CalendarStore {
 
     private static final Set<String> LISTED = Set.of("singleInstance", "seriesMaster");
+    /** Graph's {@code calendarColor} values. */
+    static final Set<String> COLORS = Set.of("auto", "lightBlue", "lightGreen", "lightOrange", "lightGray",
+            "lightYellow", "lightTeal", "lightPink", "lightBrown", "lightRed", "maxColor");
     private static final Set<String> IN_VIEW = Set.of("singleInstance", "occurrence", "exception");
 
     private final String accountId;
     private final Recipient owner;
     private final Clock clock;
+    private final String timeZone;
     private final Map<String, ObjectNode> calendars = new LinkedHashMap<>();
     private final Map<String, ObjectNode> events = new LinkedHashMap<>();
     private long sequence;
 
-    CalendarStore(String accountId, Recipient owner, Clock clock) {
+    CalendarStore(String accountId, Recipient owner, String timeZone, Clock clock) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A calendar store seeded around {@code anchor}: same seed and anchor, same calendar. */
-    public static CalendarStore seeded(String accountId, Recipient owner, long seed, Instant anchor, Clock clock) {
-        CalendarStore store = new CalendarStore(accountId, owner, clock);
+    /**
+     * A calendar store seeded around {@code anchor}: same seed and anchor, same calendar.
+     *
+     * @param timeZone the mailbox's time zone, a Windows name as Exchange keeps it
+     */
+    public static CalendarStore seeded(String accountId, Recipient owner, String timeZone, long seed, Instant anchor,
+            Clock clock) {
+        CalendarStore store = new CalendarStore(accountId, owner, timeZone, clock);
         new CalendarSeeder(store, seed, anchor).seed();
         return store;
     }
 
     Recipient owner() {
         return owner;
+    }
+
+    /** The mailbox's time zone, a Windows name ({@code Pacific Standard Time}). */
+    public String timeZone() {
+        return timeZone;
+    }
+
+    /**
+     * Graph's {@code workingHours} of this mailbox: Monday to Friday, 08:00 to 17:00 in its time zone.
+     * Exchange keeps them with the calendar; mailboxSettings and getSchedule both show them.
+     */
+    public ObjectNode workingHours() {
+        ObjectNode hours = Json.object();
+        hours.set("daysOfWeek", Json.strings(List.of("monday", "tuesday", "wednesday", "thursday", "friday")));
+        hours.put("startTime", "08:00:00.0000000").put("endTime", "17:00:00.0000000");
+        hours.putObject("timeZone").put("name", timeZone);
+        return hours;
     }
 
     Instant now() {
@@ -91,11 +118,15 @@ public final class CalendarStore {
         if (calendars.values().stream().anyMatch(c -> c.path("name").asText().equalsIgnoreCase(name))) {
             throw new SandboxGraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
         }
+        String color = body.path("color").asText("auto");
+        if (!COLORS.contains(color)) {
+            throw new SandboxGraphException(400, "RequestBodyRead", "Requested value '" + color + "' was not found.");
+        }
         ObjectNode calendar = Json.object();
         calendar.put("@odata.etag", "W/\"" + id.substring(6, 26) + "\"");
         calendar.put("id", id);
         calendar.put("name", name);
-        calendar.put("color", body.path("color").asText("auto"));
+        calendar.put("color", color);
         calendar.put("hexColor", "");
         calendar.put("isDefaultCalendar", isDefault);
         calendar.put("changeKey", id.substring(6, 26));

@@ -98,12 +98,9 @@ final class EventJson {
         for (String time : java.util.List.of("start", "end")) {
             if (clean.has(time)) {
                 JsonNode given = clean.get(time);
-                String zoneName = given.path("timeZone").asText("UTC");
-                ZoneId zone = TimeZones.of(zoneName).orElseThrow(() -> new SandboxGraphException(400,
-                        "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The following"
-                                + " TimeZone value is not supported: '" + zoneName + "'."));
-                clean.set(time, Json.dateTimeTimeZone(instant(given, zone)));
-                clean.put(time.equals("start") ? "originalStartTimeZone" : "originalEndTimeZone", zoneName);
+                clean.set(time, Json.dateTimeTimeZone(zoned(given)));
+                clean.put(time.equals("start") ? "originalStartTimeZone" : "originalEndTimeZone",
+                        given.path("timeZone").asText("UTC"));
             }
         }
         if (clean.has("attendees")) {
@@ -136,6 +133,18 @@ final class EventJson {
     /** The zone the event's start was given in (its series keeps that local time). */
     static ZoneId startZone(JsonNode event) {
         return TimeZones.of(event.path("originalStartTimeZone").asText("UTC")).orElse(ZoneOffset.UTC);
+    }
+
+    /**
+     * A request's {@code dateTimeTimeZone} as an instant: its local {@code dateTime} read in its
+     * {@code timeZone} (IANA or Windows name; UTC when absent), as Graph reads every time it is given.
+     */
+    static Instant zoned(JsonNode given) {
+        String zoneName = given.path("timeZone").asText("UTC");
+        ZoneId zone = TimeZones.of(zoneName).orElseThrow(() -> new SandboxGraphException(400,
+                "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The following"
+                        + " TimeZone value is not supported: '" + zoneName + "'."));
+        return instant(given, zone);
     }
 
     private static Instant instant(JsonNode node, ZoneId zone) {

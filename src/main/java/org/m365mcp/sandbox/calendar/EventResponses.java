@@ -12,9 +12,10 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  * (the last two may carry {@code proposedNewTime}), and {@code forward}.
  *
  * <ul>
- *   <li>As Graph: the organizer cannot respond (400), {@code proposedNewTime} is refused on accept and
- *       when the organizer disallowed new time proposals, and a series master's answer applies to
- *       every occurrence.
+ *   <li>As Graph: the organizer cannot respond (400), {@code proposedNewTime} (a {@code timeSlot} of
+ *       two {@code dateTimeTimeZone}s, read in their zones) is refused on accept, without
+ *       {@code sendResponse} and when the organizer disallowed new time proposals, and a series
+ *       master's answer applies to every occurrence.
  *   <li>A declined meeting stays on the calendar with its response, so a tool can read it back.
  * </ul>
  */
@@ -46,7 +47,10 @@ final class EventResponses {
             if (!event.path("allowNewTimeProposals").asBoolean()) {
                 throw SandboxGraphException.invalidRequest("The organizer doesn't allow new time proposals for this meeting.");
             }
-            if (!Json.instant(proposed.path("start")).isBefore(Json.instant(proposed.path("end")))) {
+            if (!body.path("sendResponse").asBoolean(true)) {
+                throw SandboxGraphException.invalidRequest("Proposing a new time requires sendResponse to be true.");
+            }
+            if (!EventJson.zoned(proposed.path("start")).isBefore(EventJson.zoned(proposed.path("end")))) {
                 throw SandboxGraphException.invalidRequest("proposedNewTime's end must be after its start.");
             }
         }
@@ -59,8 +63,8 @@ final class EventResponses {
                     ((ObjectNode) attendee).putObject("status").put("response", response).put("time", when);
                     if (proposed.isObject()) {
                         ObjectNode time = ((ObjectNode) attendee).putObject("proposedNewTime");
-                        time.set("start", Json.dateTimeTimeZone(Json.instant(proposed.path("start"))));
-                        time.set("end", Json.dateTimeTimeZone(Json.instant(proposed.path("end"))));
+                        time.set("start", Json.dateTimeTimeZone(EventJson.zoned(proposed.path("start"))));
+                        time.set("end", Json.dateTimeTimeZone(EventJson.zoned(proposed.path("end"))));
                     }
                 }
             }

@@ -23,7 +23,10 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  * {@code scheduleInformation} with {@code availabilityView}, {@code scheduleItems} and {@code workingHours}.
  *
  * <ul>
- *   <li>The tenant's accounts answer from their real default calendar; other {@code @contoso.sandbox}
+ *   <li>{@code startTime}/{@code endTime} are {@code dateTimeTimeZone}s read in their own zone, as Graph
+ *       reads them; the items are served in UTC, like the events.
+ *   <li>The tenant's accounts answer from their real default calendar and their mailbox's working
+ *       hours (in the mailbox's zone); other {@code @contoso.sandbox}
  *       colleagues from a deterministic made-up day (busy hours derived from their address and the
  *       date); anyone else gets Graph's per-schedule error.
  *   <li>{@code availabilityView} has one digit per {@code availabilityViewInterval} minutes (default
@@ -46,8 +49,11 @@ final class FreeBusy {
         if (!schedules.isArray() || schedules.isEmpty()) {
             throw SandboxGraphException.invalidRequest("getSchedule needs 'schedules', a list of addresses.");
         }
-        Instant start = Json.instant(body.path("startTime"));
-        Instant end = Json.instant(body.path("endTime"));
+        if (!body.path("startTime").isObject() || !body.path("endTime").isObject()) {
+            throw SandboxGraphException.invalidRequest("getSchedule needs 'startTime' and 'endTime' as dateTimeTimeZone.");
+        }
+        Instant start = EventJson.zoned(body.path("startTime"));
+        Instant end = EventJson.zoned(body.path("endTime"));
         int interval = body.path("availabilityViewInterval").asInt(30);
         if (!start.isBefore(end) || interval < 5 || interval > 1440) {
             throw SandboxGraphException.invalidRequest("startTime must be before endTime and availabilityViewInterval 5-1440.");
@@ -64,9 +70,11 @@ final class FreeBusy {
     private ObjectNode one(String address, Instant start, Instant end, int interval) {
         ObjectNode info = Json.object().put("scheduleId", address);
         List<ObjectNode> items;
+        ObjectNode workingHours = madeUpWorkingHours();
         Optional<CalendarStore> store = directory.apply(address);
         if (store.isPresent()) {
             CalendarStore calendar = store.get();
+            workingHours = calendar.workingHours();
             items = calendar.view(calendar.defaultCalendar().path("id").asText(), start, end).stream()
                     .filter(e -> !e.path("isCancelled").asBoolean() && !e.path("showAs").asText().equals("free"))
                     .map(FreeBusy::item).toList();
@@ -94,10 +102,7 @@ final class FreeBusy {
         }
         info.put("availabilityView", view.toString());
         info.set("scheduleItems", Json.array().addAll(items));
-        ObjectNode hours = info.putObject("workingHours");
-        hours.set("daysOfWeek", Json.strings(List.of("monday", "tuesday", "wednesday", "thursday", "friday")));
-        hours.put("startTime", "08:00:00.0000000").put("endTime", "17:00:00.0000000");
-        hours.putObject("timeZone").put("name", "UTC");
+        info.set("workingHours", workingHours);
         return info;
     }
 
@@ -114,6 +119,15 @@ final class FreeBusy {
         item.set("start", event.get("start"));
         item.set("end", event.get("end"));
         return item;
+    }
+
+    /** A made-up colleague's working hours: Monday to Friday 08:00–17:00 UTC, where their made-up day is. */
+    private static ObjectNode madeUpWorkingHours() {
+        ObjectNode hours = Json.object();
+        hours.set("daysOfWeek", Json.strings(List.of("monday", "tuesday", "wednesday", "thursday", "friday")));
+        hours.put("startTime", "08:00:00.0000000").put("endTime", "17:00:00.0000000");
+        hours.putObject("timeZone").put("name", "UTC");
+        return hours;
     }
 
     /** One or two busy hours per working day, the same for the same address and day. */

@@ -16,20 +16,28 @@ import java.util.Set;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 
 /**
- * Expands Graph's {@code patternedRecurrence} into occurrence start times: {@code daily} and
- * {@code weekly} patterns (with {@code interval} and {@code daysOfWeek}), and {@code absoluteMonthly}
- * on {@code dayOfMonth}; ranges {@code endDate}, {@code numbered} and {@code noEnd}.
- * Like Exchange, occurrences keep the series' local time in its start time zone across a DST change.
+ * Expands Graph's {@code patternedRecurrence} into occurrence start times: every pattern type of
+ * Graph v1.0 ({@code daily}, {@code weekly}, {@code absoluteMonthly}, {@code relativeMonthly},
+ * {@code absoluteYearly}, {@code relativeYearly}) with {@code interval}, and the ranges
+ * {@code endDate}, {@code numbered} and {@code noEnd}. Like Exchange, occurrences keep the series'
+ * local time in its start time zone across a DST change.
  *
  * <ul>
- *   <li>At most {@link #MAX_OCCURRENCES}; a {@code noEnd} series stops a year after its start.
- *   <li>Other pattern types are a 400, so nobody believes the sandbox expanded them.
+ *   <li>As Graph documents the pattern: {@code daysOfWeek} is required for weekly and relative
+ *       patterns, {@code dayOfMonth} for absolute ones, {@code month} for yearly ones, {@code index}
+ *       (first…fourth, last; default first) picks the week of a relative one, and a weekly interval
+ *       counts weeks beginning on {@code firstDayOfWeek} (default sunday). A missing one is a 400.
+ *   <li>At most {@link #MAX_OCCURRENCES}; a {@code noEnd} series stops a year after its start
+ *       (a yearly one after {@link #MAX_YEARS} years).
  *   <li>Stateless and thread-safe.
  * </ul>
  */
 final class Recurrence {
 
     static final int MAX_OCCURRENCES = 400;
+    static final int MAX_YEARS = 10;
+
+    private static final List<String> INDEXES = List.of("first", "second", "third", "fourth", "last");
 
     private Recurrence() {
     }
@@ -48,19 +56,18 @@ final class Recurrence {
         JsonNode range = recurrence.path("range");
         String type = pattern.path("type").asText("");
         int interval = Math.max(1, pattern.path("interval").asInt(1));
+        Set<DayOfWeek> days = days(type, pattern);
         LocalTime time = LocalTime.ofInstant(firstStart, zone);
         LocalDate from = range.hasNonNull("startDate") ? LocalDate.parse(range.get("startDate").asText())
                 : LocalDate.ofInstant(firstStart, zone);
         String rangeType = range.path("type").asText("noEnd");
         LocalDate until = switch (rangeType) {
             case "endDate" -> LocalDate.parse(range.path("endDate").asText());
-            case "numbered", "noEnd" -> from.plusYears(1);
+            case "numbered", "noEnd" -> from.plusYears(type.endsWith("Yearly") ? MAX_YEARS : 1);
             default -> throw SandboxGraphException.invalidRequest("Unsupported recurrence range '" + rangeType + "'.");
         };
         int limit = rangeType.equals("numbered")
                 ? Math.min(MAX_OCCURRENCES, Math.max(1, range.path("numberOfOccurrences").asInt(1))) : MAX_OCCURRENCES;
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        pattern.path("daysOfWeek").forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
         List<Instant> starts = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(until) && starts.size() < limit; day = day.plusDays(1)) {
             if (matches(type, interval, days, pattern, from, day)) {
@@ -70,20 +77,66 @@ final class Recurrence {
         return starts;
     }
 
+    private static Set<DayOfWeek> days(String type, JsonNode pattern) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        pattern.path("daysOfWeek").forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
+        if (days.isEmpty() && (type.equals("weekly") || type.startsWith("relative"))) {
+            throw SandboxGraphException.invalidRequest("Invalid recurrence: 'daysOfWeek' is required for a " + type
+                    + " pattern.");
+        }
+        return days;
+    }
+
     private static boolean matches(String type, int interval, Set<DayOfWeek> days, JsonNode pattern, LocalDate from,
             LocalDate day) {
         return switch (type) {
             case "daily" -> ChronoUnit.DAYS.between(from, day) % interval == 0;
             case "weekly" -> {
-                LocalDate week0 = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
-                long weeks = ChronoUnit.WEEKS.between(week0, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)));
-                yield weeks % interval == 0 && (days.isEmpty() ? day.getDayOfWeek() == from.getDayOfWeek()
-                        : days.contains(day.getDayOfWeek()));
+                DayOfWeek first = DayOfWeek.valueOf(pattern.path("firstDayOfWeek").asText("sunday")
+                        .toUpperCase(Locale.ROOT));
+                LocalDate week0 = from.with(TemporalAdjusters.previousOrSame(first));
+                long weeks = ChronoUnit.WEEKS.between(week0, day.with(TemporalAdjusters.previousOrSame(first)));
+                yield weeks % interval == 0 && days.contains(day.getDayOfWeek());
             }
-            case "absoluteMonthly" -> day.getDayOfMonth() == pattern.path("dayOfMonth").asInt(from.getDayOfMonth())
-                    && ChronoUnit.MONTHS.between(from.withDayOfMonth(1), day.withDayOfMonth(1)) % interval == 0;
-            default -> throw SandboxGraphException.invalidRequest("The sandbox expands daily, weekly and absoluteMonthly"
-                    + " recurrences only, not '" + type + "'.");
+            case "absoluteMonthly" -> day.getDayOfMonth() == required(pattern, "dayOfMonth", type)
+                    && monthsApart(from, day) % interval == 0;
+            case "relativeMonthly" -> relativeDay(days, pattern, day) && monthsApart(from, day) % interval == 0;
+            case "absoluteYearly" -> day.getMonthValue() == required(pattern, "month", type)
+                    && day.getDayOfMonth() == required(pattern, "dayOfMonth", type)
+                    && (day.getYear() - from.getYear()) % interval == 0;
+            case "relativeYearly" -> day.getMonthValue() == required(pattern, "month", type)
+                    && relativeDay(days, pattern, day) && (day.getYear() - from.getYear()) % interval == 0;
+            default -> throw SandboxGraphException.invalidRequest("Invalid recurrence: unknown pattern type '" + type
+                    + "'.");
         };
+    }
+
+    private static long monthsApart(LocalDate from, LocalDate day) {
+        return ChronoUnit.MONTHS.between(from.withDayOfMonth(1), day.withDayOfMonth(1));
+    }
+
+    /** The {@code index} week's day of {@code daysOfWeek} in {@code day}'s month: "the second Tuesday". */
+    private static boolean relativeDay(Set<DayOfWeek> days, JsonNode pattern, LocalDate day) {
+        if (!days.contains(day.getDayOfWeek())) {
+            return false;
+        }
+        String index = pattern.path("index").asText("first");
+        int ordinal = INDEXES.indexOf(index);
+        if (ordinal < 0) {
+            throw SandboxGraphException.invalidRequest("Invalid recurrence: unknown index '" + index + "'.");
+        }
+        if (index.equals("last")) {
+            return day.plusWeeks(1).getMonthValue() != day.getMonthValue();
+        }
+        return (day.getDayOfMonth() - 1) / 7 == ordinal;
+    }
+
+    private static int required(JsonNode pattern, String field, String type) {
+        int value = pattern.path(field).asInt(0);
+        if (value < 1) {
+            throw SandboxGraphException.invalidRequest("Invalid recurrence: '" + field + "' is required for a " + type
+                    + " pattern.");
+        }
+        return value;
     }
 }

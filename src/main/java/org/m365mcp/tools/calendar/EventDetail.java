@@ -21,8 +21,12 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
 
     static final int BODY_CHARS = 20_000;
 
-    /** One attendee: address, name, required/optional/resource and their response. */
-    public record Attendee(String address, String name, String type, String response) {
+    /**
+     * One attendee: address, name, required/optional/resource, their response and the new time they
+     * proposed (local with offset, null when none).
+     */
+    public record Attendee(String address, String name, String type, String response, String proposedStart,
+            String proposedEnd) {
     }
 
     public EventDetail {
@@ -35,7 +39,9 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
             attendees.add(new Attendee(a.path("emailAddress").path("address").asText(),
                     EventSummary.blankToNull(a.path("emailAddress").path("name").asText("")),
                     EventSummary.blankToNull(a.path("type").asText("")),
-                    EventSummary.blankToNull(a.path("status").path("response").asText(""))));
+                    EventSummary.blankToNull(a.path("status").path("response").asText("")),
+                    EventTimes.show(a.path("proposedNewTime").path("start"), false, zone),
+                    EventTimes.show(a.path("proposedNewTime").path("end"), false, zone)));
         }
         String body = event.path("body").path("content").asText("");
         return new EventDetail(accountId, zone.getId(), EventSummary.of(event, zone),

@@ -1,6 +1,7 @@
 package org.m365mcp.tools.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,19 +27,34 @@ final class EventTimes {
     }
 
     static String show(JsonNode time, boolean allDay, ZoneId zone) {
-        String text = time.path("dateTime").asText("");
-        if (text.isEmpty()) {
+        LocalDateTime local = local(time);
+        if (local == null) {
             return null;
         }
+        return allDay ? local.toLocalDate().toString() : show(local.atZone(given(time)).toInstant(), zone);
+    }
+
+    /** {@code at} as {@code 2026-03-29T09:00+02:00} in {@code zone}. */
+    static String show(Instant at, ZoneId zone) {
+        return LOCAL.format(at.atZone(zone));
+    }
+
+    /** The instant of a timed {@code dateTimeTimeZone}; null when absent or unreadable. */
+    static Instant instant(JsonNode time) {
+        LocalDateTime local = local(time);
+        return local == null ? null : local.atZone(given(time)).toInstant();
+    }
+
+    private static LocalDateTime local(JsonNode time) {
+        String text = time.path("dateTime").asText("");
         try {
-            LocalDateTime local = LocalDateTime.parse(text.length() > 26 ? text.substring(0, 26) : text);
-            if (allDay) {
-                return local.toLocalDate().toString();
-            }
-            ZoneId given = TimeZones.of(time.path("timeZone").asText("UTC")).orElse(ZoneOffset.UTC);
-            return LOCAL.format(local.atZone(given).withZoneSameInstant(zone));
+            return text.isEmpty() ? null : LocalDateTime.parse(text.length() > 26 ? text.substring(0, 26) : text);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static ZoneId given(JsonNode time) {
+        return TimeZones.of(time.path("timeZone").asText("UTC")).orElse(ZoneOffset.UTC);
     }
 }

@@ -75,7 +75,7 @@ public final class MailArguments {
     }
 
     /** The addresses of a {@code recipient} array, in order. */
-    static List<String> addresses(ArrayNode recipients) {
+    public static List<String> addresses(ArrayNode recipients) {
         List<String> all = new ArrayList<>();
         recipients.forEach(r -> all.add(r.path("emailAddress").path("address").asText()));
         return List.copyOf(all);
