@@ -13,7 +13,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.m365mcp.background.RefreshCounts;
 import org.m365mcp.background.RefreshScheduler;
 import org.m365mcp.background.TaskWorker;
-import org.m365mcp.cache.annotation.CacheStatistics;
+import org.m365mcp.cache.annotation.EntriesEvicted;
 import org.m365mcp.cache.annotation.CallServed;
 
 /**
@@ -23,11 +23,11 @@ import org.m365mcp.cache.annotation.CallServed;
  *   <li>per call, tagged {@code operation} (and {@code state}): {@code m365.cache.calls},
  *       {@code m365.cache.hits}, {@code m365.cache.misses}, {@code m365.cache.stale.serves},
  *       {@code m365.graph.calls} (calls Graph answered: miss, refresh, bypass) and the timer
- *       {@code m365.cache.call.duration} (percentiles and histogram per operation and state);</li>
- *   <li>read when scraped: {@code m365.cache.refreshes} tagged {@code outcome}
- *       (scheduled, coalesced, dropped, completed, failed), {@code m365.cache.refresh.queued},
- *       {@code m365.cache.evictions} per operation, {@code m365.tasks.completed} and
- *       {@code m365.tasks.failed}.</li>
+ *       {@code m365.cache.call.duration} (percentiles per operation and state);</li>
+ *   <li>{@code m365.cache.evictions} per operation, counted by the cleanup timer;</li>
+ *   <li>read when scraped: {@code m365.cache.refreshes} tagged {@code outcome} (scheduled,
+ *       coalesced, dropped, completed, failed), {@code m365.cache.refresh.queued},
+ *       {@code m365.tasks.completed} and {@code m365.tasks.failed}.</li>
  * </ul>
  * Observers run on the tool call's thread: a map look-up and an increment each.
  */
@@ -43,10 +43,6 @@ public class CacheMetrics {
     @Inject
     TaskWorker worker;
 
-    @Inject
-    CacheStatistics statistics;
-
-    private final java.util.Set<String> evictionGauges = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         refreshGauge("scheduled", RefreshCounts::scheduled);
@@ -85,17 +81,12 @@ public class CacheMetrics {
         }
         if (call.calledGraph()) {
             registry.counter("m365.graph.calls", operation).inc();
-            evictionGauge(call.operation());
         }
     }
 
-    /** Evictions of {@code operation} since start-up, registered once its first Graph answer is cached. */
-    private void evictionGauge(String operation) {
-        if (!evictionGauges.add(operation)) {
-            return;
-        }
-        registry.gauge(meta("m365.cache.evictions", "Entries removed to keep the store under its limits"),
-                statistics, s -> s.evictions().getOrDefault(operation, 0L), new Tag("operation", operation));
+    void evicted(@Observes EntriesEvicted eviction) {
+        registry.counter(meta("m365.cache.evictions", "Entries removed to keep the store under its limits"),
+                new Tag("operation", eviction.operation())).inc(eviction.count());
     }
 
     private static Metadata meta(String name, String description) {

@@ -32,6 +32,9 @@ public class CacheStatistics {
     @Inject
     Event<CallServed> served;
 
+    @Inject
+    Event<EntriesEvicted> evicted;
+
     private final ConcurrentMap<String, Map<Outcome, LongAdder>> counts = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> evictions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LatencySamples> latencies = new ConcurrentHashMap<>();
@@ -53,6 +56,9 @@ public class CacheStatistics {
     /** Counts {@code count} entries of {@code operation} removed to keep the store within its limits. */
     public void recordEvictions(String operation, long count) {
         evictions.computeIfAbsent(operation, op -> new LongAdder()).add(count);
+        if (evicted != null) {
+            evicted.fire(new EntriesEvicted(operation, count));
+        }
     }
 
     /** A snapshot: operation → outcome → count, operations sorted by name. */
