@@ -22,6 +22,9 @@ import org.m365mcp.background.WorkerStatus;
 @ApplicationScoped
 public class BackgroundLiveness implements HealthCheck {
 
+    @Inject
+    ApplicationStarted application;
+
     static final String NAME = "background";
     private static final Duration MIN_SILENCE = Duration.ofMinutes(10);
 
@@ -36,6 +39,9 @@ public class BackgroundLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!application.started()) {
+            return HealthCheckResponse.named(NAME).withData("starting", true).up().build();
+        }
         WorkerStatus status = worker.status();
         RefreshCounts counts = refreshes.counts();
         Duration allowed = status.pollInterval().multipliedBy(10);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.m365mcp.background.RefreshCounts;
 import org.m365mcp.background.RefreshScheduler;
@@ -67,9 +66,8 @@ public class CacheMetrics {
         Tag operation = new Tag("operation", call.operation());
         Tag state = new Tag("state", call.outcome().name().toLowerCase(Locale.ROOT));
         registry.counter("m365.cache.calls", operation, state).inc();
-        registry.timer(Metadata.builder().withName("m365.cache.call.duration")
-                .withDescription("Time of a cached operation's call, Graph included when it was asked")
-                .withUnit(MetricUnits.NANOSECONDS).build(), operation, state).update(call.elapsed());
+        registry.timer(meta("m365.cache.call.duration", "Time of a cached operation's call, Graph included when it was asked"),
+                operation, state).update(call.elapsed());
         switch (call.outcome()) {
             case FRESH -> registry.counter("m365.cache.hits", operation).inc();
             case STALE -> {

@@ -19,6 +19,9 @@ import org.m365mcp.graph.auth.SignIn;
 @ApplicationScoped
 public class GraphReadiness implements HealthCheck {
 
+    @Inject
+    ApplicationStarted application;
+
     static final String NAME = "graph";
 
     @Inject
@@ -26,6 +29,9 @@ public class GraphReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!application.started()) {
+            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+        }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try {
             SignIn service = signIn.get();

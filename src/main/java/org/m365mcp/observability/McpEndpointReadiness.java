@@ -15,6 +15,9 @@ import org.m365mcp.mcp.McpEndpointStatus;
 @ApplicationScoped
 public class McpEndpointReadiness implements HealthCheck {
 
+    @Inject
+    ApplicationStarted application;
+
     static final String NAME = "mcp-endpoint";
 
     @Inject
@@ -22,6 +25,9 @@ public class McpEndpointReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!application.started()) {
+            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+        }
         return HealthCheckResponse.named(NAME).status(endpoint.published()).withData("tools", endpoint.tools()).build();
     }
 }

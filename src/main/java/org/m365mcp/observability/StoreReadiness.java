@@ -20,6 +20,9 @@ import org.m365mcp.cache.store.StoreSummary;
 @ApplicationScoped
 public class StoreReadiness implements HealthCheck {
 
+    @Inject
+    ApplicationStarted application;
+
     static final String NAME = "cache-store";
 
     @Inject
@@ -27,6 +30,9 @@ public class StoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!application.started()) {
+            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+        }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         encryptedStore.key().map(ResolvedKey::source)
                 .ifPresent(source -> response.withData("key_source", source.name().toLowerCase(Locale.ROOT)));
