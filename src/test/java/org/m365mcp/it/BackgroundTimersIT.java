@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.StatsRow;
 import org.m365mcp.cache.store.StoreSettings;
 import org.m365mcp.cache.store.StoredEntry;
 import org.m365mcp.cache.store.NewTask;
@@ -33,7 +34,7 @@ import org.m365mcp.cache.store.TaskRecord;
  * The EJB timers and the task worker on a Payara Micro of its own, started on a store this test
  * prepared: 300 KB of entries against a 256 KB soft limit (threshold 80 %, target 60 %), a task left
  * running by a "crash" half an hour ago, and refresh tasks of several priorities and ages. The
- * cleanup timer fires every 2 s, the worker polls every second.
+ * cleanup timer fires every 2 s, the statistics timer every 3 s, the worker polls every second.
  */
 class BackgroundTimersIT {
 
@@ -44,6 +45,7 @@ class BackgroundTimersIT {
     private static final int ENTRY_BYTES = 10 * 1024;
 
     private static Process payara;
+    private static Instant seededAt;
     private static McpSyncClient client;
     private static final List<String> expectedOrder = new ArrayList<>();
 
@@ -69,6 +71,7 @@ class BackgroundTimersIT {
         env.put("M365_MCP_CACHE_SOFT_LIMIT", String.valueOf(SOFT_LIMIT));
         env.put("M365_MCP_TIMERS_CLEANUP_INTERVAL", "2s");
         env.put("M365_MCP_TASKS_POLL_INTERVAL", "1s");
+        env.put("M365_MCP_TIMERS_STATS_INTERVAL", "3s");
         payara = builder.start();
         ReadinessProbe.await(port, payara, Duration.ofMinutes(4), WORK.resolve("payara.log").toString());
         client = ItServer.client(new URI("http://127.0.0.1:" + port + "/").toURL());
@@ -90,6 +93,7 @@ class BackgroundTimersIT {
     /** 300 KB of email_get entries, a task abandoned while running, and four queued refresh tasks. */
     private static void seed(Path file) {
         Instant now = Instant.now();
+        seededAt = now;
         SecureRandom random = new SecureRandom();
         try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), CacheKey.of(KEY))) {
             for (int i = 0; i < SEEDED; i++) {
@@ -172,6 +176,29 @@ class BackgroundTimersIT {
             assertThat(Instant.parse((String) previous.get("completed_at")))
                     .as("one task at a time").isBeforeOrEqualTo(Instant.parse((String) next.get("started_at")));
         }
+    }
+
+    @Test
+    void statsTimer_afterRefreshTasks_writesRowsWithCountsAndPercentiles() throws Exception {
+        List<StatsRow> rows = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            // A second connection to the live file, as another process would open it.
+            try (CacheStore store = CacheStore.open(StoreSettings.defaults(WORK.resolve("cache.db")), CacheKey.of(KEY))) {
+                rows = store.stats().recent("email_list", seededAt);
+            }
+            if (rows.stream().mapToLong(StatsRow::missCount).sum() >= expectedOrder.size()) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        assertThat(rows.stream().mapToLong(StatsRow::missCount).sum())
+                .as("the refresh tasks' Graph calls, counted as misses").isEqualTo(expectedOrder.size());
+        StatsRow withCalls = rows.stream().filter(row -> row.missCount() > 0).findFirst().orElseThrow();
+        assertThat(withCalls.accountId()).isNull();
+        assertThat(withCalls.p50Ms()).isPositive();
+        assertThat(withCalls.p99Ms()).isGreaterThanOrEqualTo(withCalls.p95Ms()).isGreaterThanOrEqualTo(withCalls.p50Ms());
+        assertThat(withCalls.entryCount()).isPositive();
     }
 
     @SuppressWarnings("unchecked")
