@@ -28,6 +28,10 @@ public class BackgroundSettings {
     String pollInterval = "5s";
 
     @Inject
+    @ConfigProperty(name = "m365.mcp.tasks.start-delay")
+    String startDelay = "10s";
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.tasks.stale-after")
     String staleAfter = "10m";
 
@@ -56,6 +60,11 @@ public class BackgroundSettings {
     /** How often the worker looks for due tasks when nothing woke it. */
     public Duration pollInterval() {
         return DurationText.parse("m365.mcp.tasks.poll-interval", pollInterval);
+    }
+
+    /** From start-up to the worker's first poll: the server finishes deploying before a task calls Graph. */
+    public Duration startDelay() {
+        return DurationText.parse("m365.mcp.tasks.start-delay", startDelay);
     }
 
     /** A task running longer than this is presumed abandoned (a crash) and queued again. */

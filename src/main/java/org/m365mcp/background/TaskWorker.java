@@ -36,7 +36,8 @@ import org.m365mcp.cache.store.TaskStatus;
  *       some {@link TaskHandler} runs are claimed.</li>
  *   <li>Tasks left running by a crash are queued again once they have run longer than
  *       {@code m365.mcp.tasks.stale-after}.</li>
- *   <li>Never blocks start-up (the first poll is scheduled, not run); stops between two tasks on
+ *   <li>Never blocks start-up: the first poll comes {@code m365.mcp.tasks.start-delay} after it, once
+ *       the server serves requests (in demo mode Graph is the sandbox in this same server); stops between two tasks on
  *       undeploy, waiting at most 10 s for the one in hand.</li>
  * </ul>
  */
@@ -76,13 +77,14 @@ public class TaskWorker {
         handlers.forEach(handler -> types.put(handler.taskType(), handler));
         byType = Map.copyOf(types);
         long poll = settings.pollInterval().toMillis();
-        polling = executor.scheduleWithFixedDelay(this::drain, Math.min(poll, 1_000), poll, TimeUnit.MILLISECONDS);
+        polling = executor.scheduleWithFixedDelay(this::drain, settings.startDelay().toMillis(), poll,
+                TimeUnit.MILLISECONDS);
         LOG.info(() -> "Task worker started for " + byType.keySet() + ", polling every " + settings.pollInterval());
     }
 
-    /** Looks for due tasks now rather than at the next poll; never blocks. */
+    /** Looks for due tasks now rather than at the next poll; never blocks. Ignored before the first poll. */
     public void wake() {
-        if (stopped) {
+        if (stopped || lastPoll == null) {
             return;
         }
         try {
