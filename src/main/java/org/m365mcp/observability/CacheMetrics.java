@@ -44,6 +44,9 @@ public class CacheMetrics {
 
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Created now, on a thread of the application: the gauges are read on Payara's own threads,
+        // where the scheduler's container resources could not be injected.
+        refreshes.counts();
         refreshGauge("scheduled", RefreshCounts::scheduled);
         refreshGauge("coalesced", RefreshCounts::coalesced);
         refreshGauge("dropped", RefreshCounts::dropped);

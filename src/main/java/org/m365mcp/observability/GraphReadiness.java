@@ -1,8 +1,12 @@
 package org.m365mcp.observability;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -27,21 +31,38 @@ public class GraphReadiness implements HealthCheck {
     @Inject
     Instance<SignIn> signIn;
 
+    private volatile SignIn service;
+    private volatile String failure;
+
+    /**
+     * Resolves the sign-in service while the application starts, on a thread of the application:
+     * Payara runs health checks on threads of its own, where creating it (its producer takes
+     * container resources) is not possible.
+     */
+    void resolve(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            SignIn resolved = signIn.get();
+            resolved.sandbox();
+            service = resolved;
+        } catch (RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
     @Override
     public HealthCheckResponse call() {
         if (!application.started()) {
             return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        try {
-            SignIn service = signIn.get();
-            return response.withData("mode", service.sandbox() ? "sandbox" : "microsoft")
-                    .withData("sign_in_available", true)
-                    .withData("accounts", service.accounts().size())
-                    .up().build();
-        } catch (RuntimeException e) {
-            return response.withData("sign_in_available", false).withData("error", e.getClass().getSimpleName())
-                    .down().build();
+        SignIn resolved = service;
+        if (resolved == null) {
+            return response.withData("sign_in_available", false)
+                    .withData("error", failure == null ? "not resolved" : failure).down().build();
         }
+        return response.withData("mode", resolved.sandbox() ? "sandbox" : "microsoft")
+                .withData("sign_in_available", true)
+                .withData("accounts", resolved.accounts().size())
+                .up().build();
     }
 }
