@@ -22,7 +22,7 @@ import org.m365mcp.cache.annotation.CallServed;
  *   <li>per call, tagged {@code operation} (and {@code state}): {@code m365.cache.calls},
  *       {@code m365.cache.hits}, {@code m365.cache.misses}, {@code m365.cache.stale.serves},
  *       {@code m365.graph.calls} (calls Graph answered: miss, refresh, bypass) and the timer
- *       {@code m365.cache.call.duration} (percentiles per operation and state);</li>
+ *       {@code m365.cache.call.duration} (nanoseconds; percentiles per operation and state);</li>
  *   <li>{@code m365.cache.evictions} per operation, counted by the cleanup timer;</li>
  *   <li>read when scraped: {@code m365.cache.refreshes} tagged {@code outcome} (scheduled,
  *       coalesced, dropped, completed, failed), {@code m365.cache.refresh.queued},
@@ -69,7 +69,10 @@ public class CacheMetrics {
         Tag operation = new Tag("operation", call.operation());
         Tag state = new Tag("state", call.outcome().name().toLowerCase(Locale.ROOT));
         registry.counter("m365.cache.calls", operation, state).inc();
-        registry.timer(meta("m365.cache.call.duration", "Time of a cached operation's call, Graph included when it was asked"),
+        // No unit in the metadata: Payara then prints every figure in nanoseconds; with one, it printed
+        // the sum in seconds but the quantiles in nanoseconds.
+        registry.timer(meta("m365.cache.call.duration",
+                "Time of a cached operation's call in nanoseconds, Graph included when it was asked"),
                 operation, state).update(call.elapsed());
         switch (call.outcome()) {
             case FRESH -> registry.counter("m365.cache.hits", operation).inc();

@@ -94,7 +94,7 @@ class HealthAndMetricsIT {
         double hitsBefore = metric("m365_cache_hits_total", op);
         double graphBefore = metric("m365_graph_calls_total", op);
         double freshBefore = metric("m365_cache_calls_total", op, "state=\"fresh\"");
-        double timedBefore = metric("m365_cache_call_duration_seconds_count", op, "state=\"miss\"");
+        double timedBefore = metric("m365_cache_call_duration_count", op, "state=\"miss\"");
 
         call(client, "email_list", Map.of("account_id", "demo", "limit", 14));
         call(client, "email_list", Map.of("account_id", "demo", "limit", 14));
@@ -103,7 +103,7 @@ class HealthAndMetricsIT {
         assertThat(metric("m365_cache_hits_total", op) - hitsBefore).isEqualTo(1);
         assertThat(metric("m365_graph_calls_total", op) - graphBefore).isEqualTo(1);
         assertThat(metric("m365_cache_calls_total", op, "state=\"fresh\"") - freshBefore).isEqualTo(1);
-        assertThat(metric("m365_cache_call_duration_seconds_count", op, "state=\"miss\"") - timedBefore).isEqualTo(1);
+        assertThat(metric("m365_cache_call_duration_count", op, "state=\"miss\"") - timedBefore).isEqualTo(1);
         assertThat(metric("m365_cache_refreshes", "outcome=\"dropped\"")).isZero();
     }
 
