@@ -1,6 +1,8 @@
 package org.m365mcp.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,8 +28,8 @@ class GraphClientProducer {
     @Inject
     TenantMode mode;
 
-    @Inject
-    ServletContext servletContext;
+    /** The WAR's context path, where the sandbox is served in demo mode; set as the application starts. */
+    private volatile String contextPath = "";
 
     @Inject
     McpEndpointSettings endpoint;
@@ -75,6 +77,15 @@ class GraphClientProducer {
             return GraphSettings.MICROSOFT_GRAPH;
         }
         String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
-        return URI.create("http://" + host + ":" + endpoint.port() + servletContext.getContextPath() + "/sandbox/v1.0");
+        return URI.create("http://" + host + ":" + endpoint.port() + contextPath + "/sandbox/v1.0");
+    }
+
+    /**
+     * Keeps the context path from the application's start (the event's payload in a WAR): the client
+     * may first be made off any request (by the task worker), where the injected {@code ServletContext}
+     * cannot be resolved.
+     */
+    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        contextPath = context.getContextPath();
     }
 }

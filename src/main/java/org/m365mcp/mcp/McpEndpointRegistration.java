@@ -40,6 +40,9 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     EndpointGuard guard;
 
+    @Inject
+    McpEndpointStatus status;
+
     private McpSyncServer server;
 
     @Override
@@ -66,6 +69,7 @@ public class McpEndpointRegistration implements ServletContextListener {
         filter.setAsyncSupported(true);
         filter.addMappingForServletNames(null, false, SERVLET_NAME);
 
+        status.published(tools.names().size());
         LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()
                 + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools"
                 + (settings.authToken().isPresent() ? " (bearer token required)" : ""));

@@ -10,9 +10,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,34 +159,9 @@ class MicrosoftSignInIT {
         client = ItServer.client(new URI("http://127.0.0.1:" + PORT + "/").toURL());
     }
 
-    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
+    /** Waits until the server's readiness reports the store, Graph and the MCP endpoint UP. */
     private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/mcp"))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + ItServer.TOKEN)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                        + "\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}"))
-                .build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!payara.isAlive()) {
-                throw new AssertionError("Payara Micro exited with " + payara.exitValue() + "; see " + WORK.resolve("payara.log"));
-            }
-            try {
-                HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Payara Micro did not deploy within 4 minutes; see " + WORK.resolve("payara.log"));
+        ReadinessProbe.await(PORT, payara, Duration.ofMinutes(4), WORK.resolve("payara.log").toString());
     }
 
     private void stop() {

@@ -47,7 +47,7 @@ final class LoadServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts Payara Micro with {@code war} and waits until MCP answers an {@code initialize}. */
+    /** Starts Payara Micro with {@code war} and waits until it reports itself ready ({@code /health/ready}). */
     static LoadServer start(Path payaraJar, Path war, Path work, int latencyMs) throws Exception {
         Files.createDirectories(work);
         for (String name : new String[] {"cache.db", "cache.db-wal", "cache.db-shm", "payara.log"}) {
@@ -122,32 +122,9 @@ final class LoadServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
+    /** Waits until the server's readiness reports the store, Graph and the MCP endpoint UP. */
     private void awaitReady() throws Exception {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                        + "\"clientInfo\":{\"name\":\"load-probe\",\"version\":\"1\"}}}"))
-                .build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Payara Micro did not deploy within 5 minutes; see " + log);
+        org.m365mcp.it.ReadinessProbe.await(port, process, Duration.ofMinutes(5), log.toString());
     }
 
     /** A port nothing listens on now; the ITs' fixed ports are skipped. */

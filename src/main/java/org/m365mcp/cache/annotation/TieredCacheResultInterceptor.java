@@ -2,17 +2,15 @@ package org.m365mcp.cache.annotation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.IOException;
 import java.io.Serializable;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +29,8 @@ import org.m365mcp.cache.jcache.CacheEntryEnvelope;
  *   <li>Results are stored as JSON and returned stamped with their {@link CacheInfo} when they are
  *       {@link CacheStamped}.</li>
  *   <li>A cache that fails is logged and bypassed: the tool still answers from Graph.</li>
+ *   <li>A result fetched while the same entries were invalidated is returned but not cached
+ *       ({@link InvalidationGenerations}); stale refreshes go to {@link BackgroundRefresh}.</li>
  * </ul>
  */
 @CacheResult
@@ -51,7 +51,7 @@ public class TieredCacheResultInterceptor implements Serializable {
     CacheStatistics statistics;
 
     @Inject
-    StaleRefresher refresher;
+    BackgroundRefresh refresher;
 
     @Inject
     ObjectMapper json;
@@ -59,16 +59,12 @@ public class TieredCacheResultInterceptor implements Serializable {
     @Inject
     Clock clock;
 
-    @Inject
-    @Any
-    Instance<Object> beans;
-
     @AroundInvoke
     public Object cached(InvocationContext context) throws Exception {
+        long started = System.nanoTime();
         CachedCall call = CachedCall.of(context.getMethod(), context.getParameters());
         if (!call.useCache()) {
-            statistics.record(call.operation(), Outcome.BYPASS);
-            return stamp(context.proceed(), new CacheInfo(CacheInfo.BYPASS, null));
+            return stamp(proceed(context, call, Outcome.BYPASS, started), new CacheInfo(CacheInfo.BYPASS, null));
         }
         String key = call.key();
         if (!call.forceRefresh()) {
@@ -76,19 +72,34 @@ public class TieredCacheResultInterceptor implements Serializable {
             Object value = cached == null ? null : decode(context.getMethod(), cached);
             Instant now = clock.instant();
             if (value != null && cached.isFresh(now)) {
-                statistics.record(call.operation(), Outcome.FRESH);
+                served(call, Outcome.FRESH, started);
                 return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
             }
             if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
-                statistics.record(call.operation(), Outcome.STALE);
-                refresher.refresh(key, () -> refreshInBackground(context.getMethod(), context.getParameters(), call));
+                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key, context.getMethod(),
+                        StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
+                served(call, Outcome.STALE, started);
                 return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
             }
         }
-        statistics.record(call.operation(), call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS);
-        Object result = context.proceed();
-        Instant fetchedAt = store(call, key, result);
-        return stamp(result, new CacheInfo(CacheInfo.MISS, fetchedAt));
+        // Read before fetching: an invalidation while Graph answers makes this result too old to keep.
+        long generation = caches.generation(call.accountId(), call.operation());
+        Object result = proceed(context, call, call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS, started);
+        return stamp(result, new CacheInfo(CacheInfo.MISS, store(call, key, result, generation)));
+    }
+
+    /** Calls the method (Graph); the call is counted whether it answers or throws. */
+    private Object proceed(InvocationContext context, CachedCall call, Outcome outcome, long startedNanos)
+            throws Exception {
+        try {
+            return context.proceed();
+        } finally {
+            served(call, outcome, startedNanos);
+        }
+    }
+
+    private void served(CachedCall call, Outcome outcome, long startedNanos) {
+        statistics.record(call.operation(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private CacheEntryEnvelope read(CachedCall call, String key) {
@@ -100,28 +111,28 @@ public class TieredCacheResultInterceptor implements Serializable {
         }
     }
 
-    private Instant store(CachedCall call, String key, Object result) {
+    /**
+     * Stores {@code result} unless the account's entries of the operation were invalidated since
+     * {@code generation} was read (then the result predates what the invalidation asked for). An
+     * invalidation that lands between the check and the write is caught by the second check, one
+     * after the write by the invalidation itself, which marks its generation before removing.
+     */
+    private Instant store(CachedCall call, String key, Object result, long generation) {
         Instant now = clock.instant();
         try {
+            if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
+                LOG.fine(() -> "A " + call.operation() + " result fetched before an invalidation is not cached");
+                return now;
+            }
             Cache<String, CacheEntryEnvelope> cache = caches.cache(call.operation());
             cache.put(key, ttl.policy(call.operation()).envelope(json.writeValueAsBytes(result), now, call.params()));
+            if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
+                cache.remove(key);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Cache write for " + call.operation() + " failed; the answer is not cached", e);
         }
         return now;
-    }
-
-    /** Re-invokes the method through its bean's proxy with {@code forceRefresh=true}: fetch and store. */
-    private void refreshInBackground(Method method, Object[] arguments, CachedCall call) {
-        Object[] forced = arguments.clone();
-        forced[call.forceRefreshIndex()] = Boolean.TRUE;
-        try {
-            method.invoke(beans.select(method.getDeclaringClass()).get(), forced);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Refresh of " + call.operation() + " failed", e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot refresh " + call.operation(), e);
-        }
     }
 
     /** The cached result, or null when it no longer reads as the method's type (then it is a miss). */

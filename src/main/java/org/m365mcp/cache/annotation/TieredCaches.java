@@ -5,6 +5,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.cache.Cache;
@@ -50,6 +55,7 @@ public class TieredCaches {
     private CacheManager manager;
     private TieredInvalidator invalidator;
     private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
+    private final InvalidationGenerations generations = new InvalidationGenerations();
 
     @PostConstruct
     void open() {
@@ -66,17 +72,52 @@ public class TieredCaches {
 
     /** Invalidates one account's cached results in both tiers; see {@link TieredInvalidator#invalidate}. */
     public Removal invalidate(String accountId, String operation, String pattern, String reason) {
+        generations.advance(accountId, operation);
         return invalidator.invalidate(accountId, operation, pattern, reason);
     }
 
     /** Invalidates one account's results of one operation cached for a key parameter value; see {@link TieredInvalidator#invalidateByParam}. */
     public Removal invalidateByParam(String accountId, String operation, String param, String value, String reason) {
+        generations.advance(accountId, operation);
         return invalidator.invalidateByParam(accountId, operation, param, value, reason);
     }
 
     /** Removes everything cached for one account, in both tiers. */
     public Removal removeAccount(String accountId) {
+        generations.advance(accountId, null);
         return invalidator.removeAccount(accountId);
+    }
+
+    /**
+     * Drops {@code keys} from the heap tier of the caches open now, after the store removed them itself
+     * (cleanup, expiry); a key whose cache is not open has nothing in the heap. Returns how many
+     * keys each operation had among them.
+     */
+    public Map<String, Integer> dropFromHeap(Collection<String> keys) {
+        Map<String, Set<String>> byOp = new TreeMap<>();
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            byOp.computeIfAbsent(colon < 0 ? key : key.substring(0, colon), op -> new HashSet<>()).add(key);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        byOp.forEach((operation, operationKeys) -> {
+            Cache<String, CacheEntryEnvelope> cache = byOperation.get(operation);
+            if (cache != null) {
+                cache.removeAll(operationKeys);
+            }
+            counts.put(operation, operationKeys.size());
+        });
+        return counts;
+    }
+
+    /** The invalidation generation of one account's entries of one operation; see {@link InvalidationGenerations}. */
+    long generation(String accountId, String operation) {
+        return generations.current(accountId, operation);
+    }
+
+    /** True when those entries were invalidated after {@code generation} was read. */
+    boolean invalidatedSince(String accountId, String operation, long generation) {
+        return generations.changedSince(accountId, operation, generation);
     }
 
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -58,15 +59,33 @@ public final class TaskQueue {
 
   /** Marks the next claimable task running and returns it; empty when none is due. */
   public Optional<TaskRecord> claimNext() {
+    return claim(TaskSql::next);
+  }
+
+  /**
+   * Marks the next claimable task of one of {@code taskTypes} running and returns it; empty when
+   * none is due. A worker claims only the types it can run, leaving the others to theirs.
+   */
+  public Optional<TaskRecord> claimNext(Set<String> taskTypes) {
+    Set<String> types = Set.copyOf(taskTypes);
+    return claim((c, now) -> TaskSql.next(c, now, types));
+  }
+
+  private Optional<TaskRecord> claim(NextTask nextTask) {
     return connection.write("claim task", c -> {
       long now = clock.millis();
-      Optional<String> next = TaskSql.next(c, now);
+      Optional<String> next = nextTask.find(c, now);
       if (next.isEmpty()) {
         return Optional.empty();
       }
       TaskSql.markRunning(c, next.get(), now);
       return TaskSql.select(c, next.get());
     });
+  }
+
+  /** Finds the id of the task to claim at {@code nowMillis}. */
+  private interface NextTask {
+    Optional<String> find(java.sql.Connection connection, long nowMillis) throws java.sql.SQLException;
   }
 
   /** Records {@code resultJson} and completes the running task; false if it was not running. */

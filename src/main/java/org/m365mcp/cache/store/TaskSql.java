@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +37,20 @@ final class TaskSql {
   /** The queued task to run next at {@code nowMillis}: best priority, then oldest. */
   static Optional<String> next(Connection connection, long nowMillis) throws SQLException {
     return Sql.list(connection, NEXT, row -> row.getString(1), nowMillis).stream().findFirst();
+  }
+
+  /** As {@link #next(Connection, long)}, among tasks of {@code taskTypes} only. */
+  static Optional<String> next(Connection connection, long nowMillis, Collection<String> taskTypes)
+      throws SQLException {
+    if (taskTypes.isEmpty()) {
+      return Optional.empty();
+    }
+    String types = String.join(", ", Collections.nCopies(taskTypes.size(), "?"));
+    Object[] parameters = new Object[taskTypes.size() + 1];
+    parameters[0] = nowMillis;
+    System.arraycopy(taskTypes.toArray(), 0, parameters, 1, taskTypes.size());
+    return Sql.list(connection, NEXT.replace(" ORDER BY", " AND task_type IN (" + types + ") ORDER BY"),
+        row -> row.getString(1), parameters).stream().findFirst();
   }
 
   static void markRunning(Connection connection, String taskId, long nowMillis) throws SQLException {

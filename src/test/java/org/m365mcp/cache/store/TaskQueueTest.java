@@ -328,4 +328,25 @@ class TaskQueueTest {
   private static List<String> ids(List<TaskRecord> records) {
     return records.stream().map(TaskRecord::taskId).toList();
   }
+
+  @Test
+  void claimNextOfTypes_otherTypesQueuedFirst_claimsOnlyTheNamedTypesInPriorityThenAgeOrder() {
+    tasks.enqueue("a", "warm", "folder_get_tree", null, null, 1);
+    clock.advance(Duration.ofSeconds(1));
+    String older = tasks.enqueue("a", "refresh", "email_list", null, null, 4);
+    clock.advance(Duration.ofSeconds(1));
+    String urgent = tasks.enqueue("a", "refresh", "email_get", null, null, 2);
+    clock.advance(Duration.ofSeconds(1));
+    String newer = tasks.enqueue("a", "refresh", "email_list", null, null, 4);
+
+    List<String> claimed = new ArrayList<>();
+    for (Optional<TaskRecord> next = tasks.claimNext(java.util.Set.of("refresh")); next.isPresent();
+        next = tasks.claimNext(java.util.Set.of("refresh"))) {
+      claimed.add(next.get().taskId());
+    }
+
+    assertThat(claimed).containsExactly(urgent, older, newer);
+    assertThat(tasks.list(null, TaskStatus.QUEUED, 10)).extracting(TaskRecord::taskType).containsExactly("warm");
+    assertThat(tasks.claimNext(java.util.Set.of())).isEmpty();
+  }
 }

@@ -1,0 +1,67 @@
+package org.m365mcp.background;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.m365mcp.cache.annotation.CacheStatistics;
+import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.cache.lifecycle.EncryptedStore;
+import org.m365mcp.cache.store.CleanupReport;
+import org.m365mcp.cache.store.LiveStore;
+import org.m365mcp.cache.store.Removal;
+
+/**
+ * The periodic upkeep of the store (SPEC §3, §5), run by {@link BackgroundTimers}.
+ *
+ * <ul>
+ *   <li>Whatever the store removes, the heap tier drops too, or it would go on serving it.</li>
+ *   <li>Entries removed to get under the threshold (cold, then largest) count as evictions of their
+ *       operation in the statistics.</li>
+ *   <li>Without a store (memory only) there is nothing to do; each method then reports nothing done.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StoreMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(StoreMaintenance.class.getName());
+
+    @Inject
+    EncryptedStore encryptedStore;
+
+    @Inject
+    TieredCaches caches;
+
+    @Inject
+    CacheStatistics statistics;
+
+    /** Above 80 % of the soft limit, cleans down to 60 %; below, does nothing. */
+    public Optional<CleanupReport> cleanupIfOverThreshold() {
+        Optional<CleanupReport> report = store().map(live -> live.apply(s -> s.cleanupToTarget()));
+        report.filter(CleanupReport::ran).ifPresent(r -> {
+            caches.dropFromHeap(r.expired().keys());
+            caches.dropFromHeap(r.cold().plus(r.largest()).keys())
+                    .forEach((operation, count) -> statistics.recordEvictions(operation, count));
+            LOG.info(() -> "Cache store over its threshold: cleaned from " + r.bytesBefore() + " to " + r.bytesAfter()
+                    + " bytes (" + r.expired().count() + " expired, " + r.cold().count() + " cold, "
+                    + r.largest().count() + " largest entries removed)");
+        });
+        return report;
+    }
+
+    /** Removes every expired entry; returns how many. */
+    public int removeExpired() {
+        Removal removed = store().map(live -> live.apply(s -> s.cleanupExpired())).orElse(Removal.NONE);
+        caches.dropFromHeap(removed.keys());
+        return removed.count();
+    }
+
+    /** Removes tasks finished more than 24 h ago; returns how many. */
+    public int pruneTasks() {
+        return store().map(live -> live.apply(s -> s.tasks().pruneCompleted())).orElse(0);
+    }
+
+    private Optional<LiveStore> store() {
+        return encryptedStore.store();
+    }
+}

@@ -1,0 +1,26 @@
+package org.m365mcp.cache.annotation;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A CDI event fired once per intercepted call of a cached operation, after it was served; metrics
+ * observe it. Observers run on the caller's thread, so they must be quick and must not throw.
+ *
+ * @param operation the cached operation
+ * @param outcome   how it was served
+ * @param elapsed   the call's time inside the cache interceptor, Graph included when it was called
+ */
+public record CallServed(String operation, CacheStatistics.Outcome outcome, Duration elapsed) {
+
+    public CallServed {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** True when Graph was called for it: a miss, a refresh or a bypass. */
+    public boolean calledGraph() {
+        return outcome != CacheStatistics.Outcome.FRESH && outcome != CacheStatistics.Outcome.STALE;
+    }
+}

@@ -1,0 +1,8 @@
+package org.m365mcp.cache.annotation;
+
+/**
+ * A CDI event: {@code count} entries of {@code operation} were removed to keep the store within its
+ * limits. Metrics observe it.
+ */
+public record EntriesEvicted(String operation, long count) {
+}

@@ -1,0 +1,27 @@
+package org.m365mcp.mcp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Whether the MCP endpoint is published yet, and with how many tools: readiness reads it, so a
+ * client that waits for {@code /health/ready} never meets the endpoint half set up. Thread-safe.
+ */
+@ApplicationScoped
+public class McpEndpointStatus {
+
+    private volatile int tools = -1;
+
+    void published(int toolCount) {
+        tools = toolCount;
+    }
+
+    /** True once the endpoint's servlet is registered with its tools. */
+    public boolean published() {
+        return tools >= 0;
+    }
+
+    /** The tools it serves; -1 before it is published. */
+    public int tools() {
+        return tools;
+    }
+}
