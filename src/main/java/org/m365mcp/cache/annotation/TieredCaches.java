@@ -79,6 +79,20 @@ public class TieredCaches {
         return invalidator.removeAccount(accountId);
     }
 
+    /**
+     * Drops from the heap tier what the store already removed (by expiry or cleanup), so the heap
+     * does not go on serving it; keys of operations with no cache yet are skipped.
+     */
+    public void forget(Removal removal) {
+        for (String key : removal.keys()) {
+            int colon = key.indexOf(':');
+            Cache<String, CacheEntryEnvelope> cache = colon > 0 ? byOperation.get(key.substring(0, colon)) : null;
+            if (cache != null) {
+                cache.remove(key);
+            }
+        }
+    }
+
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
     public Cache<String, CacheEntryEnvelope> cache(String operation) {
         return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));

@@ -1,0 +1,24 @@
+package org.m365mcp.batch;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One execution of a batch job: a start or a restart of a job instance.
+ *
+ * @param status    the batch status: STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ABANDONED
+ * @param exitStatus what the job said at its end (the cleanup's counts); null while running
+ * @param restartable whether it may be restarted now (stopped or failed, and the latest of its instance)
+ * @param steps     its steps in the order they ran; empty in lists
+ */
+public record ExecutionView(long executionId, long instanceId, String job, String status, String exitStatus,
+        Instant createdAt, Instant startedAt, Instant endedAt, boolean restartable, List<StepView> steps) {
+
+    public ExecutionView {
+        steps = List.copyOf(steps);
+    }
+
+    public boolean running() {
+        return status.equals("STARTING") || status.equals("STARTED") || status.equals("STOPPING");
+    }
+}
