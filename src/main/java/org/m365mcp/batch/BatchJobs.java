@@ -11,6 +11,8 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import org.m365mcp.batch.warming.WarmingLedger;
 
 /**
@@ -42,13 +46,16 @@ public class BatchJobs {
     @Inject
     WarmingLedger ledger;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /** Starts {@code job} now; its execution id. */
     public synchronized long start(String job) {
         requireKnown(job);
         latest(job).filter(ExecutionView::running).ifPresent(running -> {
             throw new JobConflictException(job + " is already running (execution " + running.executionId() + ")");
         });
-        return operator().start(job, new Properties());
+        return offRequestThread(() -> operator().start(job, new Properties()));
     }
 
     /** Asks a running execution to stop after its current item or step. */
@@ -69,7 +76,7 @@ public class BatchJobs {
                     + running.executionId() + ")");
         });
         try {
-            return operator().restart(executionId, new Properties());
+            return offRequestThread(() -> operator().restart(executionId, new Properties()));
         } catch (JobExecutionNotMostRecentException e) {
             throw new JobConflictException("execution " + executionId + " is not the latest of its instance");
         } catch (JobRestartException e) {
@@ -108,6 +115,24 @@ public class BatchJobs {
         }
     }
 
+    /**
+     * Runs a start or restart on the managed executor and waits for the id: a job launched from an
+     * HTTP request thread would inherit that request's CDI context, which ends with the response.
+     */
+    private long offRequestThread(Callable<Long> launch) {
+        try {
+            return executor.submit(launch).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting a job", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("The job did not start", e.getCause());
+        }
+    }
+
     private ExecutionView requireOurs(long executionId) {
         return execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
     }
@@ -133,7 +158,7 @@ public class BatchJobs {
         return steps.stream().map(step -> new StepView(step.getStepExecutionId(), step.getStepName(),
                 step.getBatchStatus().name(), step.getExitStatus(), Dates.instant(step.getStartTime()),
                 Dates.instant(step.getEndTime()), Dates.metrics(step.getMetrics()),
-                ledger.read(step.getPersistentUserData()).orElse(null))).toList();
+                ledger.current(step.getStepExecutionId(), step.getPersistentUserData()).orElse(null))).toList();
     }
 
     private List<JobInstance> instances(String job, int limit) {

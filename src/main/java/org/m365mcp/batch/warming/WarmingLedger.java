@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,8 @@ import java.util.Optional;
  * checkpoint and hands to a restarted run.
  *
  * <ul>
+ *   <li>The latest progress of recent warming steps is also kept here by step execution id, so a
+ *       running step's progress is visible at once, whenever the runtime writes its user data.</li>
  *   <li>JSON text rather than a serialized object: the job repository then never needs this
  *       application's classes to read a step back.</li>
  *   <li>Stateless; the step's artifacts run on one thread, so no locking is needed.</li>
@@ -24,8 +28,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class WarmingLedger {
 
+    /** Recent steps kept in memory: far more than one server runs at once. */
+    private static final int RECENT_STEPS = 32;
+
     @Inject
     ObjectMapper json;
+
+    private final Map<Long, WarmingProgress> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, WarmingProgress> eldest) {
+                    return size() > RECENT_STEPS;
+                }
+            });
+
+    /** A step's progress: as it is now if the step ran in this server, else as persisted; empty for none. */
+    public Optional<WarmingProgress> current(long stepExecutionId, Serializable persistent) {
+        WarmingProgress live = recent.get(stepExecutionId);
+        return live != null ? Optional.of(live) : read(persistent);
+    }
 
     /** The step's progress: live, else carried over from a stopped run, else none. */
     public WarmingProgress progress(StepContext step) {
@@ -72,6 +93,7 @@ public class WarmingLedger {
 
     private void save(StepContext step, WarmingProgress progress) {
         live(step).progress = progress;
+        recent.put(step.getStepExecutionId(), progress);
         try {
             step.setPersistentUserData(json.writeValueAsString(progress));
         } catch (JsonProcessingException e) {

@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.m365mcp.cache.annotation.CacheProbe;
 import org.m365mcp.mcp.BoundToolCall;
+import org.m365mcp.mcp.ToolException;
 import org.m365mcp.mcp.ToolRegistry;
 
 /**
@@ -67,7 +69,8 @@ public class WarmingProcessor implements ItemProcessor {
             tools.bind(operation, warming.toolArguments(true)).invoke();
         } catch (Exception e) {
             String why = tools.describe(e);
-            LOG.warning(() -> "Cache warming: " + operation + " for " + warming.accountId() + " failed: " + why);
+            LOG.log(e instanceof ToolException ? Level.FINE : Level.WARNING, e,
+                    () -> "Cache warming: " + operation + " for " + warming.accountId() + " failed: " + why);
             throw new WarmingFailedException(warming, why);
         }
         Instant end = clock.instant();
