@@ -59,6 +59,17 @@ class WarmingProgressTest {
         assertThat(ledger.read("not json")).isEmpty();
     }
 
+    @Test
+    void current_stepNotSeenByThisServer_readsThePersistedJson() throws Exception {
+        WarmingLedger ledger = new WarmingLedger();
+        ledger.json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        WarmingProgress persisted = new WarmingProgress(Map.of("demo", 1), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
+
+        assertThat(ledger.current(42, ledger.json.writeValueAsString(persisted))).contains(persisted);
+        assertThat(ledger.current(42, null)).isEmpty();
+    }
+
     private static ItemOutcome outcome(int position, String account, String outcome) {
         return new ItemOutcome(position, account, "email_list", 2, outcome, T0.plusSeconds(position), null, null);
     }
