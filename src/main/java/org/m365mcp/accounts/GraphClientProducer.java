@@ -1,6 +1,8 @@
 package org.m365mcp.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,6 +21,13 @@ import org.m365mcp.graph.auth.SignIn;
  * The Graph client of this server: against the sandbox tenant served by this same application in
  * demo mode, against {@code m365.mcp.graph.base-url} (Microsoft Graph v1.0) otherwise; its tokens
  * come from the server's {@link SignIn}, its TLS trust from {@link TlsTrust}.
+ *
+ * <ul>
+ *   <li>The client is made on first use, which may be on a thread without a servlet request (the
+ *       warming job's batch thread, a background refresh). Weld's built-in {@code ServletContext} bean
+ *       is request scoped, so the application's context path is taken once from the start-up event,
+ *       whose payload is the {@code ServletContext}, and never looked up later.</li>
+ * </ul>
  */
 @ApplicationScoped
 class GraphClientProducer {
@@ -26,8 +35,7 @@ class GraphClientProducer {
     @Inject
     TenantMode mode;
 
-    @Inject
-    ServletContext servletContext;
+    private volatile String contextPath;
 
     @Inject
     McpEndpointSettings endpoint;
@@ -54,6 +62,10 @@ class GraphClientProducer {
     @ConfigProperty(name = "m365.mcp.graph.max-concurrent-per-mailbox", defaultValue = "4")
     int maxConcurrentPerMailbox;
 
+    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        contextPath = application.getContextPath();
+    }
+
     @Produces
     @Singleton // final type: not proxyable; immutable and thread-safe
     GraphClient graphClient() {
@@ -75,6 +87,14 @@ class GraphClientProducer {
             return GraphSettings.MICROSOFT_GRAPH;
         }
         String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
-        return URI.create("http://" + host + ":" + endpoint.port() + servletContext.getContextPath() + "/sandbox/v1.0");
+        return URI.create("http://" + host + ":" + endpoint.port() + contextPath() + "/sandbox/v1.0");
+    }
+
+    private String contextPath() {
+        String path = contextPath;
+        if (path == null) {
+            throw new IllegalStateException("The Graph client is not available before the application has started");
+        }
+        return path;
     }
 }

@@ -2,6 +2,8 @@ package org.m365mcp.batch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.m365mcp.batch.warming.WarmingProgress;
 
 /**
  * One execution of a batch job: a start or a restart of a job instance.
@@ -16,6 +18,11 @@ public record ExecutionView(long executionId, long instanceId, String job, Strin
 
     public ExecutionView {
         steps = List.copyOf(steps);
+    }
+
+    /** The warming step's progress; {@link WarmingProgress#NONE} when no step has any (other jobs, not yet started). */
+    public WarmingProgress progress() {
+        return steps.stream().map(StepView::progress).filter(Objects::nonNull).findFirst().orElse(WarmingProgress.NONE);
     }
 
     public boolean running() {

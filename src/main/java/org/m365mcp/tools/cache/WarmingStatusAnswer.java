@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.m365mcp.batch.ExecutionView;
-import org.m365mcp.batch.StepView;
 import org.m365mcp.batch.warming.ItemOutcome;
 import org.m365mcp.batch.warming.WarmingProgress;
 
@@ -40,8 +39,7 @@ public record WarmingStatusAnswer(String accountId, Long executionId, String sta
             return new WarmingStatusAnswer(accountId, null, null, null, null, 0, 0, 0, 0, 0, 0, null, Map.of(),
                     List.of(), "No warming has run since the server started: the cache-warming job has no execution.");
         }
-        WarmingProgress progress = execution.steps().stream().map(StepView::progress)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(WarmingProgress.NONE);
+        WarmingProgress progress = execution.progress();
         List<ItemOutcome> items = progress.items().stream()
                 .filter(item -> accountId == null || item.accountId().equals(accountId)).toList();
         Map<String, AccountWarming> accounts = new TreeMap<>();
