@@ -155,12 +155,12 @@ class ConsoleApiIT {
         assertThat(invalidations.get(0).path("pattern").asText()).isEqualTo("contact_list:demo2:*");
     }
 
-    /** A request with a Host header of our choosing, which java.net.http refuses to set. */
+    /** A request, under the deployment's context path, with a Host header of our choosing, which java.net.http refuses to set. */
     private int rawStatus(String path, String host, boolean withToken) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+            out.write(("GET " + ItServer.root(base).getPath() + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
                     + (withToken ? "Authorization: Bearer " + ItServer.TOKEN + "\r\n" : "")
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
