@@ -132,6 +132,11 @@ public class ToolRegistry {
                 + "); the server log has the details under reference " + reference);
     }
 
+    /** Whether {@link #describe} explains {@code failure} (a tool error or a translated failure), not only names its type. */
+    public boolean explains(Throwable failure) {
+        return failure instanceof ToolException || translated(failure).isPresent();
+    }
+
     private Optional<String> translated(Throwable failure) {
         return translators.stream().map(t -> t.translate(failure)).flatMap(Optional::stream).findFirst();
     }

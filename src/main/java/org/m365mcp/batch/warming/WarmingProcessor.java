@@ -11,7 +11,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.m365mcp.cache.annotation.CacheProbe;
 import org.m365mcp.mcp.BoundToolCall;
-import org.m365mcp.mcp.ToolException;
 import org.m365mcp.mcp.ToolRegistry;
 
 /**
@@ -22,7 +21,8 @@ import org.m365mcp.mcp.ToolRegistry;
  *   <li>An entry that is already fresh is filtered (no call, no wait) and recorded as {@code fresh}.</li>
  *   <li>Otherwise the call runs with {@code force_refresh=true}: it reaches Graph now and replaces a
  *       stale entry instead of serving it.</li>
- *   <li>A failing call becomes {@link WarmingFailedException}, which the job skips.</li>
+ *   <li>A failing call becomes {@link WarmingFailedException}, which the job skips; a Graph or tool error
+ *       is logged in one line, anything unexplained with its stack.</li>
  *   <li>After a call the reader waits the entry's plan wait before the next item.</li>
  * </ul>
  */
@@ -69,8 +69,12 @@ public class WarmingProcessor implements ItemProcessor {
             tools.bind(operation, warming.toolArguments(true)).invoke();
         } catch (Exception e) {
             String why = tools.describe(e);
-            LOG.log(e instanceof ToolException ? Level.FINE : Level.WARNING, e,
-                    () -> "Cache warming: " + operation + " for " + warming.accountId() + " failed: " + why);
+            if (tools.explains(e)) {
+                LOG.info(() -> "Cache warming: " + operation + " for " + warming.accountId() + " skipped: " + why);
+            } else {
+                LOG.log(Level.WARNING, e, () -> "Cache warming: " + operation + " for " + warming.accountId()
+                        + " failed: " + why);
+            }
             throw new WarmingFailedException(warming, why);
         }
         Instant end = clock.instant();
