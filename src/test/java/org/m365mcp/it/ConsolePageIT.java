@@ -85,7 +85,7 @@ class ConsolePageIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-cache-warming"))).click();
         new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(
                 By.id("status-cache-warming"), "COMPLETED"));
-        wait.until(ExpectedConditions.textToBe(By.id("progress-cache-warming"), " 6 / 6"));
+        wait.until(ExpectedConditions.textToBe(By.id("progress-cache-warming"), "6 / 6")); // WebDriver trims the text
 
         assertThat(browser.findElements(By.cssSelector("#warming-items li"))).hasSize(6);
         assertThat(browser.findElements(By.cssSelector("#warming-accounts tbody tr"))).hasSize(2);
