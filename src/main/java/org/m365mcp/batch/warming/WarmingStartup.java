@@ -55,12 +55,13 @@ public class WarmingStartup {
             return;
         }
         String contextPath = application.getContextPath();
-        Duration wait = DurationText.parse("m365.mcp.warming.startup-wait", startupWait);
         executor.execute(() -> {
-            if (!serving.awaitServing(contextPath, wait)) {
-                LOG.warning(() -> "The application did not answer within " + wait + "; cache warming starts anyway");
-            }
             try {
+                // Parsed here, not in the observer: a bad value must not fail the deployment.
+                Duration wait = DurationText.parse("m365.mcp.warming.startup-wait", startupWait);
+                if (!serving.awaitServing(contextPath, wait)) {
+                    LOG.warning(() -> "The application did not answer within " + wait + "; cache warming starts anyway");
+                }
                 long execution = jobs.start(BatchJobs.WARMING);
                 LOG.info(() -> "Cache warming started in the background (execution " + execution + ")");
             } catch (RuntimeException e) {
