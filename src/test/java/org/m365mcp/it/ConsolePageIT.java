@@ -2,6 +2,7 @@ package org.m365mcp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,7 +95,14 @@ class ConsolePageIT {
         assertThat(browser.findElement(By.id("start-cache-warming")).isEnabled()).isTrue();
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#executions tbody"), java.util.regex.Pattern.compile(
                 "cache-warming")));
-        assertThat(browser.findElements(By.cssSelector("#hit-rate-chart *"))).isNotEmpty();
+        McpSyncClient client = ItServer.client(base);
+        try {
+            assertThat(ItServer.cacheState(ItServer.call(client, "folder_get_tree", Map.of("account_id", "demo"))))
+                    .as("warmed, so a hit the chart shows").isEqualTo("fresh");
+        } finally {
+            client.closeGracefully();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hit-rate-chart circle")));
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target/console.png"), StandardCopyOption.REPLACE_EXISTING);
