@@ -21,6 +21,13 @@ import org.m365mcp.graph.auth.SignIn;
  * The Graph client of this server: against the sandbox tenant served by this same application in
  * demo mode, against {@code m365.mcp.graph.base-url} (Microsoft Graph v1.0) otherwise; its tokens
  * come from the server's {@link SignIn}, its TLS trust from {@link TlsTrust}.
+ *
+ * <ul>
+ *   <li>The client is made on first use, which may be on a thread without a servlet request (the
+ *       warming job's batch thread, a background refresh). Weld's built-in {@code ServletContext} bean
+ *       is request scoped, so the application's context path is taken once from the start-up event,
+ *       whose payload is the {@code ServletContext}, and never looked up later.</li>
+ * </ul>
  */
 @ApplicationScoped
 class GraphClientProducer {
@@ -56,6 +63,10 @@ class GraphClientProducer {
     @ConfigProperty(name = "m365.mcp.graph.max-concurrent-per-mailbox", defaultValue = "4")
     int maxConcurrentPerMailbox;
 
+    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        contextPath = application.getContextPath();
+    }
+
     @Produces
     @Singleton // final type: not proxyable; immutable and thread-safe
     GraphClient graphClient() {
@@ -78,14 +89,5 @@ class GraphClientProducer {
         }
         String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
         return URI.create("http://" + host + ":" + endpoint.port() + contextPath + "/sandbox/v1.0");
-    }
-
-    /**
-     * Keeps the context path from the application's start (the event's payload in a WAR): the client
-     * may first be made off any request (by the task worker), where the injected {@code ServletContext}
-     * cannot be resolved.
-     */
-    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        contextPath = context.getContextPath();
     }
 }

@@ -50,15 +50,27 @@ public final class EndpointGuard {
 
     /** Why a request with these headers must be refused; empty if it may pass. */
     public Optional<Rejection> check(HeaderAccessor headers) {
-        try {
-            originAndHost.validate(headers);
-        } catch (ServerTransportSecurityException e) {
-            return Optional.of(new Rejection(e.getStatusCode(), e.getMessage()));
+        Optional<Rejection> originOrHost = checkOriginAndHost(headers);
+        if (originOrHost.isPresent()) {
+            return originOrHost;
         }
         if (tokenDigest.isPresent() && !presentsToken(headers.getHeader("Authorization"), tokenDigest.get())) {
             return Optional.of(new Rejection(401, "Missing or invalid bearer token"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The Origin/Host rules alone (403 / 421): for what a browser must load before it can present the
+     * token, such as the console's page, which holds no data.
+     */
+    public Optional<Rejection> checkOriginAndHost(HeaderAccessor headers) {
+        try {
+            originAndHost.validate(headers);
+            return Optional.empty();
+        } catch (ServerTransportSecurityException e) {
+            return Optional.of(new Rejection(e.getStatusCode(), e.getMessage()));
+        }
     }
 
     private static boolean presentsToken(List<String> authorization, byte[] expectedDigest) {

@@ -11,29 +11,40 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Guards the MCP endpoint with the server's {@link EndpointGuard}: Origin and Host (403 / 421), then
- * the optional bearer token (401).
+ * the optional bearer token (401). {@link #originAndHostOnly} guards pages a browser must load before
+ * it can present the token (the batch console's).
  *
  * <ul>
  *   <li>Stateless and thread-safe.</li>
  * </ul>
  */
-final class McpRequestGuard extends HttpFilter {
+public final class McpRequestGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient EndpointGuard guard;
+    private final transient Function<HeaderAccessor, Optional<EndpointGuard.Rejection>> rule;
 
     McpRequestGuard(EndpointGuard guard) {
-        this.guard = Objects.requireNonNull(guard, "guard");
+        this(Objects.requireNonNull(guard, "guard")::check);
+    }
+
+    private McpRequestGuard(Function<HeaderAccessor, Optional<EndpointGuard.Rejection>> rule) {
+        this.rule = rule;
+    }
+
+    /** A filter with the Origin/Host rules alone (403 / 421), no token. */
+    public static McpRequestGuard originAndHostOnly(EndpointGuard guard) {
+        return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::checkOriginAndHost);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<EndpointGuard.Rejection> rejection = guard.check(headers(request));
+        Optional<EndpointGuard.Rejection> rejection = rule.apply(headers(request));
         if (rejection.isPresent()) {
             reject(response, rejection.get());
             return;

@@ -80,6 +80,31 @@ public class ToolRegistry {
         return tools.stream().map(ToolMethod::name).toList();
     }
 
+    /**
+     * Binds a call of the tool {@code name} from JSON-style {@code arguments} (snake_case names), as
+     * the endpoint would, for a caller inside the server.
+     *
+     * @throws IllegalArgumentException when no tool has that name
+     * @throws ToolArgumentException    when an argument does not bind
+     */
+    public BoundToolCall bind(String name, Map<String, Object> arguments) {
+        ToolMethod tool = tools.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No tool named '" + name + "'"));
+        return new BoundToolCall(name, tool.method(), beans.select(tool.beanClass()).get(),
+                binder.bind(tool, arguments));
+    }
+
+    /**
+     * What a tool error would say about {@code failure}: the tool's own message, a translated Graph
+     * or sign-in failure, or only the failure's type (never its possibly sensitive message).
+     */
+    public String describe(Throwable failure) {
+        if (failure instanceof ToolException toolFailure) {
+            return toolFailure.getMessage();
+        }
+        return translated(failure).orElse("failed unexpectedly (" + failure.getClass().getSimpleName() + ")");
+    }
+
     private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
         try {
             Object[] values = binder.bind(tool, arguments);
@@ -97,8 +122,7 @@ public class ToolRegistry {
         if (failure instanceof ToolException toolFailure) {
             return results.error(toolFailure.getMessage());
         }
-        Optional<String> translated = translators.stream()
-                .map(t -> t.translate(failure)).flatMap(Optional::stream).findFirst();
+        Optional<String> translated = translated(failure);
         if (translated.isPresent()) {
             return results.error(tool.name() + " failed: " + translated.get());
         }
@@ -106,5 +130,14 @@ public class ToolRegistry {
         LOG.log(Level.WARNING, failure, () -> "Tool " + tool.name() + " failed unexpectedly (ref " + reference + ")");
         return results.error(tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
                 + "); the server log has the details under reference " + reference);
+    }
+
+    /** Whether {@link #describe} explains {@code failure} (a tool error or a translated failure), not only names its type. */
+    public boolean explains(Throwable failure) {
+        return failure instanceof ToolException || translated(failure).isPresent();
+    }
+
+    private Optional<String> translated(Throwable failure) {
+        return translators.stream().map(t -> t.translate(failure)).flatMap(Optional::stream).findFirst();
     }
 }

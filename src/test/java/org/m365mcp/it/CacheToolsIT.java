@@ -140,7 +140,7 @@ class CacheToolsIT {
         Map<String, Object> warming = structured(call(client, "cache_warming_status", Map.of("account_id", "demo")));
         Map<String, Object> list = structured(call(client, "cache_task_list", Map.of("status", "queued")));
 
-        assertThat(warming).containsEntry("tasks", 0).doesNotContainKey("percent_done");
+        assertThat(warming).containsEntry("total", 0).doesNotContainKey("percent_done").doesNotContainKey("execution_id");
         assertThat((String) warming.get("note")).startsWith("No warming has run");
         assertThat(list).containsEntry("status", "queued").containsEntry("count", 0);
         assertThat(errorText(call(client, "cache_task_get_status",

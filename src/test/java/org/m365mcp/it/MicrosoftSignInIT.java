@@ -9,11 +9,9 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +37,7 @@ class MicrosoftSignInIT {
 
     private static SandboxServer sandbox;
     private static Path trustStore;
-    private Process payara;
+    private MicroProcess payara;
     private McpSyncClient client;
 
     @BeforeAll
@@ -140,40 +138,20 @@ class MicrosoftSignInIT {
     }
 
     private void start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(PORT), "--nocluster")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("payara.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("M365_MCP_PORT", String.valueOf(PORT));
-        env.put("M365_MCP_CLIENT_ID", "it-sandbox-client");
-        env.put("M365_MCP_AUTHORITY", sandbox.authority().toString());
-        env.put("M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString());
-        env.put("M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString());
-        env.put("M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust");
-        env.put("M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString());
-        env.put("M365_MCP_CACHE_KEYRING", "false");
-        payara = builder.start();
-        awaitReady();
-        client = ItServer.client(new URI("http://127.0.0.1:" + PORT + "/").toURL());
-    }
-
-    /** Waits until the server's readiness reports the store, Graph and the MCP endpoint UP. */
-    private void awaitReady() throws Exception {
-        ReadinessProbe.await(PORT, payara, Duration.ofMinutes(4), WORK.resolve("payara.log").toString());
+        payara = MicroProcess.start(PORT, WORK.resolve("payara.log"), List.of(), Map.of(
+                "M365_MCP_CLIENT_ID", "it-sandbox-client",
+                "M365_MCP_AUTHORITY", sandbox.authority().toString(),
+                "M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString(),
+                "M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString(),
+                "M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust",
+                "M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString(),
+                "M365_MCP_CACHE_KEYRING", "false"));
+        client = ItServer.client(payara.root().toURL());
     }
 
     private void stop() {
         if (payara != null) {
-            payara.destroy();
-            try {
-                if (!payara.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    payara.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            payara.close();
             payara = null;
         }
     }

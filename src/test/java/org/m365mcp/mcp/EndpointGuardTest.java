@@ -78,4 +78,19 @@ class EndpointGuardTest {
         assertThat(rejection.status()).isEqualTo(401);
         assertThat(rejection.json()).doesNotContain(TOKEN, "guard-test-tokem");
     }
+
+    @Test
+    void checkOriginAndHost_tokenConfiguredButAbsent_passes() {
+        assertThat(guard(Optional.of(TOKEN)).checkOriginAndHost(headers("Host", "127.0.0.1:8080"))).isEmpty();
+    }
+
+    @Test
+    void checkOriginAndHost_foreignHostOrOrigin_stillRefused() {
+        EndpointGuard guard = guard(Optional.of(TOKEN));
+
+        assertThat(guard.checkOriginAndHost(headers("Host", "evil.example:8080")))
+                .hasValueSatisfying(rejection -> assertThat(rejection.status()).isEqualTo(421));
+        assertThat(guard.checkOriginAndHost(headers("Host", "localhost:8080", "Origin", "http://evil.example")))
+                .hasValueSatisfying(rejection -> assertThat(rejection.status()).isEqualTo(403));
+    }
 }

@@ -247,6 +247,17 @@ public final class CacheStore implements AutoCloseable {
     return connection.write("cleanup to target", c -> limiter.cleanupToTarget(c, clock.millis()));
   }
 
+  /**
+   * {@code VACUUM} when at least {@code minFreeFraction} of the file's pages are free (after large
+   * removals), then {@code PRAGMA optimize}; outside any transaction.
+   */
+  public MaintenanceReport maintain(double minFreeFraction) {
+    if (minFreeFraction <= 0 || minFreeFraction > 1) {
+      throw new IllegalArgumentException("minFreeFraction must be in (0, 1]");
+    }
+    return connection.read("maintain", c -> StoreMaintenance.run(c, minFreeFraction));
+  }
+
   /** Entry count and byte totals. */
   public StoreSummary summary() {
     return connection.read("summary", EntrySql::summary);

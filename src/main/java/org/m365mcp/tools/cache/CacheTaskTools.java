@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.m365mcp.batch.BatchJobs;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.TaskRecord;
@@ -14,25 +15,26 @@ import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 
 /**
- * Tools that show the background task queue kept in the encrypted store (SPEC §5, §6).
+ * Tools that show background work (SPEC §5, §6): the task queue kept in the encrypted store, and
+ * cache warming.
  *
  * <ul>
  *   <li>Without a store (memory only) there is no queue: the lists are empty and a task id unknown.</li>
- *   <li>Warming progress is read from the queue's {@code warm} tasks, never estimated.</li>
+ *   <li>Warming progress is the {@code cache-warming} batch job's, read from the batch runtime's job
+ *       repository, never estimated.</li>
  * </ul>
  */
 @ApplicationScoped
 public class CacheTaskTools {
-
-    /** Warming tasks looked at: more than a start-up enqueues for several accounts. */
-    static final int WARMING_SCAN = 1_000;
-    private static final int WARMING_RECENT = 10;
 
     @Inject
     EncryptedStore encryptedStore;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    BatchJobs jobs;
 
     @McpTool(name = "cache_task_get_status", readOnly = true, idempotent = true, openWorld = false,
             description = "One background cache task: type, operation, status, progress, retries and last error.")
@@ -58,12 +60,13 @@ public class CacheTaskTools {
     }
 
     @McpTool(name = "cache_warming_status", readOnly = true, idempotent = true, openWorld = false,
-            description = "Cache warming progress from the task queue: warm tasks by status; says when none has run.")
+            description = "Cache warming progress: the latest cache-warming batch run, its status and items done,"
+                    + " warmed, already fresh and failed, in total and per account; says when none has run.")
     public WarmingStatusAnswer cacheWarmingStatus(
             @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
             String accountId) {
         String account = account(accountId);
-        return WarmingStatusAnswer.of(account, tasks(account, null, WARMING_SCAN), WARMING_RECENT);
+        return WarmingStatusAnswer.of(account, jobs.latest(BatchJobs.WARMING).orElse(null));
     }
 
     private String account(String accountId) {

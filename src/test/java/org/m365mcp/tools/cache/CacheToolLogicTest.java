@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.batch.ExecutionView;
+import org.m365mcp.batch.StepView;
+import org.m365mcp.batch.warming.ItemOutcome;
+import org.m365mcp.batch.warming.WarmingProgress;
 import org.m365mcp.cache.store.StoreSummary;
-import org.m365mcp.cache.store.TaskRecord;
 import org.m365mcp.cache.store.TaskStatus;
 import org.m365mcp.mcp.ToolArgumentException;
 
@@ -57,30 +61,50 @@ class CacheToolLogicTest {
     }
 
     @Test
-    void warmingStatus_noWarmTasks_saysNoWarmingHasRun() {
-        WarmingStatusAnswer answer = WarmingStatusAnswer.of(null, List.of(task("other", TaskStatus.COMPLETED)), 10);
+    void warmingStatus_noExecution_saysNoWarmingHasRun() {
+        WarmingStatusAnswer answer = WarmingStatusAnswer.of(null, null);
 
-        assertThat(answer.tasks()).isZero();
+        assertThat(answer.executionId()).isNull();
+        assertThat(answer.total()).isZero();
         assertThat(answer.percentDone()).isNull();
         assertThat(answer.note()).startsWith("No warming has run");
     }
 
     @Test
-    void warmingStatus_someFinished_countsByStatusAndPercent() {
-        WarmingStatusAnswer answer = WarmingStatusAnswer.of("demo", List.of(task("warm", TaskStatus.RUNNING),
-                task("warm", TaskStatus.COMPLETED), task("warm", TaskStatus.FAILED), task("warm", TaskStatus.QUEUED),
-                task("other", TaskStatus.QUEUED)), 2);
+    void warmingStatus_runPartWay_countsItemsInTotalAndPerAccount() {
+        WarmingProgress progress = new WarmingProgress(Map.of("demo", 3, "demo2", 3), List.of(
+                outcome(0, "demo", ItemOutcome.WARMED), outcome(1, "demo2", ItemOutcome.WARMED),
+                outcome(2, "demo", ItemOutcome.FRESH), outcome(3, "demo2", ItemOutcome.FAILED)));
 
-        assertThat(answer.tasks()).isEqualTo(4);
-        assertThat(answer.byStatus()).containsEntry("running", 1).containsEntry("completed", 1)
-                .containsEntry("failed", 1).containsEntry("queued", 1);
-        assertThat(answer.percentDone()).isEqualTo(50);
-        assertThat(answer.recent()).hasSize(2);
-        assertThat(answer.note()).contains("2 of 4");
+        WarmingStatusAnswer all = WarmingStatusAnswer.of(null, execution("STARTED", progress));
+        WarmingStatusAnswer demo2 = WarmingStatusAnswer.of("demo2", execution("STARTED", progress));
+
+        assertThat(all.executionId()).isEqualTo(7L);
+        assertThat(all).extracting(WarmingStatusAnswer::total, WarmingStatusAnswer::done, WarmingStatusAnswer::warmed,
+                WarmingStatusAnswer::fresh, WarmingStatusAnswer::failed, WarmingStatusAnswer::skipped,
+                WarmingStatusAnswer::percentDone).containsExactly(6, 4, 2, 1, 1, 2, 66);
+        assertThat(all.accounts().get("demo")).isEqualTo(new AccountWarming(3, 2, 1, 1, 0, 1));
+        assertThat(all.note()).startsWith("Warming in progress (started): 4 of 6 items done");
+        assertThat(demo2.accounts()).containsOnlyKeys("demo2");
+        assertThat(demo2.items()).extracting(ItemOutcome::position).containsExactly(1, 3);
+        assertThat(demo2).extracting(WarmingStatusAnswer::total, WarmingStatusAnswer::done).containsExactly(3, 2);
     }
 
-    private static TaskRecord task(String type, TaskStatus status) {
-        return new TaskRecord(java.util.UUID.randomUUID().toString(), "demo", type, "email_list", "{}", null, status,
-                2, null, null, 0, T0, null, null, 0, 3, T0);
+    @Test
+    void warmingStatus_stoppedRun_saysARestartGoesOn() {
+        WarmingProgress progress = new WarmingProgress(Map.of("demo", 2), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
+
+        assertThat(WarmingStatusAnswer.of(null, execution("STOPPED", progress)).note())
+                .isEqualTo("Warming was stopped: 1 of 2 items done (1 warmed, 0 already fresh, 0 failed);"
+                        + " a restart goes on from the next item.");
+    }
+
+    private static ExecutionView execution(String status, WarmingProgress progress) {
+        StepView step = new StepView(11, "warm", status, null, T0, null, Map.of("read_count", 4L), progress);
+        return new ExecutionView(7, 3, "cache-warming", status, null, T0, T0, null, false, List.of(step));
+    }
+
+    private static ItemOutcome outcome(int position, String account, String outcome) {
+        return new ItemOutcome(position, account, "email_list", 2, outcome, T0.plusSeconds(position), null, null);
     }
 }

@@ -1,0 +1,181 @@
+package org.m365mcp.batch;
+
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.m365mcp.batch.warming.WarmingLedger;
+
+/**
+ * The server's two batch jobs ({@value #WARMING}, {@value #CLEANUP}) through Jakarta Batch's
+ * {@link JobOperator}: start, stop, restart, and what their executions did.
+ *
+ * <ul>
+ *   <li>Only these two job names are accepted; one execution of a job runs at a time (a second start
+ *       or a restart while one runs is a {@link JobConflictException}).</li>
+ *   <li>Everything is read from the runtime's job repository (Payara's jbatch, in its embedded H2
+ *       database), so what is shown is what the runtime knows, never an estimate.</li>
+ *   <li>Thread-safe: the operator is; starts of one job are serialised here.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class BatchJobs {
+
+    public static final String WARMING = "cache-warming";
+    public static final String CLEANUP = "cache-cleanup";
+    public static final List<String> JOBS = List.of(WARMING, CLEANUP);
+
+    @Inject
+    WarmingLedger ledger;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Starts {@code job} now; its execution id. */
+    public synchronized long start(String job) {
+        requireKnown(job);
+        latest(job).filter(ExecutionView::running).ifPresent(running -> {
+            throw new JobConflictException(job + " is already running (execution " + running.executionId() + ")");
+        });
+        return offRequestThread(() -> operator().start(job, new Properties()));
+    }
+
+    /** Asks a running execution to stop after its current item or step. */
+    public void stop(long executionId) {
+        requireOurs(executionId);
+        try {
+            operator().stop(executionId);
+        } catch (JobExecutionNotRunningException e) {
+            throw new JobConflictException("execution " + executionId + " is not running");
+        }
+    }
+
+    /** Restarts a stopped or failed execution where its checkpoint says; the new execution's id. */
+    public synchronized long restart(long executionId) {
+        ExecutionView execution = requireOurs(executionId);
+        latest(execution.job()).filter(ExecutionView::running).ifPresent(running -> {
+            throw new JobConflictException(execution.job() + " is already running (execution "
+                    + running.executionId() + ")");
+        });
+        try {
+            return offRequestThread(() -> operator().restart(executionId, new Properties()));
+        } catch (JobExecutionNotMostRecentException e) {
+            throw new JobConflictException("execution " + executionId + " is not the latest of its instance");
+        } catch (JobRestartException e) {
+            throw new JobConflictException("execution " + executionId + " cannot be restarted: " + execution.status());
+        }
+    }
+
+    /** The latest executions of {@code job}, newest first, without steps. */
+    public List<ExecutionView> executions(String job, int limit) {
+        requireKnown(job);
+        List<ExecutionView> views = new ArrayList<>();
+        for (JobInstance instance : instances(job, limit)) {
+            for (JobExecution execution : operator().getJobExecutions(instance)) {
+                views.add(view(execution, instance, false));
+            }
+        }
+        views.sort(Comparator.comparingLong(ExecutionView::executionId).reversed());
+        return views.subList(0, Math.min(limit, views.size()));
+    }
+
+    /** The latest execution of {@code job}, with its steps; empty when it never ran. */
+    public Optional<ExecutionView> latest(String job) {
+        return executions(job, 1).stream().findFirst().map(view -> execution(view.executionId()).orElse(view));
+    }
+
+    /** One execution of our jobs, with its steps; empty when unknown. */
+    public Optional<ExecutionView> execution(long executionId) {
+        try {
+            JobExecution execution = operator().getJobExecution(executionId);
+            if (!JOBS.contains(execution.getJobName())) {
+                return Optional.empty();
+            }
+            return Optional.of(view(execution, operator().getJobInstance(executionId), true));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs a start or restart on the managed executor and waits for the id: a job launched from an
+     * HTTP request thread would inherit that request's CDI context, which ends with the response.
+     */
+    private long offRequestThread(Callable<Long> launch) {
+        try {
+            return executor.submit(launch).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting a job", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("The job did not start", e.getCause());
+        }
+    }
+
+    private ExecutionView requireOurs(long executionId) {
+        return execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
+    }
+
+    private ExecutionView view(JobExecution execution, JobInstance instance, boolean withSteps) {
+        List<StepView> steps = withSteps ? steps(execution.getExecutionId()) : List.of();
+        BatchStatus status = execution.getBatchStatus();
+        boolean restartable = (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)
+                && isLatestOf(instance, execution.getExecutionId());
+        return new ExecutionView(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
+                status.name(), execution.getExitStatus(), Dates.instant(execution.getCreateTime()),
+                Dates.instant(execution.getStartTime()), Dates.instant(execution.getEndTime()), restartable, steps);
+    }
+
+    private boolean isLatestOf(JobInstance instance, long executionId) {
+        return operator().getJobExecutions(instance).stream()
+                .mapToLong(JobExecution::getExecutionId).max().orElse(executionId) == executionId;
+    }
+
+    private List<StepView> steps(long executionId) {
+        List<StepExecution> steps = new ArrayList<>(operator().getStepExecutions(executionId));
+        steps.sort(Comparator.comparingLong(StepExecution::getStepExecutionId));
+        return steps.stream().map(step -> new StepView(step.getStepExecutionId(), step.getStepName(),
+                step.getBatchStatus().name(), step.getExitStatus(), Dates.instant(step.getStartTime()),
+                Dates.instant(step.getEndTime()), Dates.metrics(step.getMetrics()),
+                ledger.current(step.getStepExecutionId(), step.getPersistentUserData()).orElse(null))).toList();
+    }
+
+    private List<JobInstance> instances(String job, int limit) {
+        try {
+            return operator().getJobInstances(job, 0, limit);
+        } catch (NoSuchJobException e) {
+            return List.of();
+        }
+    }
+
+    private static void requireKnown(String job) {
+        if (!JOBS.contains(job)) {
+            throw new IllegalArgumentException("no job named '" + job + "'; jobs: " + String.join(", ", JOBS));
+        }
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

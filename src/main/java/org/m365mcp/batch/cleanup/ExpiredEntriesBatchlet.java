@@ -1,0 +1,29 @@
+package org.m365mcp.batch.cleanup;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.Removal;
+
+/** Removes every entry past its stale time from the store, and the same keys from the heap tier. */
+@Named
+@Dependent
+public class ExpiredEntriesBatchlet extends CleanupBatchlet {
+
+    @Inject
+    TieredCaches caches;
+
+    @Override
+    Map<String, Object> clean(CacheStore store) {
+        Removal expired = store.cleanupExpired();
+        caches.forget(expired);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("EXPIRED", expired.count());
+        counts.put("EXPIRED_BYTES", expired.storedBytes());
+        return counts;
+    }
+}

@@ -1,0 +1,116 @@
+package org.m365mcp.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro process of its own running the built WAR at the root context, for the ITs whose
+ * server settings differ from the shared Arquillian server's (real-tenant mode, warming at start-up).
+ *
+ * <ul>
+ *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus
+ *       {@code env}; its output is appended to {@code log}.</li>
+ *   <li>{@link #start} returns once the MCP endpoint initializes a session (it answers 500 while the
+ *       deployment starts), with the instant it first did.</li>
+ * </ul>
+ */
+final class MicroProcess implements AutoCloseable {
+
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private Instant mcpAnsweredAt;
+
+    private MicroProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts Payara Micro on {@code port} with {@code jvmOptions} before {@code -jar} and waits until MCP answers. */
+    static MicroProcess start(int port, Path log, List<String> jvmOptions, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("M365_MCP_PORT", String.valueOf(port));
+        builder.environment().putAll(env);
+        MicroProcess micro = new MicroProcess(builder.start(), port, log);
+        try {
+            micro.awaitMcp();
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            micro.close();
+            throw e;
+        }
+        return micro;
+    }
+
+    URI root() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** When the MCP endpoint first initialized a session. */
+    Instant mcpAnsweredAt() {
+        return mcpAnsweredAt;
+    }
+
+    private void awaitMcp() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}"))
+                .build();
+        long deadline = System.nanoTime() + DEPLOY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    mcpAnsweredAt = Instant.now();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Payara Micro did not deploy within " + DEPLOY_TIMEOUT.toMinutes() + " minutes; see " + log);
+    }
+
+    /** Stops the process, forcibly after 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
