@@ -38,22 +38,36 @@ public class StoreMaintenance {
     /** Above 80 % of the soft limit, cleans down to 60 %; below, does nothing. */
     public Optional<CleanupReport> cleanupIfOverThreshold() {
         Optional<CleanupReport> report = store().map(live -> live.apply(s -> s.cleanupToTarget()));
-        report.filter(CleanupReport::ran).ifPresent(r -> {
-            caches.dropFromHeap(r.expired().keys());
-            caches.dropFromHeap(r.cold().plus(r.largest()).keys())
-                    .forEach((operation, count) -> statistics.recordEvictions(operation, count));
-            LOG.info(() -> "Cache store over its threshold: cleaned from " + r.bytesBefore() + " to " + r.bytesAfter()
-                    + " bytes (" + r.expired().count() + " expired, " + r.cold().count() + " cold, "
-                    + r.largest().count() + " largest entries removed)");
-        });
+        report.ifPresent(this::cleanedUp);
         return report;
     }
 
     /** Removes every expired entry; returns how many. */
     public int removeExpired() {
         Removal removed = store().map(live -> live.apply(s -> s.cleanupExpired())).orElse(Removal.NONE);
-        caches.dropFromHeap(removed.keys());
+        expired(removed);
         return removed.count();
+    }
+
+    /**
+     * Follows a threshold cleanup the store ran ({@link org.m365mcp.cache.store.CacheStore#cleanupToTarget}):
+     * the heap drops what was removed, and cold and largest entries count as evictions.
+     */
+    public void cleanedUp(CleanupReport report) {
+        if (!report.ran()) {
+            return;
+        }
+        caches.dropFromHeap(report.expired().keys());
+        caches.dropFromHeap(report.cold().plus(report.largest()).keys())
+                .forEach((operation, count) -> statistics.recordEvictions(operation, count));
+        LOG.info(() -> "Cache store over its threshold: cleaned from " + report.bytesBefore() + " to "
+                + report.bytesAfter() + " bytes (" + report.expired().count() + " expired, " + report.cold().count()
+                + " cold, " + report.largest().count() + " largest entries removed)");
+    }
+
+    /** Follows the store's removal of expired entries: the heap drops them too. */
+    public void expired(Removal removal) {
+        caches.dropFromHeap(removal.keys());
     }
 
     /** Removes tasks finished more than 24 h ago; returns how many. */

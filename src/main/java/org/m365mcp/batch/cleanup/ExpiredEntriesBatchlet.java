@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.background.StoreMaintenance;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.Removal;
 
@@ -15,12 +15,12 @@ import org.m365mcp.cache.store.Removal;
 public class ExpiredEntriesBatchlet extends CleanupBatchlet {
 
     @Inject
-    TieredCaches caches;
+    StoreMaintenance maintenance;
 
     @Override
     Map<String, Object> clean(CacheStore store) {
         Removal expired = store.cleanupExpired();
-        caches.forget(expired);
+        maintenance.expired(expired);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("EXPIRED", expired.count());
         counts.put("EXPIRED_BYTES", expired.storedBytes());

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.background.StoreMaintenance;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.CleanupReport;
 
@@ -18,12 +18,12 @@ import org.m365mcp.cache.store.CleanupReport;
 public class SizeLimitBatchlet extends CleanupBatchlet {
 
     @Inject
-    TieredCaches caches;
+    StoreMaintenance maintenance;
 
     @Override
     Map<String, Object> clean(CacheStore store) {
         CleanupReport report = store.cleanupToTarget();
-        caches.forget(report.removed());
+        maintenance.cleanedUp(report);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("OVER_LIMIT", report.ran());
         counts.put("EVICTED", report.removed().count());

@@ -120,14 +120,6 @@ public class TieredCaches {
         return generations.changedSince(accountId, operation, generation);
     }
 
-    /**
-     * Drops from the heap tier what the store already removed (by expiry or cleanup), so the heap
-     * does not go on serving it; keys of operations with no cache yet are skipped.
-     */
-    public void forget(Removal removal) {
-        dropFromHeap(removal.keys());
-    }
-
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
     public Cache<String, CacheEntryEnvelope> cache(String operation) {
         return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));
