@@ -73,7 +73,10 @@ class HealthAndMetricsIT {
         assertThat(graph.path("status").asText()).isEqualTo("UP");
         assertThat(graph.path("data").path("mode").asText()).isEqualTo("sandbox");
         assertThat(graph.path("data").path("sign_in_available").asBoolean()).isTrue();
-        assertThat(check(health, "mcp-endpoint").path("data").path("tools").asInt()).isGreaterThan(50);
+        JsonNode endpoint = check(health, "mcp-endpoint");
+        assertThat(endpoint.path("status").asText()).isEqualTo("UP");
+        assertThat(endpoint.path("data").path("tools").asInt()).isGreaterThan(50);
+        assertThat(endpoint.path("data").path("served").asBoolean()).isTrue();
         assertThat(response.body()).doesNotContain("it-only-key");
     }
 

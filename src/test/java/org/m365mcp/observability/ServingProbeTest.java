@@ -1,4 +1,4 @@
-package org.m365mcp.batch.warming;
+package org.m365mcp.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
