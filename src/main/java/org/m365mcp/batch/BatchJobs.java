@@ -1,5 +1,6 @@
 package org.m365mcp.batch;
 
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
@@ -15,6 +16,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.m365mcp.batch.warming.WarmingLedger;
 
 /**
@@ -43,6 +48,15 @@ public class BatchJobs {
     public static final String CLEANUP = "cache-cleanup";
     public static final List<String> JOBS = List.of(WARMING, CLEANUP);
 
+    /**
+     * How many of a job's newest instances are searched for its executions: a restart adds an
+     * execution to an older instance, so the newest execution need not be on the newest instance.
+     */
+    static final int RECENT_INSTANCES = 20;
+
+    /** How long a start waits for a managed-executor thread before giving up. */
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
+
     @Inject
     WarmingLedger ledger;
 
@@ -52,9 +66,7 @@ public class BatchJobs {
     /** Starts {@code job} now; its execution id. */
     public synchronized long start(String job) {
         requireKnown(job);
-        latest(job).filter(ExecutionView::running).ifPresent(running -> {
-            throw new JobConflictException(job + " is already running (execution " + running.executionId() + ")");
-        });
+        refuseWhileRunning(job);
         return offRequestThread(() -> operator().start(job, new Properties()));
     }
 
@@ -68,27 +80,31 @@ public class BatchJobs {
         }
     }
 
-    /** Restarts a stopped or failed execution where its checkpoint says; the new execution's id. */
+    /**
+     * Restarts a stopped or failed execution where its checkpoint says; the new execution's id. Only
+     * the latest execution of its instance can be restarted, and not while the job runs.
+     */
     public synchronized long restart(long executionId) {
         ExecutionView execution = requireOurs(executionId);
-        latest(execution.job()).filter(ExecutionView::running).ifPresent(running -> {
-            throw new JobConflictException(execution.job() + " is already running (execution "
-                    + running.executionId() + ")");
-        });
+        refuseWhileRunning(execution.job());
+        if (!execution.restartable()) {
+            throw new JobConflictException("execution " + executionId + " cannot be restarted: it is "
+                    + execution.status() + (execution.status().equals("STOPPED") || execution.status().equals("FAILED")
+                            ? " but not the latest execution of its run" : "; only a STOPPED or FAILED run restarts"));
+        }
         try {
             return offRequestThread(() -> operator().restart(executionId, new Properties()));
-        } catch (JobExecutionNotMostRecentException e) {
-            throw new JobConflictException("execution " + executionId + " is not the latest of its instance");
-        } catch (JobRestartException e) {
-            throw new JobConflictException("execution " + executionId + " cannot be restarted: " + execution.status());
+        } catch (JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException | JobRestartException e) {
+            // Raced by another restart between the check above and the operator's.
+            throw new JobConflictException("execution " + executionId + " cannot be restarted now: " + e.getMessage());
         }
     }
 
-    /** The latest executions of {@code job}, newest first, without steps. */
+    /** The latest executions of {@code job} (of its {@value #RECENT_INSTANCES} newest runs at least), newest first, without steps. */
     public List<ExecutionView> executions(String job, int limit) {
         requireKnown(job);
         List<ExecutionView> views = new ArrayList<>();
-        for (JobInstance instance : instances(job, limit)) {
+        for (JobInstance instance : instances(job, Math.max(limit, RECENT_INSTANCES))) {
             for (JobExecution execution : operator().getJobExecutions(instance)) {
                 views.add(view(execution, instance, false));
             }
@@ -97,8 +113,13 @@ public class BatchJobs {
         return views.subList(0, Math.min(limit, views.size()));
     }
 
-    /** The latest execution of {@code job}, with its steps; empty when it never ran. */
+    /** The running execution of {@code job}, else its latest, with its steps; empty when it never ran. */
     public Optional<ExecutionView> latest(String job) {
+        requireKnown(job);
+        Optional<ExecutionView> running = runningExecution(job).flatMap(this::execution);
+        if (running.isPresent()) {
+            return running;
+        }
         return executions(job, 1).stream().findFirst().map(view -> execution(view.executionId()).orElse(view));
     }
 
@@ -120,16 +141,37 @@ public class BatchJobs {
      * HTTP request thread would inherit that request's CDI context, which ends with the response.
      */
     private long offRequestThread(Callable<Long> launch) {
+        Future<Long> launched = executor.submit(launch);
         try {
-            return executor.submit(launch).get();
+            return launched.get(LAUNCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting a job", e);
+        } catch (TimeoutException e) {
+            launched.cancel(false);
+            throw new JobConflictException("the server's managed executor is busy: the job did not start within "
+                    + LAUNCH_TIMEOUT.toSeconds() + " s; try again");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new IllegalStateException("The job did not start", e.getCause());
+        }
+    }
+
+    /** A {@link JobConflictException} when an execution of {@code job} is running, on any of its runs. */
+    private void refuseWhileRunning(String job) {
+        runningExecution(job).ifPresent(running -> {
+            throw new JobConflictException(job + " is already running (execution " + running + ")");
+        });
+    }
+
+    /** The newest execution of {@code job} that is starting, started or stopping, from the repository. */
+    private static Optional<Long> runningExecution(String job) {
+        try {
+            return operator().getRunningExecutions(job).stream().max(Long::compare);
+        } catch (NoSuchJobException e) {
+            return Optional.empty();
         }
     }
 

@@ -49,6 +49,9 @@ public class McpEndpointReadiness implements HealthCheck {
                 served = probe.answers(application.contextPath());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // An address the probe cannot reach (a misconfigured host): report, never fail the check itself.
+                return false;
             }
         }
         return served;

@@ -18,8 +18,8 @@ import org.m365mcp.mcp.McpEndpointSettings;
  * in demo mode the Graph sandbox) gets a 404.
  *
  * <ul>
- *   <li>Asks for the console's static page over the server's host (loopback for a wildcard bind) and
- *       port: any answer but 404 or a 5xx (even a 421 of a stricter Host rule) means it is served.</li>
+ *   <li>Asks for the console's static page over the server's host (loopback for a wildcard bind; an
+ *       IPv6 address in brackets) and port: any answer but 404 or a 5xx (even a 421 of a stricter Host rule) means it is served.</li>
  *   <li>{@link #answers} asks once (for the readiness check); {@link #awaitServing} asks until it is
  *       served, blocking the caller's thread, and gives up after a timeout by the injected {@link Clock}.</li>
  * </ul>
@@ -36,18 +36,29 @@ public class ServingProbe {
     @Inject
     Clock clock;
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+
     /** True when the application at {@code contextPath} answers one request now. */
     public boolean answers(String contextPath) throws InterruptedException {
-        String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + host + ":" + endpoint.port() + contextPath
-                + "/console/")).timeout(REQUEST_TIMEOUT).GET().build();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + authority() + contextPath + "/console/"))
+                .timeout(REQUEST_TIMEOUT).GET().build();
         try {
             int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status != 404 && status < 500;
         } catch (IOException notYet) {
             return false; // not listening yet
         }
+    }
+
+    /** The server's own address: loopback for a wildcard bind, an IPv6 literal in brackets. */
+    String authority() {
+        String host = endpoint.host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + endpoint.port();
     }
 
     /** True once the application at {@code contextPath} answers; false when {@code timeout} passed or interrupted. */

@@ -138,6 +138,10 @@ class ConsoleApiIT {
 
         JsonNode executions = console.get("jobs/cache-cleanup/executions");
         assertThat(executions.path("executions").get(0).path("execution_id").asLong()).isEqualTo(execution);
+        HttpResponse<String> restart = console.send(HttpRequest.newBuilder(console.uri("executions/" + execution + "/restart"))
+                .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(restart.statusCode()).isEqualTo(409);
+        assertThat(restart.body()).contains("COMPLETED", "only a STOPPED or FAILED run restarts");
     }
 
     @Test

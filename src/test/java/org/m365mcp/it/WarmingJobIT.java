@@ -8,6 +8,8 @@ import static org.m365mcp.it.ItServer.structured;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +58,10 @@ class WarmingJobIT {
         console = new ConsoleApi(base);
         sandbox = new SandboxAdmin(base);
         // Other ITs share the cache file: start every warming from a cold cache for the planned reads.
+        coldCache();
+    }
+
+    private void coldCache() {
         for (String account : ACCOUNTS) {
             for (String operation : PLAN) {
                 structured(call(client, "cache_invalidate", Map.of("account_id", account, "resource_type", operation)));
@@ -66,6 +72,7 @@ class WarmingJobIT {
     @AfterEach
     void disconnect() throws Exception {
         sandbox.clearFaults();
+        sandbox.latency(0);
         client.closeGracefully();
     }
 
@@ -140,7 +147,18 @@ class WarmingJobIT {
         Map<String, Object> paused = structured(call(client, "cache_warming_status", Map.of()));
         assertThat(paused).containsEntry("status", "STOPPED").containsEntry("done", doneAtStop);
 
+        // A newer run completes in between, so the restart below runs on the older of two instances.
+        long between = console.start("cache-warming");
+        assertThat(console.awaitFinished(between, JOB_TIMEOUT).path("status").asText()).isEqualTo("COMPLETED");
+        coldCache();
+        sandbox.latency(1_500); // keeps the restarted run going while a start is tried
         long second = console.post("executions/" + first + "/restart").path("execution_id").asLong();
+        // The restart runs on the stopped run's instance, older than the newest: still one run at a time.
+        HttpResponse<String> startMeanwhile = console.send(HttpRequest.newBuilder(console.uri("jobs/cache-warming/start"))
+                .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(startMeanwhile.statusCode()).isEqualTo(409);
+        assertThat(startMeanwhile.body()).contains("already running (execution " + second + ")");
+        sandbox.latency(0);
         JsonNode finished = console.awaitFinished(second, JOB_TIMEOUT);
 
         assertThat(second).isNotEqualTo(first);

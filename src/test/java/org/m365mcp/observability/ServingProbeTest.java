@@ -56,6 +56,15 @@ class ServingProbeTest {
         assertThat(paths.size()).isBetween(1, 5);
     }
 
+    @Test
+    void authority_wildcardAndIpv6Binds_loopbackAndBracketedLiteral() {
+        assertThat(probeOf("0.0.0.0", 8080).authority()).isEqualTo("127.0.0.1:8080");
+        assertThat(probeOf("::", 8080).authority()).isEqualTo("127.0.0.1:8080");
+        assertThat(probeOf("::1", 8080).authority()).isEqualTo("[::1]:8080");
+        assertThat(probeOf("[::1]", 8080).authority()).isEqualTo("[::1]:8080");
+        assertThat(probeOf("localhost", 8080).authority()).isEqualTo("localhost:8080");
+    }
+
     private int answering(java.util.function.IntSupplier status) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -70,8 +79,12 @@ class ServingProbeTest {
     }
 
     private static ServingProbe probeOf(int port) {
+        return probeOf("127.0.0.1", port);
+    }
+
+    private static ServingProbe probeOf(String host, int port) {
         ServingProbe probe = new ServingProbe();
-        probe.endpoint = new McpEndpointSettings("127.0.0.1", port, "/mcp", List.of(), List.of(), Optional.empty());
+        probe.endpoint = new McpEndpointSettings(host, port, "/mcp", List.of(), List.of(), Optional.empty());
         probe.clock = Clock.systemUTC();
         return probe;
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What became of one warming item.
  *
- * @param position  the item's place in the job's item list
+ * @param position  the item's place in its run's item list (for display; an item is its operation and account)
  * @param accountId the account
  * @param operation the read tool
  * @param priority  the plan priority

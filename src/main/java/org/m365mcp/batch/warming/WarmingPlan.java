@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.m365mcp.config.DurationText;
 
@@ -27,15 +29,19 @@ public class WarmingPlan {
     @Inject
     Config config;
 
-    /** The plan's entries sorted by priority (stable, so equal priorities keep the configured order). */
+    /**
+     * The plan's entries sorted by priority (stable, so equal priorities keep the configured order);
+     * an operation named twice is one entry, since its settings are the same.
+     */
     public List<WarmingEntry> entries() {
-        List<WarmingEntry> entries = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
         for (String operation : config.getOptionalValue(PREFIX + "operations", String.class).orElse("").split(",")) {
-            String name = operation.trim();
-            if (!name.isEmpty()) {
-                entries.add(entry(name));
+            if (!operation.isBlank()) {
+                names.add(operation.trim());
             }
         }
+        List<WarmingEntry> entries = new ArrayList<>();
+        names.forEach(name -> entries.add(entry(name)));
         entries.sort(Comparator.comparingInt(WarmingEntry::priority));
         return entries;
     }

@@ -18,8 +18,9 @@ import org.m365mcp.graph.auth.SignedInAccount;
  * ({@link WarmingPlan#items}).
  *
  * <ul>
- *   <li>The checkpoint is the position of the next item: a stopped or failed run restarts there,
- *       without calling again what it finished.</li>
+ *   <li>The checkpoint is the set of items finished ({@link WarmingCheckpoint}): a stopped or failed
+ *       run restarts with the plan for the accounts signed in by then, without calling again what it
+ *       finished, even when an account signed in or out in between.</li>
  *   <li>Before handing out the next item it waits out the pause the previous warmed item asked for
  *       ({@link WarmingProcessor}), so a finished item is committed, and visible, before the wait.</li>
  * </ul>
@@ -45,12 +46,14 @@ public class WarmingPlanReader extends AbstractItemReader {
 
     private List<WarmingItem> items;
     private int next;
+    private WarmingCheckpoint finished;
 
     @Override
     public void open(Serializable checkpoint) {
         List<String> accounts = signIn.accounts().stream().map(SignedInAccount::id).toList();
         items = WarmingPlan.items(plan.entries(), accounts);
-        next = checkpoint instanceof Integer position ? Math.min(position, items.size()) : 0;
+        finished = WarmingCheckpoint.of(checkpoint);
+        next = 0;
         Map<String, Integer> planned = new TreeMap<>();
         items.forEach(item -> planned.merge(item.accountId(), 1, Integer::sum));
         ledger.planned(step, planned);
@@ -58,6 +61,9 @@ public class WarmingPlanReader extends AbstractItemReader {
 
     @Override
     public Object readItem() {
+        while (next < items.size() && finished.finished(items.get(next))) {
+            next++;
+        }
         if (next >= items.size()) {
             return null;
         }
@@ -65,11 +71,14 @@ public class WarmingPlanReader extends AbstractItemReader {
         if (notBefore != null) {
             throttle.waitUntil(notBefore);
         }
-        return items.get(next++);
+        WarmingItem item = items.get(next++);
+        // One item per chunk: by the time the runtime asks for the checkpoint, this item is committed.
+        finished = finished.with(item);
+        return item;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return next;
+        return finished.info();
     }
 }

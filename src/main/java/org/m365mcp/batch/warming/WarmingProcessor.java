@@ -23,7 +23,7 @@ import org.m365mcp.mcp.ToolRegistry;
  *       stale entry instead of serving it.</li>
  *   <li>A failing call becomes {@link WarmingFailedException}, which the job skips; a Graph or tool error
  *       is logged in one line, anything unexplained with its stack.</li>
- *   <li>After a call the reader waits the entry's plan wait before the next item.</li>
+ *   <li>After a call, warmed or failed, the reader waits the entry's plan wait before the next item.</li>
  * </ul>
  */
 @Named
@@ -60,7 +60,14 @@ public class WarmingProcessor implements ItemProcessor {
         if (!CacheProbe.isCached(call.method())) {
             throw new WarmingFailedException(warming, "not a cached read tool");
         }
-        if (probe.isFresh(call.method(), call.arguments())) {
+        boolean fresh;
+        try {
+            fresh = probe.isFresh(call.method(), call.arguments());
+        } catch (RuntimeException e) {
+            // The store may be busy or re-keying: this item is skipped, never the end of the job.
+            throw new WarmingFailedException(warming, tools.describe(e));
+        }
+        if (fresh) {
             ledger.record(step, ItemOutcome.of(warming, ItemOutcome.FRESH, clock.instant(), null, null));
             return null;
         }
@@ -75,6 +82,8 @@ public class WarmingProcessor implements ItemProcessor {
                 LOG.log(Level.WARNING, e, () -> "Cache warming: " + operation + " for " + warming.accountId()
                         + " failed: " + why);
             }
+            // A failed call most likely reached Graph too (a 429 after retries, say): it pauses as a warmed one does.
+            ledger.throttleUntil(step, clock.instant().plus(warming.entry().pause()));
             throw new WarmingFailedException(warming, why);
         }
         Instant end = clock.instant();

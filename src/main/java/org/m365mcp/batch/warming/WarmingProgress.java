@@ -35,7 +35,7 @@ public record WarmingProgress(Map<String, Integer> planned, List<ItemOutcome> it
     /** With {@code outcome} added, replacing an earlier outcome of the same item (a re-run after a failure). */
     public WarmingProgress with(ItemOutcome outcome) {
         List<ItemOutcome> next = new ArrayList<>(items);
-        next.removeIf(done -> done.position() == outcome.position());
+        next.removeIf(done -> done.accountId().equals(outcome.accountId()) && done.operation().equals(outcome.operation()));
         next.add(outcome);
         return new WarmingProgress(planned, next);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class WarmingProgressTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T06:00:00Z");
+    private static final List<String> OPERATIONS = List.of("folder_get_tree", "email_list", "contact_list");
 
     @Test
     void with_sameItemAgain_replacesItsEarlierOutcome() {
@@ -27,6 +28,17 @@ class WarmingProgressTest {
         assertThat(progress.count(ItemOutcome.WARMED)).isEqualTo(2);
         assertThat(progress.count(ItemOutcome.FAILED)).isZero();
         assertThat(progress.items()).extracting(ItemOutcome::position).containsExactly(1, 0);
+    }
+
+    @Test
+    void with_sameItemAtAnotherPositionAfterARestart_replacesItByOperationAndAccount() {
+        WarmingProgress progress = new WarmingProgress(Map.of("demo", 1, "demo2", 1), List.of())
+                .with(new ItemOutcome(1, "demo2", "email_list", 2, ItemOutcome.FAILED, T0, null, "Graph said no"))
+                .with(new ItemOutcome(0, "demo2", "email_list", 2, ItemOutcome.WARMED, T0.plusSeconds(9), 5L, null))
+                .with(new ItemOutcome(1, "demo", "email_list", 2, ItemOutcome.WARMED, T0.plusSeconds(10), 5L, null));
+
+        assertThat(progress.done()).isEqualTo(2);
+        assertThat(progress.byAccount()).isEqualTo(Map.of("demo", Map.of("warmed", 1), "demo2", Map.of("warmed", 1)));
     }
 
     @Test
@@ -71,6 +83,7 @@ class WarmingProgressTest {
     }
 
     private static ItemOutcome outcome(int position, String account, String outcome) {
-        return new ItemOutcome(position, account, "email_list", 2, outcome, T0.plusSeconds(position), null, null);
+        return new ItemOutcome(position, account, OPERATIONS.get(position % OPERATIONS.size()), 2, outcome,
+                T0.plusSeconds(position), null, null);
     }
 }
