@@ -3,7 +3,9 @@ package org.m365mcp.batch.warming;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,6 +44,17 @@ public final class WarmingCheckpoint {
 
     public boolean finished(WarmingItem item) {
         return finished.contains(item.id());
+    }
+
+    /**
+     * The account of each finished item that {@code items} no longer plans (its account signed out
+     * before a restart): progress still counts it, so the run's total keeps covering what it did.
+     */
+    public List<String> accountsOfFinishedOutside(List<WarmingItem> items) {
+        Set<String> planned = new HashSet<>();
+        items.forEach(item -> planned.add(item.id()));
+        return finished.stream().filter(id -> !planned.contains(id))
+                .map(id -> id.substring(id.indexOf('@') + 1)).toList();
     }
 
     /** What the runtime stores. */

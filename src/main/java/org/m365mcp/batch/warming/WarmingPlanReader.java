@@ -56,6 +56,7 @@ public class WarmingPlanReader extends AbstractItemReader {
         next = 0;
         Map<String, Integer> planned = new TreeMap<>();
         items.forEach(item -> planned.merge(item.accountId(), 1, Integer::sum));
+        finished.accountsOfFinishedOutside(items).forEach(account -> planned.merge(account, 1, Integer::sum));
         ledger.planned(step, planned);
     }
 

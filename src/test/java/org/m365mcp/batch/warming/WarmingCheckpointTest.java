@@ -31,6 +31,18 @@ class WarmingCheckpointTest {
     }
 
     @Test
+    void accountsOfFinishedOutside_anAccountSignedOutBeforeTheRestart_itsFinishedItemsStillCount() {
+        List<WarmingItem> first = WarmingPlan.items(PLAN, List.of("alice", "bob"));
+        WarmingCheckpoint checkpoint = WarmingCheckpoint.NONE.with(first.get(0)).with(first.get(1)).with(first.get(2));
+
+        List<WarmingItem> restarted = WarmingPlan.items(PLAN, List.of("alice"));
+
+        // folder_get_tree@alice and email_list@alice are still planned; bob's folder tree is not.
+        assertThat(checkpoint.accountsOfFinishedOutside(restarted)).containsExactly("bob");
+        assertThat(checkpoint.accountsOfFinishedOutside(first)).isEmpty();
+    }
+
+    @Test
     void info_survivesJavaSerializationAsTheJobRepositoryStoresIt() throws Exception {
         List<WarmingItem> items = WarmingPlan.items(PLAN, List.of("alice"));
         WarmingCheckpoint checkpoint = WarmingCheckpoint.NONE.with(items.get(0));
