@@ -4,11 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.m365mcp.cache.annotation.AccountRemoved;
 import org.m365mcp.cache.annotation.BackgroundRefresh;
 import org.m365mcp.cache.annotation.StaleRefresh;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
@@ -22,7 +22,8 @@ import org.m365mcp.cache.store.NewTask;
  *       dropped and counted ({@link RefreshCoalescer}). The caller never waits.</li>
  *   <li>A refresh that fails leaves the stale entry in place and becomes a {@code refresh} task in
  *       the store's queue, which the {@link TaskWorker} retries with backoff. While that task is
- *       pending, stale hits of its key start no other refresh.</li>
+ *       pending, stale hits of its key start no other refresh ({@link RetryingKeys}; an account's
+ *       keys are let go when it signs out, since its tasks are deleted then).</li>
  *   <li>Without a store (memory only) a failed refresh is logged; the next stale hit tries again.</li>
  * </ul>
  */
@@ -50,7 +51,7 @@ public class RefreshScheduler implements BackgroundRefresh {
     TaskWorker worker;
 
     private RefreshCoalescer coalescer;
-    private final Set<String> retrying = ConcurrentHashMap.newKeySet();
+    private final RetryingKeys retrying = new RetryingKeys();
 
     @PostConstruct
     void start() {
@@ -80,7 +81,7 @@ public class RefreshScheduler implements BackgroundRefresh {
         LOG.warning(() -> "Background refresh of " + refresh.operation() + " failed (" + failure.getMessage()
                 + "); the stale entry stays" + (queued ? " and a refresh task will retry it" : ""));
         if (queued) {
-            retrying.add(refresh.cacheKey());
+            retrying.add(refresh.cacheKey(), refresh.accountId());
             worker.wake();
         }
     }
@@ -88,8 +89,13 @@ public class RefreshScheduler implements BackgroundRefresh {
     /** The refresh task of {@code cacheKey} is done for good: stale hits may refresh it again. */
     void retrySettled(String cacheKey) {
         if (cacheKey != null) {
-            retrying.remove(cacheKey);
+            retrying.settled(cacheKey);
         }
+    }
+
+    /** The account's tasks went with its cache: none of its keys waits for a retry any more. */
+    void accountRemoved(@Observes AccountRemoved removed) {
+        retrying.accountRemoved(removed.accountId());
     }
 
     /** What became of the refresh requests since start-up. */

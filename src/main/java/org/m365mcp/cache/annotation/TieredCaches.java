@@ -3,6 +3,7 @@ package org.m365mcp.cache.annotation;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
@@ -45,6 +46,9 @@ public class TieredCaches {
     Clock clock;
 
     @Inject
+    Event<AccountRemoved> accountRemoved;
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.cache.heap-entries", defaultValue = "10000")
     long heapEntries;
 
@@ -82,10 +86,12 @@ public class TieredCaches {
         return invalidator.invalidateByParam(accountId, operation, param, value, reason);
     }
 
-    /** Removes everything cached for one account, in both tiers. */
+    /** Removes everything cached for one account, in both tiers, and its queued tasks; then fires {@link AccountRemoved}. */
     public Removal removeAccount(String accountId) {
         generations.advance(accountId, null);
-        return invalidator.removeAccount(accountId);
+        Removal removal = invalidator.removeAccount(accountId);
+        accountRemoved.fire(new AccountRemoved(accountId));
+        return removal;
     }
 
     /**
