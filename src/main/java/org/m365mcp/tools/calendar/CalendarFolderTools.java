@@ -15,6 +15,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.NotFound;
 
 /**
  * Calendar tools that add and remove whole calendars.
@@ -80,12 +81,8 @@ public class CalendarFolderTools {
         if (id == null) {
             throw new ToolArgumentException("calendar_id", "is required: a calendar id from calendar_list_calendars");
         }
-        JsonNode calendar;
-        try {
-            calendar = graph.get(account, "/me/calendars/" + id + "?$select=" + CalendarSummary.FIELDS);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? new ToolArgumentException("calendar_id", "no calendar with id '" + id + "'") : e;
-        }
+        JsonNode calendar = NotFound.addressed("calendar_id", CalendarTools.NO_CALENDAR, id,
+                () -> graph.get(account, "/me/calendars/" + id + "?$select=" + CalendarSummary.FIELDS));
         CalendarSummary summary = CalendarSummary.of(calendar);
         if (summary.isDefault()) {
             throw new ToolArgumentException("calendar_id", "is the default calendar '" + summary.name()

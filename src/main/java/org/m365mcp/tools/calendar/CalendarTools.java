@@ -9,13 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphRequest;
 import org.m365mcp.graph.TimeZones;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
+import org.m365mcp.tools.NotFound;
 
 /**
  * Calendar tools that read: calendars, the events of a window, one event.
@@ -75,9 +75,9 @@ public class CalendarTools {
         String account = accounts.require(accountId).id();
         String calendar = CalendarArguments.optionalCalendarId("calendar_id", calendarId);
         ZoneId zone = zone(account, timeZone);
-        Instant from = isBlank(start) ? java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant()
+        Instant from = EventFields.isBlank(start) ? java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant()
                 : CalendarArguments.instant("start", start, zone, false);
-        Instant to = isBlank(end) ? from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant()
+        Instant to = EventFields.isBlank(end) ? from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant()
                 : CalendarArguments.instant("end", end, zone, true);
         if (!from.isBefore(to)) {
             throw new ToolArgumentException("end", "must be after start");
@@ -85,13 +85,8 @@ public class CalendarTools {
         String path = (calendar == null ? "/me" : "/me/calendars/" + calendar) + "/calendarView?startDateTime=" + from
                 + "&endDateTime=" + to + "&$select=" + EventSummary.FIELDS + "&$orderby=start/dateTime&$top="
                 + Math.min(limit + 1, PAGE_SIZE);
-        List<JsonNode> found;
-        try {
-            found = graph.getPaged(account, GraphRequest.get(path).header("Prefer", preferZone(zone)), limit + 1);
-        } catch (GraphException e) {
-            throw e.isNotFound() && calendar != null
-                    ? new ToolArgumentException("calendar_id", "no calendar with id '" + calendar + "'") : e;
-        }
+        List<JsonNode> found = NotFound.addressed("calendar_id", NO_CALENDAR, calendar,
+                () -> graph.getPaged(account, GraphRequest.get(path).header("Prefer", preferZone(zone)), limit + 1));
         List<EventSummary> events = found.stream().limit(limit).map(event -> EventSummary.of(event, zone)).toList();
         return new EventListAnswer(accountId, zone.getId(), LOCAL.format(from.atZone(zone)),
                 LOCAL.format(to.atZone(zone)), calendar, events.size(), events, found.size() > limit, null);
@@ -113,16 +108,13 @@ public class CalendarTools {
         ZoneId zone = zone(account, timeZone);
         GraphRequest request = GraphRequest.get("/me/events/" + id).header("Prefer",
                 preferZone(zone) + ", outlook.body-content-type=\"text\"");
-        try {
-            return EventDetail.of(accountId, graph.send(account, request).json(), zone);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? noEvent(id) : e;
-        }
+        return EventDetail.of(accountId, NotFound.addressed("event_id", NO_EVENT, id,
+                () -> graph.send(account, request).json()), zone);
     }
 
     /** The zone named by the argument, else the mailbox's; a mailbox zone nobody can map is a tool error. */
     ZoneId zone(String account, String timeZone) {
-        if (!isBlank(timeZone)) {
+        if (!EventFields.isBlank(timeZone)) {
             return CalendarArguments.zone("time_zone", timeZone);
         }
         String mailboxZone = graph.get(account, "/me/mailboxSettings?$select=timeZone").path("timeZone").asText("");
@@ -135,11 +127,9 @@ public class CalendarTools {
         return "outlook.timezone=\"" + zone.getId() + "\"";
     }
 
-    static ToolArgumentException noEvent(String id) {
-        return new ToolArgumentException("event_id", "no event with id '" + id + "'");
-    }
+    /** The words of a tool error for an unknown {@code event_id} ({@link NotFound}). */
+    static final String NO_EVENT = "no event with id";
 
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
+    /** The words of a tool error for an unknown {@code calendar_id} ({@link NotFound}). */
+    static final String NO_CALENDAR = "no calendar with id";
 }

@@ -11,13 +11,13 @@ import java.util.List;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.NotFound;
 
 /**
  * Calendar tools that create, change and delete events.
@@ -93,13 +93,8 @@ public class CalendarWriteTools {
         if (series != null) {
             event.set("recurrence", series);
         }
-        JsonNode created;
-        try {
-            created = graph.post(account, (calendar == null ? "/me" : "/me/calendars/" + calendar) + "/events", event);
-        } catch (GraphException e) {
-            throw e.isNotFound() && calendar != null
-                    ? new ToolArgumentException("calendar_id", "no calendar with id '" + calendar + "'") : e;
-        }
+        JsonNode created = NotFound.addressed("calendar_id", CalendarTools.NO_CALENDAR, calendar,
+                () -> graph.post(account, (calendar == null ? "/me" : "/me/calendars/" + calendar) + "/events", event));
         return EventChanged.of(accountId, "created", created, zone);
     }
 
@@ -142,11 +137,8 @@ public class CalendarWriteTools {
         if (patch.isEmpty()) {
             throw new ToolArgumentException("event_id", "nothing to change: give at least one field");
         }
-        try {
-            return EventChanged.of(accountId, "updated", graph.patch(account, "/me/events/" + id, patch), zone);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? CalendarTools.noEvent(id) : e;
-        }
+        return EventChanged.of(accountId, "updated", NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
+                () -> graph.patch(account, "/me/events/" + id, patch)), zone);
     }
 
     @McpTool(name = "calendar_delete_event", destructive = true,
@@ -161,20 +153,13 @@ public class CalendarWriteTools {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
         Confirmation.require(confirm, "deletes the event (and, for a series master, every occurrence)");
-        try {
-            graph.delete(account, "/me/events/" + id);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? CalendarTools.noEvent(id) : e;
-        }
+        NotFound.addressed("event_id", CalendarTools.NO_EVENT, id, () -> graph.delete(account, "/me/events/" + id));
         return new EventChanged(accountId, id, "deleted", null, null, null, null, null);
     }
 
     /** The event's current start and end, for a change of only one of them. */
     private JsonNode existing(String account, String id) {
-        try {
-            return graph.send(account, GraphRequest.get("/me/events/" + id + "?$select=start,end")).json();
-        } catch (GraphException e) {
-            throw e.isNotFound() ? CalendarTools.noEvent(id) : e;
-        }
+        return NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
+                () -> graph.send(account, GraphRequest.get("/me/events/" + id + "?$select=start,end")).json());
     }
 }

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
+import org.m365mcp.tools.NotFound;
 import org.m365mcp.tools.mail.MailArguments;
 
 /**
@@ -135,10 +135,7 @@ public class EventResponseTools {
         if (comment != null && !comment.isBlank()) {
             request.put("comment", comment);
         }
-        try {
-            graph.post(account, "/me/events/" + id + "/" + action, request);
-        } catch (GraphException e) {
-            throw e.isNotFound() ? CalendarTools.noEvent(id) : e;
-        }
+        NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
+                () -> graph.post(account, "/me/events/" + id + "/" + action, request));
     }
 }

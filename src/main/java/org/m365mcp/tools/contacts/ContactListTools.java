@@ -1,6 +1,6 @@
 package org.m365mcp.tools.contacts;
 
-import static org.m365mcp.tools.contacts.ContactTools.addressed;
+import static org.m365mcp.tools.NotFound.addressed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

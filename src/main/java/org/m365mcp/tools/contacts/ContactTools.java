@@ -1,5 +1,7 @@
 package org.m365mcp.tools.contacts;
 
+import static org.m365mcp.tools.NotFound.addressed;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,12 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Supplier;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
@@ -173,10 +173,7 @@ public class ContactTools {
         String account = accounts.require(accountId).id();
         String id = ContactArguments.contactId("contact_id", contactId);
         Confirmation.require(confirm, "deletes contact " + id + " for good");
-        addressed("contact_id", "no contact with id", id, () -> {
-            graph.delete(account, "/me/contacts/" + id);
-            return null;
-        });
+        addressed("contact_id", "no contact with id", id, () -> graph.delete(account, "/me/contacts/" + id));
         return new ContactDeletedAnswer(accountId, id, true);
     }
 
@@ -204,21 +201,6 @@ public class ContactTools {
     private static void put(ObjectNode body, String field, String value) {
         if (value != null && !value.isBlank()) {
             body.put(field, value.strip());
-        }
-    }
-
-    /**
-     * {@code call}, with Graph's 404 turned into a tool error naming {@code argument}, "{@code problem} '{@code id}'";
-     * a null {@code id} (the default folder, which always exists) lets the 404 through.
-     */
-    static <T> T addressed(String argument, String problem, String id, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (GraphException e) {
-            if (e.isNotFound() && id != null) {
-                throw new ToolArgumentException(argument, problem + " '" + id + "'");
-            }
-            throw e;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.m365mcp.graph.GraphException;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolException;
+import org.m365mcp.tools.NotFound;
 
 /**
  * Words the Graph failures of the mail write tools for the assistant. Other {@link GraphException}s
@@ -19,14 +20,7 @@ final class MailFailures {
      * unless {@code messageId} is {@code null} (the call addresses no message).
      */
     static <T> T aboutMessage(String argument, String messageId, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (GraphException e) {
-            if (e.isNotFound() && messageId != null) {
-                throw noMessage(argument, messageId);
-            }
-            throw e;
-        }
+        return NotFound.addressed(argument, NO_MESSAGE, messageId, call);
     }
 
     /**
@@ -46,7 +40,9 @@ final class MailFailures {
         }
     }
 
+    private static final String NO_MESSAGE = "no message with id";
+
     static ToolArgumentException noMessage(String argument, String messageId) {
-        return new ToolArgumentException(argument, "no message with id '" + messageId + "'");
+        return new ToolArgumentException(argument, NO_MESSAGE + " '" + messageId + "'");
     }
 }
