@@ -54,8 +54,4 @@ public class CachedOperationsExtension implements Extension {
     Optional<Method> method(String operation) {
         return Optional.ofNullable(byOperation.get(operation));
     }
-
-    Map<String, Method> operations() {
-        return Map.copyOf(byOperation);
-    }
 }

@@ -105,8 +105,10 @@ public class BatchJobs {
         requireKnown(job);
         List<ExecutionView> views = new ArrayList<>();
         for (JobInstance instance : instances(job, Math.max(limit, RECENT_INSTANCES))) {
-            for (JobExecution execution : operator().getJobExecutions(instance)) {
-                views.add(view(execution, instance, false));
+            List<JobExecution> ofInstance = operator().getJobExecutions(instance);
+            long latestOfInstance = latestId(ofInstance);
+            for (JobExecution execution : ofInstance) {
+                views.add(view(execution, instance, execution.getExecutionId() == latestOfInstance, false));
             }
         }
         views.sort(Comparator.comparingLong(ExecutionView::executionId).reversed());
@@ -130,7 +132,9 @@ public class BatchJobs {
             if (!JOBS.contains(execution.getJobName())) {
                 return Optional.empty();
             }
-            return Optional.of(view(execution, operator().getJobInstance(executionId), true));
+            JobInstance instance = operator().getJobInstance(executionId);
+            boolean latestOfInstance = latestId(operator().getJobExecutions(instance)) == executionId;
+            return Optional.of(view(execution, instance, latestOfInstance, true));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
@@ -179,19 +183,19 @@ public class BatchJobs {
         return execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
     }
 
-    private ExecutionView view(JobExecution execution, JobInstance instance, boolean withSteps) {
+    private ExecutionView view(JobExecution execution, JobInstance instance, boolean latestOfInstance,
+            boolean withSteps) {
         List<StepView> steps = withSteps ? steps(execution.getExecutionId()) : List.of();
         BatchStatus status = execution.getBatchStatus();
-        boolean restartable = (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)
-                && isLatestOf(instance, execution.getExecutionId());
+        boolean restartable = (status == BatchStatus.STOPPED || status == BatchStatus.FAILED) && latestOfInstance;
         return new ExecutionView(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
                 status.name(), execution.getExitStatus(), Dates.instant(execution.getCreateTime()),
                 Dates.instant(execution.getStartTime()), Dates.instant(execution.getEndTime()), restartable, steps);
     }
 
-    private boolean isLatestOf(JobInstance instance, long executionId) {
-        return operator().getJobExecutions(instance).stream()
-                .mapToLong(JobExecution::getExecutionId).max().orElse(executionId) == executionId;
+    /** The newest of an instance's executions: only it can be restarted. */
+    private static long latestId(List<JobExecution> executions) {
+        return executions.stream().mapToLong(JobExecution::getExecutionId).max().orElse(-1);
     }
 
     private List<StepView> steps(long executionId) {

@@ -24,8 +24,4 @@ public record ExecutionView(long executionId, long instanceId, String job, Strin
     public WarmingProgress progress() {
         return steps.stream().map(StepView::progress).filter(Objects::nonNull).findFirst().orElse(WarmingProgress.NONE);
     }
-
-    public boolean running() {
-        return status.equals("STARTING") || status.equals("STARTED") || status.equals("STOPPING");
-    }
 }

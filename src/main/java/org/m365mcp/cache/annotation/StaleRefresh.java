@@ -5,22 +5,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One stale entry to refresh: the cached method and the arguments of the call that found it stale.
+ * One stale entry to refresh: the cached operation and the arguments of the call that found it stale.
  *
  * @param operation the cached operation (the {@code @CacheResult} cache name)
  * @param accountId the account, lower case
  * @param cacheKey  the entry's key (never logged nor shown)
- * @param method    the {@code @CacheResult} method, re-invoked through its bean with {@code forceRefresh=true}
  * @param arguments the call's arguments by Java parameter name (control flags included), copied
  */
-public record StaleRefresh(String operation, String accountId, String cacheKey, Method method,
-        Map<String, Object> arguments) {
+public record StaleRefresh(String operation, String accountId, String cacheKey, Map<String, Object> arguments) {
 
     public StaleRefresh {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(cacheKey, "cacheKey");
-        Objects.requireNonNull(method, "method");
         arguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arguments));
     }
 

@@ -76,7 +76,7 @@ public class TieredCacheResultInterceptor implements Serializable {
                 return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
             }
             if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
-                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key, context.getMethod(),
+                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key,
                         StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
                 served(call, Outcome.STALE, started);
                 return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
