@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -123,11 +124,12 @@ public class TaskWorker {
 
     private void requeueAbandoned(LiveStore store) {
         Instant now = clock.instant();
-        if (now.isBefore(lastRequeue.plus(settings.staleAfter().dividedBy(2)))) {
+        Duration staleAfter = settings.staleAfter();
+        if (now.isBefore(lastRequeue.plus(staleAfter.dividedBy(2)))) {
             return;
         }
         lastRequeue = now;
-        int requeued = store.apply(s -> s.tasks().requeueStale(settings.staleAfter()));
+        int requeued = store.apply(s -> s.tasks().requeueStale(staleAfter));
         if (requeued > 0) {
             LOG.info(() -> requeued + " task(s) abandoned while running (a crash or restart) are queued again");
         }

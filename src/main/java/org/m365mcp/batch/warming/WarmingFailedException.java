@@ -11,7 +11,15 @@ public class WarmingFailedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final String why;
+
     public WarmingFailedException(WarmingItem item, String why) {
         super(item.entry().operation() + " for " + item.accountId() + ": " + why);
+        this.why = why;
+    }
+
+    /** Why the call failed, without the item the message names. */
+    public String why() {
+        return why;
     }
 }

@@ -24,9 +24,8 @@ public class WarmingSkipListener implements SkipProcessListener {
     @Override
     public void onSkipProcessItem(Object item, Exception failure) {
         WarmingItem warming = (WarmingItem) item;
-        String prefix = warming.entry().operation() + " for " + warming.accountId() + ": ";
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        String why = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        String why = failure instanceof WarmingFailedException failed ? failed.why()
+                : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         ledger.record(step, ItemOutcome.of(warming, ItemOutcome.FAILED, clock.instant(), null, why));
     }
 }

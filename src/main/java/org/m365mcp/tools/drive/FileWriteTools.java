@@ -63,11 +63,9 @@ public class FileWriteTools {
         String behavior = DriveArguments.conflict("conflict_behavior", conflictBehavior);
         FileUploads.Source source = uploads.source(content, localFile);
         DriveItem item = DriveItem.of(DriveFailures.named("name", fileName, () -> DriveFailures.addressed(
-                "parent_folder", "folder", parent, () -> source.isSmall()
-                        ? graph.send(accountId, GraphRequest.put(parent.upload(fileName)
-                                + "?@microsoft.graph.conflictBehavior=" + behavior, source.bytes(),
-                                "application/octet-stream")).json()
-                        : session(accountId, parent.uploadSession(fileName), behavior, source))));
+                "parent_folder", "folder", parent, () -> upload(accountId, parent.upload(fileName)
+                        + "?@microsoft.graph.conflictBehavior=" + behavior, parent.uploadSession(fileName), behavior,
+                        source))));
         return new DriveItemChanged(accountId, item.id(), item, "Uploaded '" + item.name() + "' (" + source.size()
                 + " bytes" + how(source) + ") to " + parent.shown() + ".");
     }
@@ -85,10 +83,8 @@ public class FileWriteTools {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         FileUploads.Source source = uploads.source(content, localFile);
-        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref, () -> source.isSmall()
-                ? graph.send(accountId, GraphRequest.put(ref.below("content"), source.bytes(),
-                        "application/octet-stream")).json()
-                : session(accountId, ref.below("createUploadSession"), "replace", source)));
+        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref,
+                () -> upload(accountId, ref.below("content"), ref.below("createUploadSession"), "replace", source)));
         return new DriveItemChanged(accountId, item.id(), item, "Replaced the content of '" + item.name() + "' ("
                 + source.size() + " bytes" + how(source) + ").");
     }
@@ -196,6 +192,14 @@ public class FileWriteTools {
         JsonNode link = permission.path("link");
         return new ShareLinkAnswer(accountId, ref.id(), permission.path("id").asText(null), link.path("webUrl").asText(null),
                 link.path("type").asText(null), link.path("scope").asText(null), response.status() == 201);
+    }
+
+    /** A simple PUT to {@code simplePath} up to 4 MB; above, an upload session created at {@code sessionPath}. */
+    private JsonNode upload(String accountId, String simplePath, String sessionPath, String behavior,
+            FileUploads.Source source) {
+        return source.isSmall()
+                ? graph.send(accountId, GraphRequest.put(simplePath, source.bytes(), "application/octet-stream")).json()
+                : session(accountId, sessionPath, behavior, source);
     }
 
     private JsonNode session(String accountId, String createPath, String behavior, FileUploads.Source source) {
