@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes the MCP endpoint when the application starts: the SDK's Streamable HTTP servlet at
- * {@code m365.mcp.path}, guarded by {@link McpRequestGuard}, serving the {@link ToolRegistry}'s tools.
+ * {@code m365.mcp.path}, guarded by {@link McpRequestGuard} and then {@link McpMessageFilter} (each refusal a
+ * JSON-RPC error), serving the {@link ToolRegistry}'s tools.
  *
  * <p>Tool calls run on the servlet request thread ({@code immediateExecution}), so CDI contexts,
  * JNDI and managed executors behave as in any Jakarta EE request.
@@ -68,6 +69,10 @@ public class McpEndpointRegistration implements ServletContextListener {
         FilterRegistration.Dynamic filter = context.addFilter("mcp-guard", new McpRequestGuard(guard));
         filter.setAsyncSupported(true);
         filter.addMappingForServletNames(null, false, SERVLET_NAME);
+        FilterRegistration.Dynamic messages = context.addFilter("mcp-messages",
+                new McpMessageFilter(transport.protocolVersions()));
+        messages.setAsyncSupported(true);
+        messages.addMappingForServletNames(null, true, SERVLET_NAME);
 
         status.published(tools.names().size());
         LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()

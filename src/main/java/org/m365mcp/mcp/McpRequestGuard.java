@@ -27,18 +27,21 @@ public final class McpRequestGuard extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient Function<HeaderAccessor, Optional<EndpointGuard.Rejection>> rule;
+    private final boolean jsonRpc;
 
+    /** The MCP endpoint's guard: its refusals are JSON-RPC errors without id, as the transport allows. */
     McpRequestGuard(EndpointGuard guard) {
-        this(Objects.requireNonNull(guard, "guard")::check);
+        this(Objects.requireNonNull(guard, "guard")::check, true);
     }
 
-    private McpRequestGuard(Function<HeaderAccessor, Optional<EndpointGuard.Rejection>> rule) {
+    private McpRequestGuard(Function<HeaderAccessor, Optional<EndpointGuard.Rejection>> rule, boolean jsonRpc) {
         this.rule = rule;
+        this.jsonRpc = jsonRpc;
     }
 
     /** A filter with the Origin/Host rules alone (403 / 421), no token. */
     public static McpRequestGuard originAndHostOnly(EndpointGuard guard) {
-        return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::checkOriginAndHost);
+        return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::checkOriginAndHost, false);
     }
 
     @Override
@@ -46,15 +49,20 @@ public final class McpRequestGuard extends HttpFilter {
             throws IOException, ServletException {
         Optional<EndpointGuard.Rejection> rejection = rule.apply(headers(request));
         if (rejection.isPresent()) {
-            reject(response, rejection.get());
+            reject(response, rejection.get(), jsonRpc);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static void reject(HttpServletResponse response, EndpointGuard.Rejection rejection) throws IOException {
+    private static void reject(HttpServletResponse response, EndpointGuard.Rejection rejection, boolean jsonRpc)
+            throws IOException {
         if (rejection.challenge()) {
             response.setHeader("WWW-Authenticate", EndpointGuard.CHALLENGE);
+        }
+        if (jsonRpc) {
+            McpErrorAnswer.of(rejection.status(), McpErrorAnswer.BAD_TRANSPORT, rejection.message()).write(response);
+            return;
         }
         response.setStatus(rejection.status());
         response.setContentType("application/json");
