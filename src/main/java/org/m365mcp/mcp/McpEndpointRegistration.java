@@ -3,6 +3,7 @@ package org.m365mcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -13,6 +14,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -48,6 +50,15 @@ public class McpEndpointRegistration implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        List<SyncToolSpecification> specifications;
+        try {
+            specifications = tools.specifications();
+        } catch (ToolSettingsException e) {
+            // Not published: readiness stays DOWN with the message, which a failed deployment could not show.
+            LOG.severe(() -> "MCP endpoint not published: " + e.getMessage());
+            status.refused(e.getMessage());
+            return;
+        }
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .mcpEndpoint(settings.path())
@@ -57,7 +68,9 @@ public class McpEndpointRegistration implements ServletContextListener {
                 .serverInfo(identity.name(), identity.version())
                 .instructions(identity.instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(tools.specifications())
+                .tools(specifications)
+                .addToolFilter(tools.listFilter())
+                .jsonSchemaValidator(tools.validator())
                 .immediateExecution(true)
                 .build();
 
@@ -76,7 +89,8 @@ public class McpEndpointRegistration implements ServletContextListener {
 
         status.published(tools.names().size());
         LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()
-                + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools"
+                + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools ("
+                + tools.selection().summary() + ")"
                 + (settings.authToken().isPresent() ? " (bearer token required)" : ""));
     }
 

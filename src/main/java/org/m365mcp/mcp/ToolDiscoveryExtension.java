@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds the CDI bean classes that declare {@link McpTool} methods while the container boots.
  *
  * <ul>
+ *   <li>A tool without an area ({@link McpToolArea}) fails the deployment.</li>
  *   <li>Duplicate tool names fail the deployment, as the MCP SDK does when a server is built.</li>
  *   <li>Thread-safe: the container may fire discovery events from several threads.</li>
  * </ul>
@@ -36,6 +37,11 @@ public class ToolDiscoveryExtension implements Extension {
         for (Class<?> type : toolBeanClasses) {
             for (Method method : toolMethods(type)) {
                 Method other = byName.putIfAbsent(method.getAnnotation(McpTool.class).name(), method);
+                try {
+                    ToolMethod.of(type, method).area();
+                } catch (IllegalStateException noArea) {
+                    event.addDeploymentProblem(noArea);
+                }
                 if (other != null) {
                     event.addDeploymentProblem(new IllegalStateException("Duplicate MCP tool name '"
                             + method.getAnnotation(McpTool.class).name() + "' on " + method + " and " + other));

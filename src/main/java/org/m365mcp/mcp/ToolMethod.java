@@ -35,4 +35,18 @@ record ToolMethod(Class<?> beanClass, Method method, List<ToolParameter> paramet
     String name() {
         return annotation().name();
     }
+
+    /**
+     * The tool's area, from its bean's package ({@link McpToolArea}).
+     *
+     * @throws IllegalStateException when the package declares none
+     */
+    ToolArea area() {
+        McpToolArea area = beanClass.getPackage().getAnnotation(McpToolArea.class);
+        if (area == null) {
+            throw new IllegalStateException("Tool " + name() + " has no area: add @McpToolArea to "
+                    + beanClass.getPackageName() + "'s package-info.java");
+        }
+        return area.value();
+    }
 }

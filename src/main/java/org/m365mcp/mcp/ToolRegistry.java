@@ -1,7 +1,11 @@
 package org.m365mcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncListFilter;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +17,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The server's tools: discovered {@link McpTool} methods, their descriptors and their invocation.
+ * The server's tools: discovered {@link McpTool} methods, their descriptors and their invocation, as the
+ * {@link ToolSelection} offers and lists them.
  *
  * <ul>
+ *   <li>A tool the selection does not offer is never listed; called by name (directly or through
+ *       discovery mode), it is refused with why. Callers inside the server ({@link #bind}) are not
+ *       limited by the selection.</li>
  *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
  *       {@code @ApplicationScoped}.</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
@@ -46,7 +57,13 @@ public class ToolRegistry {
     @Any
     Instance<ToolErrorTranslator> translators;
 
+    @Inject
+    Config config;
+
     private List<ToolMethod> tools;
+    private ToolCatalog catalog;
+    private volatile ToolSelection selection;
+    private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
     private ArgumentBinder binder;
     private ToolSchemaFactory schemas;
     private ToolResultMapper results;
@@ -60,24 +77,60 @@ public class ToolRegistry {
                 .flatMap(type -> ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
                 .sorted(Comparator.comparing(ToolMethod::name))
                 .toList();
+        catalog = new ToolCatalog(tools, schemas);
     }
 
     /**
-     * The tool specifications to hand to the MCP server, sorted by name. Each handler holds its bean's
-     * contextual reference (a client proxy), resolved once here rather than on every call.
+     * The tool settings, read on first use.
+     *
+     * @throws ToolSettingsException when a setting is invalid (an unknown area, a broken pattern)
+     */
+    public ToolSelection selection() {
+        ToolSelection read = selection;
+        if (read == null) {
+            read = ToolSelection.from(config);
+            selection = read;
+        }
+        return read;
+    }
+
+    /**
+     * The tool specifications to hand to the MCP server, sorted by name: in direct mode every tool (those
+     * not offered with a schema that takes anything, so their call reaches the refusal), in discovery
+     * mode the three discovery tools. Each handler holds its bean's contextual reference (a client
+     * proxy), resolved once here rather than on every call.
+     *
+     * @throws ToolSettingsException when a tool setting is invalid
      */
     public List<SyncToolSpecification> specifications() {
+        ToolSelection chosen = selection();
+        Map<String, Object> beansByTool = tools.stream()
+                .collect(Collectors.toMap(ToolMethod::name, tool -> beans.select(tool.beanClass()).get()));
+        if (chosen.mode() == ToolMode.DISCOVERY) {
+            return new DiscoveryTools(catalog, chosen, validator, results,
+                    (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments)).specifications();
+        }
         return tools.stream()
-                .map(tool -> {
-                    Object bean = beans.select(tool.beanClass()).get();
-                    return new SyncToolSpecification(schemas.describe(tool),
-                            (exchange, request) -> call(tool, bean, request.arguments()));
-                })
+                .map(tool -> new SyncToolSpecification(
+                        chosen.offers(tool) ? schemas.describe(tool) : ToolCatalog.unlisted(tool),
+                        (exchange, request) -> call(tool, beansByTool.get(tool.name()), request.arguments())))
                 .toList();
     }
 
+    /** Hides from {@code tools/list} what the selection does not list. */
+    public McpSyncListFilter<McpSchema.Tool> listFilter() {
+        Set<String> listed = Set.copyOf(names());
+        return (context, tool) -> listed.contains(tool.name());
+    }
+
+    /** The JSON Schema validator tool calls are checked with, directly (by the SDK) and in discovery mode. */
+    public JsonSchemaValidator validator() {
+        return validator;
+    }
+
+    /** The names {@code tools/list} shows. */
     public List<String> names() {
-        return tools.stream().map(ToolMethod::name).toList();
+        return catalog.listed(selection()).stream().map(McpSchema.Tool::name).toList();
     }
 
     /**
@@ -106,6 +159,10 @@ public class ToolRegistry {
     }
 
     private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
+        Optional<String> refusal = selection().refusal(tool);
+        if (refusal.isPresent()) {
+            return results.error(refusal.get());
+        }
         try {
             Object[] values = binder.bind(tool, arguments);
             return results.success(tool.method().invoke(bean, values));

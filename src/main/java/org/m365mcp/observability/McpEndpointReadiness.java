@@ -9,7 +9,7 @@ import org.m365mcp.mcp.McpEndpointStatus;
 
 /**
  * Readiness of the MCP endpoint: UP once its servlet is registered with every tool and the
- * application is served. Clients and tests wait on {@code /health/ready} instead of retrying
+ * application is served; DOWN with the setting's error when a tool setting kept it unpublished. Clients and tests wait on {@code /health/ready} instead of retrying
  * {@code initialize} while the WAR deploys.
  *
  * <p>Payara maps the application to its context path a moment after the start-up event, and
@@ -38,6 +38,9 @@ public class McpEndpointReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         if (!application.started()) {
             return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+        }
+        if (endpoint.refusal().isPresent()) {
+            return HealthCheckResponse.named(NAME).withData("error", endpoint.refusal().get()).down().build();
         }
         return HealthCheckResponse.named(NAME).status(endpoint.published() && served())
                 .withData("tools", endpoint.tools()).withData("served", served).build();

@@ -85,7 +85,7 @@ class ToolReferenceTest {
     static String render(List<ToolMethod> tools) {
         ToolSchemaFactory schemas = new ToolSchemaFactory(new ArgumentBinder());
         Map<String, List<ToolMethod>> byArea = tools.stream().collect(Collectors.groupingBy(
-                tool -> area(tool.beanClass()), TreeMap::new, Collectors.toList()));
+                tool -> tool.area().configName(), TreeMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();
         out.append("# Tool reference\n\n")
                 .append("Generated from the `@McpTool` methods by `ToolReferenceTest`; do not edit by hand.\n")
@@ -97,11 +97,6 @@ class ToolReferenceTest {
             members.forEach(tool -> renderTool(out, schemas.describe(tool)));
         });
         return out.toString();
-    }
-
-    private static String area(Class<?> beanClass) {
-        String name = beanClass.getPackageName();
-        return name.startsWith(TOOLS_PACKAGE + ".") ? name.substring(TOOLS_PACKAGE.length() + 1) : "general";
     }
 
     @SuppressWarnings("unchecked")

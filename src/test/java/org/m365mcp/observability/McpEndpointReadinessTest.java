@@ -66,6 +66,24 @@ class McpEndpointReadinessTest {
         assertThat(readiness(false).call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
+    @Test
+    void call_endpointRefusedForAnInvalidToolSetting_downWithTheSettingsError() throws IOException {
+        status = 200;
+        McpEndpointReadiness readiness = readiness(false);
+        readiness.endpoint = new McpEndpointStatus() {
+            @Override
+            public Optional<String> refusal() {
+                return Optional.of("M365_MCP_TOOLS (m365.mcp.tools) names unknown area 'mial'; valid: mail, ...");
+            }
+        };
+
+        HealthCheckResponse response = readiness.call();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow()).containsEntry("error",
+                "M365_MCP_TOOLS (m365.mcp.tools) names unknown area 'mial'; valid: mail, ...");
+    }
+
     private McpEndpointReadiness readiness(boolean published) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
