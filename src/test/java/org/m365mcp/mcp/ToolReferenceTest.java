@@ -92,11 +92,30 @@ class ToolReferenceTest {
                 .append("Regenerate after changing a tool:\n\n```\n").append(REGENERATE).append("\n```\n\n")
                 .append(tools.size()).append(" tools. Parameters are JSON (snake_case); a parameter without a")
                 .append(" default is required.\n");
+        renderBudget(out, new ToolCatalog(tools, schemas));
         byArea.forEach((area, members) -> {
             out.append("\n## ").append(area).append("\n");
             members.forEach(tool -> renderTool(out, schemas.describe(tool)));
         });
         return out.toString();
+    }
+
+    /** The token table of {@link ToolListBudgetTest}: what {@code tools/list} costs per preset and mode. */
+    private static void renderBudget(StringBuilder out, ToolCatalog catalog) {
+        out.append("\n## What the tool list costs\n\n")
+                .append("Every client receives `tools/list` on every turn. Its tokens (the result's JSON, o200k_base,")
+                .append(" counted with JTokkit by `ToolListBudgetTest`, which fails when a row passes its budget), by")
+                .append(" setting ([README](../README.md#choosing-the-tools)); areas and patterns combine, read-only and")
+                .append(" discovery apply on top:\n\n| setting | tools listed | tokens | budget |\n|---|---:|---:|---:|\n");
+        for (ToolListBudgetTest.Row row : ToolListBudgetTest.rows()) {
+            out.append("| ").append(row.setting()).append(" | ").append(catalog.listed(row.selection()).size())
+                    .append(" | ").append(String.format(java.util.Locale.ROOT, "%,d", ToolListBudgetTest.tokens(catalog,
+                            row.selection()))).append(" | ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", row.budget())).append(" |\n");
+        }
+        int all = ToolListBudgetTest.tokens(catalog, ToolSelection.defaults());
+        out.append("\nOn average a tool costs ").append(all / catalog.listed(ToolSelection.defaults()).size())
+                .append(" tokens in the full list (budget ").append(ToolListBudgetTest.AVERAGE_BUDGET).append(").\n");
     }
 
     @SuppressWarnings("unchecked")
