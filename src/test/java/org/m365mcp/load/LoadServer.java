@@ -112,7 +112,7 @@ final class LoadServer implements AutoCloseable {
 
     private JsonNode admin(String resource) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/sandbox/_admin/" + resource + " answered " + response.statusCode());
         }
