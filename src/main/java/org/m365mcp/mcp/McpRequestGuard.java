@@ -39,6 +39,11 @@ public final class McpRequestGuard extends HttpFilter {
         this.jsonRpc = jsonRpc;
     }
 
+    /** A filter with all of the guard's rules: Origin/Host (403 / 421), then the bearer token when one is set (401). */
+    public static McpRequestGuard of(EndpointGuard guard) {
+        return new McpRequestGuard(guard);
+    }
+
     /** A filter with the Origin/Host rules alone (403 / 421), no token. */
     public static McpRequestGuard originAndHostOnly(EndpointGuard guard) {
         return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::checkOriginAndHost, false);
