@@ -28,7 +28,11 @@ import org.m365mcp.cache.store.EntrySql.GroupColumn;
  *       {@link #cleanupExpired}, {@link #cleanupToTarget}, the per-account cap in {@link #write})
  *       returns the keys, for a caching tier in front to drop too.
  *   <li>Time comes only from the injected {@link Clock}.
- *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
+ *   <li>Failures surface as {@link StoreException}, whose messages never contain the key. The key
+ *       is kept (never shown) so that a fresh store can take a damaged file's place
+ *       ({@link LiveStore}).
+ *   <li>A file found damaged (SQLITE_CORRUPT) surfaces as a {@linkplain StoreException#corrupt()
+ *       corrupt} failure; this class does not recover from it, {@link LiveStore} does.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
  * </ul>
  */
