@@ -99,6 +99,25 @@ class EmailListCachingIT {
     }
 
     @Test
+    void emailList_graphThrottlingPastTheCallDeadline_answersAtOnceSayingWhenToRetry() throws Exception {
+        sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/*\",\"method\":\"GET\",\"status\":429,"
+                + "\"retry_after_seconds\":50}");
+        try {
+            long started = System.nanoTime();
+            CallToolResult result = emailList(14, Map.of("use_cache", false));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(result.isError()).isTrue();
+            assertThat(((TextContent) result.content().get(0)).text())
+                    .startsWith("email_list failed: Graph is throttling this mailbox; retry after 50 s")
+                    .contains("45 s one call may take (m365.mcp.graph.call-deadline)");
+            assertThat(tookMs).as("no wait for Retry-After (the IT client gives up after 60 s)").isLessThan(10_000);
+        } finally {
+            sandbox.clearFaults();
+        }
+    }
+
+    @Test
     void emailList_staleEntry_servedAtOnceAndRefreshedInBackground() throws Exception {
         CallToolResult first = emailList(6, Map.of());
         Instant firstCachedAt = cachedAt(first);
