@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
  *       {@code @ApplicationScoped}.</li>
+ *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline).</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -45,6 +47,10 @@ public class ToolRegistry {
     @Inject
     @Any
     Instance<ToolErrorTranslator> translators;
+
+    @Inject
+    @Any
+    Instance<ToolCallScope> scopes;
 
     private List<ToolMethod> tools;
     private ArgumentBinder binder;
@@ -108,14 +114,24 @@ public class ToolRegistry {
     private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
         try {
             Object[] values = binder.bind(tool, arguments);
-            return results.success(tool.method().invoke(bean, values));
+            return results.success(scoped(() -> tool.method().invoke(bean, values)));
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolException e) {
             return results.error(e.getMessage());
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Exception e) {
             return failure(tool, e);
         }
+    }
+
+    /** {@code call} inside every {@link ToolCallScope}. */
+    private Object scoped(Callable<Object> call) throws Exception {
+        Callable<Object> scoped = call;
+        for (ToolCallScope scope : scopes) {
+            Callable<Object> inner = scoped;
+            scoped = () -> scope.around(inner);
+        }
+        return scoped.call();
     }
 
     private CallToolResult failure(ToolMethod tool, Throwable failure) {
