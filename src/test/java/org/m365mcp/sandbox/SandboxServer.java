@@ -214,7 +214,8 @@ public final class SandboxServer implements AutoCloseable {
                 new SandboxTokenSource(), httpClient());
     }
 
-    GraphClient client(Duration timeout, int maxRetries, Duration callDeadline) {
+    /** A client whose tool calls ({@link GraphClient#withinDeadline}) end at {@code callDeadline}. */
+    public GraphClient client(Duration timeout, int maxRetries, Duration callDeadline) {
         return client(timeout, maxRetries, GraphSettings.GRAPH_MAILBOX_CONCURRENCY, callDeadline);
     }
 

@@ -3,9 +3,11 @@ package org.m365mcp.tools.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,7 +29,8 @@ import org.m365mcp.graph.GraphClient;
  *       more results are available, or until a page comes back empty.</li>
  *   <li>{@link #searchAll} runs several types at once, the pages of each type in turn; the Graph
  *       client's per-mailbox cap bounds what reaches Graph at once. The caller runs what no executor
- *       thread has taken, so a full pool cannot deadlock it.</li>
+ *       thread has taken, so a full pool cannot deadlock it; every search keeps the calling tool
+ *       call's Graph deadline, whichever thread runs it.</li>
  *   <li>Immutable; thread-safe.</li>
  * </ul>
  */
@@ -95,7 +98,13 @@ final class SearchPager {
      * @return the results in the order of {@code entityTypes}
      */
     List<Found> searchAll(List<String> entityTypes, int limit, Executor executor) {
-        List<Claimable> searches = entityTypes.stream().map(type -> new Claimable(() -> search(type, limit))).toList();
+        // the tool call's deadline goes with each search to whichever thread runs it
+        Optional<Instant> deadline = graph.currentDeadline();
+        List<Claimable> searches = entityTypes.stream()
+                .map(type -> new Claimable(() -> deadline
+                        .map(at -> graph.withinDeadline(at, () -> search(type, limit)))
+                        .orElseGet(() -> search(type, limit))))
+                .toList();
         for (Claimable later : searches.subList(1, searches.size())) {
             try {
                 executor.execute(later::run);

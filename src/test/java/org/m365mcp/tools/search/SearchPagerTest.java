@@ -100,6 +100,20 @@ class SearchPagerTest {
 
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void searchAll_onAPool_keepsTheToolCallsDeadline() throws Exception {
+        GraphClient deadlined = sandbox.client(Duration.ofSeconds(20), 0, Duration.ofSeconds(1));
+        sandbox.state().setLatency(Duration.ofSeconds(4));
+        SearchPager pager = new SearchPager(deadlined, "demo", "review", List.of());
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> deadlined.withinDeadline(() -> pager.searchAll(SearchResults.UNIFIED, 5, pool)))
+                .isInstanceOf(GraphException.class).hasMessageContaining("did not answer within 1 s");
+        // every type's search ended at the call's deadline, also those run on the pool's threads
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void searchAll_executorThatNeverRunsOrRefuses_theCallerSearchesEveryTypeItself() {
         Executor never = task -> { };
         Executor refusing = task -> {
