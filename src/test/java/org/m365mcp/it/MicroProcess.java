@@ -1,6 +1,7 @@
 package org.m365mcp.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,7 +117,9 @@ final class MicroProcess implements AutoCloseable {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                // the answer's head is enough: a body read to its end could wait on an open stream for good
+                HttpResponse<InputStream> response = http.send(probe, HttpResponse.BodyHandlers.ofInputStream());
+                response.body().close();
                 if (response.statusCode() == 200) {
                     mcpAnsweredAt = Instant.now();
                     return;
