@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,6 +64,13 @@ class GraphClientProducer {
     @ConfigProperty(name = "m365.mcp.graph.max-concurrent-per-mailbox", defaultValue = "4")
     int maxConcurrentPerMailbox;
 
+    @Inject
+    @ConfigProperty(name = "m365.mcp.graph.call-deadline", defaultValue = "45s")
+    String callDeadline;
+
+    @Inject
+    Clock clock;
+
     void started(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
         contextPath = application.getContextPath();
     }
@@ -75,8 +83,9 @@ class GraphClientProducer {
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(requestTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         tls.sslContext().ifPresent(http::sslContext);
-        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries, maxConcurrentPerMailbox);
-        return new GraphClient(settings, signIn, http.build());
+        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries, maxConcurrentPerMailbox,
+                org.m365mcp.config.DurationText.parse("m365.mcp.graph.call-deadline", callDeadline));
+        return new GraphClient(settings, signIn, http.build(), clock);
     }
 
     private URI baseUrl() {

@@ -32,6 +32,10 @@ public class BackgroundSettings {
     String startDelay = "10s";
 
     @Inject
+    @ConfigProperty(name = "m365.mcp.tasks.serving-wait")
+    String servingWait = "2m";
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.tasks.stale-after")
     String staleAfter = "10m";
 
@@ -65,6 +69,11 @@ public class BackgroundSettings {
     /** From start-up to the worker's first poll: the server finishes deploying before a task calls Graph. */
     public Duration startDelay() {
         return DurationText.parse("m365.mcp.tasks.start-delay", startDelay);
+    }
+
+    /** After the start delay, how long the worker waits at most for the application to be served before it polls anyway. */
+    public Duration servingWait() {
+        return DurationText.parse("m365.mcp.tasks.serving-wait", servingWait);
     }
 
     /** A task running longer than this is presumed abandoned (a crash) and queued again. */

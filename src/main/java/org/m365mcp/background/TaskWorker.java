@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.TaskRecord;
 import org.m365mcp.cache.store.TaskStatus;
+import org.m365mcp.observability.ServingProbe;
 
 /**
  * Works through the store's task queue (SPEC §5): highest priority first, then oldest; a failure goes
@@ -37,9 +39,11 @@ import org.m365mcp.cache.store.TaskStatus;
  *       some {@link TaskHandler} runs are claimed.</li>
  *   <li>Tasks left running by a crash are queued again once they have run longer than
  *       {@code m365.mcp.tasks.stale-after}.</li>
- *   <li>Never blocks start-up: the first poll comes {@code m365.mcp.tasks.start-delay} after it, once
- *       the server serves requests (in demo mode Graph is the sandbox in this same server); stops between two tasks on
- *       undeploy, waiting at most 10 s for the one in hand.</li>
+ *   <li>Never blocks start-up: {@code m365.mcp.tasks.start-delay} after it, a pool thread waits until
+ *       the application is served ({@link ServingProbe}, at most {@code m365.mcp.tasks.serving-wait}), and
+ *       only then comes the first poll: the start-up event comes before Payara routes requests to the
+ *       application, and in demo mode Graph is the sandbox in this same application. Stops between two
+ *       tasks on undeploy, waiting at most 10 s for the one in hand.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -62,6 +66,9 @@ public class TaskWorker {
     Instance<TaskHandler> handlers;
 
     @Inject
+    ServingProbe serving;
+
+    @Inject
     Clock clock;
 
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -70,17 +77,35 @@ public class TaskWorker {
     private volatile boolean stopped;
     private volatile Instant lastPoll;
     private volatile Instant lastRequeue = Instant.EPOCH;
+    private volatile ScheduledFuture<?> starting;
     private volatile ScheduledFuture<?> polling;
     private Map<String, TaskHandler> byType = Map.of();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        start(handlers, application.getContextPath());
+    }
+
+    /** Schedules the first poll for the handlers' task types; returns at once. */
+    void start(Iterable<TaskHandler> handlers, String contextPath) {
         Map<String, TaskHandler> types = new TreeMap<>();
         handlers.forEach(handler -> types.put(handler.taskType(), handler));
         byType = Map.copyOf(types);
-        long poll = settings.pollInterval().toMillis();
-        polling = executor.scheduleWithFixedDelay(this::drain, settings.startDelay().toMillis(), poll,
-                TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Task worker started for " + byType.keySet() + ", polling every " + settings.pollInterval());
+        Duration poll = settings.pollInterval();
+        Duration servingWait = settings.servingWait();
+        starting = executor.schedule(() -> pollOnceServed(contextPath, servingWait, poll),
+                settings.startDelay().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Task worker started for " + byType.keySet() + ", polling every " + poll
+                + " once the application is served");
+    }
+
+    /** On a pool thread: waits until the application is served (Graph may be its sandbox), then polls. */
+    private void pollOnceServed(String contextPath, Duration servingWait, Duration poll) {
+        if (!serving.awaitServing(contextPath, servingWait) && !stopped) {
+            LOG.warning(() -> "The application did not answer within " + servingWait + "; the task worker polls anyway");
+        }
+        if (!stopped) {
+            polling = executor.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Looks for due tasks now rather than at the next poll; never blocks. Ignored before the first poll. */
@@ -156,6 +181,10 @@ public class TaskWorker {
     @PreDestroy
     void stop() {
         stopped = true;
+        ScheduledFuture<?> start = starting;
+        if (start != null) {
+            start.cancel(true); // ends a wait for the application to be served
+        }
         ScheduledFuture<?> scheduled = polling;
         if (scheduled != null) {
             scheduled.cancel(false);
@@ -173,7 +202,7 @@ public class TaskWorker {
 
     /** The worker's state now, for health and metrics. */
     public WorkerStatus status() {
-        return new WorkerStatus(polling != null && !stopped, lastPoll, completed.sum(), failed.sum(),
+        return new WorkerStatus(starting != null && !stopped, lastPoll, completed.sum(), failed.sum(),
                 settings.pollInterval());
     }
 }

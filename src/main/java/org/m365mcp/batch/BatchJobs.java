@@ -27,6 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.m365mcp.batch.warming.WarmingLedger;
 
 /**
@@ -39,6 +42,11 @@ import org.m365mcp.batch.warming.WarmingLedger;
  *   <li>Everything is read from the runtime's job repository (Payara's jbatch, in its embedded H2
  *       database), so what is shown is what the runtime knows, never an estimate.</li>
  *   <li>Thread-safe: the operator is; starts of one job are serialised here.</li>
+ *   <li>No read of the repository overlaps the creation of a run: jbatch writes a new run's job
+ *       instance before its status, and {@code getJobInstances} in between fails inside the runtime
+ *       (a NullPointerException, as {@code cache_warming_status} met right after start-up). Reads wait
+ *       for a creation in progress, at most {@value #READ_WAIT_SECONDS} s, then give up with a
+ *       {@link JobConflictException}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -57,6 +65,12 @@ public class BatchJobs {
     /** How long a start waits for a managed-executor thread before giving up. */
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How long a read waits for the runtime to finish creating a run. */
+    static final int READ_WAIT_SECONDS = 10;
+
+    /** Write: the runtime is creating a run (start, restart). Read: the job repository is being read. */
+    private final ReadWriteLock creating = new ReentrantReadWriteLock();
+
     @Inject
     WarmingLedger ledger;
 
@@ -67,7 +81,7 @@ public class BatchJobs {
     public synchronized long start(String job) {
         requireKnown(job);
         refuseWhileRunning(job);
-        return offRequestThread(() -> operator().start(job, new Properties()));
+        return offRequestThread(() -> creatingRun(() -> operator().start(job, new Properties())));
     }
 
     /** Asks a running execution to stop after its current item or step. */
@@ -93,7 +107,7 @@ public class BatchJobs {
                             ? " but not the latest execution of its run" : "; only a STOPPED or FAILED run restarts"));
         }
         try {
-            return offRequestThread(() -> operator().restart(executionId, new Properties()));
+            return offRequestThread(() -> creatingRun(() -> operator().restart(executionId, new Properties())));
         } catch (JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException | JobRestartException e) {
             // Raced by another restart between the check above and the operator's.
             throw new JobConflictException("execution " + executionId + " cannot be restarted now: " + e.getMessage());
@@ -103,6 +117,10 @@ public class BatchJobs {
     /** The latest executions of {@code job} (of its {@value #RECENT_INSTANCES} newest runs at least), newest first, without steps. */
     public List<ExecutionView> executions(String job, int limit) {
         requireKnown(job);
+        return reading(job, () -> executionsOf(job, limit));
+    }
+
+    private List<ExecutionView> executionsOf(String job, int limit) {
         List<ExecutionView> views = new ArrayList<>();
         for (JobInstance instance : instances(job, Math.max(limit, RECENT_INSTANCES))) {
             List<JobExecution> ofInstance = operator().getJobExecutions(instance);
@@ -118,15 +136,21 @@ public class BatchJobs {
     /** The running execution of {@code job}, else its latest, with its steps; empty when it never ran. */
     public Optional<ExecutionView> latest(String job) {
         requireKnown(job);
-        Optional<ExecutionView> running = runningExecution(job).flatMap(this::execution);
-        if (running.isPresent()) {
-            return running;
-        }
-        return executions(job, 1).stream().findFirst().map(view -> execution(view.executionId()).orElse(view));
+        return reading(job, () -> {
+            Optional<ExecutionView> running = runningExecution(job).flatMap(this::executionOf);
+            if (running.isPresent()) {
+                return running;
+            }
+            return executionsOf(job, 1).stream().findFirst().map(view -> executionOf(view.executionId()).orElse(view));
+        });
     }
 
     /** One execution of our jobs, with its steps; empty when unknown. */
     public Optional<ExecutionView> execution(long executionId) {
+        return reading("execution " + executionId, () -> executionOf(executionId));
+    }
+
+    private Optional<ExecutionView> executionOf(long executionId) {
         try {
             JobExecution execution = operator().getJobExecution(executionId);
             if (!JOBS.contains(execution.getJobName())) {
@@ -137,6 +161,38 @@ public class BatchJobs {
             return Optional.of(view(execution, instance, latestOfInstance, true));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Runs {@code create} (a start or restart, on the launching thread) while no read is under way. */
+    private long creatingRun(Callable<Long> create) throws Exception {
+        creating.writeLock().lock();
+        try {
+            return create.call();
+        } finally {
+            creating.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code read} once no run is being created, waiting at most {@value #READ_WAIT_SECONDS} s.
+     *
+     * @throws JobConflictException when the runtime is still creating a run of {@code what} by then
+     */
+    private <T> T reading(String what, Supplier<T> read) {
+        try {
+            if (!creating.readLock().tryLock(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new JobConflictException("the batch runtime is still creating a run (" + what
+                        + ") after " + READ_WAIT_SECONDS + " s; ask again in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to read the job repository", e);
+        }
+        try {
+            return read.get();
+        } finally {
+            creating.readLock().unlock();
         }
     }
 

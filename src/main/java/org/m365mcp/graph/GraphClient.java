@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * A small Microsoft Graph v1.0 REST client: bearer auth, JSON, every verb, paging, throttling.
@@ -19,6 +24,11 @@ import java.util.Objects;
  *   <li>429 and 503 are retried for every verb, 504 and I/O failures only for GET, PUT and DELETE
  *       ({@link GraphRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
  *       waiting {@code Retry-After} seconds when Graph sends it, else an exponential backoff.
+ *   <li>One deadline per call ({@link GraphSettings#callDeadline()}) bounds everything a call waits
+ *       for: each request's timeout, the wait for a mailbox permit, and every retry's wait. A
+ *       {@code Retry-After} that would end past it fails the call at once, saying when to retry.
+ *       A call is one method of this client, or everything run in {@link #withinDeadline(Callable)}
+ *       on one thread (a tool call), and on threads it hands its {@link #currentDeadline()} to.
  *   <li>Redirects are never followed: a 3xx is answered with its {@code Location}, and the token is
  *       only ever sent to the base URL's origin ({@code @odata.nextLink} elsewhere is refused).
  *   <li>Every failure surfaces as {@link GraphException}; bodies and tokens are never logged nor
@@ -29,14 +39,63 @@ public final class GraphClient {
 
     private final GraphSettings settings;
     private final GraphTransport transport;
+    private final Clock clock;
+    /** The deadline of the call running on each thread; none outside {@link #withinDeadline}. */
+    private final ThreadLocal<Instant> running = new ThreadLocal<>();
 
     /**
      * @param http must not follow redirects ({@link HttpClient.Redirect#NEVER}, the JDK's default)
      * @throws IllegalArgumentException when {@code http} follows redirects
      */
     public GraphClient(GraphSettings settings, AccessTokenSource tokens, HttpClient http) {
+        this(settings, tokens, http, Clock.systemUTC());
+    }
+
+    /** As above, reading deadlines from {@code clock}. */
+    public GraphClient(GraphSettings settings, AccessTokenSource tokens, HttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.transport = new GraphTransport(settings, tokens, http);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.transport = new GraphTransport(settings, tokens, http, clock);
+    }
+
+    /**
+     * Runs {@code call} as one call: every Graph request it makes on this thread shares one deadline,
+     * {@link GraphSettings#callDeadline()} from now, or the deadline of a call already running here.
+     */
+    public <T> T withinDeadline(Callable<T> call) throws Exception {
+        if (running.get() != null) {
+            return call.call();
+        }
+        running.set(clock.instant().plus(settings.callDeadline()));
+        try {
+            return call.call();
+        } finally {
+            running.remove();
+        }
+    }
+
+    /**
+     * Runs {@code call} on this thread under {@code at}, a {@link #currentDeadline()} taken on the
+     * thread that handed the work over; the thread's own deadline, if any, is restored after.
+     */
+    public <T> T withinDeadline(Instant at, Supplier<T> call) {
+        Objects.requireNonNull(at, "at");
+        Instant outer = running.get();
+        running.set(at);
+        try {
+            return call.get();
+        } finally {
+            if (outer == null) {
+                running.remove();
+            } else {
+                running.set(outer);
+            }
+        }
+    }
+
+    /** The deadline of the call running on this thread, to hand to threads it fans out to; empty outside one. */
+    public Optional<Instant> currentDeadline() {
+        return Optional.ofNullable(running.get());
     }
 
     /** The service root every path is resolved against, e.g. {@code https://graph.microsoft.com/v1.0}. */
@@ -53,7 +112,8 @@ public final class GraphClient {
      */
     public GraphResponse send(String accountId, GraphRequest request) {
         Objects.requireNonNull(accountId, "accountId");
-        return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()));
+        return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()),
+                deadline());
     }
 
     /**
@@ -110,8 +170,10 @@ public final class GraphClient {
         if (!request.method().equals("GET")) {
             throw new IllegalArgumentException("Only a GET can be paged: " + request);
         }
+        CallDeadline pages = deadline();
         List<JsonNode> items = new ArrayList<>();
-        JsonNode page = json(send(accountId, request));
+        JsonNode page = json(transport.send(accountId, request,
+                GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), pages));
         while (true) {
             for (JsonNode item : page.path("value")) {
                 items.add(item);
@@ -123,7 +185,7 @@ public final class GraphClient {
             if (next.isEmpty()) {
                 return items;
             }
-            page = json(transport.send(accountId, request, sameOrigin(URI.create(next))));
+            page = json(transport.send(accountId, request, sameOrigin(URI.create(next)), pages));
         }
     }
 
@@ -146,7 +208,7 @@ public final class GraphClient {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(target, "target");
         return transport.download(accountId, GraphRequest.get(pathAndQuery).header("Accept", "*/*"),
-                GraphUris.resolve(settings.baseUrl(), pathAndQuery), target);
+                GraphUris.resolve(settings.baseUrl(), pathAndQuery), target, deadline());
     }
 
     /**
@@ -174,7 +236,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public GraphResponse getPreAuthenticated(URI url) {
-        return transport.send(null, GraphRequest.get(preAuthenticated(url).getRawPath()), url);
+        return transport.send(null, GraphRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
     }
 
     /**
@@ -193,7 +255,7 @@ public final class GraphClient {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             put = put.header(header.getKey(), header.getValue());
         }
-        return transport.send(null, put, url);
+        return transport.send(null, put, url, deadline());
     }
 
     /**
@@ -203,7 +265,13 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public void deletePreAuthenticated(URI url) {
-        transport.send(null, GraphRequest.delete(preAuthenticated(url).getRawPath()), url);
+        transport.send(null, GraphRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
+    }
+
+    /** The running call's deadline, else one for a call that begins now. */
+    private CallDeadline deadline() {
+        Instant at = running.get();
+        return new CallDeadline(at != null ? at : clock.instant().plus(settings.callDeadline()), settings.callDeadline());
     }
 
     private static URI preAuthenticated(URI url) {

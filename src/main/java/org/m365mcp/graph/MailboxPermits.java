@@ -1,8 +1,11 @@
 package org.m365mcp.graph;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,23 +39,25 @@ final class MailboxPermits {
     }
 
     /**
-     * Waits for one of {@code accountId}'s permits.
+     * Waits at most {@code patience} for one of {@code accountId}'s permits; empty when none came free.
      *
      * @throws GraphException ({@code Interrupted}) when the thread is interrupted while waiting
      */
-    Permit acquire(String accountId) {
+    Optional<Permit> acquire(String accountId, Duration patience) {
         Semaphore semaphore = byAccount.computeIfAbsent(accountId, id -> new Semaphore(perMailbox, true));
         try {
-            semaphore.acquire();
+            if (!semaphore.tryAcquire(Math.max(0, patience.toNanos()), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException(0, "Interrupted", "Interrupted while waiting for a Microsoft Graph slot", e);
         }
         AtomicBoolean released = new AtomicBoolean();
-        return () -> {
+        return Optional.of(() -> {
             if (released.compareAndSet(false, true)) {
                 semaphore.release();
             }
-        };
+        });
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
  *       idempotent} requests, because the request may have reached Graph and acted (a POST that
  *       timed out may have sent the mail).
  *   <li>{@code Retry-After} in seconds wins (capped at {@link #MAX_WAIT}); otherwise the wait is
- *       {@link #INITIAL_BACKOFF} doubled per attempt, capped at {@link #MAX_WAIT}.
+ *       {@link #INITIAL_BACKOFF} doubled per attempt, capped at {@link #MAX_WAIT}. The call's
+ *       {@link CallDeadline} decides whether a wait is made at all.
  *   <li>Stateless apart from its limit; thread-safe.
  * </ul>
  */
@@ -43,10 +44,10 @@ final class RetryPolicy {
         return attempt < maxRetries;
     }
 
-    /** Sleeps before the next attempt; an interruption becomes a {@link GraphException}. */
-    void pause(int attempt, String retryAfter) {
+    /** Sleeps {@code wait} ({@link #delay}) before the next attempt; an interruption becomes a {@link GraphException}. */
+    void pause(Duration wait) {
         try {
-            Thread.sleep(delay(attempt, retryAfter).toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException(0, "Interrupted", "Interrupted while waiting to retry Microsoft Graph", e);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.m365mcp.config.AccountIds;
 
 /**
  * Turns the JSON arguments of a tool call into the Java arguments of its method.
@@ -16,9 +17,15 @@ import java.util.stream.Collectors;
  *       assistants send them so.</li>
  *   <li>A list parameter takes an array of strings, or one string as a one-element list. A list or
  *       boxed parameter whose default is {@code ""} is {@code null} when left out.</li>
+ *   <li>{@code account_id} is bound in its canonical form ({@link AccountIds}), so the tool, its cache
+ *       key and its answer all see one spelling whatever the client sent; control and invisible
+ *       characters in it are an argument error.</li>
  * </ul>
  */
 final class ArgumentBinder {
+
+    /** The parameter every tool that acts for one account takes. */
+    static final String ACCOUNT_ID = "account_id";
 
     Object[] bind(ToolMethod tool, Map<String, Object> arguments) {
         Map<String, Object> given = arguments == null ? Map.of() : arguments;
@@ -60,7 +67,7 @@ final class ArgumentBinder {
         }
         if (type == String.class) {
             if (raw instanceof String text) {
-                return text;
+                return parameter.jsonName().equals(ACCOUNT_ID) ? accountId(parameter, text) : text;
             }
             throw mistyped(parameter, "a string", raw);
         }
@@ -89,6 +96,14 @@ final class ArgumentBinder {
             return number(parameter, raw).doubleValue();
         }
         throw new IllegalStateException("Unsupported tool parameter type " + type.getName());
+    }
+
+    private static String accountId(ToolParameter parameter, String text) {
+        try {
+            return AccountIds.canonical(text);
+        } catch (IllegalArgumentException e) {
+            throw new ToolArgumentException(parameter.jsonName(), e.getMessage());
+        }
     }
 
     private static List<String> list(ToolParameter parameter, Object raw) {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Publishes the MCP endpoint when the application starts: the SDK's Streamable HTTP servlet at
  * {@code m365.mcp.path}, guarded by {@link McpRequestGuard} and then {@link McpMessageFilter} (each refusal a
- * JSON-RPC error), serving the {@link ToolRegistry}'s tools.
+ * JSON-RPC error), serving the {@link ToolRegistry}'s tools; first of all, {@link ListenerBindingCheck} refuses
+ * to start where the server would listen beyond its host.
  *
  * <p>Tool calls run on the servlet request thread ({@code immediateExecution}), so CDI contexts,
  * JNDI and managed executors behave as in any Jakarta EE request.
@@ -46,10 +47,14 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     McpEndpointStatus status;
 
+    @Inject
+    ListenerBindingCheck binding;
+
     private McpSyncServer server;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        binding.enforce();
         List<SyncToolSpecification> specifications;
         try {
             specifications = tools.specifications();

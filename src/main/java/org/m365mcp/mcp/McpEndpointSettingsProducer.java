@@ -7,12 +7,25 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
-/** Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}. */
+/**
+ * Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}.
+ *
+ * <ul>
+ *   <li>The port is the one the container serves the application on, as Payara's own config source tells
+ *       it ({@value #CONTAINER_PORT}, whatever launched Payara: {@code --port}, boot commands, a domain.xml);
+ *       {@code m365.mcp.port}, the run profile's listener setting, only where no container tells.</li>
+ * </ul>
+ */
 @ApplicationScoped
 class McpEndpointSettingsProducer {
 
+    /** The HTTP listener's port, from the config source Payara adds for every application. */
+    static final String CONTAINER_PORT = "payara.instance.http.port";
+
+    private static final Logger LOG = Logger.getLogger(McpEndpointSettingsProducer.class.getName());
     private static final List<String> LOOPBACK_NAMES = List.of("127.0.0.1", "localhost", "[::1]");
 
     @Inject
@@ -22,7 +35,7 @@ class McpEndpointSettingsProducer {
     @Singleton // final type: not proxyable; immutable and thread-safe
     McpEndpointSettings settings() {
         String host = config.getValue("m365.mcp.host", String.class);
-        int port = config.getValue("m365.mcp.port", Integer.class);
+        int port = servedPort();
         String path = config.getValue("m365.mcp.path", String.class);
         List<String> origins = list("m365.mcp.allowed-origins")
                 .orElseGet(() -> LOOPBACK_NAMES.stream().map(name -> "http://" + name + ":*").toList());
@@ -39,6 +52,18 @@ class McpEndpointSettingsProducer {
     @Singleton // final type: not proxyable; immutable and thread-safe
     EndpointGuard guard(McpEndpointSettings settings) {
         return EndpointGuard.of(settings);
+    }
+
+    /** The port the container's HTTP listener is configured with, else {@code m365.mcp.port} (with a warning). */
+    private int servedPort() {
+        Optional<String> told = config.getOptionalValue(CONTAINER_PORT, String.class).map(String::trim);
+        if (told.isPresent() && told.get().matches("\\d{1,5}")) {
+            return Integer.parseInt(told.get());
+        }
+        int configured = config.getValue("m365.mcp.port", Integer.class);
+        LOG.warning(() -> "The container does not tell the HTTP port it serves this application on (" + CONTAINER_PORT
+                + "): assuming m365.mcp.port=" + configured + " for the server's calls to itself (the sandbox in demo mode).");
+        return configured;
     }
 
     private Optional<List<String>> list(String name) {

@@ -39,6 +39,14 @@ public final class McpRequestGuard extends HttpFilter {
         this.jsonRpc = jsonRpc;
     }
 
+    /**
+     * A filter with all of the guard's rules, Origin/Host (403 / 421), then the bearer token when one is set
+     * (401), for paths other than the MCP endpoint: refusals are the guard's plain JSON, not JSON-RPC.
+     */
+    public static McpRequestGuard of(EndpointGuard guard) {
+        return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::check, false);
+    }
+
     /** A filter with the Origin/Host rules alone (403 / 421), no token. */
     public static McpRequestGuard originAndHostOnly(EndpointGuard guard) {
         return new McpRequestGuard(Objects.requireNonNull(guard, "guard")::checkOriginAndHost, false);

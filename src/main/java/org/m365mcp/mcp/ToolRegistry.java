@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.config.Config;
  *       limited by the selection.</li>
  *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
  *       {@code @ApplicationScoped}.</li>
+ *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline).</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -59,6 +61,9 @@ public class ToolRegistry {
 
     @Inject
     Config config;
+
+    @Any
+    Instance<ToolCallScope> scopes;
 
     private List<ToolMethod> tools;
     private ToolCatalog catalog;
@@ -165,14 +170,24 @@ public class ToolRegistry {
         }
         try {
             Object[] values = binder.bind(tool, arguments);
-            return results.success(tool.method().invoke(bean, values));
+            return results.success(scoped(() -> tool.method().invoke(bean, values)));
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolException e) {
             return results.error(e.getMessage());
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Exception e) {
             return failure(tool, e);
         }
+    }
+
+    /** {@code call} inside every {@link ToolCallScope}. */
+    private Object scoped(Callable<Object> call) throws Exception {
+        Callable<Object> scoped = call;
+        for (ToolCallScope scope : scopes) {
+            Callable<Object> inner = scoped;
+            scoped = () -> scope.around(inner);
+        }
+        return scoped.call();
     }
 
     private CallToolResult failure(ToolMethod tool, Throwable failure) {

@@ -15,6 +15,8 @@ import org.m365mcp.cache.store.StoreSummary;
  * Readiness of the encrypted store: UP when it is open and its key reads it (a summary query runs
  * against the file). DOWN when the server runs on its memory tier only: tools still answer, but
  * nothing is cached across restarts, and an operator should know. Never shows the key, only its source.
+ * A file set aside (unreadable, unencrypted or damaged) is named with its reason and time, whatever
+ * the status: the fresh store in its place is UP, yet its earlier entries are gone.
  */
 @Readiness
 @ApplicationScoped
@@ -38,15 +40,24 @@ public class StoreReadiness implements HealthCheck {
                 .ifPresent(source -> response.withData("key_source", source.name().toLowerCase(Locale.ROOT)));
         encryptedStore.key().ifPresent(key -> response.withData("survives_restart", key.survivesRestart()));
         if (encryptedStore.store().isEmpty()) {
-            return response.withData("opened", false).down().build();
+            return withSetAside(response).withData("opened", false).down().build();
         }
         try {
+            // first: a damaged file met here is set aside, and the fresh store answers
             StoreSummary summary = encryptedStore.store().get().apply(store -> store.summary());
-            return response.withData("opened", true).withData("key_ok", true).withData("entries", summary.entries())
-                    .up().build();
+            return withSetAside(response).withData("opened", true).withData("key_ok", true)
+                    .withData("entries", summary.entries()).up().build();
         } catch (RuntimeException e) {
-            return response.withData("opened", true).withData("key_ok", false).withData("error", e.getClass().getSimpleName())
-                    .down().build();
+            // the key was verified when the store opened, and damage replaces the file: this is another failure
+            return withSetAside(response).withData("opened", true).withData("error", e.getMessage()).down().build();
         }
+    }
+
+    private HealthCheckResponseBuilder withSetAside(HealthCheckResponseBuilder response) {
+        encryptedStore.setAside().ifPresent(aside -> response
+                .withData("set_aside", aside.file().getFileName().toString())
+                .withData("set_aside_reason", aside.reason().word())
+                .withData("set_aside_at", aside.at().toString()));
+        return response;
     }
 }

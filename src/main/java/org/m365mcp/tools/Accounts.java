@@ -2,8 +2,8 @@ package org.m365mcp.tools;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.stream.Collectors;
+import org.m365mcp.config.AccountIds;
 import org.m365mcp.graph.auth.SignIn;
 import org.m365mcp.graph.auth.SignedInAccount;
 import org.m365mcp.mcp.ToolArgumentException;
@@ -15,13 +15,15 @@ public class Accounts {
     @Inject
     SignIn signIn;
 
-    /** The signed-in account {@code accountId} (any case), or a tool error naming the argument. */
+    /**
+     * The signed-in account {@code accountId}, or a tool error naming the argument. The MCP edge binds
+     * {@code account_id} in its canonical form ({@link AccountIds}), so it is compared as it is.
+     */
     public SignedInAccount require(String accountId) {
         if (accountId == null || accountId.isBlank()) {
             throw new ToolArgumentException("account_id", "is required; call account_list to see the accounts");
         }
-        String id = accountId.trim().toLowerCase(Locale.ROOT);
-        return signIn.accounts().stream().filter(account -> account.id().equals(id)).findFirst()
+        return signIn.accounts().stream().filter(account -> account.id().equals(accountId)).findFirst()
                 .orElseThrow(() -> new ToolArgumentException("account_id",
                         "no signed-in account '" + accountId + "'; known accounts: " + known()));
     }

@@ -59,12 +59,12 @@ class BackgroundTimersIT {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                "--prebootcommandfile", MicroProcess.BOOT_COMMANDS.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("payara.log").toFile()));
         Map<String, String> env = builder.environment();
         env.remove("M365_MCP_CLIENT_ID");
-        env.put("M365_MCP_PORT", String.valueOf(port));
         env.put("M365_MCP_CACHE_KEY", KEY);
         env.put("M365_MCP_CACHE_KEYRING", "false");
         env.put("M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString());

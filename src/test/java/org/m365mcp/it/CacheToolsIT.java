@@ -88,6 +88,22 @@ class CacheToolsIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void searchUnified_limitPastGraphsMailPage_eachTypeAloneAndPagedWithFrom_mergedByRank() {
+        Map<String, Object> answer = structured(call(client, "search_unified",
+                Map.of("account_id", "demo", "query", "review", "limit", 100, "force_refresh", true)));
+
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) answer.get("hits");
+        int total = (Integer) answer.get("total");
+        assertThat(hits).hasSize(Math.min(100, total)).extracting(hit -> hit.get("type"))
+                .contains("message", "event", "driveItem");
+        assertThat(hits).extracting(hit -> hit.get("type") + ":" + hit.get("id")).doesNotHaveDuplicates();
+        assertThat(hits).extracting(hit -> (Integer) hit.get("rank")).isSorted();
+        assertThat(hits.stream().filter(hit -> "message".equals(hit.get("type"))).count()).isGreaterThan(25);
+        assertThat(answer).containsEntry("count", hits.size()).containsEntry("more_available", total > 100);
+    }
+
+    @Test
     void cacheInvalidate_oneAccountsOperation_nextReadIsAMissOtherAccountUntouched() {
         Map<String, Object> mine = Map.of("account_id", "demo2", "query", "overview");
         Map<String, Object> other = Map.of("account_id", "demo", "query", "overview");

@@ -6,13 +6,9 @@ import static org.m365mcp.it.ItServer.structured;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpSyncClient;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,18 +155,7 @@ class ConsoleApiIT {
         assertThat(invalidations.get(0).path("pattern").asText()).isEqualTo("contact_list:demo2:*");
     }
 
-    /** A request, under the deployment's context path, with a Host header of our choosing, which java.net.http refuses to set. */
     private int rawStatus(String path, String host, boolean withToken) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + ItServer.root(base).getPath() + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
-                    + (withToken ? "Authorization: Bearer " + ItServer.TOKEN + "\r\n" : "")
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(statusLine.substring(9, 12));
-        }
+        return ItServer.rawStatus(base, path, host, withToken);
     }
 }

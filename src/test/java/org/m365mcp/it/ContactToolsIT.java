@@ -235,6 +235,18 @@ class ContactToolsIT {
         assertThat(error("search_events", Map.of("account_id", "demo", "query", ""))).startsWith("Invalid argument 'query'");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void searchEvents_limitPastGraphsPageOf25_pagesWithFromAndReturnsTheLimit() {
+        Map<String, Object> answer = structured(call(client, "search_events", Map.of("account_id", "demo",
+                "query", "stand-up", "limit", 60, "force_refresh", true)));
+
+        List<Map<String, Object>> events = (List<Map<String, Object>>) answer.get("events");
+        assertThat(events).hasSize(60).extracting(e -> e.get("id")).doesNotHaveDuplicates();
+        assertThat(answer).containsEntry("count", 60);
+        assertThat((Integer) answer.get("total")).isGreaterThan(60);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> contacts(Map<String, Object> answer) {
         return (List<Map<String, Object>>) answer.get("contacts");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiscoveryModeIT {
 
-    private static final int PORT = Integer.getInteger("it.discovery.port", 18085);
+    private static final int PORT = Integer.getInteger("it.discovery.port", 18087);
 
     private static MicroProcess payara;
     private static McpSyncClient client;

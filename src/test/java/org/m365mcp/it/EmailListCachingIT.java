@@ -7,6 +7,7 @@ import static org.m365mcp.it.ItServer.structured;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,50 @@ class EmailListCachingIT {
         assertThat(structured(second).get("messages")).isEqualTo(structured(first).get("messages"));
         assertThat((List<?>) structured(first).get("messages")).hasSize(5);
         assertThat(sandbox.graphRequests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void emailList_accountIdSpelledDifferently_isOneKeyAndEveryAnswerSaysTheCanonicalId() throws Exception {
+        long before = sandbox.graphRequests();
+
+        CallToolResult first = call(client, "email_list", Map.of("account_id", " DEMO", "limit", 13));
+        CallToolResult second = call(client, "email_list", Map.of("account_id", "Demo ", "limit", 13));
+
+        assertThat(cacheState(first)).isEqualTo("miss");
+        assertThat(cacheState(second)).isEqualTo("fresh");
+        assertThat(structured(first)).containsEntry("account_id", "demo");
+        assertThat(structured(second)).as("the cached answer, first stored for ' DEMO'").containsEntry("account_id", "demo");
+        assertThat(sandbox.graphRequests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void emailList_accountIdWithAControlCharacter_isAnArgumentErrorNamingAccountId() {
+        for (String spelling : List.of("demo\u0000", "demo\n", "de\u200bmo")) {
+            CallToolResult result = call(client, "email_list", Map.of("account_id", spelling, "limit", 13));
+
+            assertThat(result.isError()).as(spelling).isTrue();
+            assertThat(((TextContent) result.content().get(0)).text()).as(spelling)
+                    .startsWith("Invalid argument 'account_id': must not contain control or invisible characters");
+        }
+    }
+
+    @Test
+    void emailList_graphThrottlingPastTheCallDeadline_answersAtOnceSayingWhenToRetry() throws Exception {
+        sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/*\",\"method\":\"GET\",\"status\":429,"
+                + "\"retry_after_seconds\":50}");
+        try {
+            long started = System.nanoTime();
+            CallToolResult result = emailList(14, Map.of("use_cache", false));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(result.isError()).isTrue();
+            assertThat(((TextContent) result.content().get(0)).text())
+                    .startsWith("email_list failed: Graph is throttling this mailbox; retry after 50 s")
+                    .contains("45 s one call may take (m365.mcp.graph.call-deadline)");
+            assertThat(tookMs).as("no wait for Retry-After (the IT client gives up after 60 s)").isLessThan(10_000);
+        } finally {
+            sandbox.clearFaults();
+        }
     }
 
     @Test

@@ -6,9 +6,14 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -62,6 +67,24 @@ final class ItServer {
             throw new AssertionError("Tool error: " + result.content());
         }
         return (Map<String, Object>) result.structuredContent();
+    }
+
+    /**
+     * The status of a GET under the deployment's context path with a Host header of our choosing, which
+     * java.net.http refuses to set, over a raw socket to loopback.
+     */
+    static int rawStatus(URL base, String path, String host, boolean withToken) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + root(base).getPath() + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (withToken ? "Authorization: Bearer " + TOKEN + "\r\n" : "")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.m365mcp.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * server settings differ from the shared Arquillian server's (real-tenant mode, warming at start-up).
  *
  * <ul>
+ *   <li>Launched as the run profile does, with the shipped boot commands ({@link #BOOT_COMMANDS}),
+ *       and only the {@code --port} option telling the port: the application learns it from Payara.</li>
  *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus
  *       {@code env}; its output is appended to {@code log}.</li>
  *   <li>{@link #start} returns once the MCP endpoint initializes a session (it answers 500 while the
@@ -27,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 final class MicroProcess implements AutoCloseable {
 
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(4);
+
+    /** The pre-boot command file as the build ships it for the run profile (filtered into target/payara). */
+    static final Path BOOT_COMMANDS = Path.of("target", "payara", "pre-boot-commands.txt");
 
     private final Process process;
     private final int port;
@@ -42,17 +49,7 @@ final class MicroProcess implements AutoCloseable {
     /** Starts Payara Micro on {@code port} with {@code jvmOptions} before {@code -jar} and waits until MCP answers. */
     static MicroProcess start(int port, Path log, List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("M365_MCP_PORT", String.valueOf(port));
-        builder.environment().putAll(env);
-        MicroProcess micro = new MicroProcess(builder.start(), port, log);
+        MicroProcess micro = launch(port, log, jvmOptions, env, true);
         try {
             micro.awaitMcp();
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
@@ -60,6 +57,38 @@ final class MicroProcess implements AutoCloseable {
             throw e;
         }
         return micro;
+    }
+
+    /**
+     * Launches Payara Micro on {@code port}, with the shipped boot commands or, as a plain
+     * {@code java -jar payara-micro.jar --deploy}, without them; returns at once.
+     */
+    static MicroProcess launch(int port, Path log, List<String> jvmOptions, Map<String, String> env,
+            boolean bootCommands) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        if (bootCommands) {
+            command.addAll(List.of("--prebootcommandfile", BOOT_COMMANDS.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return new MicroProcess(builder.start(), port, log);
+    }
+
+    /** The exit status once the process ended by itself within {@code timeout}; empty while it still runs. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    /** The process's id, to find the sockets it listens on. */
+    long pid() {
+        return process.pid();
     }
 
     URI root() {
@@ -88,7 +117,9 @@ final class MicroProcess implements AutoCloseable {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                // the answer's head is enough: a body read to its end could wait on an open stream for good
+                HttpResponse<InputStream> response = http.send(probe, HttpResponse.BodyHandlers.ofInputStream());
+                response.body().close();
                 if (response.statusCode() == 200) {
                     mcpAnsweredAt = Instant.now();
                     return;

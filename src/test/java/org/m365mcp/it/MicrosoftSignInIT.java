@@ -9,6 +9,9 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +75,9 @@ class MicrosoftSignInIT {
         assertThat(empty).containsEntry("mode", "microsoft").containsEntry("sandbox", false).containsEntry("count", 0);
         assertThat(structured(call(client, "server_get_version", Map.of())))
                 .containsEntry("mode", "microsoft").containsEntry("authority", sandbox.authority().toString());
+        for (String path : List.of("/sandbox/v1.0/me", "/sandbox/_admin/requests", "/contoso.sandbox/oauth2/v2.0/devicecode")) {
+            assertThat(statusOf(path)).as("the WAR's own sandbox outside demo mode: %s", path).isEqualTo(404);
+        }
 
         assertThat(signIn(ADELE)).containsEntry("status", "signed_in");
         assertThat(signIn(MEGAN)).containsEntry("status", "signed_in");
@@ -135,6 +141,13 @@ class MicrosoftSignInIT {
         List<Map<String, Object>> accounts =
                 (List<Map<String, Object>>) structured(call(client, "account_list", Map.of())).get("accounts");
         return accounts.stream().map(account -> account.get("account_id")).toList();
+    }
+
+    /** A GET to the Payara Micro server (not the test JVM's sandbox), with the server's bearer token. */
+    private int statusOf(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(payara.root().resolve(path))
+                .header("Authorization", "Bearer " + ItServer.TOKEN).header("Origin", "http://localhost")
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private void start() throws Exception {

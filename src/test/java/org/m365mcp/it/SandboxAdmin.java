@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The sandbox tenant's admin API: how many Graph requests reached it, and injected faults. */
+/** The sandbox tenant's admin API (with the IT server's bearer token): how many Graph requests reached it, and injected faults. */
 final class SandboxAdmin {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,12 +43,12 @@ final class SandboxAdmin {
 
     /** Adds a fault rule (sandbox.md, "Test controls"), e.g. a 504 for one request to a path. */
     void addFault(String ruleJson) throws IOException, InterruptedException {
-        check(http.send(HttpRequest.newBuilder(faults).header("Content-Type", "application/json")
+        check(http.send(request(faults).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(ruleJson)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     void clearFaults() throws IOException, InterruptedException {
-        check(http.send(HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+        check(http.send(request(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The most Graph requests of {@code account} the sandbox served at once since the last {@link #resetRequests}. */
@@ -57,19 +57,23 @@ final class SandboxAdmin {
     }
 
     void resetRequests() throws IOException, InterruptedException {
-        check(http.send(HttpRequest.newBuilder(requests).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+        check(http.send(request(requests).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Latency added to every Graph request, in milliseconds (0 for none). */
     void latency(int millis) throws IOException, InterruptedException {
         URI latency = URI.create(requests.toString().replace("/requests", "/latency"));
-        check(http.send(HttpRequest.newBuilder(latency).header("Content-Type", "application/json")
+        check(http.send(request(latency).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\":" + millis + "}")).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + ItServer.TOKEN);
+    }
+
     private JsonNode counts() throws IOException, InterruptedException {
-        HttpResponse<String> response = check(http.send(HttpRequest.newBuilder(requests).GET().build(),
+        HttpResponse<String> response = check(http.send(request(requests).GET().build(),
                 HttpResponse.BodyHandlers.ofString()));
         return new ObjectMapper().readTree(response.body());
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ToolPresetsIT {
 
-    private static final int PORT = Integer.getInteger("it.tools.port", 18084);
+    private static final int PORT = Integer.getInteger("it.tools.port", 18086);
     private static final Path WORK = Path.of("target", "it-tools");
 
     private static MicroProcess payara;

@@ -7,6 +7,7 @@ import static org.m365mcp.it.ItServer.structured;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -198,5 +206,70 @@ class WarmingJobIT {
             assertThat(item).containsEntry("operation", "contact_list");
             assertThat((String) item.get("error")).contains("Injected failure").doesNotContain("sandbox-demo-token");
         });
+    }
+
+    /**
+     * The batch runtime creates a run's instance before its status: a read of the job repository in
+     * between failed inside the runtime (NullPointerException in getJobInstances), as right after
+     * start-up. Runs are started and stopped one after another while other clients keep asking.
+     */
+    @Test
+    void warmingStatusAndConsole_whileRunsAreBeingCreated_alwaysAnswer() throws Exception {
+        AtomicBoolean asking = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger answers = new AtomicInteger();
+        ExecutorService askers = Executors.newFixedThreadPool(3);
+        List<Future<?>> asked = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            asked.add(askers.submit(() -> {
+                McpSyncClient asker = ItServer.client(base);
+                try {
+                    while (asking.get()) {
+                        CallToolResult result = call(asker, "cache_warming_status", Map.of());
+                        answers.incrementAndGet();
+                        if (Boolean.TRUE.equals(result.isError())) {
+                            failures.add("cache_warming_status: " + result.content());
+                        }
+                    }
+                } finally {
+                    asker.closeGracefully();
+                }
+                return null;
+            }));
+        }
+        asked.add(askers.submit(() -> {
+            while (asking.get()) {
+                HttpResponse<String> jobs = console.send(HttpRequest.newBuilder(console.uri("jobs"))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN).GET());
+                answers.incrementAndGet();
+                if (jobs.statusCode() != 200) {
+                    failures.add("GET jobs: " + jobs.statusCode() + " " + jobs.body());
+                }
+            }
+            return null;
+        }));
+        try {
+            for (int run = 0; run < 10 && failures.isEmpty(); run++) {
+                long execution = console.start("cache-warming");
+                // Stopped once it runs: a stop while jbatch still has it STARTING can leave it STOPPING.
+                Instant deadline = Instant.now().plus(JOB_TIMEOUT);
+                while (console.execution(execution).path("status").asText().equals("STARTING")) {
+                    assertThat(Instant.now()).as("execution %d still STARTING", execution).isBefore(deadline);
+                    Thread.sleep(20);
+                }
+                // 409 when it ended first; either way it ends before the next start.
+                console.send(HttpRequest.newBuilder(console.uri("executions/" + execution + "/stop"))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+                console.awaitFinished(execution, JOB_TIMEOUT);
+            }
+        } finally {
+            asking.set(false);
+            askers.shutdown();
+        }
+        for (Future<?> one : asked) {
+            one.get(1, TimeUnit.MINUTES);
+        }
+
+        assertThat(failures).as("answers while runs were created, of %s", answers.get()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import static org.m365mcp.it.ItServer.structured;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -85,17 +86,24 @@ class WarmingStartupIT {
 
     /**
      * The execution the deployment started (nobody else starts one here): it waits until the server is
-     * served, so it may appear just after MCP's first answer.
+     * served, so it may appear just after MCP's first answer. Asked without a pause, from MCP's first
+     * answer on, so the calls also land while the batch runtime creates the job: each must answer
+     * (no run yet, or the run's status), never fail.
      */
-    private long awaitStartupExecution() throws InterruptedException {
+    private long awaitStartupExecution() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Object id = structured(call(client, "cache_warming_status", Map.of())).get("execution_id");
+        for (int calls = 1; ; calls++) {
+            CallToolResult result = call(client, "cache_warming_status", Map.of());
+            assertThat(result.isError()).as("cache_warming_status call %d while warming starts answered %s",
+                    calls, result.content()).isNotEqualTo(Boolean.TRUE);
+            Map<String, Object> answer = structured(result);
+            Object id = answer.get("execution_id");
             if (id != null) {
+                assertThat(answer.get("status")).as("the first run seen").isIn("STARTING", "STARTED");
                 return ((Number) id).longValue();
             }
+            assertThat(answer.get("note")).asString().isNotBlank();
             assertThat(Instant.now()).as("no warming execution after deployment").isBefore(deadline);
-            Thread.sleep(200);
         }
     }
 

@@ -18,7 +18,7 @@ import org.m365mcp.load.LoadTools.Series;
  * (1–3 s → < 30 ms), uncached ({@code force_refresh}) then cached, over MCP against the built WAR on
  * its own Payara Micro with the sandbox at {@code load.latencyMs} a Graph request. Counts the Graph
  * requests of each uncached series, and says what the same listings would cost one after another.
- * Run by {@code mvn -o -B -Pload package} after the mail run; not a test, it asserts no timing.
+ * Run by {@code mvn -B -Pload package} after the mail run; not a test, it asserts no timing.
  *
  * <p>System properties: {@code load.dir}, {@code load.payaraJar}, {@code load.war},
  * {@code load.latencyMs} (300), {@code load.cachedCalls} (200), {@code load.treeUncachedCalls} (3),

@@ -57,12 +57,13 @@ final class LoadServer implements AutoCloseable {
         Path log = work.resolve("payara.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", payaraJar.toString(), "--deploy", war.toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                // the boot commands the build ships beside the WAR (target/payara), as the run profile uses them
+                "--prebootcommandfile", war.resolveSibling(Path.of("payara", "pre-boot-commands.txt")).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.remove("M365_MCP_CLIENT_ID"); // demo mode: the sandbox tenant
-        env.put("M365_MCP_PORT", String.valueOf(port));
         env.put("M365_SANDBOX_LATENCY_MS", String.valueOf(latencyMs));
         env.put("M365_MCP_AUTH_TOKEN", TOKEN);
         env.put("M365_MCP_CACHE_KEY", CACHE_KEY);
@@ -111,7 +112,7 @@ final class LoadServer implements AutoCloseable {
 
     private JsonNode admin(String resource) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/sandbox/_admin/" + resource + " answered " + response.statusCode());
         }

@@ -14,7 +14,7 @@ import org.m365mcp.load.LoadTools.Series;
 /**
  * The end-to-end load run of the mail tools (SPEC §8): the built WAR on its own Payara Micro, the
  * sandbox's Graph at a realistic latency, everything measured over MCP Streamable HTTP with the
- * official SDK client. Run by {@code mvn -o -B -Pload package}; not a test, it asserts no timing.
+ * official SDK client. Run by {@code mvn -B -Pload package}; not a test, it asserts no timing.
  *
  * <ol>
  *   <li>Warm-up (JIT, connections) on {@code demo2}, with arguments no session uses: every cache the

@@ -91,6 +91,27 @@ class ToolDescriptionTest {
     }
 
     @Test
+    void bind_accountIdInAnySpelling_isTheCanonicalId() throws Exception {
+        for (String spelling : List.of("DEMO", " demo", "Demo ", "\u00a0demo\u2003")) {
+            assertThat(binder.bind(tool("list"), Map.of("account_id", spelling))[0]).as(spelling).isEqualTo("demo");
+        }
+        assertThat(binder.bind(tool("list"), Map.of("account_id", "Adele.Vance@Contoso.com"))[0])
+                .isEqualTo("adele.vance@contoso.com");
+    }
+
+    @Test
+    void bind_accountIdWithControlOrInvisibleCharacters_isRefusedNamingTheArgument() {
+        for (String spelling : List.of("demo\u0000", "\u0000demo", "de\nmo", "demo\t", "demo\u007f", "de\u200bmo",
+                "demo\u202e")) {
+            assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", spelling))).as(spelling)
+                    .isInstanceOf(ToolArgumentException.class)
+                    .hasMessageStartingWith("Invalid argument 'account_id': must not contain control or invisible"
+                            + " characters")
+                    .hasMessageNotContaining("demo");
+        }
+    }
+
+    @Test
     void bind_longParameter_acceptsWholeDoubles() throws Exception {
         Object[] values = binder.bind(tool("delete"), Map.of("id", "x", "big_id", 3.0e9));
 

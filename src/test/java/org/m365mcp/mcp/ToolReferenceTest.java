@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ToolReferenceTest {
 
-    static final String REGENERATE = "mvn -o test -Dtest=ToolReferenceTest -Dtools.reference.write=true";
+    static final String REGENERATE = "mvn test -Dtest=ToolReferenceTest -Dtools.reference.write=true";
     private static final Path DOC = Path.of("docs", "tools.md");
     private static final String TOOLS_PACKAGE = "org.m365mcp.tools";
 

@@ -6,15 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.m365mcp.mcp.McpEndpointSettings;
 
 /** ServingProbe against a real HTTP server on loopback that plays a deploying application. */
 class ServingProbeTest {
@@ -83,9 +80,6 @@ class ServingProbeTest {
     }
 
     private static ServingProbe probeOf(String host, int port) {
-        ServingProbe probe = new ServingProbe();
-        probe.endpoint = new McpEndpointSettings(host, port, "/mcp", List.of(), List.of(), Optional.empty());
-        probe.clock = Clock.systemUTC();
-        return probe;
+        return ServingProbes.at(host, port);
     }
 }

@@ -206,8 +206,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     GraphClient client(Duration timeout, int maxRetries, int maxConcurrentPerMailbox) {
-        return new GraphClient(new GraphSettings(graphRoot(), timeout, maxRetries, maxConcurrentPerMailbox),
+        return client(timeout, maxRetries, maxConcurrentPerMailbox, GraphSettings.DEFAULT_CALL_DEADLINE);
+    }
+
+    GraphClient client(Duration timeout, int maxRetries, int maxConcurrentPerMailbox, Duration callDeadline) {
+        return new GraphClient(new GraphSettings(graphRoot(), timeout, maxRetries, maxConcurrentPerMailbox, callDeadline),
                 new SandboxTokenSource(), httpClient());
+    }
+
+    /** A client whose tool calls ({@link GraphClient#withinDeadline}) end at {@code callDeadline}. */
+    public GraphClient client(Duration timeout, int maxRetries, Duration callDeadline) {
+        return client(timeout, maxRetries, GraphSettings.GRAPH_MAILBOX_CONCURRENCY, callDeadline);
     }
 
     /** Every request that reached {@code /sandbox}, in arrival order. */

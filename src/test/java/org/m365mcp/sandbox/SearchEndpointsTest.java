@@ -37,21 +37,75 @@ class SearchEndpointsTest {
     }
 
     @Test
-    void messagesAndEvents_together_writesVisibleToSearch() {
+    void messagesThenEvents_oneTypePerRequest_writesVisibleToSearch() {
         sandbox.demo("POST", "/me/messages", "{\"subject\":\"Zanzibar retreat\",\"body\":{\"content\":\"Flights booked\"}}", 201);
         sandbox.demo("POST", "/me/events", """
                 {"subject":"Zanzibar retreat planning","start":{"dateTime":"2026-01-20T10:00:00","timeZone":"UTC"},
                  "end":{"dateTime":"2026-01-20T11:00:00","timeZone":"UTC"}}""", 201);
 
-        JsonNode container = sandbox.demo("POST", "/search/query", """
-                {"requests":[{"entityTypes":["message","event"],"query":{"queryString":"zanzibar"},
-                  "fields":["subject"]}]}""", 200).path("value").get(0).path("hitsContainers").get(0);
+        JsonNode messages = container("""
+                {"requests":[{"entityTypes":["message"],"query":{"queryString":"zanzibar"},"fields":["subject"]}]}""");
+        JsonNode events = container("""
+                {"requests":[{"entityTypes":["event"],"query":{"queryString":"zanzibar"},"fields":["subject"]}]}""");
 
-        assertThat(container.path("total").asInt()).isEqualTo(2);
-        assertThat(container.path("hits")).extracting(h -> h.path("resource").path("@odata.type").asText())
-                .containsExactly("#microsoft.graph.message", "#microsoft.graph.event");
-        assertThat(container.path("hits").get(1).path("resource").path("subject").asText()).isEqualTo("Zanzibar retreat planning");
-        assertThat(container.path("hits").get(1).path("resource").has("body")).isFalse();
+        assertThat(messages.path("total").asInt()).isEqualTo(1);
+        assertThat(messages.path("hits").get(0).path("resource").path("@odata.type").asText())
+                .isEqualTo("#microsoft.graph.message");
+        assertThat(events.path("total").asInt()).isEqualTo(1);
+        JsonNode event = events.path("hits").get(0).path("resource");
+        assertThat(event.path("@odata.type").asText()).isEqualTo("#microsoft.graph.event");
+        assertThat(event.path("subject").asText()).isEqualTo("Zanzibar retreat planning");
+        assertThat(event.has("body")).isFalse();
+    }
+
+    @Test
+    void query_messageWithEventInOneRequest_is400BadRequestAsGraphAnswers() {
+        JsonNode error = sandbox.demo("POST", "/search/query", """
+                {"requests":[{"entityTypes":["message","event"],"query":{"queryString":"budget"}}]}""", 400);
+
+        assertThat(error.at("/error/code").asText()).isEqualTo("BadRequest");
+        assertThat(error.at("/error/message").asText()).contains("message").contains("event");
+    }
+
+    @Test
+    void query_twoRequestsInOneBody_is400BadRequest() {
+        JsonNode error = sandbox.demo("POST", "/search/query", """
+                {"requests":[{"entityTypes":["message"],"query":{"queryString":"budget"}},
+                             {"entityTypes":["driveItem"],"query":{"queryString":"budget"}}]}""", 400);
+
+        assertThat(error.at("/error/code").asText()).isEqualTo("BadRequest");
+        assertThat(error.at("/error/message").asText()).contains("one search request");
+    }
+
+    @Test
+    void query_sizeOver25ForMessagesOrEvents_is400_driveItemsUpTo1000() {
+        for (String type : new String[] {"message", "event"}) {
+            JsonNode error = sandbox.demo("POST", "/search/query", "{\"requests\":[{\"entityTypes\":[\"" + type
+                    + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":26}]}", 400);
+            assertThat(error.at("/error/code").asText()).isEqualTo("BadRequest");
+            assertThat(error.at("/error/message").asText()).contains("25");
+            assertThat(container("{\"requests\":[{\"entityTypes\":[\"" + type
+                    + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":25}]}").path("hits"))
+                    .hasSizeLessThanOrEqualTo(25);
+        }
+        assertThat(container("""
+                {"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"pdf"},"from":0,"size":1000}]}""")
+                .path("hits").size()).isGreaterThan(25);
+        sandbox.demo("POST", "/search/query", """
+                {"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"pdf"},"size":1001}]}""", 400);
+    }
+
+    @Test
+    void query_pagedWithFrom_ranksContinueAcrossPages() {
+        JsonNode first = container("""
+                {"requests":[{"entityTypes":["message"],"query":{"queryString":"review"},"from":0,"size":25}]}""");
+        JsonNode second = container("""
+                {"requests":[{"entityTypes":["message"],"query":{"queryString":"review"},"from":25,"size":25}]}""");
+
+        assertThat(first.path("moreResultsAvailable").asBoolean()).isTrue();
+        assertThat(second.path("hits").get(0).path("rank").asInt()).isEqualTo(26);
+        assertThat(second.path("hits").get(0).path("hitId").asText())
+                .isNotEqualTo(first.path("hits").get(24).path("hitId").asText());
     }
 
     @Test
@@ -68,6 +122,10 @@ class SearchEndpointsTest {
         assertThat(mixed.statusCode()).isEqualTo(400);
         sandbox.demo("POST", "/search/query", "{\"requests\":[]}", 400);
         sandbox.demo("POST", "/search/query", "{\"requests\":[{\"entityTypes\":[\"message\"],\"query\":{}}]}", 400);
+    }
+
+    private JsonNode container(String body) {
+        return sandbox.demo("POST", "/search/query", body, 200).path("value").get(0).path("hitsContainers").get(0);
     }
 
     @Test

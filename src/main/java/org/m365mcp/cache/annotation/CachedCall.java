@@ -3,11 +3,11 @@ package org.m365mcp.cache.annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
+import org.m365mcp.config.AccountIds;
 import org.m365mcp.config.Names;
 
 /**
@@ -62,9 +62,9 @@ record CachedCall(String operation, String accountId, Map<String, Object> keyPar
         return new CachedCall(annotation.cacheName(), account, keyParams, useCache, forceRefresh, forceIndex);
     }
 
-    /** Account ids are case-insensitive (sign-in names); keys hold them trimmed and in lower case. */
+    /** Keys hold account ids in their canonical form (trimmed, lower case), as the MCP edge binds them. */
     static String accountOf(Object value) {
-        return String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return AccountIds.canonical(String.valueOf(value));
     }
 
     String key() {

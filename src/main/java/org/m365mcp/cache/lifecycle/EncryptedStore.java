@@ -24,6 +24,7 @@ import org.m365mcp.cache.key.NoKeyring;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.OpenedStore;
+import org.m365mcp.cache.store.SetAside;
 import org.m365mcp.cache.store.StoreOpener;
 import org.m365mcp.cache.store.StoreSettings;
 
@@ -32,7 +33,9 @@ import org.m365mcp.cache.store.StoreSettings;
  *
  * <ul>
  *   <li>The key comes from the keyring, else {@code M365_MCP_CACHE_KEY}, else is generated (SPEC §4).</li>
- *   <li>A file the key cannot open is set aside, never destroyed ({@link StoreOpener}).</li>
+ *   <li>A file the key cannot open is set aside, never destroyed ({@link StoreOpener}); so is a
+ *       damaged file, found at opening or by any later read or write ({@link LiveStore}), and a
+ *       fresh store takes its place. {@link #setAside()} tells the latest.</li>
  *   <li>With a key that will not survive a restart, the store is a temporary file; the configured
  *       cache file is left untouched.</li>
  *   <li>An unencrypted cache is encrypted in place, keeping a plaintext backup ({@link StoreOpener}).</li>
@@ -95,12 +98,13 @@ public class EncryptedStore {
             StoreSettings settings = limits.settingsFor(file);
             OpenedStore opened = StoreOpener.open(settings, key.key(), clock);
             int version = opened.store().schemaVersion();
-            store = LiveStore.of(opened.store());
+            store = LiveStore.of(opened);
             rotation = new KeyRotation(settings, clock, keyring, random);
             LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + version + ")");
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "The encrypted cache store could not be opened; serving with the in-memory tier only."
-                    + " Check m365.mcp.cache.db-path (" + databasePath + ") and its directory's permissions.", e);
+            LOG.log(Level.SEVERE, "The encrypted cache store could not be opened (" + e.getMessage() + "); serving"
+                    + " with the in-memory tier only. Check m365.mcp.cache.db-path (" + databasePath + "), its"
+                    + " directory's permissions and free disk space.", e);
         }
     }
 
@@ -142,6 +146,12 @@ public class EncryptedStore {
         }
         key = rotation.rotate(store, key, supplied);
         return key;
+    }
+
+    /** The latest database file set aside (unreadable, unencrypted or damaged), at opening or since. */
+    public Optional<SetAside> setAside() {
+        LiveStore live = store;
+        return live == null ? Optional.empty() : live.setAside();
     }
 
     /** Where the key came from and whether the cache survives a restart; empty if none was resolved. */

@@ -54,6 +54,10 @@ public class StoreLimitsConfig {
     @ConfigProperty(name = PREFIX + "cold-after")
     String coldAfter = "1h";
 
+    @Inject
+    @ConfigProperty(name = PREFIX + "quick-check-budget")
+    String quickCheckBudget = "20s";
+
     /** The settings of a store in {@code file}. */
     public StoreSettings settingsFor(Path file) {
         StoreSettings defaults = StoreSettings.defaults(file);
@@ -66,6 +70,7 @@ public class StoreLimitsConfig {
                 cleanupThresholdPercent, cleanupTargetPercent, maxEntriesPerAccount,
                 DurationText.parse(PREFIX + "cold-after", coldAfter));
         return new StoreSettings(file, (int) threshold, compressionLevel, maxEntryBytes, limits,
-                defaults.retryBackoff(), defaults.busyTimeout());
+                defaults.retryBackoff(), defaults.busyTimeout(),
+                DurationText.parse(PREFIX + "quick-check-budget", quickCheckBudget));
     }
 }

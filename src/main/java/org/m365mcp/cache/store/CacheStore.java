@@ -3,6 +3,7 @@ package org.m365mcp.cache.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,11 @@ import org.m365mcp.cache.store.EntrySql.GroupColumn;
  *       {@link #cleanupExpired}, {@link #cleanupToTarget}, the per-account cap in {@link #write})
  *       returns the keys, for a caching tier in front to drop too.
  *   <li>Time comes only from the injected {@link Clock}.
- *   <li>Failures surface as {@link StoreException}, whose messages never contain the key.
+ *   <li>Failures surface as {@link StoreException}, whose messages never contain the key. The key
+ *       is kept (never shown) so that a fresh store can take a damaged file's place
+ *       ({@link LiveStore}).
+ *   <li>A file found damaged (SQLITE_CORRUPT) surfaces as a {@linkplain StoreException#corrupt()
+ *       corrupt} failure; this class does not recover from it, {@link LiveStore} does.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
  * </ul>
  */
@@ -38,6 +43,8 @@ public final class CacheStore implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
 
   private final StoreSettings settings;
+  private final CacheKey key; // null when unencrypted; kept to open a fresh store in a damaged one's place
+  private final StoreEncryption encryption;
   private final Clock clock;
   private final StoreConnection connection;
   private final AccessLog accesses;
@@ -48,9 +55,11 @@ public final class CacheStore implements AutoCloseable {
   private final StatsLog stats;
   private final Credentials credentials;
 
-  private CacheStore(StoreSettings settings, Clock clock, StoreConnection connection,
-      AccessLog accesses, int schemaVersion) {
+  private CacheStore(StoreSettings settings, CacheKey key, StoreEncryption encryption, Clock clock,
+      StoreConnection connection, AccessLog accesses, int schemaVersion) {
     this.settings = settings;
+    this.key = key;
+    this.encryption = encryption;
     this.clock = clock;
     this.connection = connection;
     this.accesses = accesses;
@@ -103,7 +112,7 @@ public final class CacheStore implements AutoCloseable {
     try {
       int version = Migrations.migrate(connection, clock);
       OwnerOnlyFiles.restrict(settings.databaseFile());
-      return new CacheStore(settings, clock, connection, accesses, version);
+      return new CacheStore(settings, key, encryption, clock, connection, accesses, version);
     } catch (RuntimeException e) {
       try {
         connection.close();
@@ -113,6 +122,23 @@ public final class CacheStore implements AutoCloseable {
       throw e instanceof StoreException se ? se
           : new StoreException("Cannot migrate cache database " + settings.databaseFile(), e);
     }
+  }
+
+  /**
+   * Opens the same file again with this store's key, settings and clock: after this store was
+   * closed and its damaged file set aside, that is a new, empty store.
+   */
+  CacheStore openAgain() {
+    return open(settings, key, clock, encryption);
+  }
+
+  /** {@code PRAGMA quick_check} of the file, for at most {@code budget}; see {@link QuickCheck}. */
+  QuickCheck.Result quickCheck(Duration budget) {
+    return connection.read("quick check", c -> QuickCheck.run(c, budget));
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** The entry under {@code key}; its access is recorded (accessed_at, hit_count). */

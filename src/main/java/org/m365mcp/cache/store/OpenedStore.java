@@ -8,10 +8,11 @@ import java.util.Optional;
  * The result of {@link StoreOpener#open}: the usable store, and where earlier data was kept.
  *
  * @param store the open store, never null
- * @param setAside the path of the previous, unreadable database file kept for recovery
+ * @param setAside the previous database file, set aside (unreadable, unencrypted or damaged) and
+ *     kept for recovery
  * @param unencryptedBackup the plaintext copy kept when an unencrypted cache was just encrypted
  */
-public record OpenedStore(CacheStore store, Optional<Path> setAside, Optional<Path> unencryptedBackup) {
+public record OpenedStore(CacheStore store, Optional<SetAside> setAside, Optional<Path> unencryptedBackup) {
 
   public OpenedStore {
     Objects.requireNonNull(store, "store");

@@ -21,7 +21,8 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  *       message.
  *   <li>An existing file's key is verified before SQLite sees it ({@link SqlCipherKeyCheck}), so
  *       a wrong key leaves the file and its {@code -wal}/{@code -shm} untouched; reading
- *       {@code sqlite_master} then confirms it before anything is written.
+ *       {@code sqlite_master} then confirms it before anything is written. Once page 1 has
+ *       authenticated, SQLITE_NOTADB or SQLITE_CORRUPT means a damaged file, not a wrong key.
  *   <li>Per connection: WAL journal, {@code synchronous = NORMAL} (in WAL mode a commit no longer
  *       waits for fsync; the file stays consistent, and a power cut may lose the last commits,
  *       which a cache can afford), the busy timeout, and {@code case_sensitive_like} so that key
@@ -58,9 +59,13 @@ final class SqlCipherConnections {
   static Connection open(Path file, CacheKey key, Duration busyTimeout, StoreEncryption encryption) {
     boolean encrypted = encryption == StoreEncryption.SQLCIPHER;
     Connection connection = null;
+    boolean keyVerified = false;
     try {
-      if (encrypted && Files.exists(file) && Files.size(file) > 0 && !SqlCipherKeyCheck.opens(file, key)) {
-        throw unreadable(file, null);
+      if (encrypted && Files.exists(file) && Files.size(file) > 0) {
+        if (!SqlCipherKeyCheck.opens(file, key)) {
+          throw unreadable(file, null);
+        }
+        keyVerified = true;
       }
       OwnerOnlyFiles.createIfAbsent(file);
       // The driver directly, not DriverManager: inside a WAR, DriverManager refuses a driver that the
@@ -79,6 +84,11 @@ final class SqlCipherConnections {
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);
+      if (StoreConnection.isDamage(e)
+          && (keyVerified || (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code)) {
+        throw new StoreException("Cache database " + file + " is damaged: " + e.getMessage(), e,
+            StoreException.Kind.CORRUPT);
+      }
       if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {
         throw unreadable(file, e);
       }
@@ -90,7 +100,7 @@ final class SqlCipherConnections {
 
   private static StoreException unreadable(Path file, SQLException cause) {
     return new StoreException("Cache database " + file
-        + " cannot be opened with this key (wrong key, or not an encrypted cache)", cause, true);
+        + " cannot be opened with this key (wrong key, or not an encrypted cache)", cause, StoreException.Kind.UNREADABLE);
   }
 
   private static void closeQuietly(Connection connection) {

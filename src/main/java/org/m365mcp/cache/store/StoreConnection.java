@@ -22,6 +22,8 @@ import org.sqlite.SQLiteErrorCode;
  *       timeout has passed since the first attempt; then it surfaces as {@link StoreException}.
  *       Work must therefore be safe to repeat. The timeout is measured on the monotonic clock:
  *       it is a wait, not cache time.
+ *   <li>SQLITE_CORRUPT or SQLITE_NOTADB surfaces at once as a {@linkplain StoreException#corrupt()
+ *       corrupt} {@link StoreException}, for {@link LiveStore} to set the file aside.
  *   <li>After {@link #close()} every operation throws {@link StoreException}.
  * </ul>
  */
@@ -113,7 +115,8 @@ final class StoreConnection implements AutoCloseable {
           return attempt.run();
         } catch (SQLException e) {
           if (!isBusy(e) || System.nanoTime() - start >= busyTimeoutNanos) {
-            throw new StoreException("Cache store " + operation + " failed: " + e.getMessage(), e);
+            throw new StoreException("Cache store " + operation + " failed: " + e.getMessage(), e,
+                isDamage(e) ? StoreException.Kind.CORRUPT : StoreException.Kind.OTHER);
           }
           pause(tries, operation);
         }
@@ -127,6 +130,15 @@ final class StoreConnection implements AutoCloseable {
   static boolean isBusy(SQLException e) {
     int primary = e.getErrorCode() & 0xff;
     return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+  }
+
+  /**
+   * SQLITE_CORRUPT, or SQLITE_NOTADB: a connection exists only once its key was verified
+   * ({@link SqlCipherConnections}), so a page that then fails to decrypt is damage, not a wrong key.
+   */
+  static boolean isDamage(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
   }
 
   private static void pause(int tries, String operation) {

@@ -95,7 +95,7 @@ public final class StoreRekey {
     try {
       if (!Files.isRegularFile(file) || !SqlCipherKeyCheck.opens(file, oldKey)) {
         throw new StoreException("Cache database " + file + " cannot be opened with the current key;"
-            + " it was not re-keyed", null, true);
+            + " it was not re-keyed", null, StoreException.Kind.UNREADABLE);
       }
       DatabaseFiles.deleteWithCompanions(working);
       DatabaseFiles.deleteWithCompanions(proven); // stale: the old key opens the database

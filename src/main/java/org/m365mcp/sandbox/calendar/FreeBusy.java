@@ -112,10 +112,6 @@ final class FreeBusy {
         item.put("status", event.path("showAs").asText("busy"));
         item.put("subject", event.path("subject").asText());
         item.put("location", event.path("location").path("displayName").asText());
-        item.put("isMeeting", !event.path("attendees").isEmpty());
-        item.put("isRecurring", !event.path("seriesMasterId").isNull());
-        item.put("isException", event.path("type").asText().equals("exception"));
-        item.put("isReminderSet", event.path("isReminderOn").asBoolean());
         item.set("start", event.get("start"));
         item.set("end", event.get("end"));
         return item;

@@ -209,7 +209,7 @@ public final class Drive {
         item.put("cTag", "\"c:{" + SandboxIds.guid(id + when) + "},1\"");
         item.put("size", size);
         ObjectNode by = Json.object();
-        by.putObject("user").put("email", owner.address()).put("id", SandboxIds.guid("user|" + owner.address()))
+        by.putObject("user").put("id", SandboxIds.guid("user|" + owner.address()))
                 .put("displayName", owner.name());
         item.set("createdBy", by);
         item.set("lastModifiedBy", by.deepCopy());

@@ -43,7 +43,7 @@ public final class DriveResource {
                 + "/Documents");
         out.put("driveType", "business");
         out.putObject("createdBy").putObject("user").put("displayName", "System Account");
-        out.putObject("owner").putObject("user").put("email", drive.owner().address())
+        out.putObject("owner").putObject("user")
                 .put("id", SandboxIds.guid("user|" + drive.owner().address())).put("displayName", drive.owner().name());
         long used = drive.usedBytes();
         long total = 1_099_511_627_776L;

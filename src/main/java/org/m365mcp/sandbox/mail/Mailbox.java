@@ -158,7 +158,6 @@ public final class Mailbox {
         node.put("childFolderCount", childFolders(f.id()).size());
         node.put("unreadItemCount", inside.stream().filter(m -> !m.path("isRead").asBoolean()).count());
         node.put("totalItemCount", inside.size());
-        node.put("sizeInBytes", inside.stream().mapToLong(m -> 1024L + m.path("body").path("content").asText().length()).sum());
         node.put("isHidden", f.isHidden());
         return node;
     }

@@ -20,15 +20,21 @@ import org.m365mcp.sandbox.common.TextQuery;
  * highlighted {@code summary}, {@code total} and {@code moreResultsAvailable}.
  *
  * <ul>
- *   <li>{@code entityTypes} may be {@code message}, {@code event} (together or alone) or
- *       {@code driveItem} (alone), as Graph allows; {@code from}/{@code size} page (size 1–500,
- *       default 25); {@code fields} trims each resource.
+ *   <li>One search request per body, as the service takes ("currently supports only a single
+ *       searchRequest at a time", Microsoft's search API overview, known limitations).
+ *   <li>{@code entityTypes} is {@code message}, {@code event} or {@code driveItem}, one of them:
+ *       message and event each interleave only with themselves, and the SharePoint types driveItem
+ *       interleaves with are not emulated.
+ *   <li>{@code from}/{@code size} page (size default 25; at most 25 for message and event, 1000 for
+ *       driveItem, as the overview's "Page search results" says); {@code fields} trims each resource.
  *   <li>Messages rank newest first, events by start time, drive items by last change.
+ *   <li>Whatever Graph rejects is a 400 {@code BadRequest}; Microsoft does not document the
+ *       messages, so these are the sandbox's own words.
  * </ul>
  */
 public final class SearchQuery {
 
-    private static final Set<String> TYPES = Set.of("message", "event", "driveItem");
+    private static final Map<String, Integer> MAX_SIZE = Map.of("message", 25, "event", 25, "driveItem", 1000);
     private static final Map<String, TextQuery.Fields> FIELDS = Map.of(
             "message", new TextQuery.Fields(List.of("subject", "body/content", "from/emailAddress", "toRecipients"),
                     Map.of("from", List.of("from/emailAddress"), "to", List.of("toRecipients"), "subject", List.of("subject"))),
@@ -48,41 +54,35 @@ public final class SearchQuery {
         if (!requests.isArray() || requests.isEmpty()) {
             throw SandboxGraphException.badRequest("The search request needs a non-empty 'requests' array.");
         }
+        if (requests.size() > 1) {
+            throw SandboxGraphException.badRequest("The search API takes one search request per call; got "
+                    + requests.size() + ".");
+        }
         ObjectNode out = Json.object();
         out.put("@odata.context", request.context("Collection(microsoft.graph.searchResponse)"));
-        ArrayNode value = out.putArray("value");
-        requests.forEach(r -> value.add(one(r)));
+        out.putArray("value").add(one(requests.get(0)));
         return out;
     }
 
     private ObjectNode one(JsonNode request) {
-        Set<String> types = new LinkedHashSet<>();
-        request.path("entityTypes").forEach(t -> types.add(t.asText()));
-        if (types.isEmpty() || !TYPES.containsAll(types) || (types.contains("driveItem") && types.size() > 1)) {
-            throw SandboxGraphException.badRequest("entityTypes must be message and/or event, or driveItem alone; got "
-                    + types + ".");
-        }
+        String type = entityType(request.path("entityTypes"));
         String queryString = request.path("query").path("queryString").asText("");
         TextQuery query = TextQuery.parse(queryString);
         int from = request.path("from").asInt(0);
         int size = request.path("size").asInt(25);
-        if (from < 0 || size < 1 || size > 500) {
-            throw SandboxGraphException.badRequest("'from' must be 0 or more and 'size' 1 to 500.");
+        int maxSize = MAX_SIZE.get(type);
+        if (from < 0 || size < 1 || size > maxSize) {
+            throw SandboxGraphException.badRequest("'from' must be 0 or more and 'size' 1 to " + maxSize + " for "
+                    + type + "; got from " + from + ", size " + size + ".");
         }
-        List<ObjectNode> hits = new ArrayList<>();
-        for (String type : types) {
-            List<ObjectNode> items = new ArrayList<>(switch (type) {
-                case "message" -> sources.messages().get();
-                case "event" -> sources.events().get();
-                default -> sources.driveItems().get();
-            });
-            items.removeIf(item -> !query.matches(item, FIELDS.get(type)));
-            items.sort(order(type));
-            items.forEach(item -> {
-                item.put("@odata.type", "#microsoft.graph." + type);
-                hits.add(item);
-            });
-        }
+        List<ObjectNode> hits = new ArrayList<>(switch (type) {
+            case "message" -> sources.messages().get();
+            case "event" -> sources.events().get();
+            default -> sources.driveItems().get();
+        });
+        hits.removeIf(item -> !query.matches(item, FIELDS.get(type)));
+        hits.sort(order(type));
+        hits.forEach(item -> item.put("@odata.type", "#microsoft.graph." + type));
         ObjectNode response = Json.object();
         response.set("searchTerms", Json.strings(query.words()));
         ObjectNode container = response.putArray("hitsContainers").addObject();
@@ -101,6 +101,21 @@ public final class SearchQuery {
         container.put("total", hits.size());
         container.put("moreResultsAvailable", from + page.size() < hits.size());
         return response;
+    }
+
+    /** The one entity type of a request, or a 400 for a combination Graph rejects or the sandbox lacks. */
+    private static String entityType(JsonNode entityTypes) {
+        Set<String> types = new LinkedHashSet<>();
+        entityTypes.forEach(t -> types.add(t.asText()));
+        if (types.size() > 1 && (types.contains("message") || types.contains("event"))) {
+            throw SandboxGraphException.badRequest("entityTypes " + types + " cannot be combined: message and event"
+                    + " can each only be searched alone.");
+        }
+        if (types.size() != 1 || !MAX_SIZE.containsKey(types.iterator().next())) {
+            throw SandboxGraphException.badRequest("The sandbox searches one of message, event or driveItem; got "
+                    + types + ".");
+        }
+        return types.iterator().next();
     }
 
     private static Comparator<ObjectNode> order(String type) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.m365mcp.batch.BatchJobs;
+import org.m365mcp.batch.JobConflictException;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.TaskRecord;
@@ -21,7 +22,8 @@ import org.m365mcp.tools.Accounts;
  * <ul>
  *   <li>Without a store (memory only) there is no queue: the lists are empty and a task id unknown.</li>
  *   <li>Warming progress is the {@code cache-warming} batch job's, read from the batch runtime's job
- *       repository, never estimated.</li>
+ *       repository, never estimated; while the runtime is slow to create a run, the answer says it
+ *       is starting.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -66,7 +68,11 @@ public class CacheTaskTools {
             @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
             String accountId) {
         String account = account(accountId);
-        return WarmingStatusAnswer.of(account, jobs.latest(BatchJobs.WARMING).orElse(null));
+        try {
+            return WarmingStatusAnswer.of(account, jobs.latest(BatchJobs.WARMING).orElse(null));
+        } catch (JobConflictException stillCreating) {
+            return WarmingStatusAnswer.starting(account);
+        }
     }
 
     private String account(String accountId) {

@@ -15,7 +15,7 @@ import org.m365mcp.batch.warming.WarmingProgress;
  * as the batch runtime's job repository records it.
  *
  * @param executionId the run's batch execution id (a restart is a new execution); null when none ran
- * @param status      the batch status (STARTED, STOPPED, COMPLETED, FAILED, ...); null when none ran
+ * @param status      the batch status (STARTING, STARTED, STOPPED, COMPLETED, FAILED, ...); null when none ran
  * @param total       items the plan made (one per plan entry and account), of {@code accountId} if given
  * @param done        items finished: warmed, already fresh, or failed
  * @param skipped     finished items not fetched: {@code fresh} plus {@code failed}
@@ -31,6 +31,12 @@ public record WarmingStatusAnswer(String accountId, Long executionId, String sta
     public WarmingStatusAnswer {
         accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
         items = List.copyOf(items);
+    }
+
+    /** A run the batch runtime is still creating: no execution to read yet. */
+    static WarmingStatusAnswer starting(String accountId) {
+        return new WarmingStatusAnswer(accountId, null, "STARTING", null, null, 0, 0, 0, 0, 0, 0, null, Map.of(),
+                List.of(), "Warming is starting: the batch runtime is still creating the run; ask again in a moment.");
     }
 
     /** The warming step of {@code execution} summarised, limited to {@code accountId} unless null. */

@@ -1,14 +1,17 @@
 package org.m365mcp.tools.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.m365mcp.graph.GraphClient;
 
 /**
@@ -38,12 +41,15 @@ final class DriveFolderTree {
     private final AtomicInteger kept = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicBoolean truncated = new AtomicBoolean();
+    /** The tool call's Graph deadline, taken on its thread: the listings on the executor keep to it. */
+    private final Optional<Instant> deadline;
 
     DriveFolderTree(GraphClient graph, String accountId, int maxDepth, Executor executor) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.maxDepth = maxDepth;
+        this.deadline = graph.currentDeadline();
     }
 
     /** The subfolders of {@code folder}, {@code maxDepth} levels deep; Graph's errors as thrown. */
@@ -95,7 +101,8 @@ final class DriveFolderTree {
 
     private List<JsonNode> subfolders(DriveItemRef folder) {
         requests.incrementAndGet();
-        return graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE).stream()
-                .filter(item -> item.has("folder")).toList();
+        Supplier<List<JsonNode>> listing = () -> graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY),
+                Integer.MAX_VALUE).stream().filter(item -> item.has("folder")).toList();
+        return deadline.map(at -> graph.withinDeadline(at, listing)).orElseGet(listing);
     }
 }

@@ -1,11 +1,7 @@
 package org.m365mcp.tools.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
@@ -21,7 +17,8 @@ import org.m365mcp.tools.Accounts;
  * <ul>
  *   <li>Cached as a read ({@code search_events}) although it is a POST; like every POST, the Graph
  *       client does not retry it after a timeout.
- *   <li>Events come in Graph's order (by start time).
+ *   <li>Events come in Graph's order (by start time), read in pages of 25, the most Graph gives
+ *       for events at once ({@link SearchPager}).
  * </ul>
  */
 @ApplicationScoped
@@ -49,25 +46,9 @@ public class EventSearchTools {
         if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
             throw new ToolArgumentException("query", "must be 1 to 500 characters without control characters");
         }
-        JsonNode answer = graph.post(account, "/search/query", body(text, limit));
-        JsonNode container = answer.path("value").path(0).path("hitsContainers").path(0);
-        List<EventHit> events = new ArrayList<>();
-        container.path("hits").forEach(hit -> events.add(EventHit.of(hit)));
-        return new SearchEventsAnswer(accountId, query, events.size(), container.path("total").asInt(events.size()),
-                events, null);
-    }
-
-    /** The search request: one request, events only, the first {@code limit} hits, the fields {@link EventHit} reads. */
-    static ObjectNode body(String query, int limit) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode request = body.putArray("requests").addObject();
-        request.putArray("entityTypes").add("event");
-        request.putObject("query").put("queryString", query);
-        request.put("from", 0).put("size", limit);
-        var fields = request.putArray("fields");
-        for (String field : EventHit.FIELDS) {
-            fields.add(field);
-        }
-        return body;
+        SearchPager.Found found = new SearchPager(graph, account, text, List.of(EventHit.FIELDS))
+                .search("event", limit);
+        List<EventHit> events = found.hits().stream().map(EventHit::of).toList();
+        return new SearchEventsAnswer(accountId, query, events.size(), found.total(), events, null);
     }
 }

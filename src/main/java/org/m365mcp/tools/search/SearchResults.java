@@ -1,28 +1,24 @@
 package org.m365mcp.tools.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.m365mcp.mcp.ToolArgumentException;
 
 /**
- * Builds {@code POST /search/query} bodies and merges their responses.
+ * The search tools' query argument and the merge of what {@link SearchPager} found.
  *
  * <ul>
- *   <li>Graph takes {@code message} and {@code event} together but {@code driveItem} only alone, so a
- *       search over all three is two requests in one body.</li>
- *   <li>Hits of several requests are merged by Graph's rank (each request ranks its own hits), ties in
- *       request order, then cut to the limit.</li>
+ *   <li>Graph searches {@code message}, {@code event} and {@code driveItem} each on its own (neither
+ *       mail nor calendar interleaves with another type), so a search over all three is three.</li>
+ *   <li>Hits of several types are merged by Graph's rank (each search ranks its own hits), ties in
+ *       the order of the types, then cut to the limit.</li>
  * </ul>
  */
 final class SearchResults {
 
-    static final List<List<String>> UNIFIED = List.of(List.of("message", "event"), List.of("driveItem"));
-    static final List<List<String>> FILES = List.of(List.of("driveItem"));
+    static final List<String> UNIFIED = List.of("message", "event", "driveItem");
+    static final List<String> FILES = List.of("driveItem");
 
     static final int MAX_QUERY_LENGTH = 500;
 
@@ -41,29 +37,14 @@ final class SearchResults {
         return text;
     }
 
-    static ObjectNode body(List<List<String>> entityTypes, String query, int size) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode body = json.objectNode();
-        ArrayNode requests = body.putArray("requests");
-        for (List<String> types : entityTypes) {
-            ObjectNode request = requests.addObject();
-            types.forEach(request.putArray("entityTypes")::add);
-            request.putObject("query").put("queryString", query);
-            request.put("from", 0).put("size", size);
-        }
-        return body;
-    }
-
-    static SearchAnswer answer(String accountId, String query, JsonNode response, int limit) {
+    static SearchAnswer answer(String accountId, String query, List<SearchPager.Found> found, int limit) {
         List<SearchHit> hits = new ArrayList<>();
         int total = 0;
         boolean more = false;
-        for (JsonNode searchResponse : response.path("value")) {
-            for (JsonNode container : searchResponse.path("hitsContainers")) {
-                total += container.path("total").asInt();
-                more |= container.path("moreResultsAvailable").asBoolean();
-                container.path("hits").forEach(hit -> hits.add(SearchHit.of(hit)));
-            }
+        for (SearchPager.Found type : found) {
+            total += type.total();
+            more |= type.more();
+            type.hits().forEach(hit -> hits.add(SearchHit.of(hit)));
         }
         // A stable sort keeps request order among equal ranks.
         List<SearchHit> ranked = hits.stream().sorted(Comparator.comparingInt(SearchHit::rank)).toList();

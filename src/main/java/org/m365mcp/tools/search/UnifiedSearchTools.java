@@ -1,5 +1,7 @@
 package org.m365mcp.tools.search;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.m365mcp.tools.Accounts;
  *   <li>Cached per account, query and limit ({@code search_files}, {@code search_unified}; SPEC §2:
  *       1 min fresh, 5 min stale). Writes do not invalidate them: the short TTL is the bound.</li>
  *   <li>A read although it is a POST; like every POST it is not retried after a timeout.</li>
+ *   <li>{@code search_unified} searches mail, events and files at once, each on its own as Graph
+ *       requires ({@link SearchPager}), on the managed executor.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -27,6 +31,9 @@ public class UnifiedSearchTools {
 
     @Inject
     Accounts accounts;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @McpTool(name = "search_files", readOnly = true, idempotent = true,
             description = "Search OneDrive files and folders by name and path (KQL words, filename:, path:);"
@@ -56,10 +63,11 @@ public class UnifiedSearchTools {
         return search(accountId, query, limit, SearchResults.UNIFIED);
     }
 
-    private SearchAnswer search(String accountId, String query, int limit, List<List<String>> entityTypes) {
+    private SearchAnswer search(String accountId, String query, int limit, List<String> entityTypes) {
         String account = accounts.require(accountId).id();
         String text = SearchResults.queryString("query", query);
-        return SearchResults.answer(accountId, text,
-                graph.post(account, "/search/query", SearchResults.body(entityTypes, text, limit)), limit);
+        List<SearchPager.Found> found = new SearchPager(graph, account, text, List.of())
+                .searchAll(entityTypes, limit, executor);
+        return SearchResults.answer(accountId, text, found, limit);
     }
 }

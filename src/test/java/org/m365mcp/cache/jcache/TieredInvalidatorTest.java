@@ -41,7 +41,7 @@ class TieredInvalidatorTest {
         StoreSettings defaults = StoreSettings.defaults(dir.resolve("cache.db"));
         StoreSettings settings = new StoreSettings(defaults.databaseFile(), defaults.compressionThresholdBytes(),
                 defaults.compressionLevel(), STORE_ENTRY_LIMIT, defaults.limits(), defaults.retryBackoff(),
-                defaults.busyTimeout());
+                defaults.busyTimeout(), defaults.quickCheckBudget());
         store = CacheStore.open(settings, CacheKey.of("invalidator-test-key"), clock);
         TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
                 TieredCachingProvider.class.getName());

@@ -167,7 +167,7 @@ class PlainCacheMigrationTest {
       assertThat(opened.unencryptedBackup()).isEmpty();
       assertThat(store.summary().entries()).isZero();
     }
-    Path aside = opened.setAside().orElseThrow();
+    Path aside = opened.setAside().orElseThrow().file();
     assertThat(aside.getFileName().toString()).isEqualTo("cache.db.unencrypted-20261121T053600Z");
     assertThat(sha256(aside)).isEqualTo(before);
     assertThat(names(dir)).doesNotContain(BACKUP, "cache.db.migration", "cache.db.migrating");

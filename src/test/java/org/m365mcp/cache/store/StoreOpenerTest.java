@@ -58,7 +58,7 @@ class StoreOpenerTest {
     try (LogCapture logs = LogCapture.of("org.m365mcp.cache.store")) {
       OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK);
 
-      Path aside = opened.setAside().orElseThrow();
+      Path aside = opened.setAside().orElseThrow().file();
       assertThat(aside).isEqualTo(dir.resolve("cache.db.unreadable-20261121T053600Z"));
       assertThat(sha256(aside)).isEqualTo(before);
       try (CacheStore store = opened.store()) {
@@ -76,7 +76,7 @@ class StoreOpenerTest {
   @Test
   void open_setAsideFile_withOriginalKey_stillReadable() {
     Path file = encryptedWithEntry(KEY);
-    Path aside = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK).setAside().orElseThrow();
+    Path aside = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK).setAside().orElseThrow().file();
 
     try (CacheStore recovered = CacheStore.open(StoreSettings.defaults(aside), KEY)) {
       assertThat(recovered.read("k").orElseThrow().payload()).isEqualTo(text(100));
@@ -97,7 +97,7 @@ class StoreOpenerTest {
     OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
 
     opened.store().close();
-    Path aside = opened.setAside().orElseThrow();
+    Path aside = opened.setAside().orElseThrow().file();
     assertThat(aside.getFileName().toString()).isEqualTo("cache.db.unencrypted-20261121T053600Z");
     assertThat(sha256(aside)).isEqualTo(before);
     assertThat(StoreOpener.isPlainSqlite(file)).as("the new file is encrypted").isFalse();
@@ -115,7 +115,7 @@ class StoreOpenerTest {
     OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
 
     opened.store().close();
-    Path aside = opened.setAside().orElseThrow();
+    Path aside = opened.setAside().orElseThrow().file();
     assertThat(aside.getFileName().toString()).startsWith("cache.db.unreadable-");
     assertThat(sha256(aside)).isEqualTo(mainBefore);
     assertThat(sha256(aside.resolveSibling(aside.getFileName() + "-wal"))).isEqualTo(walBefore);
@@ -137,7 +137,7 @@ class StoreOpenerTest {
     OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK);
     opened.store().close();
 
-    Path aside = opened.setAside().orElseThrow();
+    Path aside = opened.setAside().orElseThrow().file();
     assertThat(sha256(aside)).isEqualTo(mainBefore);
     assertThat(sha256(aside.resolveSibling(aside.getFileName() + "-wal"))).isEqualTo(walBefore);
     try (CacheStore recovered = CacheStore.open(StoreSettings.defaults(aside), KEY)) {
@@ -148,10 +148,10 @@ class StoreOpenerTest {
   @Test
   void open_unreadableTwiceInSameSecond_usesDistinctNames() {
     Path file = encryptedWithEntry(KEY);
-    Path first = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK).setAside().orElseThrow();
+    Path first = StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK).setAside().orElseThrow().file();
     StoreOpener.open(StoreSettings.defaults(file), OTHER_KEY, CLOCK).store().close();
     // the store just created with OTHER_KEY is now unreadable with KEY
-    Path second = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK).setAside().orElseThrow();
+    Path second = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK).setAside().orElseThrow().file();
 
     assertThat(second).isNotEqualTo(first).exists();
     assertThat(first).exists();
