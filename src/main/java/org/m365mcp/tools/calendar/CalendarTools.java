@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphRequest;
 import org.m365mcp.graph.TimeZones;
@@ -40,6 +41,11 @@ public class CalendarTools {
 
     @Inject
     Accounts accounts;
+
+    /** Longest body part {@code calendar_get_event} returns at once; {@code body_offset} reads the rest. */
+    @Inject
+    @ConfigProperty(name = "m365.mcp.answers.max-body-chars")
+    int maxBodyChars;
 
     @McpTool(name = "calendar_list_calendars", readOnly = true, idempotent = true,
             description = "List the user's calendars with ids for calendar_list_events.")
@@ -93,13 +99,16 @@ public class CalendarTools {
     }
 
     @McpTool(name = "calendar_get_event", readOnly = true, idempotent = true,
-            description = "Get one event: times in the user's zone, attendees and responses, body, recurrence.")
+            description = "Get one event: times in the user's zone, attendees and responses, body (a long one in parts,"
+                    + " see bodyNote), recurrence.")
     @CacheResult(cacheName = "calendar_get_event")
     public EventDetail calendarGetEvent(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Event id from calendar_list_events") String eventId,
             @ToolParam(value = "IANA time zone, e.g. Europe/Berlin; default the mailbox's", defaultValue = "")
             String timeZone,
+            @ToolParam(value = "Body character to start at (nextBodyOffset of the previous part)", defaultValue = "0",
+                    min = 0, max = Integer.MAX_VALUE) int bodyOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
@@ -109,7 +118,7 @@ public class CalendarTools {
         GraphRequest request = GraphRequest.get("/me/events/" + id).header("Prefer",
                 preferZone(zone) + ", outlook.body-content-type=\"text\"");
         return EventDetail.of(accountId, NotFound.addressed("event_id", NO_EVENT, id,
-                () -> graph.send(account, request).json()), zone);
+                () -> graph.send(account, request).json()), zone, bodyOffset, maxBodyChars);
     }
 
     /** The zone named by the argument, else the mailbox's; a mailbox zone nobody can map is a tool error. */

@@ -6,20 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.m365mcp.cache.annotation.CacheInfo;
 import org.m365mcp.cache.annotation.CacheStamped;
+import org.m365mcp.tools.BodyPart;
 
 /**
  * The answer of {@code calendar_get_event}: the summary's fields plus body, attendees and recurrence.
  *
  * @param timeZone   the IANA zone the times are shown in
  * @param recurrence the series' pattern type (daily, weekly, absoluteMonthly…); null when not a series master
- * @param body       the text body, at most {@link #BODY_CHARS} characters
+ * @param body       the text body, at most {@code m365.mcp.answers.max-body-chars} characters from {@code body_offset}
+ * @param nextBodyOffset the {@code body_offset} of the body's next part; null when nothing follows
+ * @param bodyNote   how much of the body is shown, how much follows and how to read it; null when all of it is shown
  * @param cache      which cache state served it; null in the form that is stored
  */
 public record EventDetail(String accountId, String timeZone, EventSummary event, String type, String recurrence,
-        String body, List<Attendee> attendees, String onlineMeetingUrl, String webLink, CacheInfo cache)
+        String body, Integer nextBodyOffset, String bodyNote, List<Attendee> attendees, String onlineMeetingUrl,
+        String webLink, CacheInfo cache)
         implements CacheStamped<EventDetail> {
-
-    static final int BODY_CHARS = 20_000;
 
     /**
      * One attendee: address, name, required/optional/resource, their response and the new time they
@@ -33,7 +35,7 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
         attendees = List.copyOf(attendees);
     }
 
-    static EventDetail of(String accountId, JsonNode event, ZoneId zone) {
+    static EventDetail of(String accountId, JsonNode event, ZoneId zone, int bodyOffset, int maxBodyChars) {
         List<Attendee> attendees = new ArrayList<>();
         for (JsonNode a : event.path("attendees")) {
             attendees.add(new Attendee(a.path("emailAddress").path("address").asText(),
@@ -43,11 +45,12 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
                     EventTimes.show(a.path("proposedNewTime").path("start"), false, zone),
                     EventTimes.show(a.path("proposedNewTime").path("end"), false, zone)));
         }
-        String body = event.path("body").path("content").asText("");
+        BodyPart body = BodyPart.of(event.path("body").path("content").asText(""), bodyOffset, maxBodyChars,
+                "calendar_get_event");
         return new EventDetail(accountId, zone.getId(), EventSummary.of(event, zone),
                 EventSummary.blankToNull(event.path("type").asText("")),
                 EventSummary.blankToNull(event.path("recurrence").path("pattern").path("type").asText("")),
-                EventSummary.blankToNull(body.length() > BODY_CHARS ? body.substring(0, BODY_CHARS) : body), attendees,
+                EventSummary.blankToNull(body.text()), body.nextOffset(), body.note(), attendees,
                 EventSummary.blankToNull(event.path("onlineMeeting").path("joinUrl").asText(
                         event.path("onlineMeetingUrl").asText(""))),
                 EventSummary.blankToNull(event.path("webLink").asText("")), null);
@@ -55,7 +58,7 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
 
     @Override
     public EventDetail withCache(CacheInfo info) {
-        return new EventDetail(accountId, timeZone, event, type, recurrence, body, attendees, onlineMeetingUrl, webLink,
-                info);
+        return new EventDetail(accountId, timeZone, event, type, recurrence, body, nextBodyOffset, bodyNote, attendees,
+                onlineMeetingUrl, webLink, info);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphRequest;
@@ -40,6 +41,11 @@ public class MailTools {
 
     @Inject
     DownloadFolder downloads;
+
+    /** Longest body part {@code email_get} returns at once; {@code body_offset} reads the rest. */
+    @Inject
+    @ConfigProperty(name = "m365.mcp.answers.max-body-chars")
+    int maxBodyChars;
 
     @McpTool(name = "email_list", readOnly = true, idempotent = true,
             description = "List messages in a mail folder, newest first, with ids for email_get; page with skip.")
@@ -77,12 +83,15 @@ public class MailTools {
     }
 
     @McpTool(name = "email_get", readOnly = true, idempotent = true,
-            description = "Get one message: recipients, dates, flags, body (text or html) and its attachments' ids.")
+            description = "Get one message: recipients, dates, flags, body (text or html; a long one in parts, see"
+                    + " bodyNote) and its attachments' ids.")
     @CacheResult(cacheName = "email_get")
     public EmailDetail emailGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Message id from email_list or search_emails") String messageId,
             @ToolParam(value = "Body as text or html", defaultValue = "text") String bodyFormat,
+            @ToolParam(value = "Body character to start at (nextBodyOffset of the previous part)", defaultValue = "0",
+                    min = 0, max = Integer.MAX_VALUE) int bodyOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
@@ -96,7 +105,7 @@ public class MailTools {
             List<AttachmentInfo> attachments = graph.getPaged(account,
                     "/me/messages/" + id + "/attachments?$select=" + AttachmentInfo.FIELDS, 250)
                     .stream().map(AttachmentInfo::of).toList();
-            return EmailDetail.of(accountId, message, attachments);
+            return EmailDetail.of(accountId, message, attachments, bodyOffset, maxBodyChars);
         });
     }
 

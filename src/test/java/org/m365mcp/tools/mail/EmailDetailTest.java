@@ -22,7 +22,7 @@ class EmailDetailTest {
                  "ccRecipients":[],"categories":["Blue"],"flag":{"flagStatus":"notFlagged"},
                  "conversationId":"AAQk1","isRead":true}""");
 
-        EmailDetail detail = EmailDetail.of("demo", message, List.of());
+        EmailDetail detail = EmailDetail.of("demo", message, List.of(), 0, 20_000);
 
         assertThat(detail.from()).isEqualTo("Megan Bowen <megan@contoso.sandbox>");
         assertThat(detail.to()).containsExactly("adele@contoso.sandbox");
@@ -38,13 +38,16 @@ class EmailDetailTest {
 
     @Test
     void of_bodyLongerThanTheCap_cutAndSaysSo() throws Exception {
-        String longBody = "a".repeat(EmailDetail.MAX_BODY_CHARS + 10);
+        String longBody = "a".repeat(20_010);
         JsonNode message = json("{\"id\":\"x\",\"body\":{\"contentType\":\"text\",\"content\":\"" + longBody + "\"}}");
 
-        EmailDetail detail = EmailDetail.of("demo", message, List.of());
+        EmailDetail detail = EmailDetail.of("demo", message, List.of(), 0, 20_000);
 
-        assertThat(detail.body()).hasSize(EmailDetail.MAX_BODY_CHARS);
+        assertThat(detail.body()).hasSize(20_000);
         assertThat(detail.bodyTruncated()).isTrue();
+        assertThat(detail.nextBodyOffset()).isEqualTo(20_000);
+        assertThat(detail.bodyNote()).isEqualTo(
+                "characters 0-20000 of 20010 shown; 10 more: call email_get with body_offset=20000");
     }
 
     @Test

@@ -32,6 +32,7 @@ class MailToolsAgainstSandboxTest {
     void wire() {
         tools.graph = sandbox.client(Duration.ofSeconds(5), 0);
         tools.downloads = new DownloadFolder(downloads);
+        tools.maxBodyChars = 20_000;
         tools.accounts = new Accounts() {
             @Override
             public SignedInAccount require(String accountId) {
@@ -53,11 +54,33 @@ class MailToolsAgainstSandboxTest {
     void emailGet_bodyFormat_askedOfGraphWithPreferHeader() {
         String id = firstInboxId();
 
-        tools.emailGet("demo", id, "html", true, false);
-        tools.emailGet("demo", id, "text", true, false);
+        tools.emailGet("demo", id, "html", 0, true, false);
+        tools.emailGet("demo", id, "text", 0, true, false);
 
         assertThat(sandbox.received("/v1.0/me/messages/" + id)).extracting(r -> r.header("Prefer").orElse(""))
                 .containsExactly("outlook.body-content-type=\"html\"", "outlook.body-content-type=\"text\"");
+    }
+
+    @Test
+    void emailGet_bodyLongerThanTheSetting_cutWithAMarker_andBodyOffsetReadsTheRest() {
+        String id = firstInboxId();
+        String whole = tools.emailGet("demo", id, "text", 0, true, false).body();
+        tools.maxBodyChars = 10;
+
+        EmailDetail first = tools.emailGet("demo", id, "text", 0, true, false);
+        StringBuilder read = new StringBuilder(first.body());
+        Integer next = first.nextBodyOffset();
+        while (next != null) {
+            EmailDetail part = tools.emailGet("demo", id, "text", next, true, false);
+            read.append(part.body());
+            next = part.nextBodyOffset();
+        }
+
+        assertThat(whole.length()).isGreaterThan(10);
+        assertThat(first.body()).hasSize(10);
+        assertThat(first.bodyTruncated()).isTrue();
+        assertThat(first.bodyNote()).contains("call email_get with body_offset=10");
+        assertThat(read.toString()).isEqualTo(whole);
     }
 
     @Test
@@ -86,7 +109,7 @@ class MailToolsAgainstSandboxTest {
     void emailGetAttachment_defaultName_isTheAttachmentsOwnSafeName() throws Exception {
         EmailSummary withAttachment = tools.emailList("demo", "inbox", 50, 0, false, true, false).messages().stream()
                 .filter(EmailSummary::hasAttachments).findFirst().orElseThrow();
-        AttachmentInfo attachment = tools.emailGet("demo", withAttachment.id(), "text", true, false).attachments().get(0);
+        AttachmentInfo attachment = tools.emailGet("demo", withAttachment.id(), "text", 0, true, false).attachments().get(0);
 
         AttachmentSaved saved = tools.emailGetAttachment("demo", withAttachment.id(), attachment.id(), "", false);
 
