@@ -62,6 +62,7 @@ public class ToolRegistry {
     @Inject
     Config config;
 
+    @Inject
     @Any
     Instance<ToolCallScope> scopes;
 
