@@ -249,17 +249,10 @@ class WarmingJobIT {
             return null;
         }));
         try {
-            for (int run = 0; run < 10 && failures.isEmpty(); run++) {
+            for (int run = 0; run < 6 && failures.isEmpty(); run++) {
                 long execution = console.start("cache-warming");
-                // Stopped once it runs: a stop while jbatch still has it STARTING can leave it STOPPING.
-                Instant deadline = Instant.now().plus(JOB_TIMEOUT);
-                while (console.execution(execution).path("status").asText().equals("STARTING")) {
-                    assertThat(Instant.now()).as("execution %d still STARTING", execution).isBefore(deadline);
-                    Thread.sleep(20);
-                }
-                // 409 when it ended first; either way it ends before the next start.
-                console.send(HttpRequest.newBuilder(console.uri("executions/" + execution + "/stop"))
-                        .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+                // Each run is left to finish: a stop while jbatch has just started a run can leave it
+                // STOPPING for minutes (a batch runtime behaviour, operations.md), which is not what this proves.
                 console.awaitFinished(execution, JOB_TIMEOUT);
             }
         } finally {
