@@ -59,7 +59,7 @@ final class QuickCheck {
       if ("ok".equals(report)) {
         return new Result(Outcome.OK, "");
       }
-      if (System.nanoTime() - started >= budget.toNanos()) {
+      if (pastBudget(started, budget)) {
         // finished past its budget, as if interrupted: the timer races a short check (later reads find the damage)
         return new Result(Outcome.UNFINISHED, "");
       }
@@ -71,7 +71,7 @@ final class QuickCheck {
         return new Result(Outcome.UNFINISHED, "");
       }
       if (StoreConnection.isDamage(e)) {
-        return System.nanoTime() - started >= budget.toNanos()
+        return pastBudget(started, budget)
             ? new Result(Outcome.UNFINISHED, "") : new Result(Outcome.DAMAGED, e.getMessage());
       }
       throw e;
@@ -79,6 +79,11 @@ final class QuickCheck {
       interrupter.finished();
       timer.cancel(false);
     }
+  }
+
+  /** Whether a check begun at {@code started} (nano time) ran past {@code budget}: it then counts as unfinished. */
+  private static boolean pastBudget(long started, Duration budget) {
+    return System.nanoTime() - started >= budget.toNanos();
   }
 
   /**
