@@ -189,7 +189,10 @@ class BackgroundTimersIT {
             try (CacheStore store = CacheStore.open(StoreSettings.defaults(WORK.resolve("cache.db")), CacheKey.of(KEY))) {
                 rows = store.stats().recent("email_list", seededAt);
             }
-            if (rows.stream().mapToLong(StatsRow::missCount).sum() >= expectedOrder.size()) {
+            // A row counts the entries held when it was written; a miss is counted when Graph answers, a
+            // moment before its entry is stored, so the entries may first show in the next row.
+            if (rows.stream().mapToLong(StatsRow::missCount).sum() >= expectedOrder.size()
+                    && rows.stream().anyMatch(row -> row.entryCount() > 0)) {
                 break;
             }
             Thread.sleep(2_000);
@@ -200,7 +203,7 @@ class BackgroundTimersIT {
         assertThat(withCalls.accountId()).isNull();
         assertThat(withCalls.p50Ms()).isPositive();
         assertThat(withCalls.p99Ms()).isGreaterThanOrEqualTo(withCalls.p95Ms()).isGreaterThanOrEqualTo(withCalls.p50Ms());
-        assertThat(withCalls.entryCount()).isPositive();
+        assertThat(rows).as("a later row holds the refreshed entries").anyMatch(row -> row.entryCount() > 0);
     }
 
     @SuppressWarnings("unchecked")
