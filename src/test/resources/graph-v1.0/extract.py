@@ -4,7 +4,8 @@
 Input: clean_v10_metadata/cleanMetadata.xml of github.com/microsoftgraph/msgraph-metadata (the
 Graph v1.0 CSDL). Usage: extract.py cleanMetadata.xml COMMIT > graph-v1.0-properties.json
 
-Every complex type reachable from the roots is kept; a navigation property's name is kept, but its
+Every complex type reachable from the roots is kept (an open type that declares no property, a property
+bag such as resourceData, is marked "open": true); a navigation property's name is kept, but its
 target type only when it is itself a root (e.g. message.attachments -> attachment).
 """
 import json
@@ -13,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 ROOTS = ["user", "message", "mailFolder", "messageRule", "attachment", "fileAttachment", "event", "calendar",
          "mailboxSettings", "scheduleInformation", "contact", "contactFolder", "drive", "driveItem",
-         "permission", "uploadSession", "searchResponse"]
+         "permission", "uploadSession", "searchResponse", "subscription", "changeNotificationCollection"]
 NS = "{http://docs.oasis-open.org/odata/ns/edm}"
 
 
@@ -37,7 +38,8 @@ def main(path, commit):
             properties = {p.get("Name"): short_type(p.get("Type")) for p in node.findall(f"{NS}Property")}
             navigation = {p.get("Name"): short_type(p.get("Type")) for p in node.findall(f"{NS}NavigationProperty")}
             declared[node.get("Name")] = {"base": short(node.get("BaseType")) if node.get("BaseType") else None,
-                                          "properties": properties, "navigation": navigation}
+                                          "properties": properties, "navigation": navigation,
+                                          "open": node.get("OpenType") == "true"}
     kept, todo = {}, list(ROOTS)
     while todo:
         name = todo.pop()
@@ -59,6 +61,10 @@ def main(path, commit):
         t = kept[name]
         out["types"][name] = {"base": t["base"],
                               "properties": {k: v for k, v in sorted({**t["properties"], **t["navigation"]}.items())}}
+        if t["open"] and not t["properties"] and not t["navigation"]:
+            # A property bag (resourceData): any property is allowed. Open types that declare properties
+            # (message, driveItem, identity…) are checked against what they declare, as before.
+            out["types"][name]["open"] = True
     json.dump(out, sys.stdout, indent=1, sort_keys=False)
     sys.stdout.write("\n")
 

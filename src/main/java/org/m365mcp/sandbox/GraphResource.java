@@ -14,9 +14,11 @@ import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.search.SearchResource;
 import org.m365mcp.sandbox.search.SearchSources;
+import org.m365mcp.sandbox.subscriptions.SubscriptionHub;
+import org.m365mcp.sandbox.subscriptions.SubscriptionsResource;
 
 /**
- * The root of the sandbox's Graph v1.0: {@code /me}, {@code /users/{id}} and {@code /search},
+ * The root of the sandbox's Graph v1.0: {@code /me}, {@code /users/{id}}, {@code /subscriptions} and {@code /search},
  * each handed on to a sub-resource for the signed-in account.
  *
  * <ul>
@@ -31,6 +33,9 @@ public class GraphResource {
 
     @Inject
     SandboxTenant tenant;
+
+    @Inject
+    SubscriptionHub subscriptions;
 
     @Context
     UriInfo uriInfo;
@@ -53,6 +58,11 @@ public class GraphResource {
             throw new SandboxGraphException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         return new UserResource(tenant, target, request());
+    }
+
+    @Path("subscriptions")
+    public SubscriptionsResource subscriptions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return new SubscriptionsResource(subscriptions, caller(authorization), request());
     }
 
     @Path("search")

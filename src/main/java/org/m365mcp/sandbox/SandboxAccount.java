@@ -5,19 +5,21 @@ import java.util.Objects;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.contacts.AddressBook;
+import org.m365mcp.sandbox.delta.AccountChanges;
 import org.m365mcp.sandbox.drive.Drive;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
- * One user of the sandbox tenant: who they are, the token that signs them in, and their data.
+ * One user of the sandbox tenant: who they are, the token that signs them in, their data, and the
+ * log of its changes (delta queries, change notifications).
  *
  * <ul>
  *   <li>Each store is thread-safe on its own; nothing here is shared between accounts.
  * </ul>
  */
 public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox,
-        CalendarStore calendar, AddressBook contacts, Drive drive) {
+        CalendarStore calendar, AddressBook contacts, Drive drive, AccountChanges changes) {
 
     public SandboxAccount {
         Objects.requireNonNull(accountId, "accountId");
@@ -27,6 +29,7 @@ public record SandboxAccount(String accountId, String token, Recipient owner, St
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(drive, "drive");
+        Objects.requireNonNull(changes, "changes");
     }
 
     /** Graph's user object id (a GUID). */

@@ -30,6 +30,8 @@ public class SandboxApplication extends Application {
                 GraphResource.class,
                 SandboxAdminResource.class,
                 FaultsAdminResource.class,
+                DeltaAdminResource.class,
+                SubscriptionsAdminResource.class,
                 LoginAdminResource.class,
                 HelperLinksResource.class);
     }

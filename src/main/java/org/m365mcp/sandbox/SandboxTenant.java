@@ -11,7 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.sandbox.contacts.AddressBook;
+import org.m365mcp.sandbox.delta.AccountChanges;
+import org.m365mcp.sandbox.delta.DeltaSettings;
 import org.m365mcp.sandbox.drive.Drive;
 import org.m365mcp.sandbox.login.LoginSettings;
 import org.m365mcp.sandbox.login.SandboxLogin;
@@ -54,6 +57,7 @@ public class SandboxTenant {
 
     private Clock clock;
     private SandboxLogin login;
+    private DeltaSettings deltaSettings;
     private List<SandboxAccount> accounts = List.of();
 
     /** For CDI's client proxy only. */
@@ -61,9 +65,22 @@ public class SandboxTenant {
     }
 
     @Inject
-    public SandboxTenant(Clock clock, SandboxLogin login) {
+    public SandboxTenant(Clock clock, SandboxLogin login,
+            @ConfigProperty(name = "m365.sandbox.delta.max-changes", defaultValue = "10000") int maxChanges,
+            @ConfigProperty(name = "m365.sandbox.delta.token-lifetime-hours", defaultValue = "168") long tokenHours) {
+        this(clock, login, new DeltaSettings(maxChanges, java.time.Duration.ofHours(tokenHours)));
+    }
+
+    /** A tenant keeping {@code deltaSettings}' change history. */
+    public SandboxTenant(Clock clock, SandboxLogin login, DeltaSettings deltaSettings) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.login = Objects.requireNonNull(login, "login");
+        this.deltaSettings = Objects.requireNonNull(deltaSettings, "deltaSettings");
+    }
+
+    /** A tenant with the default change history. */
+    public SandboxTenant(Clock clock, SandboxLogin login) {
+        this(clock, login, DeltaSettings.DEFAULTS);
     }
 
     /** A tenant with a sign-in of its own on the same clock, with the default settings. */
@@ -89,7 +106,12 @@ public class SandboxTenant {
         CalendarStore calendar = CalendarStore.seeded(id, owner, mailboxTimeZone(id), seed, anchor, clock);
         AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
         Drive drive = Drive.seeded(id, owner, seed, anchor, clock);
-        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts, drive);
+        AccountChanges changes = new AccountChanges(id, clock, deltaSettings);
+        mailbox.recordChangesTo(changes);
+        calendar.recordChangesTo(changes);
+        contacts.recordChangesTo(changes);
+        drive.recordChangesTo(changes);
+        return new SandboxAccount(id, token, owner, jobTitle, mailbox, calendar, contacts, drive, changes);
     }
 
     /** As Exchange keeps it, a Windows name: {@link #DEMO_ACCOUNT_ID} is in Pacific time, the other in W. Europe. */

@@ -2,6 +2,7 @@ package org.m365mcp.sandbox;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,14 +15,25 @@ import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Responses;
 import org.m365mcp.sandbox.contacts.ContactFoldersResource;
 import org.m365mcp.sandbox.contacts.ContactsResource;
+import org.m365mcp.sandbox.calendar.CalendarViewDelta;
+import org.m365mcp.sandbox.contacts.ContactsDelta;
+import org.m365mcp.sandbox.delta.ChangeFamily;
+import org.m365mcp.sandbox.delta.DeltaQuery;
+import org.m365mcp.sandbox.delta.DeltaStyle;
+import org.m365mcp.sandbox.drive.DriveDelta;
 import org.m365mcp.sandbox.drive.DriveResource;
+import org.m365mcp.sandbox.mail.MailFoldersDelta;
 import org.m365mcp.sandbox.mail.MailFoldersResource;
+import org.m365mcp.sandbox.mail.MessagesDelta;
 import org.m365mcp.sandbox.mail.MessagesResource;
 import org.m365mcp.sandbox.mail.SendMailResource;
 
 /**
- * One user's Graph surface ({@code /me} or {@code /users/{id}}): the profile, and the mail,
- * calendar, contacts and OneDrive sub-resources of that account.
+ * One user's Graph surface ({@code /me} or {@code /users/{id}}): the profile, the mail, calendar,
+ * contacts and OneDrive sub-resources of that account, and their delta queries ({@link DeltaQuery}).
+ *
+ * <p>The delta paths are resource methods here, with more literal characters than the sub-resource
+ * locators they share a prefix with, so JAX-RS matches them first.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserResource {
@@ -109,5 +121,45 @@ public final class UserResource {
     @Path("calendarView")
     public CalendarViewResource calendarView() {
         return CalendarViewResource.ofDefaultCalendar(account.calendar(), request);
+    }
+
+    @GET
+    @Path("mailFolders/{folderId}/messages/delta")
+    public Response messagesDelta(@PathParam("folderId") String folderId) {
+        return delta("message", DeltaStyle.OUTLOOK, MessagesDelta.OPTIONS).answer(request, options ->
+                MessagesDelta.of(account.mailbox(), folderId, account.changes().log(ChangeFamily.MESSAGE), options));
+    }
+
+    @GET
+    @Path("mailFolders/delta")
+    public Response mailFoldersDelta() {
+        return delta("mailFolder", DeltaStyle.OUTLOOK, MailFoldersDelta.OPTIONS).answer(request, options ->
+                new MailFoldersDelta(account.mailbox(), account.changes().log(ChangeFamily.MAIL_FOLDER)));
+    }
+
+    @GET
+    @Path("contactFolders/{folderId}/contacts/delta")
+    public Response contactsDelta(@PathParam("folderId") String folderId) {
+        return delta("contact", DeltaStyle.OUTLOOK, ContactsDelta.OPTIONS).answer(request, options ->
+                new ContactsDelta(account.contacts(), folderId, account.changes().log(ChangeFamily.CONTACT)));
+    }
+
+    @GET
+    @Path("calendarView/delta")
+    public Response calendarViewDelta() {
+        return delta("event", DeltaStyle.OUTLOOK, CalendarViewDelta.OPTIONS).answer(request, options ->
+                new CalendarViewDelta(account.calendar(), account.changes().log(ChangeFamily.EVENT), request, options));
+    }
+
+    @GET
+    @Path("drive/root/delta")
+    public Response driveDelta() {
+        return delta("driveItem", DeltaStyle.ONEDRIVE, DriveDelta.OPTIONS).answer(request, options ->
+                new DriveDelta(account.drive(), account.changes().log(ChangeFamily.DRIVE_ITEM),
+                        request.sandboxRoot().toString()));
+    }
+
+    private DeltaQuery delta(String type, DeltaStyle style, java.util.Set<String> options) {
+        return new DeltaQuery(account.accountId(), type, style, options, tenant.clock());
     }
 }

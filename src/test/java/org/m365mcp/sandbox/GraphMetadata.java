@@ -18,6 +18,8 @@ import java.util.Optional;
  *   <li>A type's properties include its base types' and its navigation properties.</li>
  *   <li>An object's own {@code @odata.type} names its type (a derived type, a search hit's resource);
  *       otherwise the declaring property's type does.</li>
+ *   <li>An open type that declares no property ({@code resourceData}, marked {@code "open"} in the
+ *       extract) takes any property.</li>
  *   <li>Instance annotations ({@code @odata.etag}, {@code @microsoft.graph.downloadUrl},
  *       {@code name@odata.type}…) are not properties and are not checked.</li>
  * </ul>
@@ -73,9 +75,13 @@ final class GraphMetadata {
             found.add(path + ": type " + actual + " is not in the extract");
             return;
         }
+        boolean open = types.path(actual).path("open").asBoolean(false);
         json.fieldNames().forEachRemaining(name -> {
             if (name.contains("@")) {
                 return;
+            }
+            if (open && propertyType(actual, name).isEmpty()) {
+                return; // a property bag (resourceData): Graph declares none and allows any
             }
             Optional<String> declared = propertyType(actual, name);
             if (declared.isEmpty()) {

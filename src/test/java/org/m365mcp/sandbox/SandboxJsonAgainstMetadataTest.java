@@ -113,6 +113,46 @@ class SandboxJsonAgainstMetadataTest {
         assertThat(undeclared).isEmpty();
     }
 
+    @Test
+    void deltaAnswers_firstRoundsAndChanges_onlyV1Properties() {
+        JsonNode messages = get("/me/mailFolders/inbox/messages/delta");
+        JsonNode folders = get("/me/mailFolders/delta");
+        JsonNode contacts = get("/me/contactFolders/contacts/contacts/delta");
+        JsonNode events = get("/me/calendarView/delta?" + WEEK);
+        JsonNode drive = get("/me/drive/root/delta");
+        checkEach("message", messages);
+        checkEach("mailFolder", folders);
+        checkEach("contact", contacts);
+        checkEach("event", events);
+        checkEach("driveItem", drive);
+        String message = messages.path("value").get(0).path("id").asText();
+        sandbox.demo("PATCH", "/me/messages/" + messages.path("value").get(1).path("id").asText(), "{\"isRead\":true}", 200);
+        sandbox.demo("DELETE", "/me/messages/" + message, null, 204);
+        sandbox.demo("DELETE", "/me/contacts/" + contacts.path("value").get(0).path("id").asText(), null, 204);
+        String file = first(get("/me/drive/root:/Documents/Finance/2024/Q3:/children"), "file");
+        sandbox.demo("DELETE", "/me/drive/items/" + file, null, 204);
+
+        checkEach("message", get(untilDelta(messages)));
+        checkEach("mailFolder", get(untilDelta(folders)));
+        checkEach("contact", get(untilDelta(contacts)));
+        checkEach("driveItem", get(untilDelta(drive)));
+
+        assertThat(undeclared).isEmpty();
+    }
+
+    /** Follows the round's next links to its delta link: the Graph path of that link. */
+    private String untilDelta(JsonNode page) {
+        JsonNode current = page;
+        while (current.has("@odata.nextLink")) {
+            current = get(graphPath(current.path("@odata.nextLink").asText()));
+        }
+        return graphPath(current.path("@odata.deltaLink").asText());
+    }
+
+    private String graphPath(String link) {
+        return link.substring(sandbox.graphRoot().toString().length());
+    }
+
     private JsonNode get(String path) {
         return sandbox.demo("GET", path, null, 200);
     }

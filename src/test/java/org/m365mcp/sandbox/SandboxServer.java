@@ -46,6 +46,7 @@ import org.m365mcp.sandbox.login.DevicePageResource;
 import org.m365mcp.sandbox.login.LoginSettings;
 import org.m365mcp.sandbox.login.SandboxLogin;
 import org.m365mcp.sandbox.login.SandboxLoginApplication;
+import org.m365mcp.sandbox.subscriptions.SubscriptionHub;
 
 /**
  * The sandbox's real JAX-RS applications on Jersey over the JDK's HTTP server, in-process and on
@@ -87,6 +88,7 @@ public final class SandboxServer implements AutoCloseable {
 
     final SandboxTenant tenant;
     final SandboxState state;
+    private final SubscriptionHub subscriptions;
     private final SandboxLogin login;
     private final SSLContext clientTls;
     private final HttpServer server;
@@ -101,6 +103,7 @@ public final class SandboxServer implements AutoCloseable {
         tenant = new SandboxTenant(clock, login);
         tenant.seed();
         state = new SandboxState(0);
+        subscriptions = new SubscriptionHub(tenant, executor);
         clientTls = certificate == null ? null : certificate.clientContext();
         http = httpClient();
         try {
@@ -149,6 +152,7 @@ public final class SandboxServer implements AutoCloseable {
                 bind(tenant).to(SandboxTenant.class);
                 bind(state).to(SandboxState.class);
                 bind(login).to(SandboxLogin.class);
+                bind(subscriptions).to(SubscriptionHub.class);
             }
         });
         return ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
@@ -273,6 +277,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** A raw call below {@link #root()}, with {@code token} as bearer when it is non-null. */
     public HttpResponse<String> send(String method, String path, String body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    /** A raw call below {@link #root()} with extra request headers ({@code Prefer}, {@code If-Match}…). */
+    public HttpResponse<String> send(String method, String path, String body, String token, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root() + path.replace(" ", "%20").replace("\"", "%22")))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
@@ -280,6 +289,7 @@ public final class SandboxServer implements AutoCloseable {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return send(builder.build());
     }
 

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
+import org.m365mcp.sandbox.delta.ChangeFamily;
+import org.m365mcp.sandbox.delta.ChangeKind;
+import org.m365mcp.sandbox.delta.ChangeRecorder;
 
 /**
  * One user's calendars and events, in Graph's JSON shape.
@@ -41,6 +45,7 @@ public final class CalendarStore {
     private final Map<String, ObjectNode> calendars = new LinkedHashMap<>();
     private final Map<String, ObjectNode> events = new LinkedHashMap<>();
     private long sequence;
+    private ChangeRecorder changes = ChangeRecorder.NONE;
 
     CalendarStore(String accountId, Recipient owner, String timeZone, Clock clock) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -59,6 +64,37 @@ public final class CalendarStore {
         CalendarStore store = new CalendarStore(accountId, owner, timeZone, clock);
         new CalendarSeeder(store, seed, anchor).seed();
         return store;
+    }
+
+    /**
+     * From now on, every change to an event, series master or occurrence is reported to {@code recorder};
+     * called once the calendar is seeded.
+     */
+    public synchronized void recordChangesTo(ChangeRecorder recorder) {
+        changes = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** The default calendar's id. */
+    public synchronized String defaultCalendarId() {
+        return defaultCalendar().path("id").asText();
+    }
+
+    /** The ids of what {@link #view} lists. */
+    public synchronized List<String> viewIds(String calendarId, Instant from, Instant to) {
+        return view(calendarId, from, to).stream().map(e -> e.path("id").asText()).toList();
+    }
+
+    /** The event, occurrence or exception {@code id} if {@link #view} lists it now. */
+    public synchronized java.util.Optional<ObjectNode> inView(String calendarId, String id, Instant from, Instant to) {
+        ObjectNode e = events.get(id);
+        boolean listed = e != null && e.path("calendarId").asText().equals(calendarId)
+                && IN_VIEW.contains(e.path("type").asText())
+                && EventJson.start(e).isBefore(to) && EventJson.end(e).isAfter(from);
+        return listed ? java.util.Optional.of(EventJson.visible(e)) : java.util.Optional.empty();
+    }
+
+    private void record(ObjectNode event, ChangeKind kind) {
+        changes.record(ChangeFamily.EVENT, event.path("calendarId").asText(), event.path("id").asText(), kind);
     }
 
     Recipient owner() {
@@ -162,7 +198,7 @@ public final class CalendarStore {
             throw new SandboxGraphException(400, "ErrorCannotDeleteObject", "The default calendar cannot be deleted.");
         }
         calendars.remove(id);
-        events.values().removeIf(e -> e.path("calendarId").asText().equals(id));
+        removeEvents(e -> e.path("calendarId").asText().equals(id));
     }
 
     // ---- events
@@ -199,6 +235,7 @@ public final class CalendarStore {
         calendar(calendarId);
         ObjectNode event = EventJson.create(id, calendarId, organizer, organizer.equals(owner), now(), body);
         events.put(id, event);
+        record(event, ChangeKind.CREATED);
         expand(event);
         return EventJson.visible(event);
     }
@@ -206,6 +243,7 @@ public final class CalendarStore {
     synchronized ObjectNode updateEvent(String id, ObjectNode patch) {
         ObjectNode event = find(id);
         EventJson.apply(event, patch, now());
+        record(event, ChangeKind.UPDATED);
         switch (event.path("type").asText()) {
             case "occurrence" -> event.put("type", "exception");
             case "seriesMaster", "singleInstance" -> expand(event);
@@ -218,14 +256,21 @@ public final class CalendarStore {
     synchronized void deleteEvent(String id) {
         ObjectNode event = find(id);
         events.remove(id);
-        events.values().removeIf(e -> e.path("seriesMasterId").asText().equals(event.path("id").asText()));
+        record(event, ChangeKind.DELETED);
+        removeEvents(e -> e.path("seriesMasterId").asText().equals(event.path("id").asText()));
     }
 
     /** Runs {@code change} on the stored event (and a master's occurrences); returns a copy of the event. */
     synchronized ObjectNode change(String id, java.util.function.Consumer<ObjectNode> change) {
         ObjectNode event = find(id);
         change.accept(event);
-        events.values().stream().filter(e -> e.path("seriesMasterId").asText().equals(id)).forEach(change);
+        Entities.renewChangeKey(event);
+        record(event, ChangeKind.UPDATED);
+        events.values().stream().filter(e -> e.path("seriesMasterId").asText().equals(id)).forEach(e -> {
+            change.accept(e);
+            Entities.renewChangeKey(e);
+            record(e, ChangeKind.UPDATED);
+        });
         return EventJson.visible(event);
     }
 
@@ -240,7 +285,7 @@ public final class CalendarStore {
     /** Re-creates a master's occurrences; an event without recurrence is a single instance. */
     private void expand(ObjectNode event) {
         String id = event.path("id").asText();
-        events.values().removeIf(e -> e.path("seriesMasterId").asText().equals(id));
+        removeEvents(e -> e.path("seriesMasterId").asText().equals(id));
         if (!event.path("recurrence").isObject()) {
             event.put("type", "singleInstance");
             return;
@@ -258,6 +303,15 @@ public final class CalendarStore {
             occurrence.set("start", Json.dateTimeTimeZone(at));
             occurrence.set("end", Json.dateTimeTimeZone(at.plus(length)));
             events.put(occurrenceId, occurrence);
+            record(occurrence, ChangeKind.CREATED);
         }
+    }
+
+    private void removeEvents(java.util.function.Predicate<ObjectNode> which) {
+        List<ObjectNode> gone = events.values().stream().filter(which).toList();
+        gone.forEach(e -> {
+            events.remove(e.path("id").asText());
+            record(e, ChangeKind.DELETED);
+        });
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;
@@ -66,13 +67,19 @@ public final class EventsResource {
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") String id, String body) {
-        return Responses.ok(store.updateEvent(id, Json.body(body)));
+        synchronized (store) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), store.event(id));
+            return Responses.ok(store.updateEvent(id, Json.body(body)));
+        }
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        store.deleteEvent(id);
+        synchronized (store) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), store.event(id));
+            store.deleteEvent(id);
+        }
         return Responses.noContent();
     }
 

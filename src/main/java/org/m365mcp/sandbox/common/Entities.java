@@ -34,13 +34,57 @@ public final class Entities {
         return clean;
     }
 
-    /** Renews the change key and etag and sets {@code lastModifiedDateTime} to {@code now}. */
+    /**
+     * Renews the change key and etag and sets {@code lastModifiedDateTime} to {@code now}. The change key
+     * carries a version one above the entity's last, so two changes within the same instant still give
+     * two etags, as Exchange's do.
+     */
     public static void touch(ObjectNode entity, Instant now) {
-        String changeKey = Integer.toHexString((entity.path("id").asText() + now + entity.path("subject")
-                + entity.path("displayName")).hashCode()) + "AAAAA" + Long.toHexString(now.toEpochMilli());
-        entity.put("@odata.etag", "W/\"" + changeKey + "\"");
+        String changeKey = CHANGE_KEY + String.format("%08X", entity.path("id").asText().hashCode())
+                + String.format("%010X", version(entity.path("changeKey").asText("")) + 1);
+        entity.put("@odata.etag", etag(changeKey));
         entity.put("changeKey", changeKey);
         entity.put("lastModifiedDateTime", now.toString());
+    }
+
+    /** Renews only the change key and etag: a change Graph makes without a client's PATCH (a response, an attachment). */
+    public static void renewChangeKey(ObjectNode entity) {
+        String modified = entity.path("lastModifiedDateTime").asText("");
+        touch(entity, modified.isEmpty() ? Instant.EPOCH : Instant.parse(modified));
+    }
+
+    /** {@code W/"changeKey"}, Outlook's {@code @odata.etag}. */
+    public static String etag(String changeKey) {
+        return "W/\"" + changeKey + "\"";
+    }
+
+    private static final String CHANGE_KEY = "CQAAABYAAAA";
+
+    private static long version(String changeKey) {
+        if (changeKey.startsWith(CHANGE_KEY) && changeKey.length() == CHANGE_KEY.length() + 18) {
+            try {
+                return Long.parseLong(changeKey.substring(CHANGE_KEY.length() + 8), 16);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Outlook's {@code If-Match} check (PATCH and DELETE of a message, event or contact): {@code null}
+     * or {@code *} always passes; any other value must be the entity's current {@code @odata.etag}.
+     *
+     * @throws SandboxGraphException 412 {@code ErrorIrresolvableConflict} otherwise
+     */
+    public static void requireMatch(String ifMatch, ObjectNode entity) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")
+                || ifMatch.trim().equals(entity.path("@odata.etag").asText())) {
+            return;
+        }
+        throw new SandboxGraphException(412, "ErrorIrresolvableConflict", "The send or update operation could not be"
+                + " performed because the change key passed in the request does not match the current change key for"
+                + " the item.");
     }
 
     /** Graph's {@code bodyPreview}: the text, markup dropped, whitespace collapsed, at most 255 characters. */

@@ -11,6 +11,9 @@ import java.util.Objects;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
+import org.m365mcp.sandbox.delta.ChangeFamily;
+import org.m365mcp.sandbox.delta.ChangeKind;
+import org.m365mcp.sandbox.delta.ChangeRecorder;
 
 /**
  * One user's address book: contact folders and contacts in Graph's JSON shape.
@@ -30,6 +33,7 @@ public final class AddressBook {
     private final Map<String, ObjectNode> folders = new LinkedHashMap<>();
     private final Map<String, ObjectNode> contacts = new LinkedHashMap<>();
     private long sequence;
+    private ChangeRecorder changes = ChangeRecorder.NONE;
 
     AddressBook(String accountId, Clock clock) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -43,6 +47,18 @@ public final class AddressBook {
         AddressBook book = new AddressBook(accountId, clock);
         new ContactsSeeder(book, ownerAddress, seed, anchor).seed();
         return book;
+    }
+
+    /** From now on, every change to a contact is reported to {@code recorder}; called once the book is seeded. */
+    public synchronized void recordChangesTo(ChangeRecorder recorder) {
+        changes = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** The contact with {@code id} if it is in folder {@code folderRef} now. */
+    public synchronized java.util.Optional<ObjectNode> contactIn(String folderRef, String id) {
+        ObjectNode contact = contacts.get(id);
+        return contact != null && contact.path("parentFolderId").asText().equals(requireFolder(folderRef))
+                ? java.util.Optional.of(contact.deepCopy()) : java.util.Optional.empty();
     }
 
     String defaultFolderId() {
@@ -116,7 +132,8 @@ public final class AddressBook {
             throw new SandboxGraphException(400, "ErrorCannotDeleteObject", "The default Contacts folder cannot be deleted.");
         }
         childFolders(id).forEach(f -> deleteFolder(f.path("id").asText()));
-        contacts.values().removeIf(c -> c.path("parentFolderId").asText().equals(id));
+        contacts.values().stream().filter(c -> c.path("parentFolderId").asText().equals(id))
+                .map(c -> c.path("id").asText()).toList().forEach(this::deleteContact);
         folders.remove(id);
     }
 
@@ -140,17 +157,20 @@ public final class AddressBook {
     synchronized ObjectNode createContact(String folderRef, String id, ObjectNode body) {
         ObjectNode contact = ContactJson.create(id, requireFolder(folderRef), now(), body);
         contacts.put(id, contact);
+        changes.record(ChangeFamily.CONTACT, contact.path("parentFolderId").asText(), id, ChangeKind.CREATED);
         return contact.deepCopy();
     }
 
     synchronized ObjectNode updateContact(String id, ObjectNode patch) {
         ObjectNode contact = find(id);
         ContactJson.apply(contact, patch, now());
+        changes.record(ChangeFamily.CONTACT, contact.path("parentFolderId").asText(), id, ChangeKind.UPDATED);
         return contact.deepCopy();
     }
 
     synchronized void deleteContact(String id) {
-        contacts.remove(find(id).path("id").asText());
+        ObjectNode contact = contacts.remove(find(id).path("id").asText());
+        changes.record(ChangeFamily.CONTACT, contact.path("parentFolderId").asText(), id, ChangeKind.DELETED);
     }
 
     private ObjectNode find(String id) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;
@@ -60,13 +61,19 @@ public final class ContactsResource {
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") String id, String body) {
-        return Responses.ok(book.updateContact(id, Json.body(body)));
+        synchronized (book) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), book.contact(id));
+            return Responses.ok(book.updateContact(id, Json.body(body)));
+        }
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        book.deleteContact(id);
+        synchronized (book) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), book.contact(id));
+            book.deleteContact(id);
+        }
         return Responses.noContent();
     }
 

@@ -15,6 +15,9 @@ import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
+import org.m365mcp.sandbox.delta.ChangeFamily;
+import org.m365mcp.sandbox.delta.ChangeKind;
+import org.m365mcp.sandbox.delta.ChangeRecorder;
 
 /**
  * One user's OneDrive: a tree of folders and files kept as Graph {@code driveItem} JSON, minus what
@@ -39,6 +42,7 @@ public final class Drive {
     private final UploadSessions uploads = new UploadSessions(this);
     private String rootId;
     private long sequence;
+    private ChangeRecorder changes = ChangeRecorder.NONE;
 
     Drive(String accountId, Recipient owner, Clock clock) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -53,6 +57,66 @@ public final class Drive {
         Drive drive = new Drive(accountId, owner, clock);
         new DriveSeeder(drive, seed, anchor).seed();
         return drive;
+    }
+
+    /**
+     * From now on, every change to an item is reported to {@code recorder}, with the folders above it
+     * (OneDrive's delta shows a changed item's parents); called once the drive is seeded.
+     */
+    public synchronized void recordChangesTo(ChangeRecorder recorder) {
+        changes = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** Every item's id, the root's included: what a first delta round enumerates. */
+    public synchronized List<String> allIds() {
+        return List.copyOf(items.keySet());
+    }
+
+    /** How many folders lie between the item and the root (0 for the root), or -1 for an unknown item. */
+    public synchronized int depth(String id) {
+        int depth = 0;
+        for (ObjectNode item = items.get(id); item != null && !item.has("root");
+                item = items.get(item.path("parentReference").path("id").asText())) {
+            depth++;
+        }
+        return items.containsKey(id) ? depth : -1;
+    }
+
+    /**
+     * The item as OneDrive's delta shows it (driveitem-delta.md, OneDrive for Business): no {@code cTag},
+     * a {@code parentReference} without {@code path}; empty when the drive no longer has it.
+     */
+    public synchronized Optional<ObjectNode> deltaJson(String id, String downloadBase) {
+        if (!items.containsKey(id)) {
+            return Optional.empty();
+        }
+        ObjectNode item = render(id, downloadBase);
+        item.remove("cTag");
+        if (item.path("parentReference").isObject()) {
+            ((ObjectNode) item.get("parentReference")).remove("path");
+        }
+        return Optional.of(item);
+    }
+
+    /** What delta shows of a deleted item: its id, last parent, kind and the {@code deleted} facet (no name, no cTag). */
+    private ObjectNode tombstone(ObjectNode item) {
+        ObjectNode gone = Json.object().put("id", item.path("id").asText());
+        if (item.path("parentReference").isObject()) {
+            gone.set("parentReference", item.get("parentReference").deepCopy());
+        }
+        gone.putObject(item.has("folder") ? "folder" : "file");
+        gone.putObject("deleted").put("state", "deleted");
+        return gone;
+    }
+
+    private void recordWithParents(String id, ChangeKind kind, ObjectNode tombstone) {
+        changes.record(ChangeFamily.DRIVE_ITEM, driveId, id, kind, tombstone);
+        ObjectNode item = tombstone != null ? tombstone : items.get(id);
+        for (ObjectNode parent = items.get(item.path("parentReference").path("id").asText()); parent != null;
+                parent = items.get(parent.path("parentReference").path("id").asText())) {
+            renewETag(parent); // its childCount or size changed with it
+            changes.record(ChangeFamily.DRIVE_ITEM, driveId, parent.path("id").asText(), ChangeKind.UPDATED);
+        }
     }
 
     public String driveId() {
@@ -202,11 +266,13 @@ public final class Drive {
             Instant when) {
         ObjectNode item = Json.object();
         item.put("createdDateTime", when.toString());
-        item.put("eTag", "\"{" + SandboxIds.guid(id + when) + "},1\"");
+        item.put("eTag", "\"{" + tagGuid(id) + "},1\"");
         item.put("id", id);
         item.put("lastModifiedDateTime", when.toString());
         item.put("name", name);
-        item.put("cTag", "\"c:{" + SandboxIds.guid(id + when) + "},1\"");
+        if (!folder) { // driveitem.md: cTag "isn't returned if the item is a folder"
+            item.put("cTag", "\"c:{" + tagGuid(id) + "},1\"");
+        }
         item.put("size", size);
         ObjectNode by = Json.object();
         by.putObject("user").put("id", SandboxIds.guid("user|" + owner.address()))
@@ -230,6 +296,7 @@ public final class Drive {
         if (bytes != null) {
             uploaded.put(id, bytes.clone());
         }
+        recordWithParents(id, ChangeKind.CREATED, null);
         return item.deepCopy();
     }
 
@@ -238,32 +305,78 @@ public final class Drive {
         uploaded.put(id, bytes.clone());
         item.put("size", bytes.length);
         ((ObjectNode) item.path("file").path("hashes")).put("quickXorHash", DriveContent.hash(id + bytes.length, bytes.length));
+        item.put("cTag", "\"c:{" + tagGuid(id) + "}," + (tagVersion(item.path("cTag").asText()) + 1) + "\"");
         touch(item);
+        recordWithParents(id, ChangeKind.UPDATED, null);
     }
 
     synchronized void rename(String id, String name) {
         ObjectNode item = stored(id);
         item.put("name", name);
         touch(item);
+        recordWithParents(id, ChangeKind.UPDATED, null);
     }
 
     synchronized void reparent(String id, String parentId) {
         ObjectNode item = stored(id);
+        String oldParent = item.path("parentReference").path("id").asText();
+        renewETag(stored(oldParent));
+        recordWithParents(oldParent, ChangeKind.UPDATED, null);
         ((ObjectNode) item.get("parentReference")).put("id", parentId);
         touch(item);
+        recordWithParents(id, ChangeKind.UPDATED, null);
+        recordDescendants(id); // their order key (depth) changed: a round in progress shows them again
+    }
+
+    private void recordDescendants(String id) {
+        for (String child : childIds(id)) {
+            changes.record(ChangeFamily.DRIVE_ITEM, driveId, child, ChangeKind.UPDATED);
+            recordDescendants(child);
+        }
     }
 
     synchronized void remove(String id) {
         childIds(id).forEach(this::remove);
-        items.remove(id);
+        ObjectNode gone = items.remove(id);
         uploaded.remove(id);
         links.forget(id);
+        if (gone != null) {
+            recordWithParents(id, ChangeKind.DELETED, tombstone(gone));
+        }
     }
 
     private void touch(ObjectNode item) {
         String when = now().toString();
         item.put("lastModifiedDateTime", when);
-        item.put("eTag", "\"{" + SandboxIds.guid(item.path("id").asText() + when) + "},2\"");
+        renewETag(item);
         ((ObjectNode) item.get("fileSystemInfo")).put("lastModifiedDateTime", when);
+    }
+
+    /** OneDrive's {@code "{GUID},n"}: the item's GUID with a version one above the last. */
+    private static void renewETag(ObjectNode item) {
+        item.put("eTag", "\"{" + tagGuid(item.path("id").asText()) + "}," + (tagVersion(item.path("eTag").asText()) + 1) + "\"");
+    }
+
+    private static String tagGuid(String id) {
+        return SandboxIds.guid("tag|" + id).toUpperCase(Locale.ROOT);
+    }
+
+    private static long tagVersion(String tag) {
+        int comma = tag.lastIndexOf(',');
+        try {
+            return comma < 0 ? 0 : Long.parseLong(tag.substring(comma + 1).replace("\"", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * True when {@code header} ({@code If-None-Match} or {@code If-Match}) names the item's current
+     * {@code eTag} or {@code cTag}, or is {@code *}.
+     */
+    synchronized boolean tagMatches(String id, String header) {
+        ObjectNode item = stored(id);
+        String given = header.trim();
+        return given.equals("*") || given.equals(item.path("eTag").asText()) || given.equals(item.path("cTag").asText());
     }
 }

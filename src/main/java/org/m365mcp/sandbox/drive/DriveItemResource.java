@@ -14,6 +14,7 @@ import java.util.List;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;
+import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.odata.ODataListing;
 
 /**
@@ -42,21 +43,42 @@ public final class DriveItemResource {
         drive.stored(itemId);
     }
 
+    /** GET; {@code If-None-Match} with the item's current eTag or cTag is 304 without a body (driveitem-get.md). */
     @GET
     public Response get() {
+        if (notModified()) {
+            return Response.notModified().build();
+        }
         return Responses.ok(listing().single(render(itemId), request));
     }
 
+    /** PATCH; an {@code If-Match} that is not the item's current eTag or cTag is 412 and changes nothing. */
     @PATCH
     public Response update(String body) {
-        writes.update(itemId, Json.body(body));
-        return Responses.ok(render(itemId));
+        synchronized (drive) {
+            requireMatch();
+            writes.update(itemId, Json.body(body));
+            return Responses.ok(render(itemId));
+        }
     }
 
     @DELETE
     public Response delete() {
-        writes.delete(itemId);
+        synchronized (drive) {
+            requireMatch();
+            writes.delete(itemId);
+        }
         return Responses.noContent();
+    }
+
+    private boolean notModified() {
+        return request.header("If-None-Match").filter(tag -> drive.tagMatches(itemId, tag)).isPresent();
+    }
+
+    private void requireMatch() {
+        if (request.header("If-Match").filter(tag -> !drive.tagMatches(itemId, tag)).isPresent()) {
+            throw new SandboxGraphException(412, "resourceModified", "ETag does not match current item's value.");
+        }
     }
 
     @GET
@@ -80,6 +102,9 @@ public final class DriveItemResource {
     @Path("content")
     public Response download() {
         drive.content(itemId); // a folder is a 400 here, not at the download URL
+        if (notModified()) { // driveitem-get-content.md
+            return Response.notModified().build();
+        }
         return Response.status(302)
                 .location(URI.create(DriveLinks.downloadUrl(request.sandboxRoot().toString(), drive.driveId(), itemId)))
                 .build();

@@ -15,6 +15,9 @@ import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
+import org.m365mcp.sandbox.delta.ChangeFamily;
+import org.m365mcp.sandbox.delta.ChangeKind;
+import org.m365mcp.sandbox.delta.ChangeRecorder;
 
 /**
  * One sandbox user's mailbox: folders, messages (in Graph's JSON shape), their attachments and the
@@ -39,6 +42,7 @@ public final class Mailbox {
     private final MessageRules rules;
     private final MailDelivery delivery;
     private long sequence;
+    private ChangeRecorder changes = ChangeRecorder.NONE;
 
     Mailbox(String accountId, Recipient owner, Clock clock, MailboxSeeder.Seed seed, MailDelivery delivery) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -70,6 +74,14 @@ public final class Mailbox {
             Entities.touch(copy, now());
             putMessage(copy);
         }
+    }
+
+    /**
+     * From now on, every change to a message or folder (and to a folder's counts) is reported to
+     * {@code recorder}; called once the mailbox is seeded.
+     */
+    public synchronized void recordChangesTo(ChangeRecorder recorder) {
+        changes = java.util.Objects.requireNonNull(recorder, "recorder");
     }
 
     /** The id our server uses for this account (e.g. {@code demo}). */
@@ -110,6 +122,11 @@ public final class Mailbox {
         return folders.values().stream().filter(f -> f.matches(ref)).findFirst();
     }
 
+    /** The id of the folder {@code ref} names (an id or a well-known name), if there is one. */
+    public synchronized Optional<String> folderId(String ref) {
+        return folder(ref).map(MailFolder::id);
+    }
+
     synchronized MailFolder requireFolder(String ref) {
         return folder(ref).orElseThrow(SandboxGraphException::itemNotFound);
     }
@@ -127,20 +144,37 @@ public final class Mailbox {
     }
 
     synchronized void putFolder(MailFolder folder) {
-        folders.put(folder.id(), folder);
+        MailFolder old = folders.put(folder.id(), folder);
+        changes.record(ChangeFamily.MAIL_FOLDER, container(folder), folder.id(),
+                old == null ? ChangeKind.CREATED : ChangeKind.UPDATED);
+        if (old == null || !java.util.Objects.equals(old.parentFolderId(), folder.parentFolderId())) {
+            folderCountsChanged(folder.parentFolderId()); // its childFolderCount
+            if (old != null) {
+                folderCountsChanged(old.parentFolderId());
+            }
+        }
     }
 
     /** Removes a folder, its subfolders and every message in them. */
     synchronized void removeFolderTree(MailFolder folder) {
         childFolders(folder.id()).forEach(this::removeFolderTree);
-        messages.values().removeIf(m -> {
-            boolean inside = m.path("parentFolderId").asText().equals(folder.id());
-            if (inside) {
-                attachments.remove(m.path("id").asText());
-            }
-            return inside;
-        });
+        messages.values().stream().filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
+                .map(m -> m.path("id").asText()).toList().forEach(this::removeMessage);
         folders.remove(folder.id());
+        changes.record(ChangeFamily.MAIL_FOLDER, container(folder), folder.id(), ChangeKind.DELETED);
+        folderCountsChanged(folder.parentFolderId());
+    }
+
+    private static String container(MailFolder folder) {
+        return folder.parentFolderId() == null ? "" : folder.parentFolderId();
+    }
+
+    /** A folder's unread, total or child count may have changed: mail folder delta shows it again. */
+    private void folderCountsChanged(String folderId) {
+        MailFolder folder = folderId == null ? null : folders.get(folderId);
+        if (folder != null) {
+            changes.record(ChangeFamily.MAIL_FOLDER, container(folder), folder.id(), ChangeKind.UPDATED);
+        }
     }
 
     /** Graph's {@code mailFolder} JSON, with its counts as they are now. */
@@ -182,13 +216,30 @@ public final class Mailbox {
         return m.deepCopy();
     }
 
+    /** A copy of message {@code id}, or empty when the mailbox has none. */
+    synchronized Optional<ObjectNode> findMessage(String id) {
+        ObjectNode m = messages.get(id);
+        return m == null ? Optional.empty() : Optional.of(m.deepCopy());
+    }
+
     synchronized void putMessage(ObjectNode message) {
-        messages.put(message.path("id").asText(), message.deepCopy());
+        String id = message.path("id").asText();
+        String folder = message.path("parentFolderId").asText();
+        ObjectNode old = messages.put(id, message.deepCopy());
+        changes.record(ChangeFamily.MESSAGE, folder, id, old == null ? ChangeKind.CREATED : ChangeKind.UPDATED);
+        if (old == null || old.path("isRead").asBoolean() != message.path("isRead").asBoolean()) {
+            folderCountsChanged(folder);
+        }
     }
 
     synchronized void removeMessage(String id) {
-        messages.remove(id);
+        ObjectNode old = messages.remove(id);
         attachments.remove(id);
+        if (old != null) {
+            String folder = old.path("parentFolderId").asText();
+            changes.record(ChangeFamily.MESSAGE, folder, id, ChangeKind.DELETED);
+            folderCountsChanged(folder);
+        }
     }
 
     // ---- attachments
@@ -207,6 +258,8 @@ public final class Mailbox {
         ObjectNode m = messages.get(messageId);
         if (m != null) {
             m.put("hasAttachments", !list.isEmpty());
+            Entities.renewChangeKey(m);
+            changes.record(ChangeFamily.MESSAGE, m.path("parentFolderId").asText(), messageId, ChangeKind.UPDATED);
         }
     }
 

@@ -220,8 +220,9 @@ final class MessageActions {
         MessageJson.reidentify(placed, mailbox.newId(kind));
         placed.put("parentFolderId", folder.id());
         Entities.touch(placed, mailbox.now());
+        placed.put("hasAttachments", !attachments.isEmpty());
+        mailbox.setAttachments(placed.path("id").asText(), attachments); // before the message: one change, not two
         mailbox.putMessage(placed);
-        mailbox.setAttachments(placed.path("id").asText(), attachments);
         return mailbox.message(placed.path("id").asText());
     }
 

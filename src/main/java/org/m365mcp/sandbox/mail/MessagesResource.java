@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.m365mcp.sandbox.common.Entities;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;
@@ -74,13 +75,19 @@ public final class MessagesResource {
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") String id, String body) {
-        return Responses.ok(actions.update(id, Json.body(body)));
+        synchronized (mailbox) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), mailbox.message(id));
+            return Responses.ok(actions.update(id, Json.body(body)));
+        }
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        actions.delete(id);
+        synchronized (mailbox) {
+            Entities.requireMatch(request.header("If-Match").orElse(null), mailbox.message(id));
+            actions.delete(id);
+        }
         return Responses.noContent();
     }
 
