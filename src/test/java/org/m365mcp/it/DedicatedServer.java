@@ -18,6 +18,16 @@ final class DedicatedServer {
     }
 
     static MicroProcess start(int port, Path work, Map<String, String> settings) throws IOException, InterruptedException {
+        return MicroProcess.start(port, work.resolve("payara.log"), List.of(), environment(work, settings));
+    }
+
+    /** The same for the runnable jar, {@code java -jar target/m365-mcp.jar}. */
+    static MicroProcess startRunnableJar(int port, Path work, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return MicroProcess.startRunnableJar(port, work.resolve("payara.log"), environment(work, settings));
+    }
+
+    private static Map<String, String> environment(Path work, Map<String, String> settings) throws IOException {
         Files.createDirectories(work);
         for (String file : List.of("payara.log", "cache.db", "cache.db-wal", "cache.db-shm")) {
             Files.deleteIfExists(work.resolve(file));
@@ -26,7 +36,7 @@ final class DedicatedServer {
         env.put("M365_MCP_CACHE_DB_PATH", work.resolve("cache.db").toAbsolutePath().toString());
         env.put("M365_MCP_CACHE_KEYRING", "false");
         env.put("M365_MCP_WARMING_ON_STARTUP", "false");
-        return MicroProcess.start(port, work.resolve("payara.log"), List.of(), env);
+        return env;
     }
 
     static void stop(McpSyncClient client, MicroProcess payara) {

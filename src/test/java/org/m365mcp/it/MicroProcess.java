@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process of its own running the built WAR at the root context, for the ITs whose
- * server settings differ from the shared Arquillian server's (real-tenant mode, warming at start-up).
+ * server settings differ from the shared Arquillian server's (real-tenant mode, warming at start-up),
+ * or the runnable jar as a user starts it ({@link #startRunnableJar}).
  *
  * <ul>
  *   <li>Launched as the run profile does, with the shipped boot commands ({@link #BOOT_COMMANDS}),
@@ -35,21 +36,41 @@ final class MicroProcess implements AutoCloseable {
     /** The pre-boot command file as the build ships it for the run profile (filtered into target/payara). */
     static final Path BOOT_COMMANDS = Path.of("target", "payara", "pre-boot-commands.txt");
 
+    /** The runnable jar the build makes (Payara Micro's uber jar with the WAR inside and our launcher). */
+    static final Path RUNNABLE_JAR = Path.of("target", "m365-mcp.jar");
+
     private final Process process;
     private final int port;
     private final Path log;
+    private final Instant startedAt;
     private Instant mcpAnsweredAt;
 
-    private MicroProcess(Process process, int port, Path log) {
+    private MicroProcess(Process process, int port, Path log, Instant startedAt) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.startedAt = startedAt;
     }
 
     /** Starts Payara Micro on {@code port} with {@code jvmOptions} before {@code -jar} and waits until MCP answers. */
     static MicroProcess start(int port, Path log, List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {
-        MicroProcess micro = launch(port, log, jvmOptions, env, true);
+        return awaitingMcp(launch(port, log, jvmOptions, env, true));
+    }
+
+    /**
+     * Starts the runnable jar as a user would, {@code java -jar target/m365-mcp.jar}, its port chosen by
+     * {@code M365_MCP_PORT} (the launcher passes it and the boot commands to Payara Micro), and waits
+     * until MCP answers.
+     */
+    static MicroProcess startRunnableJar(int port, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Map<String, String> withPort = new java.util.HashMap<>(env);
+        withPort.put("M365_MCP_PORT", String.valueOf(port));
+        return awaitingMcp(launch(List.of("-jar", RUNNABLE_JAR.toString()), port, log, withPort));
+    }
+
+    private static MicroProcess awaitingMcp(MicroProcess micro) throws IOException, InterruptedException {
         try {
             micro.awaitMcp();
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
@@ -65,19 +86,27 @@ final class MicroProcess implements AutoCloseable {
      */
     static MicroProcess launch(int port, Path log, List<String> jvmOptions, Map<String, String> env,
             boolean bootCommands) throws IOException {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        if (bootCommands) {
+            arguments.addAll(List.of("--prebootcommandfile", BOOT_COMMANDS.toString()));
+        }
+        return launch(arguments, port, log, env);
+    }
+
+    /** Runs {@code java -Xmx512m <arguments>} with the test JVM's environment plus {@code env}; returns at once. */
+    private static MicroProcess launch(List<String> arguments, int port, Path log, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
-        if (bootCommands) {
-            command.addAll(List.of("--prebootcommandfile", BOOT_COMMANDS.toString()));
-        }
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new MicroProcess(builder.start(), port, log);
+        Instant startedAt = Instant.now();
+        return new MicroProcess(builder.start(), port, log, startedAt);
     }
 
     /** The exit status once the process ended by itself within {@code timeout}; empty while it still runs. */
@@ -93,6 +122,11 @@ final class MicroProcess implements AutoCloseable {
 
     URI root() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** When the process was started. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     /** When the MCP endpoint first initialized a session. */

@@ -117,9 +117,10 @@ class ToolReferenceTest {
         out.append("\nOn average a tool costs ").append(all / catalog.listed(ToolSelection.defaults()).size())
                 .append(" tokens in the full list (budget ").append(ToolListBudgetTest.AVERAGE_BUDGET).append(").\n")
                 .append("\nAnswers stay compact too: `email_get` and `calendar_get_event` return a long body in parts of")
-                .append(" `m365.mcp.answers.max-body-chars` (20,000) characters, with `bodyNote` and `nextBodyOffset` to")
-                .append(" read the next part by `body_offset`; the answer sizes of the ten most used reads are in")
-                .append(" [benchmarks.md](benchmarks.md#answer-sizes).\n");
+                .append(" `m365.mcp.answers.max-body-chars` (20,000) characters, with `body_note` and `next_body_offset` to")
+                .append(" read the next part by `body_offset`; `file_get` returns a text file's content the same way")
+                .append(" (`content_note`, `next_content_offset`, `content_offset`); the answer sizes of the ten most used")
+                .append(" reads are in [benchmarks.md](benchmarks.md#answer-sizes).\n");
     }
 
     @SuppressWarnings("unchecked")

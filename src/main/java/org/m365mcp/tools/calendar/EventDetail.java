@@ -46,7 +46,7 @@ public record EventDetail(String accountId, String timeZone, EventSummary event,
                     EventTimes.show(a.path("proposedNewTime").path("end"), false, zone)));
         }
         BodyPart body = BodyPart.of(event.path("body").path("content").asText(""), bodyOffset, maxBodyChars,
-                "calendar_get_event");
+                "calendar_get_event", BodyPart.BODY);
         return new EventDetail(accountId, zone.getId(), EventSummary.of(event, zone),
                 EventSummary.blankToNull(event.path("type").asText("")),
                 EventSummary.blankToNull(event.path("recurrence").path("pattern").path("type").asText("")),

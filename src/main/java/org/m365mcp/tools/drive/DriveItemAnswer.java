@@ -5,24 +5,27 @@ import org.m365mcp.cache.annotation.CacheStamped;
 
 /**
  * The answer of {@code folder_get} and {@code file_get}: one item's metadata, and for
- * {@code file_get} the text of a small text file.
+ * {@code file_get} the text of a small text file, a long one in parts ({@link org.m365mcp.tools.BodyPart}).
  *
- * @param content     the file's text; null for a folder, a binary or large file, or when not asked for
- * @param contentNote why {@code content} is absent for a file, and how to get the bytes; else null
+ * @param content     the file's text, at most {@code m365.mcp.answers.max-body-chars} characters from
+ *                    {@code content_offset}; null for a folder, a binary or large file, or when not asked for
+ * @param nextContentOffset the {@code content_offset} of the text's next part; null when nothing follows
+ * @param contentNote when the text comes in parts: how much is shown, how much follows and how to read it;
+ *                    when {@code content} is absent for a file: why, and how to get the bytes; else null
  * @param downloadUrl a pre-authenticated URL of the file's bytes, valid a few minutes, when
  *                    {@code content} is absent for a file; never part of the cached form
  * @param cache       which cache state served it; null in the form that is stored
  */
-public record DriveItemAnswer(String accountId, DriveItem item, String content, String contentNote, String downloadUrl,
-        CacheInfo cache) implements CacheStamped<DriveItemAnswer> {
+public record DriveItemAnswer(String accountId, DriveItem item, String content, Integer nextContentOffset,
+        String contentNote, String downloadUrl, CacheInfo cache) implements CacheStamped<DriveItemAnswer> {
 
     @Override
     public DriveItemAnswer withCache(CacheInfo info) {
-        return new DriveItemAnswer(accountId, item, content, contentNote, downloadUrl, info);
+        return new DriveItemAnswer(accountId, item, content, nextContentOffset, contentNote, downloadUrl, info);
     }
 
     /** This answer with a freshly asked download URL. */
     DriveItemAnswer withDownloadUrl(String url) {
-        return new DriveItemAnswer(accountId, item, content, contentNote, url, cache);
+        return new DriveItemAnswer(accountId, item, content, nextContentOffset, contentNote, url, cache);
     }
 }

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.cache.annotation.CacheResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.mcp.ToolArgumentException;
+import org.m365mcp.tools.BodyPart;
 
 /**
  * The cached part of {@code file_get}: a file's metadata and, for a text file up to
@@ -18,6 +20,9 @@ import org.m365mcp.mcp.ToolArgumentException;
  * <ul>
  *   <li>Its parameters are the tool's, so the key is SPEC §3's {@code file_get:account:file_id=…}
  *       and the writes' {@code file_get(file_id)} invalidations reach it.</li>
+ *   <li>A text longer than {@code m365.mcp.answers.max-body-chars} comes in parts, as a long mail
+ *       body does ({@link BodyPart}); {@code content_offset} is part of the key, so each part is
+ *       cached as its own answer.</li>
  *   <li>Stateless; thread-safe.</li>
  * </ul>
  */
@@ -30,26 +35,38 @@ public class FileMetadata {
     @Inject
     GraphClient graph;
 
+    /** Longest part of a file's text {@code file_get} returns at once; {@code content_offset} reads the rest. */
+    @Inject
+    @ConfigProperty(name = "m365.mcp.answers.max-body-chars")
+    int maxBodyChars;
+
     @CacheResult(cacheName = "file_get")
-    public DriveItemAnswer fileGet(String accountId, String fileId, boolean includeContent, boolean useCache,
-            boolean forceRefresh) {
+    public DriveItemAnswer fileGet(String accountId, String fileId, boolean includeContent, int contentOffset,
+            boolean useCache, boolean forceRefresh) {
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         JsonNode item = DriveFailures.addressed("file_id", "file", ref, () -> graph.get(accountId, ref.item()));
         DriveItem file = DriveItem.of(item);
         if (file.folder()) {
             throw new ToolArgumentException("file_id", "'" + ref.shown() + "' is a folder: use folder_get");
         }
-        if (!includeContent) {
-            return new DriveItemAnswer(accountId, file, null, null, null, null);
+        boolean text = isText(file.mimeType()) && file.size() <= MAX_TEXT;
+        if (contentOffset > 0 && !(includeContent && text)) {
+            throw new ToolArgumentException(BodyPart.offsetArgument(BodyPart.CONTENT), includeContent
+                    ? "'" + file.name() + "' is not a text file up to 64 KB, so its content does not come in parts"
+                    : "applies only with include_content=true");
         }
-        if (!isText(file.mimeType()) || file.size() > MAX_TEXT) {
-            return new DriveItemAnswer(accountId, file, null, (isText(file.mimeType()) ? "Larger than 64 KB"
+        if (!includeContent) {
+            return new DriveItemAnswer(accountId, file, null, null, null, null, null);
+        }
+        if (!text) {
+            return new DriveItemAnswer(accountId, file, null, null, (isText(file.mimeType()) ? "Larger than 64 KB"
                     : "Not a text file") + ": download its bytes from download_url (valid a few minutes; do not"
                     + " share it), or ask file_download_url for a new one.", null, null);
         }
         URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
-        String text = new String(graph.getPreAuthenticated(url).body(), StandardCharsets.UTF_8);
-        return new DriveItemAnswer(accountId, file, text, null, null, null);
+        BodyPart part = BodyPart.of(new String(graph.getPreAuthenticated(url).body(), StandardCharsets.UTF_8),
+                contentOffset, maxBodyChars, "file_get", BodyPart.CONTENT);
+        return new DriveItemAnswer(accountId, file, part.text(), part.nextOffset(), part.note(), null, null);
     }
 
     /** True for the types whose bytes are text worth showing. */

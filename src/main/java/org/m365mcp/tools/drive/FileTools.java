@@ -16,8 +16,9 @@ import org.m365mcp.tools.Accounts;
  * <ul>
  *   <li>Files are addressed by id, so a cached {@code file_get} and the writes that invalidate it
  *       agree on its key; folders by id or {@code /path}.</li>
- *   <li>{@code file_get} includes the text of a text file up to {@link FileMetadata#MAX_TEXT} bytes
- *       (cached with the metadata by {@link FileMetadata}); for anything else it adds a download URL
+ *   <li>{@code file_get} includes the text of a text file up to {@link FileMetadata#MAX_TEXT} bytes,
+ *       a long one in parts read on by {@code content_offset} (cached with the metadata by
+ *       {@link FileMetadata}); for anything else it adds a download URL
  *       asked for on every call, never cached: it is pre-authenticated and expires within minutes.
  *       {@code file_download_url} gives that URL alone.</li>
  * </ul>
@@ -56,19 +57,22 @@ public class FileTools {
     }
 
     @McpTool(name = "file_get", readOnly = true, idempotent = true,
-            description = "Get a OneDrive file's metadata and, for a text file up to 64 KB, its text; for any other"
-                    + " file a download link valid for a few minutes.")
+            description = "Get a OneDrive file's metadata and, for a text file up to 64 KB, its text (a long one in"
+                    + " parts, see content_note); for any other file a download link valid for a few minutes.")
     public DriveItemAnswer fileGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
             @ToolParam(value = "Include the text of a small text file, or a download link for any other",
                     defaultValue = "true") boolean includeContent,
+            @ToolParam(value = "Text character to start at (next_content_offset of the previous part)",
+                    defaultValue = "0", min = 0, max = Integer.MAX_VALUE) int contentOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        DriveItemAnswer answer = metadata.fileGet(accountId, fileId, includeContent, useCache, forceRefresh);
+        DriveItemAnswer answer = metadata.fileGet(accountId, fileId, includeContent, contentOffset, useCache,
+                forceRefresh);
         if (!includeContent || answer.content() != null) {
             return answer;
         }

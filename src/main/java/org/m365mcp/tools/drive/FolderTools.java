@@ -78,7 +78,7 @@ public class FolderTools {
         if (!item.has("folder")) {
             throw new ToolArgumentException("folder", "'" + ref.shown() + "' is a file: use file_get");
         }
-        return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null, null);
+        return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null, null, null);
     }
 
     @McpTool(name = "folder_get_tree", readOnly = true, idempotent = true,

@@ -36,7 +36,7 @@ public record EmailDetail(String accountId, String id, String subject, String fr
     static EmailDetail of(String accountId, JsonNode message, List<AttachmentInfo> attachments, int bodyOffset,
             int maxBodyChars) {
         BodyPart body = BodyPart.of(message.path("body").path("content").asText(""), bodyOffset, maxBodyChars,
-                "email_get");
+                "email_get", BodyPart.BODY);
         return new EmailDetail(accountId, message.path("id").asText(), message.path("subject").asText(""),
                 MessageText.address(message.path("from")), MessageText.addresses(message.path("toRecipients")),
                 MessageText.addresses(message.path("ccRecipients")), MessageText.addresses(message.path("bccRecipients")),
