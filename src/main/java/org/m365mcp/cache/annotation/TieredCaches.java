@@ -18,6 +18,7 @@ import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.cache.jcache.CacheEntryEnvelope;
+import org.m365mcp.cache.jcache.EnvelopeExpiry;
 import org.m365mcp.cache.jcache.StoreLoaderWriter;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
@@ -135,19 +136,12 @@ public class TieredCaches {
     private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
         TieredConfiguration<String, CacheEntryEnvelope> configuration = encryptedStore.store()
                 .map(store -> new StoreLoaderWriter(store, operation, clock).tieredConfiguration())
-                .orElseGet(TieredCaches::heapOnly);
+                .orElseGet(EnvelopeExpiry::configuration);
         if (heapMegabytes > 0) {
             configuration.setHeapMegabytes(heapMegabytes);
         } else {
             configuration.setHeapEntries(heapEntries);
         }
-        return configuration;
-    }
-
-    private static TieredConfiguration<String, CacheEntryEnvelope> heapOnly() {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setStoreByValue(false);
         return configuration;
     }
 }

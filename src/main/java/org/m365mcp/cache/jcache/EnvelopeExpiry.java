@@ -1,44 +1,35 @@
 package org.m365mcp.cache.jcache;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.function.Supplier;
-import org.ehcache.expiry.ExpiryPolicy;
+import java.time.Instant;
+import javax.cache.configuration.FactoryBuilder;
 
 /**
  * The heap lifetime of a {@link CacheEntryEnvelope}: until its own {@code staleUntil}, whether it was
  * just fetched or faulted in from the durable tier minutes after it was created. An envelope already
- * past its stale window gets a zero lifetime, so the heap never holds it.
+ * past its stale window gets a zero lifetime, so the heap never holds it. Reading does not extend an
+ * entry's life.
  *
- * <p>Stateless apart from the clock; thread-safe.
+ * <p>Stateless; thread-safe.
  */
-final class EnvelopeExpiry implements ExpiryPolicy<Object, CacheEntryEnvelope> {
+public final class EnvelopeExpiry implements EntryExpiry<Object, CacheEntryEnvelope> {
 
-    private final Clock clock;
-
-    EnvelopeExpiry(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /**
+     * A tiered configuration for envelopes under string keys: stored by reference (envelopes are
+     * immutable), each living in the heap until its own stale end. Add the durable tier and the heap
+     * size to it.
+     */
+    public static TieredConfiguration<String, CacheEntryEnvelope> configuration() {
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+        configuration.setStoreByValue(false);
+        configuration.setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new EnvelopeExpiry()));
+        return configuration;
     }
 
     @Override
-    public Duration getExpiryForCreation(Object key, CacheEntryEnvelope value) {
-        return remaining(value);
-    }
-
-    @Override
-    public Duration getExpiryForAccess(Object key, Supplier<? extends CacheEntryEnvelope> value) {
-        return null; // reading does not extend an entry's life
-    }
-
-    @Override
-    public Duration getExpiryForUpdate(Object key, Supplier<? extends CacheEntryEnvelope> oldValue,
-            CacheEntryEnvelope newValue) {
-        return remaining(newValue);
-    }
-
-    private Duration remaining(CacheEntryEnvelope value) {
-        Duration left = Duration.between(clock.instant(), value.staleUntil());
+    public Duration afterCreation(Object key, CacheEntryEnvelope value, Instant now) {
+        Duration left = Duration.between(now, value.staleUntil());
         return left.isNegative() ? Duration.ZERO : left;
     }
 }

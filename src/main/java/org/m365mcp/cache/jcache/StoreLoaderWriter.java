@@ -49,13 +49,11 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     }
 
     /**
-     * A tiered configuration for envelopes with this loader-writer as the durable tier: read- and
-     * write-through on, stored by reference (envelopes are immutable). Size the heap on the result.
+     * A tiered configuration for envelopes ({@link EnvelopeExpiry#configuration()}) with this
+     * loader-writer as the durable tier: read- and write-through on. Size the heap on the result.
      */
     public TieredConfiguration<String, CacheEntryEnvelope> tieredConfiguration() {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setStoreByValue(false);
+        TieredConfiguration<String, CacheEntryEnvelope> configuration = EnvelopeExpiry.configuration();
         configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(this));
         configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(this));
         configuration.setReadThrough(true).setWriteThrough(true);
