@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
+import org.m365mcp.cache.entries.CacheKeyFormat;
 import org.m365mcp.config.AccountIds;
 import org.m365mcp.config.Names;
 

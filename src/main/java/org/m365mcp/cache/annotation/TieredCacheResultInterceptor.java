@@ -16,8 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.annotation.CacheResult;
-import org.m365mcp.cache.annotation.CacheStatistics.Outcome;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
+import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.CacheTtlSettings;
+import org.m365mcp.cache.entries.TieredCaches;
 
 /**
  * Gives JSR-107's {@code @CacheResult} its tiered meaning (SPEC §2).

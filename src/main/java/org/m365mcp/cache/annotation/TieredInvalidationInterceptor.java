@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.store.Removal;
 import org.m365mcp.config.Names;
 

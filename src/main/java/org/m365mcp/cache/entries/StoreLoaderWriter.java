@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoredEntry;
 

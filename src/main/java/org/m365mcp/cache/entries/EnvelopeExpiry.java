@@ -1,8 +1,10 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import java.time.Duration;
 import java.time.Instant;
 import javax.cache.configuration.FactoryBuilder;
+import org.m365mcp.cache.jcache.EntryExpiry;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 
 /**
  * The heap lifetime of a {@link CacheEntryEnvelope}: until its own {@code staleUntil}, whether it was
@@ -12,14 +14,14 @@ import javax.cache.configuration.FactoryBuilder;
  *
  * <p>Stateless; thread-safe.
  */
-public final class EnvelopeExpiry implements EntryExpiry<Object, CacheEntryEnvelope> {
+final class EnvelopeExpiry implements EntryExpiry<Object, CacheEntryEnvelope> {
 
     /**
      * A tiered configuration for envelopes under string keys: stored by reference (envelopes are
      * immutable), each living in the heap until its own stale end. Add the durable tier and the heap
      * size to it.
      */
-    public static TieredConfiguration<String, CacheEntryEnvelope> configuration() {
+    static TieredConfiguration<String, CacheEntryEnvelope> configuration() {
         TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
         configuration.setTypes(String.class, CacheEntryEnvelope.class);
         configuration.setStoreByValue(false);

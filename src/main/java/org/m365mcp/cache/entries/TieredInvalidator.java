@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import org.m365mcp.cache.store.CacheStore;
-import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.KeyPattern;
+import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.Removal;
 
 /**

@@ -1,10 +1,10 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m365mcp.cache.jcache.TieredCache;
+import org.m365mcp.cache.jcache.TieredCacheManager;
+import org.m365mcp.cache.jcache.TieredCachingProvider;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;

@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m365mcp.cache.jcache.TieredCacheManager;
+import org.m365mcp.cache.jcache.TieredCachingProvider;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
@@ -151,7 +154,7 @@ class TieredInvalidatorTest {
     /** Caches an {@code email_get} result for {@code messageId} under a hashed key, as long ids get. */
     private String putMessage(String account, String messageId, String bodyFormat) {
         Map<String, String> params = Map.of("message_id", messageId, "body_format", bodyFormat);
-        String key = org.m365mcp.cache.annotation.CacheKeyFormat.key("email_get", account, params);
+        String key = org.m365mcp.cache.entries.CacheKeyFormat.key("email_get", account, params);
         caches.get("email_get").put(key, TTL.envelope("{}".getBytes(StandardCharsets.UTF_8), clock.instant(), params));
         return key;
     }

@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,12 +17,8 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
-import org.m365mcp.cache.jcache.EnvelopeExpiry;
-import org.m365mcp.cache.jcache.StoreLoaderWriter;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
-import org.m365mcp.cache.jcache.TieredInvalidator;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.Removal;
 
@@ -118,12 +114,12 @@ public class TieredCaches {
     }
 
     /** The invalidation generation of one account's entries of one operation; see {@link InvalidationGenerations}. */
-    long generation(String accountId, String operation) {
+    public long generation(String accountId, String operation) {
         return generations.current(accountId, operation);
     }
 
     /** True when those entries were invalidated after {@code generation} was read. */
-    boolean invalidatedSince(String accountId, String operation, long generation) {
+    public boolean invalidatedSince(String accountId, String operation, long generation) {
         return generations.changedSince(accountId, operation, generation);
     }
 
