@@ -17,13 +17,13 @@ import org.m365mcp.cache.jcache.TieredConfiguration;
 final class EnvelopeExpiry implements EntryExpiry<Object, CacheEntryEnvelope> {
 
     /**
-     * A tiered configuration for envelopes under string keys: stored by reference (envelopes are
+     * A tiered configuration for envelopes under {@link EntryKey}s: stored by reference (envelopes are
      * immutable), each living in the heap until its own stale end. Add the durable tier and the heap
      * size to it.
      */
-    static TieredConfiguration<String, CacheEntryEnvelope> configuration() {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
+    static TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration() {
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
+        configuration.setTypes(EntryKey.class, CacheEntryEnvelope.class);
         configuration.setStoreByValue(false);
         configuration.setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new EnvelopeExpiry()));
         return configuration;

@@ -55,7 +55,7 @@ public class TieredCaches {
 
     private CacheManager manager;
     private TieredInvalidator invalidator;
-    private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cache<EntryKey, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
     private final InvalidationGenerations generations = new InvalidationGenerations();
 
     @PostConstruct
@@ -97,14 +97,14 @@ public class TieredCaches {
      * keys each operation had among them.
      */
     public Map<String, Integer> dropFromHeap(Collection<String> keys) {
-        Map<String, Set<String>> byOp = new TreeMap<>();
-        for (String key : keys) {
-            int colon = key.indexOf(':');
-            byOp.computeIfAbsent(colon < 0 ? key : key.substring(0, colon), op -> new HashSet<>()).add(key);
+        Map<String, Set<EntryKey>> byOp = new TreeMap<>();
+        for (String text : keys) {
+            EntryKey key = EntryKey.parse(text);
+            byOp.computeIfAbsent(key.operation(), op -> new HashSet<>()).add(key);
         }
         Map<String, Integer> counts = new TreeMap<>();
         byOp.forEach((operation, operationKeys) -> {
-            Cache<String, CacheEntryEnvelope> cache = byOperation.get(operation);
+            Cache<EntryKey, CacheEntryEnvelope> cache = byOperation.get(operation);
             if (cache != null) {
                 cache.removeAll(operationKeys);
             }
@@ -124,13 +124,13 @@ public class TieredCaches {
     }
 
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
-    public Cache<String, CacheEntryEnvelope> cache(String operation) {
+    public Cache<EntryKey, CacheEntryEnvelope> cache(String operation) {
         return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));
     }
 
     /** Read-/write-through to the store when it is open, heap only when not; the heap sized from config. */
-    private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = encryptedStore.store()
+    private TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration(String operation) {
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = encryptedStore.store()
                 .map(store -> new StoreLoaderWriter(store, operation, clock).tieredConfiguration())
                 .orElseGet(EnvelopeExpiry::configuration);
         if (heapMegabytes > 0) {

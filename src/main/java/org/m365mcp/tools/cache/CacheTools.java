@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.EntryKey;
 import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
@@ -73,7 +74,7 @@ public class CacheTools {
                     defaultValue = "*") String pattern) {
         String account = accounts.require(accountId).id();
         String operation = CacheArguments.operation("resource_type", resourceType, operations.names());
-        String keyPattern = operation + ":" + account + ":" + CacheArguments.pattern("pattern", pattern);
+        String keyPattern = EntryKey.pattern(operation, account, CacheArguments.pattern("pattern", pattern));
         int count = caches.invalidate(account, operation, keyPattern, INVALIDATE_REASON).count();
         return new InvalidatedAnswer(account, operation, keyPattern, count);
     }
