@@ -281,7 +281,7 @@ public final class CacheStore implements AutoCloseable {
     if (minFreeFraction <= 0 || minFreeFraction > 1) {
       throw new IllegalArgumentException("minFreeFraction must be in (0, 1]");
     }
-    return connection.read("maintain", c -> StoreMaintenance.run(c, minFreeFraction));
+    return connection.read("maintain", c -> StoreCompaction.run(c, minFreeFraction));
   }
 
   /** Entry count and byte totals. */
