@@ -34,7 +34,7 @@ import org.m365mcp.cache.entries.TieredCaches;
  *       {@link CacheStamped}.</li>
  *   <li>A cache that fails is logged and bypassed: the tool still answers from Graph.</li>
  *   <li>A result fetched while the same entries were invalidated is returned but not cached
- *       ({@link InvalidationGenerations}); stale refreshes go to {@link BackgroundRefresh}.</li>
+ *       ({@link TieredCaches#invalidatedSince}); stale refreshes go to {@link BackgroundRefresh}.</li>
  * </ul>
  */
 @CacheResult
