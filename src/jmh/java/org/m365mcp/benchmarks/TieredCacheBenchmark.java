@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.Caching;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
-import org.m365mcp.cache.jcache.StoreLoaderWriter;
+import org.m365mcp.cache.entries.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.EntryKey;
+import org.m365mcp.cache.entries.StoreLoaderWriter;
+import org.m365mcp.cache.entries.TtlPolicy;
 import org.m365mcp.cache.jcache.TieredCacheManager;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
-import org.m365mcp.cache.jcache.TtlPolicy;
 import org.m365mcp.cache.store.BenchmarkStores;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.SizeLimits;
@@ -52,8 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TieredCacheBenchmark {
 
     private static final TtlPolicy TTL = new TtlPolicy(Duration.ofMinutes(2), Duration.ofMinutes(10));
-    private static final String KEY = "email_list:bench:folder=inbox&limit=50";
+    private static final EntryKey KEY = EntryKey.parse("email_list:bench:folder=inbox&limit=50");
     private static final int PUT_KEYS = 64;
+    private static final EntryKey[] PUT = java.util.stream.IntStream.range(0, PUT_KEYS)
+            .mapToObj(page -> EntryKey.parse("email_list:bench:page=" + page)).toArray(EntryKey[]::new);
 
     @Param({"1", "25", "250"})
     public int payloadKb;
@@ -63,7 +66,7 @@ public class TieredCacheBenchmark {
 
     private TempStore store;
     private TieredCacheManager manager;
-    private Cache<String, CacheEntryEnvelope> cache;
+    private Cache<EntryKey, CacheEntryEnvelope> cache;
     private StoreLoaderWriter loaderWriter;
     private CacheEntryEnvelope envelope;
     private int next;
@@ -73,7 +76,7 @@ public class TieredCacheBenchmark {
         Clock clock = Clock.systemUTC();
         store = TempStore.open(encryption, SizeLimits.defaults(), clock);
         loaderWriter = new StoreLoaderWriter(LiveStore.of(store.store()), "email_list", clock);
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = loaderWriter.tieredConfiguration();
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = loaderWriter.tieredConfiguration();
         TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
                 TieredCachingProvider.class.getName());
         manager = provider.getCacheManager(URI.create("urn:m365-mcp:jmh"), getClass().getClassLoader(), clock);
@@ -100,6 +103,6 @@ public class TieredCacheBenchmark {
 
     @Benchmark
     public void put() {
-        cache.put("email_list:bench:page=" + (next++ % PUT_KEYS), envelope);
+        cache.put(PUT[next++ % PUT_KEYS], envelope);
     }
 }

@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.m365mcp.cache.annotation.AccountRemoved;
 import org.m365mcp.cache.annotation.BackgroundRefresh;
 import org.m365mcp.cache.annotation.StaleRefresh;
+import org.m365mcp.cache.entries.AccountRemoved;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.NewTask;
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.m365mcp.cache.lifecycle.EncryptedStore;
+import org.m365mcp.cache.entries.CacheInspection;
 import org.m365mcp.cache.store.InvalidationRecord;
 import org.m365mcp.tools.cache.CacheStatsAnswer;
 import org.m365mcp.tools.cache.CacheTools;
@@ -39,7 +39,7 @@ public class CacheResource {
     CacheTools cacheTools;
 
     @Inject
-    EncryptedStore encryptedStore;
+    CacheInspection inspection;
 
     @Inject
     Clock clock;
@@ -52,9 +52,7 @@ public class CacheResource {
     public Response stats(@QueryParam("hours") @DefaultValue("24") int hours) {
         CacheStatsAnswer current = cacheTools.cacheGetStats();
         Instant since = clock.instant().minus(Duration.ofHours(Math.max(1, Math.min(hours, 24 * 30))));
-        List<HitRatePoint> history = encryptedStore.store()
-                .map(live -> live.apply(store -> HitRatePoint.of(store.stats().recent(null, since))))
-                .orElse(List.of());
+        List<HitRatePoint> history = HitRatePoint.of(inspection.statistics(null, since));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("at", clock.instant());
         answer.put("current", current);
@@ -65,9 +63,7 @@ public class CacheResource {
     @GET
     @Path("invalidations")
     public Response invalidations(@QueryParam("limit") @DefaultValue("50") int limit) {
-        List<InvalidationRecord> records = encryptedStore.store()
-                .map(live -> live.apply(store -> store.invalidations(null, Math.max(1, Math.min(limit, 500)))))
-                .orElse(List.of());
+        List<InvalidationRecord> records = inspection.invalidations(null, Math.max(1, Math.min(limit, 500)));
         return json.ok(Map.of("invalidations", records));
     }
 }

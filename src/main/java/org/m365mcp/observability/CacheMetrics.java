@@ -12,8 +12,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.m365mcp.background.RefreshCounts;
 import org.m365mcp.background.RefreshScheduler;
 import org.m365mcp.background.TaskWorker;
-import org.m365mcp.cache.annotation.EntriesEvicted;
-import org.m365mcp.cache.annotation.CallServed;
+import org.m365mcp.cache.entries.CallServed;
+import org.m365mcp.cache.entries.EntriesEvicted;
 
 /**
  * The cache's MicroProfile Metrics (application registry, served at {@code /metrics}):

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import javax.cache.annotation.CacheResult;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.TieredCaches;
 
 /**
  * Looks, without calling the method, at the entry a {@code @CacheResult} call would be served from.

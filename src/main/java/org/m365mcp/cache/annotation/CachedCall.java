@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
+import org.m365mcp.cache.entries.EntryKey;
 import org.m365mcp.config.AccountIds;
 import org.m365mcp.config.Names;
 
@@ -67,8 +68,8 @@ record CachedCall(String operation, String accountId, Map<String, Object> keyPar
         return AccountIds.canonical(String.valueOf(value));
     }
 
-    String key() {
-        return CacheKeyFormat.key(operation, accountId, keyParams);
+    EntryKey key() {
+        return EntryKey.of(operation, accountId, keyParams);
     }
 
     /** The key parameters as text (nulls left out), recorded with the entry for invalidation by value. */

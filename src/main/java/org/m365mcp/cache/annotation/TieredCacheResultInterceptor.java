@@ -16,8 +16,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.annotation.CacheResult;
-import org.m365mcp.cache.annotation.CacheStatistics.Outcome;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.CacheEntryEnvelope;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
+import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.CacheTtlSettings;
+import org.m365mcp.cache.entries.EntryKey;
+import org.m365mcp.cache.entries.TieredCaches;
 
 /**
  * Gives JSR-107's {@code @CacheResult} its tiered meaning (SPEC §2).
@@ -30,7 +34,7 @@ import org.m365mcp.cache.jcache.CacheEntryEnvelope;
  *       {@link CacheStamped}.</li>
  *   <li>A cache that fails is logged and bypassed: the tool still answers from Graph.</li>
  *   <li>A result fetched while the same entries were invalidated is returned but not cached
- *       ({@link InvalidationGenerations}); stale refreshes go to {@link BackgroundRefresh}.</li>
+ *       ({@link TieredCaches#invalidatedSince}); stale refreshes go to {@link BackgroundRefresh}.</li>
  * </ul>
  */
 @CacheResult
@@ -66,7 +70,7 @@ public class TieredCacheResultInterceptor implements Serializable {
         if (!call.useCache()) {
             return stamp(proceed(context, call, Outcome.BYPASS, started), new CacheInfo(CacheInfo.BYPASS, null));
         }
-        String key = call.key();
+        EntryKey key = call.key();
         if (!call.forceRefresh()) {
             CacheEntryEnvelope cached = read(call, key);
             Object value = cached == null ? null : decode(context.getMethod(), cached);
@@ -76,7 +80,7 @@ public class TieredCacheResultInterceptor implements Serializable {
                 return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
             }
             if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
-                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key,
+                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key.text(),
                         StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
                 served(call, Outcome.STALE, started);
                 return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
@@ -102,7 +106,7 @@ public class TieredCacheResultInterceptor implements Serializable {
         statistics.record(call.operation(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    private CacheEntryEnvelope read(CachedCall call, String key) {
+    private CacheEntryEnvelope read(CachedCall call, EntryKey key) {
         try {
             return caches.cache(call.operation()).get(key);
         } catch (RuntimeException e) {
@@ -117,14 +121,14 @@ public class TieredCacheResultInterceptor implements Serializable {
      * invalidation that lands between the check and the write is caught by the second check, one
      * after the write by the invalidation itself, which marks its generation before removing.
      */
-    private Instant store(CachedCall call, String key, Object result, long generation) {
+    private Instant store(CachedCall call, EntryKey key, Object result, long generation) {
         Instant now = clock.instant();
         try {
             if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
                 LOG.fine(() -> "A " + call.operation() + " result fetched before an invalidation is not cached");
                 return now;
             }
-            Cache<String, CacheEntryEnvelope> cache = caches.cache(call.operation());
+            Cache<EntryKey, CacheEntryEnvelope> cache = caches.cache(call.operation());
             cache.put(key, ttl.policy(call.operation()).envelope(json.writeValueAsBytes(result), now, call.params()));
             if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
                 cache.remove(key);

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.m365mcp.cache.entries.EntryKey;
+import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.store.Removal;
 import org.m365mcp.config.Names;
 
@@ -69,10 +71,11 @@ public class TieredInvalidationInterceptor implements Serializable {
                             + "\") names a family of operations; it takes no param");
                 }
                 // Every operation of the family, one store transaction: keys keep their operation prefix.
-                removal = caches.invalidate(accountId, null, invalidate.operation() + ":" + accountId + ":*", reason);
+                removal = caches.invalidate(accountId, null,
+                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
             } else if (invalidate.param().isEmpty()) {
                 removal = caches.invalidate(accountId, invalidate.operation(),
-                        invalidate.operation() + ":" + accountId + ":*", reason);
+                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
             } else {
                 Object value = invalidate.value().isEmpty()
                         ? argument(method, arguments, invalidate.argument().isEmpty()

@@ -45,11 +45,11 @@ final class HeapTierConfigurations {
                 : ResourcePoolsBuilder.heap(configuration.getHeapEntries()).build();
     }
 
-    @SuppressWarnings("unchecked")
+    /** The configuration's {@link EntryExpiry} when it has one, else its JCache expiry policy. */
     private static <K, V> ExpiryPolicy<? super K, ? super V> expiry(TieredConfiguration<K, V> configuration,
             Clock clock) {
-        if (CacheEntryEnvelope.class.isAssignableFrom(configuration.getValueType())) {
-            return (ExpiryPolicy<? super K, ? super V>) (ExpiryPolicy<?, ?>) new EnvelopeExpiry(clock);
+        if (configuration.getEntryExpiryFactory() != null) {
+            return new EntryExpiryAdapter<K, V>(configuration.getEntryExpiryFactory().create(), clock);
         }
         return new JCacheExpiryAdapter<>(configuration.getExpiryPolicyFactory().create());
     }

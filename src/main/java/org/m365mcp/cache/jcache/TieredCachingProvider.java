@@ -23,7 +23,7 @@ import org.ehcache.jsr107.EhcacheCachingProvider;
  *   <li>The JSR-107 contract (events, entry processors, statistics and management MXBeans, expiry,
  *       read-/write-through) is Ehcache's own JSR-107 implementation, which this provider drives
  *       privately; what it adds is the tiered configuration ({@link TieredConfiguration}), the
- *       injected clock and {@link CacheEntryEnvelope}-aware expiry.</li>
+ *       injected clock and per-entry expiry ({@link EntryExpiry}).</li>
  *   <li>Registered through {@code META-INF/services/javax.cache.spi.CachingProvider}; look it up by
  *       class name, since a Jakarta EE server carries other providers (Ehcache's jar included).</li>
  *   <li>One manager per (class loader, URI) until that manager is closed. Thread-safe: the

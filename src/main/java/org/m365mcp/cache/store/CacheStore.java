@@ -1,7 +1,6 @@
 package org.m365mcp.cache.store;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -39,31 +38,26 @@ import org.m365mcp.cache.store.EntrySql.GroupColumn;
 public final class CacheStore implements AutoCloseable {
 
   /** Distinct keys whose accesses may wait in memory before a transaction writes them. */
-  static final int PENDING_ACCESSES = 256;
+  static final int PENDING_ACCESSES = StoreFile.PENDING_ACCESSES;
   private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
 
+  private final StoreFile opened; // kept to open a fresh store in a damaged one's place
   private final StoreSettings settings;
-  private final CacheKey key; // null when unencrypted; kept to open a fresh store in a damaged one's place
-  private final StoreEncryption encryption;
   private final Clock clock;
   private final StoreConnection connection;
   private final AccessLog accesses;
-  private final int schemaVersion;
   private final PayloadCodec codec;
   private final SizeLimiter limiter;
   private final TaskQueue tasks;
   private final StatsLog stats;
   private final Credentials credentials;
 
-  private CacheStore(StoreSettings settings, CacheKey key, StoreEncryption encryption, Clock clock,
-      StoreConnection connection, AccessLog accesses, int schemaVersion) {
-    this.settings = settings;
-    this.key = key;
-    this.encryption = encryption;
-    this.clock = clock;
-    this.connection = connection;
-    this.accesses = accesses;
-    this.schemaVersion = schemaVersion;
+  private CacheStore(StoreFile opened) {
+    this.opened = opened;
+    this.settings = opened.settings();
+    this.clock = opened.clock();
+    this.connection = opened.connection();
+    this.accesses = opened.accesses();
     this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
     this.limiter = new SizeLimiter(settings.limits());
     this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
@@ -84,7 +78,7 @@ public final class CacheStore implements AutoCloseable {
    */
   public static CacheStore open(StoreSettings settings, CacheKey key, Clock clock) {
     Objects.requireNonNull(key, "key");
-    return open(settings, key, clock, StoreEncryption.SQLCIPHER);
+    return new CacheStore(StoreFile.open(settings, key, clock, StoreEncryption.SQLCIPHER));
   }
 
   /**
@@ -97,31 +91,7 @@ public final class CacheStore implements AutoCloseable {
   static CacheStore openUnencrypted(StoreSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     StoreEncryption.requireDisposablePlainFile(settings.databaseFile());
-    return open(settings, null, clock, StoreEncryption.NONE);
-  }
-
-  private static CacheStore open(StoreSettings settings, CacheKey key, Clock clock,
-      StoreEncryption encryption) {
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(clock, "clock");
-    Connection jdbc =
-        SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout(), encryption);
-    AccessLog accesses = new AccessLog(PENDING_ACCESSES);
-    StoreConnection connection =
-        new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);
-    try {
-      int version = Migrations.migrate(connection, clock);
-      OwnerOnlyFiles.restrict(settings.databaseFile());
-      return new CacheStore(settings, key, encryption, clock, connection, accesses, version);
-    } catch (RuntimeException e) {
-      try {
-        connection.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e instanceof StoreException se ? se
-          : new StoreException("Cannot migrate cache database " + settings.databaseFile(), e);
-    }
+    return new CacheStore(StoreFile.open(settings, null, clock, StoreEncryption.NONE));
   }
 
   /**
@@ -129,7 +99,7 @@ public final class CacheStore implements AutoCloseable {
    * closed and its damaged file set aside, that is a new, empty store.
    */
   CacheStore openAgain() {
-    return open(settings, key, clock, encryption);
+    return new CacheStore(opened.reopen());
   }
 
   /** {@code PRAGMA quick_check} of the file, for at most {@code budget}; see {@link QuickCheck}. */
@@ -180,8 +150,7 @@ public final class CacheStore implements AutoCloseable {
   /** Removes the entry under {@code key}; true if there was one. */
   public boolean delete(String key) {
     Objects.requireNonNull(key, "key");
-    return connection.write("delete",
-        c -> Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", key) > 0);
+    return connection.write("delete", c -> EntrySql.delete(c, key));
   }
 
   /** Removes the entries under {@code keys} in one transaction; returns how many there were. */
@@ -190,13 +159,7 @@ public final class CacheStore implements AutoCloseable {
     if (keys.isEmpty()) {
       return 0;
     }
-    return connection.write("delete keys", c -> {
-      int removed = 0;
-      for (String key : keys) {
-        removed += Sql.update(c, "DELETE FROM cache_entries WHERE key = ?", Objects.requireNonNull(key, "key"));
-      }
-      return removed;
-    });
+    return connection.write("delete keys", c -> EntrySql.delete(c, keys));
   }
 
   /** Removes every entry; returns how many there were. */
@@ -281,7 +244,7 @@ public final class CacheStore implements AutoCloseable {
     if (minFreeFraction <= 0 || minFreeFraction > 1) {
       throw new IllegalArgumentException("minFreeFraction must be in (0, 1]");
     }
-    return connection.read("maintain", c -> StoreMaintenance.run(c, minFreeFraction));
+    return connection.read("maintain", c -> StoreCompaction.run(c, minFreeFraction));
   }
 
   /** Entry count and byte totals. */
@@ -316,7 +279,7 @@ public final class CacheStore implements AutoCloseable {
 
   /** The schema version after migrations. */
   public int schemaVersion() {
-    return schemaVersion;
+    return opened.schemaVersion();
   }
 
   /** The database file. */
@@ -327,20 +290,11 @@ public final class CacheStore implements AutoCloseable {
   /** Writes pending accesses and closes the connection; idempotent. */
   @Override
   public void close() {
-    connection.close(() -> {
-      try {
-        if (!accesses.isEmpty()) {
-          connection.write("record accesses", c -> null);
-        }
-      } catch (StoreException e) {
-        LOG.warning(() -> "Access times of recent reads were not saved: " + e.getMessage());
-      }
-    });
-    OwnerOnlyFiles.restrict(settings.databaseFile());
+    opened.close();
   }
 
   @Override
   public String toString() {
-    return "CacheStore[" + file() + ", schema v" + schemaVersion + "]";
+    return "CacheStore[" + file() + ", schema v" + schemaVersion() + "]";
   }
 }

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The SQL of reading, writing and summing entries; callers run it through {@link StoreConnection}. */
@@ -31,6 +33,8 @@ final class EntrySql {
       FROM cache_entries WHERE key = ?
       """;
 
+  private static final String DELETE = "DELETE FROM cache_entries WHERE key = ?";
+
   private static final String TOTALS =
       "COUNT(*), COALESCE(SUM(stored_size), 0), COALESCE(SUM(uncompressed_size), 0)";
 
@@ -51,6 +55,20 @@ final class EntrySql {
             Instant.ofEpochMilli(row.getLong("expires_at")), row.getString("metadata_json")));
       }
     }
+  }
+
+  /** Deletes the entry under {@code key}; true if there was one. */
+  static boolean delete(Connection connection, String key) throws SQLException {
+    return Sql.update(connection, DELETE, key) > 0;
+  }
+
+  /** Deletes the entries under {@code keys}; returns how many there were. */
+  static int delete(Connection connection, Collection<String> keys) throws SQLException {
+    int removed = 0;
+    for (String key : keys) {
+      removed += Sql.update(connection, DELETE, Objects.requireNonNull(key, "key"));
+    }
+    return removed;
   }
 
   static void upsert(Connection connection, StoredEntry entry, byte[] stored, boolean compressed,

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.graph.auth.DeviceCodePrompt;
 import org.m365mcp.graph.auth.SignIn;
 import org.m365mcp.graph.auth.SignInAttempt;

@@ -3,12 +3,9 @@ package org.m365mcp.tools.cache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import org.m365mcp.batch.BatchJobs;
 import org.m365mcp.batch.JobConflictException;
-import org.m365mcp.cache.lifecycle.EncryptedStore;
-import org.m365mcp.cache.store.CacheStore;
-import org.m365mcp.cache.store.TaskRecord;
+import org.m365mcp.cache.entries.CacheInspection;
 import org.m365mcp.cache.store.TaskStatus;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
@@ -30,7 +27,7 @@ import org.m365mcp.tools.Accounts;
 public class CacheTaskTools {
 
     @Inject
-    EncryptedStore encryptedStore;
+    CacheInspection inspection;
 
     @Inject
     Accounts accounts;
@@ -42,7 +39,7 @@ public class CacheTaskTools {
             description = "One background cache task: type, operation, status, progress, retries and last error.")
     public TaskView cacheTaskGetStatus(@ToolParam("Task id from cache_task_list") String taskId) {
         String id = CacheArguments.taskId("task_id", taskId);
-        return encryptedStore.store().flatMap(live -> live.apply(store -> store.tasks().get(id)))
+        return inspection.task(id)
                 .map(TaskView::of)
                 .orElseThrow(() -> new ToolArgumentException("task_id", "no task with id '" + taskId + "'"));
     }
@@ -56,7 +53,7 @@ public class CacheTaskTools {
             @ToolParam(value = "Most tasks to return", defaultValue = "25", min = 1, max = 500) int limit) {
         String account = account(accountId);
         TaskStatus filter = CacheArguments.status("status", status);
-        List<TaskView> tasks = tasks(account, filter, limit).stream().map(TaskView::of).toList();
+        List<TaskView> tasks = inspection.tasks(account, filter, limit).stream().map(TaskView::of).toList();
         return new TaskListAnswer(account, filter == null ? "any" : status.toLowerCase(java.util.Locale.ROOT),
                 tasks.size(), tasks);
     }
@@ -77,11 +74,5 @@ public class CacheTaskTools {
 
     private String account(String accountId) {
         return accountId.isEmpty() ? null : accounts.require(accountId).id();
-    }
-
-    private List<TaskRecord> tasks(String account, TaskStatus status, int limit) {
-        Optional<List<TaskRecord>> tasks = encryptedStore.store()
-                .map(live -> live.apply((CacheStore store) -> store.tasks().list(account, status, limit)));
-        return tasks.orElse(List.of());
     }
 }

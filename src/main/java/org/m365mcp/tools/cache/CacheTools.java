@@ -5,11 +5,12 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.m365mcp.cache.annotation.CacheStatistics;
-import org.m365mcp.cache.annotation.TieredCaches;
+import org.m365mcp.cache.entries.CacheInspection;
+import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.EntryKey;
+import org.m365mcp.cache.entries.StoreSizes;
+import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.key.ResolvedKey;
-import org.m365mcp.cache.lifecycle.EncryptedStore;
-import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.StoreSummary;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
@@ -31,7 +32,7 @@ public class CacheTools {
     static final String INVALIDATE_REASON = "cache_invalidate";
 
     @Inject
-    EncryptedStore encryptedStore;
+    CacheInspection inspection;
 
     @Inject
     CacheStatistics statistics;
@@ -53,14 +54,14 @@ public class CacheTools {
         statistics.snapshot().forEach((operation, counts) -> byOperation.put(operation, OperationStats.of(counts)));
         long hits = byOperation.values().stream().mapToLong(OperationStats::hits).sum();
         long misses = byOperation.values().stream().mapToLong(OperationStats::misses).sum();
-        StoreSlices slices = encryptedStore.store().map(live -> live.apply(StoreSlices::of)).orElse(StoreSlices.NONE);
-        ResolvedKey key = encryptedStore.key().orElse(null);
-        SizeStats total = SizeStats.of(slices.total());
-        return new CacheStatsAnswer(encryptedStore.store().isPresent(),
+        StoreSizes sizes = inspection.sizes();
+        ResolvedKey key = inspection.key().orElse(null);
+        SizeStats total = SizeStats.of(sizes.total());
+        return new CacheStatsAnswer(inspection.storeOpen(),
                 key == null ? "none" : key.source().name().toLowerCase(Locale.ROOT),
                 key != null && key.survivesRestart(), total.entries(), total.storedBytes(),
                 total.uncompressedBytes(), total.compressionSavedBytes(), hits, misses,
-                OperationStats.rate(hits, misses), slices.byType(), slices.byAccount(), byOperation);
+                OperationStats.rate(hits, misses), sizes(sizes.byResourceType()), sizes(sizes.byAccount()), byOperation);
     }
 
     @McpTool(name = "cache_invalidate", readOnly = false, destructive = false, idempotent = true, openWorld = false,
@@ -73,25 +74,14 @@ public class CacheTools {
                     defaultValue = "*") String pattern) {
         String account = accounts.require(accountId).id();
         String operation = CacheArguments.operation("resource_type", resourceType, operations.names());
-        String keyPattern = operation + ":" + account + ":" + CacheArguments.pattern("pattern", pattern);
+        String keyPattern = EntryKey.pattern(operation, account, CacheArguments.pattern("pattern", pattern));
         int count = caches.invalidate(account, operation, keyPattern, INVALIDATE_REASON).count();
         return new InvalidatedAnswer(account, operation, keyPattern, count);
     }
 
-    /** The store's totals, by resource type and by account, read together. */
-    private record StoreSlices(StoreSummary total, Map<String, SizeStats> byType, Map<String, SizeStats> byAccount) {
-
-        static final StoreSlices NONE = new StoreSlices(new StoreSummary(0, 0, 0), Map.of(), Map.of());
-
-        static StoreSlices of(CacheStore store) {
-            return new StoreSlices(store.summary(), sizes(store.summaryByResourceType()),
-                    sizes(store.summaryByAccount()));
-        }
-
-        private static Map<String, SizeStats> sizes(Map<String, StoreSummary> summaries) {
-            Map<String, SizeStats> sizes = new TreeMap<>();
-            summaries.forEach((name, summary) -> sizes.put(name, SizeStats.of(summary)));
-            return sizes;
-        }
+    private static Map<String, SizeStats> sizes(Map<String, StoreSummary> summaries) {
+        Map<String, SizeStats> sizes = new TreeMap<>();
+        summaries.forEach((name, summary) -> sizes.put(name, SizeStats.of(summary)));
+        return sizes;
     }
 }

@@ -1,7 +1,7 @@
 package org.m365mcp.tools.cache;
 
 import java.util.Map;
-import org.m365mcp.cache.annotation.CacheStatistics.Outcome;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 
 /**
  * How the calls of one cached operation were served since start-up.

@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoredEntry;
 
@@ -26,15 +27,16 @@ import org.m365mcp.cache.store.StoredEntry;
  * {@link CacheEntryEnvelope}s as store entries of resource type = cache name.
  *
  * <ul>
- *   <li>Keys have the form {@code operation:account:params}; the account is stored beside the entry
- *       so invalidation and cleanup can be scoped to one account.</li>
+ *   <li>The store keeps an entry under its key's text ({@code operation:account:params}) and its
+ *       account beside it, taken from the key's value, so invalidation and cleanup can be scoped to
+ *       one account.</li>
  *   <li>An entry whose stale window has passed is not loaded.</li>
  *   <li>Thread-safe: the store is; each call holds it open ({@link LiveStore#apply}), so a key
  *       rotation replacing it waits for the call instead of closing it underneath.</li>
  * </ul>
  */
-public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEnvelope>,
-        CacheWriter<String, CacheEntryEnvelope> {
+public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntryEnvelope>,
+        CacheWriter<EntryKey, CacheEntryEnvelope> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,13 +51,11 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     }
 
     /**
-     * A tiered configuration for envelopes with this loader-writer as the durable tier: read- and
-     * write-through on, stored by reference (envelopes are immutable). Size the heap on the result.
+     * A tiered configuration for envelopes ({@link EnvelopeExpiry#configuration()}) with this
+     * loader-writer as the durable tier: read- and write-through on. Size the heap on the result.
      */
-    public TieredConfiguration<String, CacheEntryEnvelope> tieredConfiguration() {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setStoreByValue(false);
+    public TieredConfiguration<EntryKey, CacheEntryEnvelope> tieredConfiguration() {
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = EnvelopeExpiry.configuration();
         configuration.setCacheLoaderFactory(new FactoryBuilder.SingletonFactory<>(this));
         configuration.setCacheWriterFactory(new FactoryBuilder.SingletonFactory<>(this));
         configuration.setReadThrough(true).setWriteThrough(true);
@@ -63,16 +63,16 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     }
 
     @Override
-    public CacheEntryEnvelope load(String key) {
-        return store.apply(open -> open.read(key)).flatMap(this::envelope)
+    public CacheEntryEnvelope load(EntryKey key) {
+        return store.apply(open -> open.read(key.text())).flatMap(this::envelope)
                 .filter(envelope -> !envelope.isExpired(clock.instant()))
                 .orElse(null);
     }
 
     @Override
-    public Map<String, CacheEntryEnvelope> loadAll(Iterable<? extends String> keys) {
-        Map<String, CacheEntryEnvelope> loaded = new HashMap<>();
-        for (String key : keys) {
+    public Map<EntryKey, CacheEntryEnvelope> loadAll(Iterable<? extends EntryKey> keys) {
+        Map<EntryKey, CacheEntryEnvelope> loaded = new HashMap<>();
+        for (EntryKey key : keys) {
             CacheEntryEnvelope envelope = load(key);
             if (envelope != null) {
                 loaded.put(key, envelope);
@@ -82,15 +82,16 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
     }
 
     @Override
-    public void write(Cache.Entry<? extends String, ? extends CacheEntryEnvelope> entry) {
+    public void write(Cache.Entry<? extends EntryKey, ? extends CacheEntryEnvelope> entry) {
         CacheEntryEnvelope envelope = entry.getValue();
-        StoredEntry stored = new StoredEntry(entry.getKey(), accountOf(entry.getKey()), resourceType,
+        EntryKey key = entry.getKey();
+        StoredEntry stored = new StoredEntry(key.text(), key.account(), resourceType,
                 envelope.payload(), envelope.createdAt(), envelope.staleUntil(), metadata(envelope));
         store.apply(open -> open.write(stored));
     }
 
     @Override
-    public void writeAll(Collection<Cache.Entry<? extends String, ? extends CacheEntryEnvelope>> entries) {
+    public void writeAll(Collection<Cache.Entry<? extends EntryKey, ? extends CacheEntryEnvelope>> entries) {
         for (var iterator = entries.iterator(); iterator.hasNext(); ) {
             write(iterator.next());
             iterator.remove();
@@ -99,21 +100,14 @@ public final class StoreLoaderWriter implements CacheLoader<String, CacheEntryEn
 
     @Override
     public void delete(Object key) {
-        store.apply(open -> open.delete((String) key));
+        store.apply(open -> open.delete(((EntryKey) key).text()));
     }
 
     @Override
     public void deleteAll(Collection<?> keys) {
-        List<String> batch = keys.stream().map(String.class::cast).toList();
+        List<String> batch = keys.stream().map(key -> ((EntryKey) key).text()).toList();
         store.apply(open -> open.delete(batch));
         keys.clear(); // JSR-107: what is left in the collection was not deleted
-    }
-
-    /** The account segment of a {@code operation:account:params} key; empty for other keys. */
-    static String accountOf(String key) {
-        int first = key.indexOf(':');
-        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
-        return second < 0 ? "" : key.substring(first + 1, second);
     }
 
     /** {@code {"fresh_until":"…","params":{…}}}: what the store keeps beside the payload. */

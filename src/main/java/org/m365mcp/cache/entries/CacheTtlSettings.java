@@ -1,11 +1,10 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
-import org.m365mcp.cache.jcache.TtlPolicy;
 import org.m365mcp.config.DurationText;
 
 /**

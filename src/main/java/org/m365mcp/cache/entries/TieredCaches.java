@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,11 +17,8 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.cache.jcache.CacheEntryEnvelope;
-import org.m365mcp.cache.jcache.StoreLoaderWriter;
 import org.m365mcp.cache.jcache.TieredCachingProvider;
 import org.m365mcp.cache.jcache.TieredConfiguration;
-import org.m365mcp.cache.jcache.TieredInvalidator;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.Removal;
 
@@ -58,7 +55,7 @@ public class TieredCaches {
 
     private CacheManager manager;
     private TieredInvalidator invalidator;
-    private final ConcurrentMap<String, Cache<String, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cache<EntryKey, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
     private final InvalidationGenerations generations = new InvalidationGenerations();
 
     @PostConstruct
@@ -100,14 +97,14 @@ public class TieredCaches {
      * keys each operation had among them.
      */
     public Map<String, Integer> dropFromHeap(Collection<String> keys) {
-        Map<String, Set<String>> byOp = new TreeMap<>();
-        for (String key : keys) {
-            int colon = key.indexOf(':');
-            byOp.computeIfAbsent(colon < 0 ? key : key.substring(0, colon), op -> new HashSet<>()).add(key);
+        Map<String, Set<EntryKey>> byOp = new TreeMap<>();
+        for (String text : keys) {
+            EntryKey key = EntryKey.parse(text);
+            byOp.computeIfAbsent(key.operation(), op -> new HashSet<>()).add(key);
         }
         Map<String, Integer> counts = new TreeMap<>();
         byOp.forEach((operation, operationKeys) -> {
-            Cache<String, CacheEntryEnvelope> cache = byOperation.get(operation);
+            Cache<EntryKey, CacheEntryEnvelope> cache = byOperation.get(operation);
             if (cache != null) {
                 cache.removeAll(operationKeys);
             }
@@ -117,37 +114,30 @@ public class TieredCaches {
     }
 
     /** The invalidation generation of one account's entries of one operation; see {@link InvalidationGenerations}. */
-    long generation(String accountId, String operation) {
+    public long generation(String accountId, String operation) {
         return generations.current(accountId, operation);
     }
 
     /** True when those entries were invalidated after {@code generation} was read. */
-    boolean invalidatedSince(String accountId, String operation, long generation) {
+    public boolean invalidatedSince(String accountId, String operation, long generation) {
         return generations.changedSince(accountId, operation, generation);
     }
 
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */
-    public Cache<String, CacheEntryEnvelope> cache(String operation) {
+    public Cache<EntryKey, CacheEntryEnvelope> cache(String operation) {
         return byOperation.computeIfAbsent(operation, op -> manager.createCache(op, configuration(op)));
     }
 
     /** Read-/write-through to the store when it is open, heap only when not; the heap sized from config. */
-    private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = encryptedStore.store()
+    private TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration(String operation) {
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = encryptedStore.store()
                 .map(store -> new StoreLoaderWriter(store, operation, clock).tieredConfiguration())
-                .orElseGet(TieredCaches::heapOnly);
+                .orElseGet(EnvelopeExpiry::configuration);
         if (heapMegabytes > 0) {
             configuration.setHeapMegabytes(heapMegabytes);
         } else {
             configuration.setHeapEntries(heapEntries);
         }
-        return configuration;
-    }
-
-    private static TieredConfiguration<String, CacheEntryEnvelope> heapOnly() {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration = new TieredConfiguration<>();
-        configuration.setTypes(String.class, CacheEntryEnvelope.class);
-        configuration.setStoreByValue(false);
         return configuration;
     }
 }

@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,7 +39,8 @@ public class CacheStatistics {
     private final ConcurrentMap<String, LongAdder> evictions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LatencySamples> latencies = new ConcurrentHashMap<>();
 
-    void record(String operation, Outcome outcome, Duration elapsed) {
+    /** Counts one served call of {@code operation} and its response time; announces it as {@link CallServed}. */
+    public void record(String operation, Outcome outcome, Duration elapsed) {
         counts.computeIfAbsent(operation, op -> {
             Map<Outcome, LongAdder> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome o : Outcome.values()) {

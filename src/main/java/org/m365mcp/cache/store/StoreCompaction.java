@@ -15,9 +15,9 @@ import java.sql.Statement;
  *       of it, never on a tidy file.
  * </ul>
  */
-final class StoreMaintenance {
+final class StoreCompaction {
 
-  private StoreMaintenance() {
+  private StoreCompaction() {
   }
 
   static MaintenanceReport run(Connection connection, double minFreeFraction) throws SQLException {

@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +13,6 @@ import java.util.logging.Logger;
 import javax.cache.Cache;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
-import org.m365mcp.cache.store.KeyPattern;
 import org.m365mcp.cache.store.Removal;
 
 /**
@@ -22,8 +21,9 @@ import org.m365mcp.cache.store.Removal;
  * <ul>
  *   <li>The store removes the matching entries and audits it ({@link CacheStore#invalidate}); the
  *       heap tier of every open cache concerned then drops its own matching keys, found by the same
- *       pattern rules ({@link KeyPattern#matches}). Scanning the heap, rather than trusting the
- *       store's key list, also catches entries the store never held (over its entry limit).</li>
+ *       pattern rules ({@link EntryKey#matches}) among the keys whose account value is the one
+ *       asked for. Scanning the heap, rather than trusting the store's key list, also catches
+ *       entries the store never held (over its entry limit).</li>
  *   <li>Without a store (the server degraded to the heap tier), the heap alone is invalidated and the
  *       audit is a log line.</li>
  *   <li>Thread-safe: the store and the caches are; the map of open caches must be a concurrent one.</li>
@@ -34,14 +34,14 @@ public final class TieredInvalidator {
     private static final Logger LOG = Logger.getLogger(TieredInvalidator.class.getName());
 
     private final Supplier<Optional<LiveStore>> store;
-    private final Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches;
+    private final Map<String, ? extends Cache<EntryKey, CacheEntryEnvelope>> openCaches;
 
     /**
      * @param store      the durable tier, if it is open; asked on every call (it may be reopened)
      * @param openCaches the caches created so far, by operation (= resource type); read live
      */
     public TieredInvalidator(Supplier<Optional<LiveStore>> store,
-            Map<String, ? extends Cache<String, CacheEntryEnvelope>> openCaches) {
+            Map<String, ? extends Cache<EntryKey, CacheEntryEnvelope>> openCaches) {
         this.store = Objects.requireNonNull(store, "store");
         this.openCaches = Objects.requireNonNull(openCaches, "openCaches");
     }
@@ -100,25 +100,25 @@ public final class TieredInvalidator {
     }
 
     private List<String> evictFromHeap(String accountId, String operation, String pattern) {
-        return evictFromHeap(accountId, operation, (key, envelope) -> KeyPattern.matches(pattern, key));
+        return evictFromHeap(accountId, operation, (key, envelope) -> key.matches(pattern));
     }
 
     /** Evicts {@code accountId}'s heap entries (of {@code operation} unless null) that {@code matches}. */
     private List<String> evictFromHeap(String accountId, String operation,
-            BiPredicate<String, CacheEntryEnvelope> matches) {
+            BiPredicate<EntryKey, CacheEntryEnvelope> matches) {
         List<String> evicted = new ArrayList<>();
         openCaches.forEach((name, cache) -> {
             if (operation == null || operation.equals(name)) {
-                Set<String> matching = new HashSet<>();
-                for (Cache.Entry<String, CacheEntryEnvelope> entry : cache) {
-                    String key = entry.getKey();
-                    if (accountId.equals(StoreLoaderWriter.accountOf(key)) && matches.test(key, entry.getValue())) {
+                Set<EntryKey> matching = new HashSet<>();
+                for (Cache.Entry<EntryKey, CacheEntryEnvelope> entry : cache) {
+                    EntryKey key = entry.getKey();
+                    if (accountId.equals(key.account()) && matches.test(key, entry.getValue())) {
                         matching.add(key);
                     }
                 }
                 if (!matching.isEmpty()) {
                     cache.removeAll(matching);
-                    evicted.addAll(matching);
+                    matching.forEach(key -> evicted.add(key.text()));
                 }
             }
         });

@@ -1,10 +1,10 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m365mcp.cache.jcache.TieredCache;
+import org.m365mcp.cache.jcache.TieredCacheManager;
+import org.m365mcp.cache.jcache.TieredCachingProvider;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
@@ -27,7 +31,7 @@ import org.m365mcp.cache.store.TestClock;
 class TieredCacheTest {
 
     private static final TtlPolicy TTL = new TtlPolicy(Duration.ofMinutes(2), Duration.ofMinutes(10));
-    private static final String KEY = "email_list:acc-a:folder=inbox&limit=5";
+    private static final EntryKey KEY = EntryKey.parse("email_list:acc-a:folder=inbox&limit=5");
 
     @TempDir
     Path dir;
@@ -54,8 +58,8 @@ class TieredCacheTest {
         store.close();
     }
 
-    private Cache<String, CacheEntryEnvelope> cache(String name) {
-        TieredConfiguration<String, CacheEntryEnvelope> configuration =
+    private Cache<EntryKey, CacheEntryEnvelope> cache(String name) {
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration =
                 new StoreLoaderWriter(LiveStore.of(store), name, clock).tieredConfiguration();
         configuration.setHeapEntries(100);
         return manager.createCache(name, configuration);
@@ -75,7 +79,7 @@ class TieredCacheTest {
     void put_writesThroughToTheStore_withAccountAndResourceType() {
         cache("email_list").put(KEY, envelope("{\"a\":1}"));
 
-        var stored = store.read(KEY).orElseThrow();
+        var stored = store.read(KEY.text()).orElseThrow();
         assertThat(stored.accountId()).isEqualTo("acc-a");
         assertThat(stored.resourceType()).isEqualTo("email_list");
         assertThat(stored.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
@@ -96,7 +100,7 @@ class TieredCacheTest {
 
     @Test
     void get_afterStaleTtl_isAMissInBothTiers() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         cache.put(KEY, envelope("{\"a\":1}"));
 
         clock.advance(Duration.ofMinutes(10));
@@ -106,17 +110,17 @@ class TieredCacheTest {
 
     @Test
     void remove_deletesFromTheStoreToo() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         cache.put(KEY, envelope("{\"a\":1}"));
 
         assertThat(cache.remove(KEY)).isTrue();
 
-        assertThat(store.read(KEY)).isEmpty();
+        assertThat(store.read(KEY.text())).isEmpty();
     }
 
     @Test
     void operations_afterClose_throwIllegalState() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         cache.close();
 
         assertThatThrownBy(() -> cache.get(KEY)).isInstanceOf(IllegalStateException.class);
@@ -128,9 +132,9 @@ class TieredCacheTest {
         manager.close();
         manager = manager();
         clock.advance(Duration.ofMinutes(9));
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         assertThat(cache.get(KEY)).isNotNull();
-        store.delete(KEY); // from now on only the heap tier could answer
+        store.delete(KEY.text()); // from now on only the heap tier could answer
 
         clock.advance(Duration.ofSeconds(59));
         assertThat(cache.get(KEY)).as("one second before the stale end").isNotNull();
@@ -140,7 +144,7 @@ class TieredCacheTest {
 
     @Test
     void envelopeAlreadyPastItsStaleEnd_isNotKeptInTheHeap() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         CacheEntryEnvelope old = envelope("{\"a\":1}");
         clock.advance(Duration.ofMinutes(10));
 
@@ -151,7 +155,7 @@ class TieredCacheTest {
 
     @Test
     void entryProcessor_writesThroughToTheStore() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         CacheEntryEnvelope value = envelope("{\"b\":2}");
 
         boolean existed = cache.invoke(KEY, (entry, args) -> {
@@ -161,14 +165,14 @@ class TieredCacheTest {
         }, value);
 
         assertThat(existed).isFalse();
-        assertThat(store.read(KEY).orElseThrow().payload()).isEqualTo(value.payload());
+        assertThat(store.read(KEY.text()).orElseThrow().payload()).isEqualTo(value.payload());
     }
 
     @Test
     void createdListener_hearsPutsOnATieredCache() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
-        java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-        javax.cache.event.CacheEntryCreatedListener<String, CacheEntryEnvelope> listener =
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
+        java.util.List<EntryKey> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javax.cache.event.CacheEntryCreatedListener<EntryKey, CacheEntryEnvelope> listener =
                 events -> events.forEach(event -> created.add(event.getKey()));
         cache.registerCacheEntryListener(new javax.cache.configuration.MutableCacheEntryListenerConfiguration<>(
                 new FactoryBuilder.SingletonFactory<>(listener), null, false, true));
@@ -198,10 +202,10 @@ class TieredCacheTest {
 
     @Test
     void facadeAnswersForTheProvider() {
-        Cache<String, CacheEntryEnvelope> cache = cache("email_list");
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
 
         assertThat(cache.getCacheManager()).isSameAs(manager);
-        assertThat(manager.getCache("email_list", String.class, CacheEntryEnvelope.class)).isSameAs(cache);
+        assertThat(manager.getCache("email_list", EntryKey.class, CacheEntryEnvelope.class)).isSameAs(cache);
         assertThat(cache.unwrap(TieredCache.class)).isSameAs(cache);
         assertThat(cache.unwrap(org.ehcache.Cache.class)).isNotNull();
         assertThat(cache.getConfiguration(TieredConfiguration.class).getHeapEntries()).isEqualTo(100);

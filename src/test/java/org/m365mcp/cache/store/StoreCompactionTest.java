@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StoreMaintenanceTest {
+class StoreCompactionTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T06:00:00Z");
 

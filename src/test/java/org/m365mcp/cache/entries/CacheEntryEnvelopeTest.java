@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

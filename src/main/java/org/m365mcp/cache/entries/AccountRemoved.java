@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 /**
  * A CDI event: everything cached for {@code accountId} was removed from both tiers, its queued tasks

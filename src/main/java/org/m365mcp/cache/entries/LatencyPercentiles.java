@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 /**
  * Response-time percentiles of one operation over a period, in milliseconds (nearest rank).

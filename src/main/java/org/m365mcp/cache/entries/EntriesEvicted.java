@@ -1,4 +1,4 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 /**
  * A CDI event: {@code count} entries of {@code operation} were removed to keep the store within its

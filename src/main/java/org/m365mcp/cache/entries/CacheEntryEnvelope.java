@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import java.io.Serializable;
 import java.time.Instant;

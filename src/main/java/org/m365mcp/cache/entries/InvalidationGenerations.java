@@ -1,9 +1,10 @@
-package org.m365mcp.cache.annotation;
+package org.m365mcp.cache.entries;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.m365mcp.config.AccountIds;
 
 /**
  * Counts invalidations per account and per account and operation, so a fetch that began before an
@@ -45,7 +46,7 @@ final class InvalidationGenerations {
     }
 
     private static String name(String accountId, String operation) {
-        String account = CachedCall.accountOf(accountId);
+        String account = AccountIds.canonical(accountId);
         return operation == null ? account : account + '\u0000' + operation;
     }
 }

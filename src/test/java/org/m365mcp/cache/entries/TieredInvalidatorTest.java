@@ -1,4 +1,4 @@
-package org.m365mcp.cache.jcache;
+package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m365mcp.cache.jcache.TieredCacheManager;
+import org.m365mcp.cache.jcache.TieredCachingProvider;
+import org.m365mcp.cache.jcache.TieredConfiguration;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
@@ -32,7 +35,7 @@ class TieredInvalidatorTest {
     Path dir;
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Cache<String, CacheEntryEnvelope>> caches = new ConcurrentHashMap<>();
+    private final Map<String, Cache<EntryKey, CacheEntryEnvelope>> caches = new ConcurrentHashMap<>();
     private CacheStore store;
     private TieredCacheManager manager;
 
@@ -58,7 +61,7 @@ class TieredInvalidatorTest {
         store.close();
     }
 
-    private TieredConfiguration<String, CacheEntryEnvelope> configuration(String operation) {
+    private TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration(String operation) {
         return new StoreLoaderWriter(LiveStore.of(store), operation, clock).tieredConfiguration();
     }
 
@@ -68,11 +71,11 @@ class TieredInvalidatorTest {
 
     private void put(String key, String json) {
         String operation = key.substring(0, key.indexOf(':'));
-        caches.get(operation).put(key, TTL.envelope(json.getBytes(StandardCharsets.UTF_8), clock.instant()));
+        caches.get(operation).put(EntryKey.parse(key), TTL.envelope(json.getBytes(StandardCharsets.UTF_8), clock.instant()));
     }
 
     private boolean inHeap(String key) {
-        return caches.get(key.substring(0, key.indexOf(':'))).containsKey(key);
+        return caches.get(key.substring(0, key.indexOf(':'))).containsKey(EntryKey.parse(key));
     }
 
     @Test
@@ -151,9 +154,9 @@ class TieredInvalidatorTest {
     /** Caches an {@code email_get} result for {@code messageId} under a hashed key, as long ids get. */
     private String putMessage(String account, String messageId, String bodyFormat) {
         Map<String, String> params = Map.of("message_id", messageId, "body_format", bodyFormat);
-        String key = org.m365mcp.cache.annotation.CacheKeyFormat.key("email_get", account, params);
+        EntryKey key = EntryKey.of("email_get", account, params);
         caches.get("email_get").put(key, TTL.envelope("{}".getBytes(StandardCharsets.UTF_8), clock.instant(), params));
-        return key;
+        return key.text();
     }
 
     @Test
@@ -202,8 +205,8 @@ class TieredInvalidatorTest {
                 TieredCachingProvider.class.getName());
         manager = provider.getCacheManager(URI.create("urn:m365-mcp:invalidator-test-2"),
                 getClass().getClassLoader(), clock);
-        Cache<String, CacheEntryEnvelope> reopened = manager.createCache("email_get", configuration("email_get"));
+        Cache<EntryKey, CacheEntryEnvelope> reopened = manager.createCache("email_get", configuration("email_get"));
 
-        assertThat(reopened.get(key).params()).isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
+        assertThat(reopened.get(EntryKey.parse(key)).params()).isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
     }
 }
