@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.batch.BatchJobs;
 import org.m365mcp.config.DurationText;
-import org.m365mcp.observability.ServingProbe;
+import org.m365mcp.background.ServingProbe;
 
 /**
  * Starts the {@value BatchJobs#WARMING} job when the application starts, unless

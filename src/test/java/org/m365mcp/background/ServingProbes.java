@@ -1,4 +1,4 @@
-package org.m365mcp.observability;
+package org.m365mcp.background;
 
 import java.time.Clock;
 import java.util.List;
