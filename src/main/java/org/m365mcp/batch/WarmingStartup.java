@@ -1,4 +1,4 @@
-package org.m365mcp.batch.warming;
+package org.m365mcp.batch;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.batch.BatchJobs;
 import org.m365mcp.config.DurationText;
 import org.m365mcp.background.ServingProbe;
 
