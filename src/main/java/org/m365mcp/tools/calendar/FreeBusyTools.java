@@ -20,7 +20,7 @@ import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.Recipients;
 
 /**
  * Free/busy of people over a window ({@code POST /me/calendar/getSchedule}), and the times all of
@@ -169,7 +169,7 @@ public class FreeBusyTools {
         if (me != null) {
             all.add(me.toLowerCase(Locale.ROOT));
         }
-        MailArguments.addresses(MailArguments.recipients(argument, given))
+        Recipients.addresses(Recipients.recipients(argument, given))
                 .forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
         if (all.isEmpty()) {
             throw new ToolArgumentException(argument, "is empty: give at least one address");

@@ -19,7 +19,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.SearchPhrase;
 
 /**
  * Contact tools: list, get and search (cached), create, update, delete. Lists (contact folders)
@@ -95,7 +95,7 @@ public class ContactTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String phrase = MailArguments.searchPhrase("query", query);
+        String phrase = SearchPhrase.of("query", query);
         String options = "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE) + "&$select=" + ContactSummary.FIELDS;
         List<ContactSummary> contacts = AllContacts.read(graph, account,
                 path -> GraphRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)

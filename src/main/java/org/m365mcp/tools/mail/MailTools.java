@@ -14,6 +14,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.DownloadFolder;
+import org.m365mcp.tools.SearchPhrase;
 
 /**
  * Mail tools that read: listing, one message, saving an attachment, searching. Composing and
@@ -160,7 +161,7 @@ public class MailTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String phrase = MailArguments.searchPhrase("query", query);
+        String phrase = SearchPhrase.of("query", query);
         String scope = folder.isEmpty() ? "/me/messages" : "/me/mailFolders/" + MailArguments.folder("folder", folder) + "/messages";
         GraphRequest request = GraphRequest.get(scope + "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
                 + "&$select=" + EmailSummary.FIELDS).header("ConsistencyLevel", "eventual");
