@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *   <li>At most {@link GraphSettings#maxConcurrentPerMailbox()} requests per account are in
  *       flight; accounts do not wait for each other.
  *   <li>429 and 503 are retried for every verb, 504 and I/O failures only for GET, PUT and DELETE
- *       ({@link GraphRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
+ *       ({@link GraphClientRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
  *       waiting {@code Retry-After} seconds when Graph sends it, else an exponential backoff.
  *   <li>One deadline per call ({@link GraphSettings#callDeadline()}) bounds everything a call waits
  *       for: each request's timeout, the wait for a mailbox permit, and every retry's wait. A
@@ -110,7 +110,7 @@ public final class GraphClient {
      * @return Graph's 2xx or 3xx answer
      * @throws GraphException when Graph answers an error or cannot be reached
      */
-    public GraphResponse send(String accountId, GraphRequest request) {
+    public GraphResponse send(String accountId, GraphClientRequest request) {
         Objects.requireNonNull(accountId, "accountId");
         return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()),
                 deadline());
@@ -122,7 +122,7 @@ public final class GraphClient {
      * @throws GraphException when Graph answers an error or a redirect, or cannot be reached
      */
     public JsonNode get(String accountId, String pathAndQuery) {
-        return json(send(accountId, GraphRequest.get(pathAndQuery)));
+        return json(send(accountId, GraphClientRequest.get(pathAndQuery)));
     }
 
     /**
@@ -130,12 +130,12 @@ public final class GraphClient {
      * 202/204 (use {@link #send} for the {@code Location} of a 202). Never retried once sent.
      */
     public JsonNode post(String accountId, String pathAndQuery, JsonNode body) {
-        return json(send(accountId, GraphRequest.post(pathAndQuery, body)));
+        return json(send(accountId, GraphClientRequest.post(pathAndQuery, body)));
     }
 
     /** PATCHes {@code body} as JSON; Graph's JSON answer, an empty object for 204. Never retried once sent. */
     public JsonNode patch(String accountId, String pathAndQuery, JsonNode body) {
-        return json(send(accountId, GraphRequest.patch(pathAndQuery, body)));
+        return json(send(accountId, GraphClientRequest.patch(pathAndQuery, body)));
     }
 
     /**
@@ -143,7 +143,7 @@ public final class GraphClient {
      * mean that an earlier attempt had deleted it.
      */
     public void delete(String accountId, String pathAndQuery) {
-        send(accountId, GraphRequest.delete(pathAndQuery));
+        send(accountId, GraphClientRequest.delete(pathAndQuery));
     }
 
     /**
@@ -154,7 +154,7 @@ public final class GraphClient {
      * @throws GraphException when any page fails
      */
     public List<JsonNode> getPaged(String accountId, String pathAndQuery, int limit) {
-        return getPaged(accountId, GraphRequest.get(pathAndQuery), limit);
+        return getPaged(accountId, GraphClientRequest.get(pathAndQuery), limit);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class GraphClient {
      *
      * @throws IllegalArgumentException when {@code limit} is not positive or {@code request} is not a GET
      */
-    public List<JsonNode> getPaged(String accountId, GraphRequest request, int limit) {
+    public List<JsonNode> getPaged(String accountId, GraphClientRequest request, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
@@ -207,7 +207,7 @@ public final class GraphClient {
     public long download(String accountId, String pathAndQuery, Path target) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(target, "target");
-        return transport.download(accountId, GraphRequest.get(pathAndQuery).header("Accept", "*/*"),
+        return transport.download(accountId, GraphClientRequest.get(pathAndQuery).header("Accept", "*/*"),
                 GraphUris.resolve(settings.baseUrl(), pathAndQuery), target, deadline());
     }
 
@@ -219,7 +219,7 @@ public final class GraphClient {
      * @throws GraphException when Graph answers an error, or anything but a redirect
      */
     public URI downloadUrl(String accountId, String pathAndQuery) {
-        GraphResponse response = send(accountId, GraphRequest.get(pathAndQuery));
+        GraphResponse response = send(accountId, GraphClientRequest.get(pathAndQuery));
         if (!response.isRedirect() || response.location().isEmpty()) {
             throw new GraphException(response.status(), "NoRedirect",
                     "Expected Graph to redirect to a download URL; it answered " + response.status());
@@ -236,7 +236,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public GraphResponse getPreAuthenticated(URI url) {
-        return transport.send(null, GraphRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
+        return transport.send(null, GraphClientRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
     }
 
     /**
@@ -251,7 +251,7 @@ public final class GraphClient {
      *         or cannot be reached
      */
     public GraphResponse putPreAuthenticated(URI url, byte[] content, Map<String, String> headers) {
-        GraphRequest put = GraphRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
+        GraphClientRequest put = GraphClientRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             put = put.header(header.getKey(), header.getValue());
         }
@@ -265,7 +265,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public void deletePreAuthenticated(URI url) {
-        transport.send(null, GraphRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
+        transport.send(null, GraphClientRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
     }
 
     /** The running call's deadline, else one for a call that begins now. */

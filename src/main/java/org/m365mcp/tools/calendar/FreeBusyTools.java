@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -144,7 +144,7 @@ public class FreeBusyTools {
         body.set("startTime", EventFields.dateTimeTimeZone(window.start(), zone));
         body.set("endTime", EventFields.dateTimeTimeZone(window.end(), zone));
         body.put("availabilityViewInterval", intervalMinutes);
-        JsonNode answer = graph.send(account, GraphRequest.post("/me/calendar/getSchedule", body)
+        JsonNode answer = graph.send(account, GraphClientRequest.post("/me/calendar/getSchedule", body)
                 .header("Prefer", CalendarTools.preferZone(zone))).json();
         List<ScheduleInfo> schedules = new ArrayList<>();
         answer.path("value").forEach(info -> schedules.add(ScheduleInfo.of(info, window.start(), intervalMinutes)));

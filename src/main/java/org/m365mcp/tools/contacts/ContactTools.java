@@ -13,7 +13,7 @@ import javax.cache.annotation.CacheResult;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -98,7 +98,7 @@ public class ContactTools {
         String phrase = SearchPhrase.of("query", query);
         String options = "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE) + "&$select=" + ContactSummary.FIELDS;
         List<ContactSummary> contacts = AllContacts.read(graph, account,
-                path -> GraphRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)
+                path -> GraphClientRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)
                 .stream().map(ContactSummary::of).toList();
         return new SearchContactsAnswer(accountId, query, contacts.size(), contacts, null);
     }
