@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>Launched as the run profile does, with the shipped boot commands ({@link #BOOT_COMMANDS}),
  *       and only the {@code --port} option telling the port: the application learns it from Payara.</li>
- *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus
- *       {@code env}; its output is appended to {@code log}.</li>
- *   <li>{@link #start} returns once the MCP endpoint initializes a session (it answers 500 while the
- *       deployment starts), with the instant it first did.</li>
+ *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus the
+ *       launcher's settings; its output is appended to {@code log}.</li>
+ *   <li>Started through {@link MicroLauncher}; {@link #mcpAnsweredAt()} is the instant MCP first
+ *       initialized a session, when the launcher waited for it.</li>
  * </ul>
  */
 final class MicroProcess implements AutoCloseable {
@@ -46,25 +47,13 @@ final class MicroProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts Payara Micro on {@code port} with {@code jvmOptions} before {@code -jar} and waits until MCP answers. */
-    static MicroProcess start(int port, Path log, List<String> jvmOptions, Map<String, String> env)
-            throws IOException, InterruptedException {
-        MicroProcess micro = launch(port, log, jvmOptions, env, true);
-        try {
-            micro.awaitMcp();
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            micro.close();
-            throw e;
-        }
-        return micro;
-    }
-
     /**
      * Launches Payara Micro on {@code port}, with the shipped boot commands or, as a plain
-     * {@code java -jar payara-micro.jar --deploy}, without them; returns at once.
+     * {@code java -jar payara-micro.jar --deploy}, without them; the test JVM's environment without
+     * {@code unset}, plus {@code env}. Returns at once; {@link MicroLauncher} is the way in.
      */
     static MicroProcess launch(int port, Path log, List<String> jvmOptions, Map<String, String> env,
-            boolean bootCommands) throws IOException {
+            Set<String> unset, boolean bootCommands) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -76,6 +65,7 @@ final class MicroProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
         return new MicroProcess(builder.start(), port, log);
     }
@@ -100,7 +90,13 @@ final class MicroProcess implements AutoCloseable {
         return mcpAnsweredAt;
     }
 
-    private void awaitMcp() throws IOException, InterruptedException {
+    /** Waits until readiness ({@code /health/ready}) has the application's checks UP; fails when the process dies. */
+    void awaitReady(Duration timeout) throws Exception {
+        ReadinessProbe.await(port, process, timeout, log.toString());
+    }
+
+    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
+    void awaitMcp() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
                 .timeout(Duration.ofSeconds(5))
