@@ -39,9 +39,7 @@ public final class GraphClient {
 
     private final GraphSettings settings;
     private final GraphTransport transport;
-    private final Clock clock;
-    /** The deadline of the call running on each thread; none outside {@link #withinDeadline}. */
-    private final ThreadLocal<Instant> running = new ThreadLocal<>();
+    private final ThreadDeadlines deadlines;
 
     /**
      * @param http must not follow redirects ({@link HttpClient.Redirect#NEVER}, the JDK's default)
@@ -54,8 +52,8 @@ public final class GraphClient {
     /** As above, reading deadlines from {@code clock}. */
     public GraphClient(GraphSettings settings, AccessTokenSource tokens, HttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.transport = new GraphTransport(settings, tokens, http, clock);
+        this.deadlines = new ThreadDeadlines(settings.callDeadline(), clock);
     }
 
     /**
@@ -63,15 +61,7 @@ public final class GraphClient {
      * {@link GraphSettings#callDeadline()} from now, or the deadline of a call already running here.
      */
     public <T> T withinDeadline(Callable<T> call) throws Exception {
-        if (running.get() != null) {
-            return call.call();
-        }
-        running.set(clock.instant().plus(settings.callDeadline()));
-        try {
-            return call.call();
-        } finally {
-            running.remove();
-        }
+        return deadlines.within(call);
     }
 
     /**
@@ -79,23 +69,12 @@ public final class GraphClient {
      * thread that handed the work over; the thread's own deadline, if any, is restored after.
      */
     public <T> T withinDeadline(Instant at, Supplier<T> call) {
-        Objects.requireNonNull(at, "at");
-        Instant outer = running.get();
-        running.set(at);
-        try {
-            return call.get();
-        } finally {
-            if (outer == null) {
-                running.remove();
-            } else {
-                running.set(outer);
-            }
-        }
+        return deadlines.within(at, call);
     }
 
     /** The deadline of the call running on this thread, to hand to threads it fans out to; empty outside one. */
     public Optional<Instant> currentDeadline() {
-        return Optional.ofNullable(running.get());
+        return deadlines.current();
     }
 
     /** The service root every path is resolved against, e.g. {@code https://graph.microsoft.com/v1.0}. */
@@ -270,8 +249,7 @@ public final class GraphClient {
 
     /** The running call's deadline, else one for a call that begins now. */
     private CallDeadline deadline() {
-        Instant at = running.get();
-        return new CallDeadline(at != null ? at : clock.instant().plus(settings.callDeadline()), settings.callDeadline());
+        return deadlines.next();
     }
 
     private static URI preAuthenticated(URI url) {
