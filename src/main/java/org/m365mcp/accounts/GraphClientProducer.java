@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.config.ServerAddress;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphSettings;
-import org.m365mcp.mcp.McpEndpointSettings;
 import org.m365mcp.graph.auth.SignIn;
 
 /**
@@ -40,7 +40,7 @@ class GraphClientProducer {
     private volatile String contextPath = "";
 
     @Inject
-    McpEndpointSettings endpoint;
+    ServerAddress server;
 
     @Inject
     SignIn signIn;
@@ -96,7 +96,6 @@ class GraphClientProducer {
         if (!mode.demo()) {
             return GraphSettings.MICROSOFT_GRAPH;
         }
-        String host = endpoint.host().equals("0.0.0.0") || endpoint.host().equals("::") ? "127.0.0.1" : endpoint.host();
-        return URI.create("http://" + host + ":" + endpoint.port() + contextPath + "/sandbox/v1.0");
+        return URI.create("http://" + server.loopbackAuthority() + contextPath + "/sandbox/v1.0");
     }
 }

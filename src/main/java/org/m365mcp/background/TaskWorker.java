@@ -27,7 +27,6 @@ import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.TaskRecord;
 import org.m365mcp.cache.store.TaskStatus;
-import org.m365mcp.observability.ServingProbe;
 
 /**
  * Works through the store's task queue (SPEC §5): highest priority first, then oldest; a failure goes

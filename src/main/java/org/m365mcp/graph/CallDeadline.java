@@ -40,7 +40,7 @@ record CallDeadline(Instant at, Duration budget) {
      * Graph gave no answer in time. A request that is not idempotent may have been carried out: the
      * message says so, since it is not sent again.
      */
-    GraphException passed(GraphRequest request) {
+    GraphException passed(GraphClientRequest request) {
         String message = "Graph did not answer within " + seconds(budget) + ", the most one call may take ("
                 + SETTING + ")";
         return new GraphException(0, CODE, request.isIdempotent() ? message + "; try again later"

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *   <li>At most {@link GraphSettings#maxConcurrentPerMailbox()} requests per account are in
  *       flight; accounts do not wait for each other.
  *   <li>429 and 503 are retried for every verb, 504 and I/O failures only for GET, PUT and DELETE
- *       ({@link GraphRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
+ *       ({@link GraphClientRequest#isIdempotent()}), up to {@link GraphSettings#maxRetries()} times,
  *       waiting {@code Retry-After} seconds when Graph sends it, else an exponential backoff.
  *   <li>One deadline per call ({@link GraphSettings#callDeadline()}) bounds everything a call waits
  *       for: each request's timeout, the wait for a mailbox permit, and every retry's wait. A
@@ -39,9 +39,7 @@ public final class GraphClient {
 
     private final GraphSettings settings;
     private final GraphTransport transport;
-    private final Clock clock;
-    /** The deadline of the call running on each thread; none outside {@link #withinDeadline}. */
-    private final ThreadLocal<Instant> running = new ThreadLocal<>();
+    private final ThreadDeadlines deadlines;
 
     /**
      * @param http must not follow redirects ({@link HttpClient.Redirect#NEVER}, the JDK's default)
@@ -54,8 +52,8 @@ public final class GraphClient {
     /** As above, reading deadlines from {@code clock}. */
     public GraphClient(GraphSettings settings, AccessTokenSource tokens, HttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.transport = new GraphTransport(settings, tokens, http, clock);
+        this.deadlines = new ThreadDeadlines(settings.callDeadline(), clock);
     }
 
     /**
@@ -63,15 +61,7 @@ public final class GraphClient {
      * {@link GraphSettings#callDeadline()} from now, or the deadline of a call already running here.
      */
     public <T> T withinDeadline(Callable<T> call) throws Exception {
-        if (running.get() != null) {
-            return call.call();
-        }
-        running.set(clock.instant().plus(settings.callDeadline()));
-        try {
-            return call.call();
-        } finally {
-            running.remove();
-        }
+        return deadlines.within(call);
     }
 
     /**
@@ -79,23 +69,12 @@ public final class GraphClient {
      * thread that handed the work over; the thread's own deadline, if any, is restored after.
      */
     public <T> T withinDeadline(Instant at, Supplier<T> call) {
-        Objects.requireNonNull(at, "at");
-        Instant outer = running.get();
-        running.set(at);
-        try {
-            return call.get();
-        } finally {
-            if (outer == null) {
-                running.remove();
-            } else {
-                running.set(outer);
-            }
-        }
+        return deadlines.within(at, call);
     }
 
     /** The deadline of the call running on this thread, to hand to threads it fans out to; empty outside one. */
     public Optional<Instant> currentDeadline() {
-        return Optional.ofNullable(running.get());
+        return deadlines.current();
     }
 
     /** The service root every path is resolved against, e.g. {@code https://graph.microsoft.com/v1.0}. */
@@ -110,7 +89,7 @@ public final class GraphClient {
      * @return Graph's 2xx or 3xx answer
      * @throws GraphException when Graph answers an error or cannot be reached
      */
-    public GraphResponse send(String accountId, GraphRequest request) {
+    public GraphResponse send(String accountId, GraphClientRequest request) {
         Objects.requireNonNull(accountId, "accountId");
         return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()),
                 deadline());
@@ -122,7 +101,7 @@ public final class GraphClient {
      * @throws GraphException when Graph answers an error or a redirect, or cannot be reached
      */
     public JsonNode get(String accountId, String pathAndQuery) {
-        return json(send(accountId, GraphRequest.get(pathAndQuery)));
+        return json(send(accountId, GraphClientRequest.get(pathAndQuery)));
     }
 
     /**
@@ -130,12 +109,12 @@ public final class GraphClient {
      * 202/204 (use {@link #send} for the {@code Location} of a 202). Never retried once sent.
      */
     public JsonNode post(String accountId, String pathAndQuery, JsonNode body) {
-        return json(send(accountId, GraphRequest.post(pathAndQuery, body)));
+        return json(send(accountId, GraphClientRequest.post(pathAndQuery, body)));
     }
 
     /** PATCHes {@code body} as JSON; Graph's JSON answer, an empty object for 204. Never retried once sent. */
     public JsonNode patch(String accountId, String pathAndQuery, JsonNode body) {
-        return json(send(accountId, GraphRequest.patch(pathAndQuery, body)));
+        return json(send(accountId, GraphClientRequest.patch(pathAndQuery, body)));
     }
 
     /**
@@ -143,7 +122,7 @@ public final class GraphClient {
      * mean that an earlier attempt had deleted it.
      */
     public void delete(String accountId, String pathAndQuery) {
-        send(accountId, GraphRequest.delete(pathAndQuery));
+        send(accountId, GraphClientRequest.delete(pathAndQuery));
     }
 
     /**
@@ -154,7 +133,7 @@ public final class GraphClient {
      * @throws GraphException when any page fails
      */
     public List<JsonNode> getPaged(String accountId, String pathAndQuery, int limit) {
-        return getPaged(accountId, GraphRequest.get(pathAndQuery), limit);
+        return getPaged(accountId, GraphClientRequest.get(pathAndQuery), limit);
     }
 
     /**
@@ -163,7 +142,7 @@ public final class GraphClient {
      *
      * @throws IllegalArgumentException when {@code limit} is not positive or {@code request} is not a GET
      */
-    public List<JsonNode> getPaged(String accountId, GraphRequest request, int limit) {
+    public List<JsonNode> getPaged(String accountId, GraphClientRequest request, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
@@ -207,7 +186,7 @@ public final class GraphClient {
     public long download(String accountId, String pathAndQuery, Path target) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(target, "target");
-        return transport.download(accountId, GraphRequest.get(pathAndQuery).header("Accept", "*/*"),
+        return transport.download(accountId, GraphClientRequest.get(pathAndQuery).header("Accept", "*/*"),
                 GraphUris.resolve(settings.baseUrl(), pathAndQuery), target, deadline());
     }
 
@@ -219,7 +198,7 @@ public final class GraphClient {
      * @throws GraphException when Graph answers an error, or anything but a redirect
      */
     public URI downloadUrl(String accountId, String pathAndQuery) {
-        GraphResponse response = send(accountId, GraphRequest.get(pathAndQuery));
+        GraphResponse response = send(accountId, GraphClientRequest.get(pathAndQuery));
         if (!response.isRedirect() || response.location().isEmpty()) {
             throw new GraphException(response.status(), "NoRedirect",
                     "Expected Graph to redirect to a download URL; it answered " + response.status());
@@ -236,7 +215,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public GraphResponse getPreAuthenticated(URI url) {
-        return transport.send(null, GraphRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
+        return transport.send(null, GraphClientRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
     }
 
     /**
@@ -251,7 +230,7 @@ public final class GraphClient {
      *         or cannot be reached
      */
     public GraphResponse putPreAuthenticated(URI url, byte[] content, Map<String, String> headers) {
-        GraphRequest put = GraphRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
+        GraphClientRequest put = GraphClientRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             put = put.header(header.getKey(), header.getValue());
         }
@@ -265,13 +244,12 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public void deletePreAuthenticated(URI url) {
-        transport.send(null, GraphRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
+        transport.send(null, GraphClientRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
     }
 
     /** The running call's deadline, else one for a call that begins now. */
     private CallDeadline deadline() {
-        Instant at = running.get();
-        return new CallDeadline(at != null ? at : clock.instant().plus(settings.callDeadline()), settings.callDeadline());
+        return deadlines.next();
     }
 
     private static URI preAuthenticated(URI url) {

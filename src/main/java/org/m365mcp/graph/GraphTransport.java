@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sends one {@link GraphRequest} to one URL until there is a final answer: a mailbox permit around
+ * Sends one {@link GraphClientRequest} to one URL until there is a final answer: a mailbox permit around
  * each exchange, a fresh bearer token per attempt, retries as {@link RetryPolicy} allows, errors
  * mapped to {@link GraphException}.
  *
@@ -64,7 +64,7 @@ final class GraphTransport {
     }
 
     /** Sends {@code request} to {@code uri} as {@code accountId}, or unauthenticated when it is {@code null}. */
-    GraphResponse send(String accountId, GraphRequest request, URI uri, CallDeadline deadline) {
+    GraphResponse send(String accountId, GraphClientRequest request, URI uri, CallDeadline deadline) {
         HttpResponse<Body<byte[]>> response = sendUntilAnswered(accountId, request, uri, BodyHandlers.ofByteArray(),
                 deadline);
         Body<byte[]> body = response.body();
@@ -81,7 +81,7 @@ final class GraphTransport {
      *         when {@code target} cannot be written; after a failure mid-body {@code target} may hold
      *         part of it
      */
-    long download(String accountId, GraphRequest request, URI uri, Path target, CallDeadline deadline) {
+    long download(String accountId, GraphClientRequest request, URI uri, Path target, CallDeadline deadline) {
         HttpResponse<Body<Path>> response = sendUntilAnswered(accountId, request, uri, BodyHandlers.ofFile(target,
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), deadline);
         if (response.body().success() == null) {
@@ -100,7 +100,7 @@ final class GraphTransport {
      * memory (Graph's error JSON, the empty body of a redirect); an error answer becomes a
      * {@link GraphException} once it may not or need not be retried.
      */
-    private <T> HttpResponse<Body<T>> sendUntilAnswered(String accountId, GraphRequest request, URI uri,
+    private <T> HttpResponse<Body<T>> sendUntilAnswered(String accountId, GraphClientRequest request, URI uri,
             BodyHandler<T> success, CallDeadline deadline) {
         BodyHandler<Body<T>> handler = Body.handler(success);
         for (int attempt = 0; ; attempt++) {
@@ -133,7 +133,7 @@ final class GraphTransport {
     }
 
     /** Waits before another attempt after {@code failure}, or throws it as a network error when none may follow. */
-    private void retryAfterFailure(GraphRequest request, URI uri, int attempt, CallDeadline deadline, IOException failure) {
+    private void retryAfterFailure(GraphClientRequest request, URI uri, int attempt, CallDeadline deadline, IOException failure) {
         Duration wait = RetryPolicy.delay(attempt, null);
         if (!RetryPolicy.isRetryableAfterFailure(request) || !retry.canRetry(attempt) || !deadline.allows(clock, wait)) {
             throw new GraphException(0, "NetworkError", "Could not reach " + uri.getHost() + ": " + failure, failure);
@@ -146,7 +146,7 @@ final class GraphTransport {
      * One exchange under its permit. Its timeout is the request timeout, or the time left once the
      * permit is held when the deadline comes first; then a timeout is the deadline passing.
      */
-    private <T> HttpResponse<T> exchange(String accountId, GraphRequest request, URI uri, BodyHandler<T> handler,
+    private <T> HttpResponse<T> exchange(String accountId, GraphClientRequest request, URI uri, BodyHandler<T> handler,
             CallDeadline deadline) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>What is retried: 429 and 503 for every verb, because Graph did not process the request;
- *       504 and I/O failures (including timeouts) only for {@link GraphRequest#isIdempotent()
+ *       504 and I/O failures (including timeouts) only for {@link GraphClientRequest#isIdempotent()
  *       idempotent} requests, because the request may have reached Graph and acted (a POST that
  *       timed out may have sent the mail).
  *   <li>{@code Retry-After} in seconds wins (capped at {@link #MAX_WAIT}); otherwise the wait is
@@ -30,12 +30,12 @@ final class RetryPolicy {
     }
 
     /** True when {@code request}, answered {@code status}, may be sent again. */
-    static boolean isRetryable(int status, GraphRequest request) {
+    static boolean isRetryable(int status, GraphClientRequest request) {
         return status == 429 || status == 503 || status == 504 && request.isIdempotent();
     }
 
     /** True when {@code request}, which failed without an answer, may be sent again. */
-    static boolean isRetryableAfterFailure(GraphRequest request) {
+    static boolean isRetryableAfterFailure(GraphClientRequest request) {
         return request.isIdempotent();
     }
 

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.m365mcp.config.ServerAddress;
 
 /**
- * Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}.
+ * Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}
+ * and {@link ServerAddress}.
  *
  * <ul>
  *   <li>The port is the one the container serves the application on, as Payara's own config source tells
@@ -52,6 +54,13 @@ class McpEndpointSettingsProducer {
     @Singleton // final type: not proxyable; immutable and thread-safe
     EndpointGuard guard(McpEndpointSettings settings) {
         return EndpointGuard.of(settings);
+    }
+
+    /** Where the server calls itself, for those that must not know the MCP endpoint (Graph's producer, the serving probe). */
+    @Produces
+    @Singleton // final type: not proxyable; immutable and thread-safe
+    ServerAddress address(McpEndpointSettings settings) {
+        return new ServerAddress(settings.host(), settings.port());
     }
 
     /** The port the container's HTTP listener is configured with, else {@code m365.mcp.port} (with a warning). */

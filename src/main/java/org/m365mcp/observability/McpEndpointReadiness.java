@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.m365mcp.background.ServingProbe;
 import org.m365mcp.mcp.McpEndpointStatus;
 
 /**

@@ -14,8 +14,6 @@ import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.search.SearchResource;
 import org.m365mcp.sandbox.search.SearchSources;
-import org.m365mcp.sandbox.subscriptions.SubscriptionHub;
-import org.m365mcp.sandbox.subscriptions.SubscriptionsResource;
 
 /**
  * The root of the sandbox's Graph v1.0: {@code /me}, {@code /users/{id}}, {@code /subscriptions} and {@code /search},

@@ -39,6 +39,11 @@ public final class SandboxSignIn implements SignIn {
     }
 
     @Override
+    public Optional<String> noSignInNote() {
+        return Optional.of(NO_SIGN_IN);
+    }
+
+    @Override
     public Optional<URI> authority() {
         return Optional.empty();
     }

@@ -18,6 +18,8 @@ import org.m365mcp.sandbox.delta.DeltaSettings;
 import org.m365mcp.sandbox.drive.Drive;
 import org.m365mcp.sandbox.login.LoginSettings;
 import org.m365mcp.sandbox.login.SandboxLogin;
+import org.m365mcp.sandbox.login.SignedInUser;
+import org.m365mcp.sandbox.login.TenantUsers;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
@@ -36,7 +38,7 @@ import org.m365mcp.sandbox.mail.Mailbox;
  * </ul>
  */
 @ApplicationScoped
-public class SandboxTenant {
+public class SandboxTenant implements TenantUsers {
 
     /** Our account id for the first demo user. */
     public static final String DEMO_ACCOUNT_ID = "demo";
@@ -156,6 +158,21 @@ public class SandboxTenant {
     /** The account addressed by account id, user GUID or address (as in {@code /users/{id}}). */
     public Optional<SandboxAccount> account(String userRef) {
         return accounts.stream().filter(a -> a.isAddressedBy(userRef)).findFirst();
+    }
+
+    @Override
+    public List<SignedInUser> users() {
+        return accounts.stream().map(SandboxTenant::user).toList();
+    }
+
+    @Override
+    public Optional<SignedInUser> user(String ref) {
+        return account(ref).map(SandboxTenant::user);
+    }
+
+    private static SignedInUser user(SandboxAccount account) {
+        return new SignedInUser(account.accountId(), account.userId(), account.owner().name(),
+                account.owner().address());
     }
 
     /** The clock the tenant's data is written by. */

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;
-import org.m365mcp.sandbox.subscriptions.SubscriptionHub;
 
 /**
  * Change notification controls at {@code /sandbox/_admin/subscriptions}: {@code GET} lists every

@@ -28,7 +28,6 @@ import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.StoreSettings;
 import org.m365mcp.cache.store.TaskRecord;
-import org.m365mcp.observability.ServingProbes;
 
 /**
  * The worker's start against a real HTTP server on loopback playing this application while Payara

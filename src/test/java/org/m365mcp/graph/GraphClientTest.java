@@ -103,7 +103,7 @@ class GraphClientTest {
     void put_connectionDropped_retried_becauseReplacingTwiceIsReplacingOnce() {
         graph.dropConnection().answer(201, "{\"id\":\"f\"}");
 
-        GraphResponse uploaded = client.send("demo", GraphRequest.put("/me/drive/root:/a.txt:/content",
+        GraphResponse uploaded = client.send("demo", GraphClientRequest.put("/me/drive/root:/a.txt:/content",
                 new byte[] {'a'}, "text/plain"));
 
         assertThat(uploaded.status()).isEqualTo(201);
@@ -150,7 +150,7 @@ class GraphClientTest {
 
     @Test
     void request_authorizationHeader_refused_theClientOwnsTheToken() {
-        assertThatThrownBy(() -> GraphRequest.get("/me").header("authorization", "Bearer stolen"))
+        assertThatThrownBy(() -> GraphClientRequest.get("/me").header("authorization", "Bearer stolen"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,8 +7,6 @@ import static org.m365mcp.it.ItServer.structured;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,52 +42,29 @@ class BackgroundTimersIT {
     private static final int SEEDED = 30;
     private static final int ENTRY_BYTES = 10 * 1024;
 
-    private static Process payara;
+    private static MicroProcess payara;
     private static Instant seededAt;
     private static McpSyncClient client;
     private static final List<String> expectedOrder = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(WORK);
-        for (String name : new String[] {"cache.db", "cache.db-wal", "cache.db-shm", "payara.log"}) {
-            Files.deleteIfExists(WORK.resolve(name));
-        }
+        MicroLauncher launcher = MicroLauncher.on(freePort(), WORK).freshWork();
         seed(WORK.resolve("cache.db"));
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
-                "--prebootcommandfile", MicroProcess.BOOT_COMMANDS.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("payara.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.remove("M365_MCP_CLIENT_ID");
-        env.put("M365_MCP_CACHE_KEY", KEY);
-        env.put("M365_MCP_CACHE_KEYRING", "false");
-        env.put("M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString());
-        env.put("M365_MCP_CACHE_SOFT_LIMIT", String.valueOf(SOFT_LIMIT));
-        env.put("M365_MCP_TIMERS_CLEANUP_INTERVAL", "2s");
-        env.put("M365_MCP_TASKS_POLL_INTERVAL", "1s");
-        env.put("M365_MCP_TIMERS_STATS_INTERVAL", "3s");
-        // No start-up warming: its entries and misses would blur the counts and sizes this test asserts.
-        env.put("M365_MCP_WARMING_ON_STARTUP", "false");
-        payara = builder.start();
-        ReadinessProbe.await(port, payara, Duration.ofMinutes(4), WORK.resolve("payara.log").toString());
-        client = ItServer.client(new URI("http://127.0.0.1:" + port + "/").toURL());
+        payara = launcher.unset("M365_MCP_CLIENT_ID").env("M365_MCP_CACHE_KEY", KEY).store()
+                .env("M365_MCP_CACHE_SOFT_LIMIT", String.valueOf(SOFT_LIMIT))
+                .env("M365_MCP_TIMERS_CLEANUP_INTERVAL", "2s")
+                .env("M365_MCP_TASKS_POLL_INTERVAL", "1s")
+                .env("M365_MCP_TIMERS_STATS_INTERVAL", "3s")
+                // No start-up warming: its entries and misses would blur the counts and sizes this test asserts.
+                .noWarming()
+                .awaitReady(Duration.ofMinutes(4));
+        client = ItServer.client(payara.root().toURL());
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (client != null) {
-            client.closeGracefully();
-        }
-        if (payara != null) {
-            payara.destroy();
-            if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                payara.destroyForcibly().waitFor();
-            }
-        }
+    static void stop() {
+        MicroLauncher.stop(client, payara);
     }
 
     /** 300 KB of email_get entries, a task abandoned while running, and four queued refresh tasks. */

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.DamagedFiles;
@@ -37,24 +35,15 @@ class DamagedCacheStartupIT {
     @Test
     @SuppressWarnings("unchecked")
     void startup_cacheFileWithOverwrittenPages_setsItAsideAndServesFromAFreshStore() throws Exception {
-        if (Files.isDirectory(WORK)) {
-            try (Stream<Path> old = Files.list(WORK)) {
-                for (Path file : old.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(WORK);
-        Path file = WORK.resolve("cache.db").toAbsolutePath();
+        MicroLauncher launcher = MicroLauncher.on(PORT, WORK).emptyWork().store().jvm("-Dm365.mcp.warming.on-startup=false");
+        Path file = launcher.cacheFile();
         DamagedFiles.storeWithEntries(file, CacheKey.of(System.getenv("M365_MCP_CACHE_KEY")), Clock.systemUTC());
         DamagedFiles.overwriteFourPagesInTheMiddle(file);
         long damagedSize = Files.size(file);
 
         Map<String, Object> stats;
         JsonNode store;
-        try (MicroProcess payara = MicroProcess.start(PORT, WORK.resolve("payara.log"),
-                List.of("-Dm365.mcp.warming.on-startup=false"),
-                Map.of("M365_MCP_CACHE_DB_PATH", file.toString(), "M365_MCP_CACHE_KEYRING", "false"))) {
+        try (MicroProcess payara = launcher.awaitMcp()) {
             McpSyncClient client = ItServer.client(payara.root().toURL());
             try {
                 stats = structured(call(client, "cache_get_stats", Map.of()));

@@ -29,16 +29,16 @@ class DiscoveryModeIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        payara = DedicatedServer.start(PORT, Path.of("target", "it-discovery"), Map.of(
+        payara = MicroLauncher.on(PORT, Path.of("target", "it-discovery")).freshWork().env(Map.of(
                 "M365_MCP_TOOL_MODE", "discovery",
                 "M365_MCP_TOOLS", "mail,account",
-                "M365_MCP_TOOLS_DENY", "emailfolders_empty"));
+                "M365_MCP_TOOLS_DENY", "emailfolders_empty")).store().noWarming().awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 
     @AfterAll
     static void stopServer() {
-        DedicatedServer.stop(client, payara);
+        MicroLauncher.stop(client, payara);
     }
 
     private static CallToolResult through(String tool, Map<String, Object> arguments) {

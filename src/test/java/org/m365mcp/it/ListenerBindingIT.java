@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -38,25 +37,17 @@ class ListenerBindingIT {
 
     @BeforeEach
     void cleanWorkDirectory() throws Exception {
-        Files.createDirectories(WORK);
-        for (String file : List.of("payara.log", "cache.db", "cache.db-wal", "cache.db-shm")) {
-            Files.deleteIfExists(WORK.resolve(file));
-        }
+        launcher().freshWork();
     }
 
     @AfterEach
     void stopServer() {
-        if (client != null) {
-            client.closeGracefully();
-        }
-        if (payara != null) {
-            payara.close();
-        }
+        MicroLauncher.stop(client, payara);
     }
 
     @Test
     void launchOnAnotherPort_withoutM365McpPort_demoModeCallsItsOwnSandbox_andListensOnLoopbackOnly() throws Exception {
-        payara = MicroProcess.start(PORT, log(), List.of(), store());
+        payara = launcher().awaitMcp();
         client = ItServer.client(payara.root().toURL());
 
         Map<String, Object> mail = structured(call(client, "email_list", Map.of("account_id", "demo", "limit", 3)));
@@ -73,7 +64,7 @@ class ListenerBindingIT {
     @Test
     void plainLaunchWithoutTheBootCommands_listensOnEveryInterface_soRefusesToStart_andSaysHowToLaunch()
             throws Exception {
-        payara = MicroProcess.launch(PORT, log(), List.of(), store(), false);
+        payara = launcher().withoutBootCommands().launch();
 
         OptionalInt exit = payara.awaitExit(REFUSAL_TIMEOUT);
 
@@ -85,10 +76,7 @@ class ListenerBindingIT {
 
     @Test
     void hostBeyondLoopback_withoutBearerToken_refusesToStart_andNamesTheSettings() throws Exception {
-        Map<String, String> env = new HashMap<>(store());
-        env.put("M365_MCP_HOST", "0.0.0.0");
-        env.put("M365_MCP_AUTH_TOKEN", "");
-        payara = MicroProcess.launch(PORT, log(), List.of(), env, true);
+        payara = launcher().env("M365_MCP_HOST", "0.0.0.0").env("M365_MCP_AUTH_TOKEN", "").launch();
 
         OptionalInt exit = payara.awaitExit(REFUSAL_TIMEOUT);
 
@@ -97,16 +85,11 @@ class ListenerBindingIT {
                 .contains("M365_MCP_AUTH_TOKEN").contains("M365_MCP_ALLOW_UNAUTHENTICATED_NETWORK_ACCESS");
     }
 
-    private static Map<String, String> store() {
-        return Map.of("M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString(),
-                "M365_MCP_CACHE_KEYRING", "false", "M365_MCP_WARMING_ON_STARTUP", "false");
-    }
-
-    private static Path log() {
-        return WORK.resolve("payara.log");
+    private static MicroLauncher launcher() {
+        return MicroLauncher.on(PORT, WORK).store().noWarming();
     }
 
     private static String logText() throws Exception {
-        return Files.readString(log(), StandardCharsets.ISO_8859_1);
+        return Files.readString(launcher().log(), StandardCharsets.ISO_8859_1);
     }
 }

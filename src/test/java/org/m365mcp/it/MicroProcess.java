@@ -10,23 +10,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process of its own running the built WAR at the root context, for the ITs whose
  * server settings differ from the shared Arquillian server's (real-tenant mode, warming at start-up),
- * or the runnable jar as a user starts it ({@link #startRunnableJar}).
+ * or the runnable jar as a user starts it.
  *
  * <ul>
  *   <li>Launched as the run profile does, with the shipped boot commands ({@link #BOOT_COMMANDS}),
  *       and only the {@code --port} option telling the port: the application learns it from Payara.</li>
- *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus
- *       {@code env}; its output is appended to {@code log}.</li>
- *   <li>{@link #start} returns once the MCP endpoint initializes a session (it answers 500 while the
- *       deployment starts), with the instant it first did.</li>
+ *   <li>Inherits the test JVM's environment (failsafe's bearer token and test-only key) plus the
+ *       launcher's settings; its output is appended to {@code log}.</li>
+ *   <li>Started through {@link MicroLauncher}; {@link #mcpAnsweredAt()} is the instant MCP first
+ *       initialized a session, when the launcher waited for it.</li>
  * </ul>
  */
 final class MicroProcess implements AutoCloseable {
@@ -52,58 +54,45 @@ final class MicroProcess implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
-    /** Starts Payara Micro on {@code port} with {@code jvmOptions} before {@code -jar} and waits until MCP answers. */
-    static MicroProcess start(int port, Path log, List<String> jvmOptions, Map<String, String> env)
-            throws IOException, InterruptedException {
-        return awaitingMcp(launch(port, log, jvmOptions, env, true));
-    }
-
-    /**
-     * Starts the runnable jar as a user would, {@code java -jar target/m365-mcp.jar}, its port chosen by
-     * {@code M365_MCP_PORT} (the launcher passes it and the boot commands to Payara Micro), and waits
-     * until MCP answers.
-     */
-    static MicroProcess startRunnableJar(int port, Path log, Map<String, String> env)
-            throws IOException, InterruptedException {
-        Map<String, String> withPort = new java.util.HashMap<>(env);
-        withPort.put("M365_MCP_PORT", String.valueOf(port));
-        return awaitingMcp(launch(List.of("-jar", RUNNABLE_JAR.toString()), port, log, withPort));
-    }
-
-    private static MicroProcess awaitingMcp(MicroProcess micro) throws IOException, InterruptedException {
-        try {
-            micro.awaitMcp();
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            micro.close();
-            throw e;
-        }
-        return micro;
-    }
-
     /**
      * Launches Payara Micro on {@code port}, with the shipped boot commands or, as a plain
-     * {@code java -jar payara-micro.jar --deploy}, without them; returns at once.
+     * {@code java -jar payara-micro.jar --deploy}, without them; the test JVM's environment without
+     * {@code unset}, plus {@code env}. Returns at once; {@link MicroLauncher} is the way in.
      */
     static MicroProcess launch(int port, Path log, List<String> jvmOptions, Map<String, String> env,
-            boolean bootCommands) throws IOException {
+            Set<String> unset, boolean bootCommands) throws IOException {
         List<String> arguments = new ArrayList<>(jvmOptions);
         arguments.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
         if (bootCommands) {
             arguments.addAll(List.of("--prebootcommandfile", BOOT_COMMANDS.toString()));
         }
-        return launch(arguments, port, log, env);
+        return launch(arguments, port, log, env, unset);
     }
 
-    /** Runs {@code java -Xmx512m <arguments>} with the test JVM's environment plus {@code env}; returns at once. */
-    private static MicroProcess launch(List<String> arguments, int port, Path log, Map<String, String> env)
-            throws IOException {
+    /**
+     * Launches the runnable jar as a user would, {@code java -jar target/m365-mcp.jar}, its port chosen
+     * by {@code M365_MCP_PORT} (the launcher passes it and the boot commands to Payara Micro); returns at once.
+     */
+    static MicroProcess launchRunnableJar(int port, Path log, List<String> jvmOptions, Map<String, String> env,
+            Set<String> unset) throws IOException {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-jar", RUNNABLE_JAR.toString()));
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.put("M365_MCP_PORT", String.valueOf(port));
+        return launch(arguments, port, log, withPort, unset);
+    }
+
+    /** Runs {@code java -Xmx512m <arguments>} with the test JVM's environment without {@code unset}, plus {@code env}. */
+    private static MicroProcess launch(List<String> arguments, int port, Path log, Map<String, String> env,
+            Set<String> unset) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
         Instant startedAt = Instant.now();
         return new MicroProcess(builder.start(), port, log, startedAt);
@@ -134,7 +123,13 @@ final class MicroProcess implements AutoCloseable {
         return mcpAnsweredAt;
     }
 
-    private void awaitMcp() throws IOException, InterruptedException {
+    /** Waits until readiness ({@code /health/ready}) has the application's checks UP; fails when the process dies. */
+    void awaitReady(Duration timeout) throws Exception {
+        ReadinessProbe.await(port, process, timeout, log.toString());
+    }
+
+    /** Waits until the MCP endpoint initializes a session (it answers 500 while the deployment starts). */
+    void awaitMcp() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
                 .timeout(Duration.ofSeconds(5))

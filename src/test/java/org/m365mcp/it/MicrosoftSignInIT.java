@@ -46,13 +46,9 @@ class MicrosoftSignInIT {
     @BeforeAll
     static void startSandbox() throws IOException {
         sandbox = SandboxServer.startHttps();
-        Files.createDirectories(WORK);
+        MicroLauncher.on(PORT, WORK).freshWork();
         trustStore = WORK.resolve("sandbox-trust.p12");
         sandbox.writeTrustStore(trustStore, "it-trust");
-        Files.deleteIfExists(WORK.resolve("payara.log"));
-        Files.deleteIfExists(WORK.resolve("cache.db"));
-        Files.deleteIfExists(WORK.resolve("cache.db-wal"));
-        Files.deleteIfExists(WORK.resolve("cache.db-shm"));
     }
 
     @AfterAll
@@ -151,14 +147,12 @@ class MicrosoftSignInIT {
     }
 
     private void start() throws Exception {
-        payara = MicroProcess.start(PORT, WORK.resolve("payara.log"), List.of(), Map.of(
+        payara = MicroLauncher.on(PORT, WORK).env(Map.of(
                 "M365_MCP_CLIENT_ID", "it-sandbox-client",
                 "M365_MCP_AUTHORITY", sandbox.authority().toString(),
                 "M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString(),
                 "M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString(),
-                "M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust",
-                "M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString(),
-                "M365_MCP_CACHE_KEYRING", "false"));
+                "M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust")).store().awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 

@@ -33,7 +33,7 @@ class RunnableJarIT {
 
     @AfterEach
     void stop() {
-        DedicatedServer.stop(client, server);
+        MicroLauncher.stop(client, server);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RunnableJarIT {
 
     @Test
     void javaJar_onThePortOfM365McpPort_servesDemoModeOverMcp_onLoopbackOnly() throws Exception {
-        server = DedicatedServer.startRunnableJar(PORT, WORK, Map.of());
+        server = MicroLauncher.on(PORT, WORK).freshWork().store().noWarming().runnableJar().awaitMcp();
         client = ItServer.client(server.root().toURL());
         Duration coldStart = Duration.between(server.startedAt(), server.mcpAnsweredAt());
 

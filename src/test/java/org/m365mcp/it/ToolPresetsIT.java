@@ -34,17 +34,17 @@ class ToolPresetsIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        payara = DedicatedServer.start(PORT, WORK, Map.of(
+        payara = MicroLauncher.on(PORT, WORK).freshWork().env(Map.of(
                 "M365_MCP_TOOLS", "mail,files,account",
                 "M365_MCP_TOOLS_ALLOW", "email.*,search_emails,file_.*,folder_list,account_.*,server_.*",
                 "M365_MCP_TOOLS_DENY", "emailrules_.*",
-                "M365_MCP_READ_ONLY", "true"));
+                "M365_MCP_READ_ONLY", "true")).store().noWarming().awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 
     @AfterAll
     static void stopServer() {
-        DedicatedServer.stop(client, payara);
+        MicroLauncher.stop(client, payara);
     }
 
     @Test

@@ -12,11 +12,9 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,25 +40,14 @@ class WarmingStartupIT {
 
     @AfterEach
     void stopServer() {
-        if (client != null) {
-            client.closeGracefully();
-        }
-        if (payara != null) {
-            payara.close();
-        }
+        MicroLauncher.stop(client, payara);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void deployment_startsWarmingInTheBackground_andAnswersMcpAndReadinessWhileItRuns() throws Exception {
-        Files.createDirectories(WORK);
-        for (String file : List.of("payara.log", "cache.db", "cache.db-wal", "cache.db-shm")) {
-            Files.deleteIfExists(WORK.resolve(file));
-        }
-        payara = MicroProcess.start(PORT, WORK.resolve("payara.log"), List.of(
-                "-Dm365.mcp.warming.folder_get_tree.wait=5s", "-Dm365.mcp.warming.email_list.wait=2s"), Map.of(
-                "M365_MCP_CACHE_DB_PATH", WORK.resolve("cache.db").toAbsolutePath().toString(),
-                "M365_MCP_CACHE_KEYRING", "false"));
+        payara = MicroLauncher.on(PORT, WORK).freshWork().store()
+                .jvm("-Dm365.mcp.warming.folder_get_tree.wait=5s", "-Dm365.mcp.warming.email_list.wait=2s").awaitMcp();
         Instant firstAnswer = payara.mcpAnsweredAt();
         client = ItServer.client(payara.root().toURL());
 

@@ -6,14 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.m365mcp.mcp.McpEndpointSettings;
+import org.m365mcp.background.ServingProbes;
 import org.m365mcp.mcp.McpEndpointStatus;
 
 /**
@@ -92,12 +90,8 @@ class McpEndpointReadinessTest {
             exchange.close();
         });
         server.start();
-        ServingProbe probe = new ServingProbe();
-        probe.endpoint = new McpEndpointSettings("127.0.0.1", server.getAddress().getPort(), "/mcp", List.of(),
-                List.of(), Optional.empty());
-        probe.clock = Clock.systemUTC();
         McpEndpointReadiness readiness = new McpEndpointReadiness();
-        readiness.probe = probe;
+        readiness.probe = ServingProbes.at("127.0.0.1", server.getAddress().getPort());
         readiness.application = new ApplicationStarted() {
             @Override
             public boolean started() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.graph.GraphResponse;
 
 /** The real client against the sandbox's real JAX-RS application over real HTTP: every verb, paging, redirects. */
@@ -80,7 +80,7 @@ class GraphClientAgainstSandboxTest {
 
     @Test
     void getPaged_requestHeaders_sentWithEveryPage() {
-        GraphRequest search = GraphRequest.get("/me/mailFolders/inbox/messages?$top=4&$count=true&$select=id")
+        GraphClientRequest search = GraphClientRequest.get("/me/mailFolders/inbox/messages?$top=4&$count=true&$select=id")
                 .header("ConsistencyLevel", "eventual")
                 .header("Prefer", "outlook.body-content-type=\"text\"");
 
@@ -133,7 +133,7 @@ class GraphClientAgainstSandboxTest {
         draft.putObject("body").put("contentType", "text").put("content", "See attached.");
         draft.putArray("toRecipients").addObject().putObject("emailAddress").put("address", "megan.bowen@contoso.sandbox");
 
-        GraphResponse created = client.send("demo", GraphRequest.post("/me/messages", draft));
+        GraphResponse created = client.send("demo", GraphClientRequest.post("/me/messages", draft));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(created.json().path("isDraft").asBoolean()).isTrue();
@@ -144,7 +144,7 @@ class GraphClientAgainstSandboxTest {
         assertThat(client.get("demo", "/me/messages/" + id).path("body").path("content").asText())
                 .isEqualTo("See attached.");
 
-        GraphResponse deleted = client.send("demo", GraphRequest.delete("/me/messages/" + id));
+        GraphResponse deleted = client.send("demo", GraphClientRequest.delete("/me/messages/" + id));
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
         assertThat(client.getPaged("demo", "/me/mailFolders/drafts/messages?$select=id", 50))
@@ -171,7 +171,7 @@ class GraphClientAgainstSandboxTest {
         byte[] csv = "quarter,revenue\nQ1,12\n".getBytes(StandardCharsets.UTF_8);
 
         GraphResponse created = client.send("demo",
-                GraphRequest.put("/me/drive/root:/Documents/Notes/numbers.csv:/content", csv, "text/csv"));
+                GraphClientRequest.put("/me/drive/root:/Documents/Notes/numbers.csv:/content", csv, "text/csv"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(created.json().path("size").asInt()).isEqualTo(csv.length);
@@ -198,7 +198,7 @@ class GraphClientAgainstSandboxTest {
         ObjectNode copy = JSON.createObjectNode().put("name", "Mark 8 copy");
         copy.putObject("parentReference").put("id", desktop);
 
-        GraphResponse accepted = client.send("demo", GraphRequest.post("/me/drive/items/" + source + "/copy", copy));
+        GraphResponse accepted = client.send("demo", GraphClientRequest.post("/me/drive/items/" + source + "/copy", copy));
 
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.json().isEmpty()).isTrue();
@@ -217,7 +217,7 @@ class GraphClientAgainstSandboxTest {
 
     @Test
     void get_redirectWhereJsonExpected_isAnError_notFollowed() {
-        String file = client.send("demo", GraphRequest.put("/me/drive/root:/Desktop/a.txt:/content",
+        String file = client.send("demo", GraphClientRequest.put("/me/drive/root:/Desktop/a.txt:/content",
                 new byte[] {'a'}, "text/plain")).json().path("id").asText();
 
         assertThatThrownBy(() -> client.get("demo", "/me/drive/items/" + file + "/content"))

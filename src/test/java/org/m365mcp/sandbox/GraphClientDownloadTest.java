@@ -85,7 +85,7 @@ class GraphClientDownloadTest {
     @Test
     void download_redirect_isAnError_notFollowed() {
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 0);
-        String file = client.send("demo", org.m365mcp.graph.GraphRequest.put("/me/drive/root:/Desktop/d.txt:/content",
+        String file = client.send("demo", org.m365mcp.graph.GraphClientRequest.put("/me/drive/root:/Desktop/d.txt:/content",
                 new byte[] {'d'}, "text/plain")).json().path("id").asText();
 
         assertThatThrownBy(() -> client.download("demo", "/me/drive/items/" + file + "/content", dir.resolve("d.txt")))

@@ -46,7 +46,7 @@ import org.m365mcp.sandbox.login.DevicePageResource;
 import org.m365mcp.sandbox.login.LoginSettings;
 import org.m365mcp.sandbox.login.SandboxLogin;
 import org.m365mcp.sandbox.login.SandboxLoginApplication;
-import org.m365mcp.sandbox.subscriptions.SubscriptionHub;
+import org.m365mcp.sandbox.login.TenantUsers;
 
 /**
  * The sandbox's real JAX-RS applications on Jersey over the JDK's HTTP server, in-process and on
@@ -149,7 +149,7 @@ public final class SandboxServer implements AutoCloseable {
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(tenant).to(SandboxTenant.class);
+                bind(tenant).to(SandboxTenant.class).to(TenantUsers.class);
                 bind(state).to(SandboxState.class);
                 bind(login).to(SandboxLogin.class);
                 bind(subscriptions).to(SubscriptionHub.class);

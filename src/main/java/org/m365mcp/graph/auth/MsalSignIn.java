@@ -1,10 +1,9 @@
 package org.m365mcp.graph.auth;
 
-import com.microsoft.aad.msal4j.DeviceCode;
-import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
+import static org.m365mcp.graph.auth.MsalFailures.describe;
+import static org.m365mcp.graph.auth.MsalFailures.unwrap;
+
 import com.microsoft.aad.msal4j.IAccount;
-import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.PublicClientApplication;
@@ -13,19 +12,13 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -43,8 +36,8 @@ import org.m365mcp.graph.GraphException;
  *   <li>{@link #accessToken} returns MSAL's cached access token while it is valid and otherwise
  *       refreshes it with the refresh token; when that is impossible the account must sign in
  *       again and a 401 {@link GraphException} says so.
- *   <li>At most {@value #MAX_PENDING} device-code sign-ins wait at once; one that expired is
- *       forgotten. A sign-in the user finishes is saved even if nobody asks for its outcome.
+ *   <li>At most {@value #MAX_PENDING} device-code sign-ins wait at once ({@link DeviceCodeSignIns}); one
+ *       that expired is forgotten. A sign-in the user finishes is saved even if nobody asks for its outcome.
  *   <li>No token or code verifier is ever logged or put into a message; MSAL's PII logging stays off.
  *   <li>Thread-safe.
  * </ul>
@@ -52,15 +45,14 @@ import org.m365mcp.graph.GraphException;
 public final class MsalSignIn implements SignIn {
 
     /** Device-code sign-ins that may wait for their user at the same time. */
-    static final int MAX_PENDING = 5;
+    static final int MAX_PENDING = DeviceCodeSignIns.MAX_PENDING;
 
     private final PublicClientApplication app;
     private final PersistentTokenCache tokenCache;
     private final Set<String> scopes;
     private final Duration timeout;
-    private final Clock clock;
     private final URI authority;
-    private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
+    private final DeviceCodeSignIns deviceCodes;
     private volatile KnownAccounts known = new KnownAccounts(-1, List.of());
 
     private MsalSignIn(PublicClientApplication app, PersistentTokenCache tokenCache, AuthSettings settings,
@@ -69,8 +61,8 @@ public final class MsalSignIn implements SignIn {
         this.tokenCache = tokenCache;
         this.scopes = new LinkedHashSet<>(settings.scopes());
         this.timeout = settings.timeout();
-        this.clock = clock;
         this.authority = settings.authority();
+        this.deviceCodes = new DeviceCodeSignIns(app, scopes, timeout, clock, this::toAccount);
     }
 
     /**
@@ -121,65 +113,12 @@ public final class MsalSignIn implements SignIn {
 
     @Override
     public DeviceCodePrompt startDeviceCode() {
-        forgetExpired();
-        if (pending.size() >= MAX_PENDING) {
-            throw new SignInException(MAX_PENDING + " sign-ins are already waiting for their user; finish one with"
-                    + " account_complete_auth or let it expire first");
-        }
-        CompletableFuture<DeviceCode> code = new CompletableFuture<>();
-        CompletableFuture<IAuthenticationResult> result =
-                app.acquireToken(DeviceCodeFlowParameters.builder(scopes, code::complete).build());
-        result.whenComplete((done, failure) -> {
-            if (failure != null) {
-                code.completeExceptionally(failure);
-            }
-        });
-        DeviceCode deviceCode;
-        try {
-            deviceCode = code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new SignInException("The sign-in service did not answer within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new SignInException("The sign-in service refused to start a sign-in: " + describe(e.getCause()),
-                    e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.cancel(true);
-            throw new SignInException("Interrupted while starting a sign-in");
-        }
-        DeviceCodePrompt prompt = new DeviceCodePrompt(deviceCode.userCode(), deviceCode.verificationUri(),
-                deviceCode.message(), clock.instant().plusSeconds(deviceCode.expiresIn()));
-        pending.put(prompt.userCode(), new PendingSignIn(prompt, result));
-        return prompt;
+        return deviceCodes.start();
     }
 
     @Override
     public SignInAttempt awaitDeviceCode(String userCode, Duration wait) {
-        Objects.requireNonNull(userCode, "userCode");
-        PendingSignIn signIn = pending.get(userCode.trim());
-        if (signIn == null) {
-            return new SignInAttempt(SignInAttempt.Status.UNKNOWN, null, "No sign-in is waiting under code '"
-                    + userCode + "'; it finished, expired or was never started. Call account_list to see who is signed"
-                    + " in, or account_authenticate to start again.");
-        }
-        try {
-            IAuthenticationResult result = signIn.result().get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
-            pending.remove(signIn.prompt().userCode());
-            SignedInAccount account = toAccount(result.account());
-            return new SignInAttempt(SignInAttempt.Status.SIGNED_IN, account,
-                    "Signed in as " + account.username() + "; use account_id '" + account.id() + "'.");
-        } catch (TimeoutException e) {
-            return new SignInAttempt(SignInAttempt.Status.PENDING, null, "Still waiting: open "
-                    + signIn.prompt().verificationUri() + " and enter the code " + signIn.prompt().userCode()
-                    + " before " + signIn.prompt().expiresAt() + ", then ask again.");
-        } catch (ExecutionException | CancellationException e) {
-            pending.remove(signIn.prompt().userCode());
-            return failed(e instanceof ExecutionException ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SignInAttempt(SignInAttempt.Status.PENDING, null, "Interrupted while waiting; ask again.");
-        }
+        return deviceCodes.await(userCode, wait);
     }
 
     @Override
@@ -262,51 +201,6 @@ public final class MsalSignIn implements SignIn {
         }
     }
 
-    private void forgetExpired() {
-        Instant now = clock.instant();
-        pending.values().removeIf(signIn -> {
-            boolean expired = signIn.prompt().expiresAt().isBefore(now);
-            if (expired) {
-                signIn.result().cancel(true);
-            }
-            return expired;
-        });
-    }
-
-    private static SignInAttempt failed(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        String code = cause instanceof MsalException msal ? msal.errorCode() : null;
-        if ("authorization_declined".equals(code) || "access_denied".equals(code)) {
-            return new SignInAttempt(SignInAttempt.Status.DECLINED, null,
-                    "The sign-in was declined on the sign-in page. Call account_authenticate to try again.");
-        }
-        if ("expired_token".equals(code) || "code_expired".equals(code)
-                || (cause instanceof MsalClientException && "Expired Device code".equals(cause.getMessage()))) {
-            return new SignInAttempt(SignInAttempt.Status.EXPIRED, null,
-                    "The code expired before the sign-in finished. Call account_authenticate for a new one.");
-        }
-        return new SignInAttempt(SignInAttempt.Status.FAILED, null, "Sign-in failed: " + describe(cause));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** MSAL's error code and the sign-in service's description: no tokens, no request bodies. */
-    private static String describe(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof MsalException msal) {
-            return (msal.errorCode() == null ? "" : msal.errorCode() + ": ") + msal.getMessage();
-        }
-        return cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
     private static String idOf(IAccount account) {
         String name = account.username() == null || account.username().isBlank()
                 ? account.homeAccountId() : account.username();
@@ -321,9 +215,5 @@ public final class MsalSignIn implements SignIn {
         String username = account.username() == null ? idOf(account) : account.username();
         return new SignedInAccount(idOf(account), username, tokenCache.displayName(homeAccountId).orElse(null),
                 tenantId);
-    }
-
-    /** A device-code sign-in waiting for its user. */
-    private record PendingSignIn(DeviceCodePrompt prompt, CompletableFuture<IAuthenticationResult> result) {
     }
 }

@@ -17,6 +17,14 @@ public interface SignIn extends AccessTokenSource {
     /** True when the accounts are the built-in sandbox tenant's, not Microsoft's. */
     boolean sandbox();
 
+    /**
+     * Why nobody signs in or out here, for the tools to show: demo mode's explanation of its fixed
+     * accounts; empty where sign-in works.
+     */
+    default Optional<String> noSignInNote() {
+        return Optional.empty();
+    }
+
     /** The sign-in authority, e.g. {@code https://login.microsoftonline.com/common/}; empty in demo mode. */
     Optional<URI> authority();
 

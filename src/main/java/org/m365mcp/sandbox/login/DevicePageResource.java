@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.m365mcp.sandbox.SandboxAccount;
-import org.m365mcp.sandbox.SandboxTenant;
 
 /**
  * The device code page a user opens from the device's message ({@code verification_uri}).
@@ -39,7 +37,7 @@ public class DevicePageResource {
     SandboxLogin login;
 
     @Inject
-    SandboxTenant tenant;
+    TenantUsers tenant;
 
     @GET
     public String page(@QueryParam("user_code") String userCode) {
@@ -63,12 +61,12 @@ public class DevicePageResource {
                 login.decline(userCode);
                 return Response.ok(DevicePage.declined()).build();
             }
-            Optional<SandboxAccount> account = username == null ? Optional.empty() : tenant.account(username);
+            Optional<SignedInUser> account = username == null ? Optional.empty() : tenant.user(username);
             if (account.isEmpty()) {
                 return error(userCode, username, username == null ? "Choose the account to sign in as."
                         : "There is no account '" + username + "' in " + SandboxLogin.TENANT + ".");
             }
-            SignedInUser user = SignedInUser.of(account.get());
+            SignedInUser user = account.get();
             login.approve(userCode, user);
             return Response.ok(DevicePage.approved(user.name(), user.username())).build();
         } catch (UserCodeException e) {
@@ -81,7 +79,6 @@ public class DevicePageResource {
     }
 
     private List<DevicePage.Choice> choices() {
-        return tenant.accounts().stream()
-                .map(a -> new DevicePage.Choice(a.owner().address(), a.owner().name())).toList();
+        return tenant.users().stream().map(u -> new DevicePage.Choice(u.username(), u.name())).toList();
     }
 }

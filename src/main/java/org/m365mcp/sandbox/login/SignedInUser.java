@@ -1,7 +1,6 @@
 package org.m365mcp.sandbox.login;
 
 import java.util.Objects;
-import org.m365mcp.sandbox.SandboxAccount;
 
 /**
  * Who approved a sign-in: enough of a sandbox account to fill an id token and to find the account
@@ -19,10 +18,5 @@ public record SignedInUser(String accountId, String objectId, String name, Strin
         Objects.requireNonNull(objectId, "objectId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(username, "username");
-    }
-
-    public static SignedInUser of(SandboxAccount account) {
-        return new SignedInUser(account.accountId(), account.userId(), account.owner().name(),
-                account.owner().address());
     }
 }

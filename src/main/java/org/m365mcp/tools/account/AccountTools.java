@@ -12,7 +12,6 @@ import org.m365mcp.graph.auth.SignedInAccount;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
-import org.m365mcp.sandbox.SandboxSignIn;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
 
@@ -34,9 +33,9 @@ public class AccountTools {
     public AccountListAnswer accountList() {
         boolean sandbox = signIn.sandbox();
         var list = signIn.accounts().stream().map(account -> AccountInfo.of(account, sandbox)).toList();
-        String note = sandbox ? SandboxSignIn.NO_SIGN_IN
-                : list.isEmpty() ? "No account is signed in yet: call account_authenticate."
-                : "Pass an account_id to the other tools; account_authenticate adds another account.";
+        String note = signIn.noSignInNote().orElse(list.isEmpty()
+                ? "No account is signed in yet: call account_authenticate."
+                : "Pass an account_id to the other tools; account_authenticate adds another account.");
         return new AccountListAnswer(sandbox ? "demo" : "microsoft", sandbox, list.size(), list, note);
     }
 

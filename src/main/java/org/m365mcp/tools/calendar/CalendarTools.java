@@ -10,7 +10,7 @@ import java.util.List;
 import javax.cache.annotation.CacheResult;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.graph.TimeZones;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
@@ -92,7 +92,7 @@ public class CalendarTools {
                 + "&endDateTime=" + to + "&$select=" + EventSummary.FIELDS + "&$orderby=start/dateTime&$top="
                 + Math.min(limit + 1, PAGE_SIZE);
         List<JsonNode> found = NotFound.addressed("calendar_id", NO_CALENDAR, calendar,
-                () -> graph.getPaged(account, GraphRequest.get(path).header("Prefer", preferZone(zone)), limit + 1));
+                () -> graph.getPaged(account, GraphClientRequest.get(path).header("Prefer", preferZone(zone)), limit + 1));
         List<EventSummary> events = found.stream().limit(limit).map(event -> EventSummary.of(event, zone)).toList();
         return new EventListAnswer(accountId, zone.getId(), LOCAL.format(from.atZone(zone)),
                 LOCAL.format(to.atZone(zone)), calendar, events.size(), events, found.size() > limit, null);
@@ -115,7 +115,7 @@ public class CalendarTools {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
         ZoneId zone = zone(account, timeZone);
-        GraphRequest request = GraphRequest.get("/me/events/" + id).header("Prefer",
+        GraphClientRequest request = GraphClientRequest.get("/me/events/" + id).header("Prefer",
                 preferZone(zone) + ", outlook.body-content-type=\"text\"");
         return EventDetail.of(accountId, NotFound.addressed("event_id", NO_EVENT, id,
                 () -> graph.send(account, request).json()), zone, bodyOffset, maxBodyChars);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -160,6 +160,6 @@ public class CalendarWriteTools {
     /** The event's current start and end, for a change of only one of them. */
     private JsonNode existing(String account, String id) {
         return NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
-                () -> graph.send(account, GraphRequest.get("/me/events/" + id + "?$select=start,end")).json());
+                () -> graph.send(account, GraphClientRequest.get("/me/events/" + id + "?$select=start,end")).json());
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.m365mcp.mcp.ToolArgumentException;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.Recipients;
 
 /**
  * The event properties {@code calendar_create_event} and {@code calendar_update_event} share, as
@@ -37,7 +37,7 @@ final class EventFields {
             event.put("subject", subject(subject));
         }
         if (attendees != null) {
-            ArrayNode invited = MailArguments.recipients("attendees", attendees);
+            ArrayNode invited = Recipients.recipients("attendees", attendees);
             invited.forEach(a -> ((ObjectNode) a).put("type", "required"));
             event.set("attendees", invited);
         }

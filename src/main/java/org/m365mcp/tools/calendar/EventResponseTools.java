@@ -18,7 +18,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.NotFound;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.Recipients;
 
 /**
  * An invitee's answers to a meeting: accept, tentatively accept or decline (optionally proposing a
@@ -122,12 +122,12 @@ public class EventResponseTools {
         if (to == null || to.isEmpty()) {
             throw new ToolArgumentException("to", "is empty: a forward needs at least one recipient");
         }
-        ArrayNode recipients = MailArguments.recipients("to", to);
+        ArrayNode recipients = Recipients.recipients("to", to);
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("toRecipients", recipients);
         post(account, id, "forward", request, comment);
         return new EventResponse(accountId, id, "forwarded", true, null, null, null,
-                MailArguments.addresses(recipients));
+                Recipients.addresses(recipients));
     }
 
     /** POSTs the action with {@code comment} (when given); an unknown event is an argument error. */

@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Set;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.Recipients;
 
 /**
  * Free/busy of people over a window ({@code POST /me/calendar/getSchedule}), and the times all of
@@ -144,7 +144,7 @@ public class FreeBusyTools {
         body.set("startTime", EventFields.dateTimeTimeZone(window.start(), zone));
         body.set("endTime", EventFields.dateTimeTimeZone(window.end(), zone));
         body.put("availabilityViewInterval", intervalMinutes);
-        JsonNode answer = graph.send(account, GraphRequest.post("/me/calendar/getSchedule", body)
+        JsonNode answer = graph.send(account, GraphClientRequest.post("/me/calendar/getSchedule", body)
                 .header("Prefer", CalendarTools.preferZone(zone))).json();
         List<ScheduleInfo> schedules = new ArrayList<>();
         answer.path("value").forEach(info -> schedules.add(ScheduleInfo.of(info, window.start(), intervalMinutes)));
@@ -169,7 +169,7 @@ public class FreeBusyTools {
         if (me != null) {
             all.add(me.toLowerCase(Locale.ROOT));
         }
-        MailArguments.addresses(MailArguments.recipients(argument, given))
+        Recipients.addresses(Recipients.recipients(argument, given))
                 .forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
         if (all.isEmpty()) {
             throw new ToolArgumentException(argument, "is empty: give at least one address");

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 
 /**
  * Reads across the default Contacts folder and its contact folders (the lists): Graph's
@@ -20,7 +20,7 @@ final class AllContacts {
      * Up to {@code max} contacts: the default folder's first, then each top-level contact folder's,
      * each read with {@code request} applied to the folder's contacts path.
      */
-    static List<JsonNode> read(GraphClient graph, String account, Function<String, GraphRequest> request, int max) {
+    static List<JsonNode> read(GraphClient graph, String account, Function<String, GraphClientRequest> request, int max) {
         List<JsonNode> all = new ArrayList<>(graph.getPaged(account, request.apply("/me/contacts"), max));
         for (JsonNode folder : graph.getPaged(account, "/me/contactFolders?$select=id", 500)) {
             if (all.size() >= max) {

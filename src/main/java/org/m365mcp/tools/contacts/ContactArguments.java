@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.m365mcp.mcp.ToolArgumentException;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.Recipients;
 
 /**
  * Checks of the contact tools' arguments that end up in a Graph path or body. Each failure is a
@@ -56,7 +56,7 @@ final class ContactArguments {
         }
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         addresses.stream().filter(a -> !a.isBlank())
-                .forEach(text -> array.add(MailArguments.recipient(argument, text).path("emailAddress")));
+                .forEach(text -> array.add(Recipients.recipient(argument, text).path("emailAddress")));
         return array;
     }
 

@@ -17,7 +17,7 @@ import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -142,6 +142,6 @@ public class ContactListTools {
             return addressed("folder_id", "no contact folder", folder,
                     () -> graph.getPaged(account, ContactArguments.contactsPath(folder) + query, max));
         }
-        return AllContacts.read(graph, account, path -> GraphRequest.get(path + query), max);
+        return AllContacts.read(graph, account, path -> GraphClientRequest.get(path + query), max);
     }
 }

@@ -13,13 +13,13 @@ import javax.cache.annotation.CacheResult;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
-import org.m365mcp.tools.mail.MailArguments;
+import org.m365mcp.tools.SearchPhrase;
 
 /**
  * Contact tools: list, get and search (cached), create, update, delete. Lists (contact folders)
@@ -95,10 +95,10 @@ public class ContactTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String phrase = MailArguments.searchPhrase("query", query);
+        String phrase = SearchPhrase.of("query", query);
         String options = "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE) + "&$select=" + ContactSummary.FIELDS;
         List<ContactSummary> contacts = AllContacts.read(graph, account,
-                path -> GraphRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)
+                path -> GraphClientRequest.get(path + options).header("ConsistencyLevel", "eventual"), limit)
                 .stream().map(ContactSummary::of).toList();
         return new SearchContactsAnswer(accountId, query, contacts.size(), contacts, null);
     }

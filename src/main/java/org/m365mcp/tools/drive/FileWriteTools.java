@@ -9,7 +9,7 @@ import java.util.Set;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.graph.GraphResponse;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
@@ -130,7 +130,7 @@ public class FileWriteTools {
         }
         GraphResponse accepted = DriveFailures.named(name == null ? "destination_folder" : "new_name",
                 name == null ? "that name" : name, () -> DriveFailures.addressed("file_id", "file or destination folder",
-                        ref, () -> graph.send(accountId, GraphRequest.post(ref.below("copy"), body))));
+                        ref, () -> graph.send(accountId, GraphClientRequest.post(ref.below("copy"), body))));
         CopyMonitor.Result copy = new CopyMonitor(graph).await(accepted);
         if (copy.itemId() == null) {
             return new DriveItemChanged(accountId, null, null, copy.message());
@@ -187,7 +187,7 @@ public class FileWriteTools {
         DriveFailures.requireKind(graph, accountId, "file_id", ref, false,
                 "file_share shares files only; share a folder in OneDrive itself");
         GraphResponse response = DriveFailures.addressed("file_id", "file", ref,
-                () -> graph.send(accountId, GraphRequest.post(ref.below("createLink"), body)));
+                () -> graph.send(accountId, GraphClientRequest.post(ref.below("createLink"), body)));
         JsonNode permission = response.json();
         JsonNode link = permission.path("link");
         return new ShareLinkAnswer(accountId, ref.id(), permission.path("id").asText(null), link.path("webUrl").asText(null),
@@ -198,7 +198,7 @@ public class FileWriteTools {
     private JsonNode upload(String accountId, String simplePath, String sessionPath, String behavior,
             FileUploads.Source source) {
         return source.isSmall()
-                ? graph.send(accountId, GraphRequest.put(simplePath, source.bytes(), "application/octet-stream")).json()
+                ? graph.send(accountId, GraphClientRequest.put(simplePath, source.bytes(), "application/octet-stream")).json()
                 : session(accountId, sessionPath, behavior, source);
     }
 

@@ -8,12 +8,13 @@ import javax.cache.annotation.CacheResult;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.DownloadFolder;
+import org.m365mcp.tools.SearchPhrase;
 
 /**
  * Mail tools that read: listing, one message, saving an attachment, searching. Composing and
@@ -69,7 +70,7 @@ public class MailTools {
                 + (skip > 0 ? "&$skip=" + skip : "")
                 + "&$select=" + EmailSummary.FIELDS + (includeBody ? ",body" : "")
                 + "&$orderby=receivedDateTime desc";
-        GraphRequest request = GraphRequest.get(path);
+        GraphClientRequest request = GraphClientRequest.get(path);
         List<JsonNode> found;
         try {
             found = graph.getPaged(account, includeBody ? request.header("Prefer", PREFER_TEXT) : request, limit + 1);
@@ -99,7 +100,7 @@ public class MailTools {
         String id = MailArguments.messageId("message_id", messageId);
         String format = MailArguments.bodyFormat("body_format", bodyFormat);
         return MailFailures.aboutMessage("message_id", messageId, () -> {
-            JsonNode message = graph.send(account, GraphRequest.get("/me/messages/" + id + "?$select=" + EmailDetail.FIELDS)
+            JsonNode message = graph.send(account, GraphClientRequest.get("/me/messages/" + id + "?$select=" + EmailDetail.FIELDS)
                     .header("Prefer", "outlook.body-content-type=\"" + format + "\"")).json();
             // Listed always: inline attachments do not count in hasAttachments, yet can be saved.
             List<AttachmentInfo> attachments = graph.getPaged(account,
@@ -160,9 +161,9 @@ public class MailTools {
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
             boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        String phrase = MailArguments.searchPhrase("query", query);
+        String phrase = SearchPhrase.of("query", query);
         String scope = folder.isEmpty() ? "/me/messages" : "/me/mailFolders/" + MailArguments.folder("folder", folder) + "/messages";
-        GraphRequest request = GraphRequest.get(scope + "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
+        GraphClientRequest request = GraphClientRequest.get(scope + "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
                 + "&$select=" + EmailSummary.FIELDS).header("ConsistencyLevel", "eventual");
         try {
             List<EmailSummary> messages = graph.getPaged(account, request, limit).stream().map(EmailSummary::of).toList();

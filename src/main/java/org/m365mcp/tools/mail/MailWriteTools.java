@@ -14,6 +14,7 @@ import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
+import org.m365mcp.tools.Recipients;
 
 /**
  * Mail tools that write new mail: drafts, sending, replies and forwards.
@@ -138,9 +139,9 @@ public class MailWriteTools {
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("comment", comment);
         List<String> addresses = null;
         if (forwardTo != null) {
-            ArrayNode recipients = MailArguments.recipients("to", forwardTo);
+            ArrayNode recipients = Recipients.recipients("to", forwardTo);
             request.set("toRecipients", recipients);
-            addresses = MailArguments.addresses(recipients);
+            addresses = Recipients.addresses(recipients);
         }
         MailFailures.sending("message_id", messageId,
                 () -> graph.post(accountId, "/me/messages/" + messageId + "/" + action, request));

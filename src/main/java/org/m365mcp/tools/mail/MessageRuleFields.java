@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.m365mcp.mcp.ToolArgumentException;
+import org.m365mcp.tools.Recipients;
 
 /**
  * Reads the {@code conditions}, {@code exceptions} and {@code actions} arguments of the rule tools:
@@ -142,9 +143,9 @@ final class MessageRuleFields {
     private static ObjectNode recipient(String where, JsonNode entry) {
         JsonNode inner = entry.has("emailAddress") ? entry.get("emailAddress") : entry;
         if (inner.isTextual()) {
-            return MailArguments.recipient(where, inner.asText());
+            return Recipients.recipient(where, inner.asText());
         }
-        ObjectNode recipient = MailArguments.recipient(where, inner.path("address").asText(""));
+        ObjectNode recipient = Recipients.recipient(where, inner.path("address").asText(""));
         String name = inner.path("name").asText("");
         if (!name.isBlank()) {
             ((ObjectNode) recipient.get("emailAddress")).put("name", name);

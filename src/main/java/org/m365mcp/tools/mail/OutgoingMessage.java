@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.m365mcp.mcp.ToolArgumentException;
+import org.m365mcp.tools.Recipients;
 
 /**
  * A new message as the tools take it, checked and turned into Graph's {@code message} JSON.
@@ -20,8 +21,8 @@ record OutgoingMessage(ArrayNode to, ArrayNode cc, ArrayNode bcc, String subject
 
     static OutgoingMessage of(List<String> to, List<String> cc, List<String> bcc, String subject, String body,
             String bodyType, String importance) {
-        return new OutgoingMessage(MailArguments.recipients("to", to), MailArguments.recipients("cc", cc),
-                MailArguments.recipients("bcc", bcc), subject == null ? "" : subject,
+        return new OutgoingMessage(Recipients.recipients("to", to), Recipients.recipients("cc", cc),
+                Recipients.recipients("bcc", bcc), subject == null ? "" : subject,
                 MailArguments.body("body_type", bodyType, body == null ? "" : body),
                 MailArguments.importance("importance", importance));
     }
@@ -44,7 +45,7 @@ record OutgoingMessage(ArrayNode to, ArrayNode cc, ArrayNode bcc, String subject
     /** Every recipient's address, to then cc then bcc. */
     List<String> addresses() {
         List<String> all = new ArrayList<>();
-        List.of(to, cc, bcc).forEach(list -> all.addAll(MailArguments.addresses(list)));
+        List.of(to, cc, bcc).forEach(list -> all.addAll(Recipients.addresses(list)));
         return List.copyOf(all);
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.m365mcp.graph.GraphRequest;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.sandbox.SandboxServer;
 
@@ -34,7 +34,7 @@ class FileMetadataAgainstSandboxTest {
     }
 
     private String upload(String name, String text) {
-        return metadata.graph.send("demo2", GraphRequest.put("/me/drive/root:/" + name + ":/content",
+        return metadata.graph.send("demo2", GraphClientRequest.put("/me/drive/root:/" + name + ":/content",
                 text.getBytes(StandardCharsets.UTF_8), "application/octet-stream")).json().path("id").asText();
     }
 
@@ -73,7 +73,7 @@ class FileMetadataAgainstSandboxTest {
     @Test
     void fileGet_contentOffsetWithoutTextToReadOn_isAnErrorNamingTheArgument() {
         String id = upload("short.txt", "hello drive");
-        String binary = metadata.graph.send("demo2", GraphRequest.put("/me/drive/root:/photo.png:/content",
+        String binary = metadata.graph.send("demo2", GraphClientRequest.put("/me/drive/root:/photo.png:/content",
                 new byte[] {1, 2, 3}, "application/octet-stream")).json().path("id").asText();
 
         assertThatThrownBy(() -> metadata.fileGet("demo2", id, true, 11, true, false))

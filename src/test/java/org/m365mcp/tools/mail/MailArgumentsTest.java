@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Ids and folder names reach a Graph path as they are, so nothing that could change the path gets through; nor may search text break out of its phrase. */
+/** Ids and folder names reach a Graph path as they are, so nothing that could change the path gets through. */
 class MailArgumentsTest {
 
     @Test
@@ -33,27 +33,6 @@ class MailArgumentsTest {
         assertThat(MailArguments.flagStatus("status", "notFlagged")).isEqualTo("notFlagged");
         assertThatThrownBy(() -> MailArguments.flagStatus("status", "done"))
                 .hasMessage("Invalid argument 'status': must be flagged, complete or notFlagged, got \"done\"");
-    }
-
-    @Test
-    void searchPhrase_plainWords_wrappedInQuotes() {
-        assertThat(MailArguments.searchPhrase("query", "  budget from:megan ")).isEqualTo("\"budget from:megan\"");
-    }
-
-    @Test
-    void searchPhrase_innerQuotesAndBackslashes_escapedForGraphsSearchSyntax() {
-        assertThat(MailArguments.searchPhrase("query", "subject:\"Q3 budget\" a\\b"))
-                .isEqualTo("\"subject:\\\"Q3 budget\\\" a\\\\b\"");
-    }
-
-    @Test
-    void searchPhrase_blankTooLongControlOrAmpersand_rejectedNamingQuery() {
-        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "  "))
-                .hasMessage("Invalid argument 'query': must not be blank");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "x".repeat(MailArguments.MAX_QUERY_LENGTH + 1)))
-                .hasMessageStartingWith("Invalid argument 'query': must be at most 500 characters");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "a\nb")).hasMessageContaining("control characters");
-        assertThatThrownBy(() -> MailArguments.searchPhrase("query", "Q&A")).hasMessageContaining("'&'");
     }
 
     @Test

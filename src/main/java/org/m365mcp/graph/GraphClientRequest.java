@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One Graph call as a value: verb, path, extra headers and body, built with {@link #get},
+ * One request the {@link GraphClient} sends, as a value (the sandbox's {@code GraphRequest} is the other end:
+ * a request as the emulator receives it): verb, path, extra headers and body, built with {@link #get},
  * {@link #post}, {@link #patch}, {@link #put}, {@link #delete} and {@link #header}.
  *
  * <ul>
@@ -25,14 +26,14 @@ import java.util.TreeMap;
  *       {@link #toString()} shows verb and path only, never the body.
  * </ul>
  */
-public record GraphRequest(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+public record GraphClientRequest(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
         String contentType) {
 
     private static final String JSON = "application/json";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
 
-    public GraphRequest {
+    public GraphClientRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery");
         if (!METHODS.contains(method)) {
@@ -46,39 +47,39 @@ public record GraphRequest(String method, String pathAndQuery, Map<String, Strin
         headers = Collections.unmodifiableMap(copy);
     }
 
-    public static GraphRequest get(String pathAndQuery) {
-        return new GraphRequest("GET", pathAndQuery, Map.of(), null, null);
+    public static GraphClientRequest get(String pathAndQuery) {
+        return new GraphClientRequest("GET", pathAndQuery, Map.of(), null, null);
     }
 
-    public static GraphRequest delete(String pathAndQuery) {
-        return new GraphRequest("DELETE", pathAndQuery, Map.of(), null, null);
+    public static GraphClientRequest delete(String pathAndQuery) {
+        return new GraphClientRequest("DELETE", pathAndQuery, Map.of(), null, null);
     }
 
     /** A POST with {@code body} as JSON, or without a body when it is {@code null} (e.g. {@code …/send}). */
-    public static GraphRequest post(String pathAndQuery, JsonNode body) {
+    public static GraphClientRequest post(String pathAndQuery, JsonNode body) {
         return withJson("POST", pathAndQuery, body);
     }
 
-    public static GraphRequest patch(String pathAndQuery, JsonNode body) {
+    public static GraphClientRequest patch(String pathAndQuery, JsonNode body) {
         return withJson("PATCH", pathAndQuery, Objects.requireNonNull(body, "body"));
     }
 
-    public static GraphRequest put(String pathAndQuery, JsonNode body) {
+    public static GraphClientRequest put(String pathAndQuery, JsonNode body) {
         return withJson("PUT", pathAndQuery, Objects.requireNonNull(body, "body"));
     }
 
     /** A PUT of raw bytes, e.g. a OneDrive upload to {@code /me/drive/root:/a/b.txt:/content}. */
-    public static GraphRequest put(String pathAndQuery, byte[] content, String contentType) {
-        return new GraphRequest("PUT", pathAndQuery, Map.of(), Objects.requireNonNull(content, "content"),
+    public static GraphClientRequest put(String pathAndQuery, byte[] content, String contentType) {
+        return new GraphClientRequest("PUT", pathAndQuery, Map.of(), Objects.requireNonNull(content, "content"),
                 Objects.requireNonNull(contentType, "contentType"));
     }
 
     /** This request with header {@code name} set to {@code value} (replacing one of the same name). */
-    public GraphRequest header(String name, String value) {
+    public GraphClientRequest header(String name, String value) {
         Map<String, String> more = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         more.putAll(headers);
         more.put(name, value);
-        return new GraphRequest(method, pathAndQuery, more, body, contentType);
+        return new GraphClientRequest(method, pathAndQuery, more, body, contentType);
     }
 
     /**
@@ -96,10 +97,10 @@ public record GraphRequest(String method, String pathAndQuery, Map<String, Strin
         return method + " " + (query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
     }
 
-    private static GraphRequest withJson(String method, String pathAndQuery, JsonNode body) {
+    private static GraphClientRequest withJson(String method, String pathAndQuery, JsonNode body) {
         // JsonNode.toString() is valid JSON since Jackson 2.10.
-        return body == null ? new GraphRequest(method, pathAndQuery, Map.of(), null, null)
-                : new GraphRequest(method, pathAndQuery, Map.of(), body.toString().getBytes(StandardCharsets.UTF_8), JSON);
+        return body == null ? new GraphClientRequest(method, pathAndQuery, Map.of(), null, null)
+                : new GraphClientRequest(method, pathAndQuery, Map.of(), body.toString().getBytes(StandardCharsets.UTF_8), JSON);
     }
 
     private static String checkedName(String name) {

@@ -1,4 +1,4 @@
-package org.m365mcp.observability;
+package org.m365mcp.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.m365mcp.sandbox.subscriptions;
+package org.m365mcp.sandbox;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.m365mcp.batch.warming;
+package org.m365mcp.batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.m365mcp.batch.BatchJobs;
-import org.m365mcp.batch.ExecutionView;
+import org.m365mcp.batch.warming.ItemOutcome;
+import org.m365mcp.batch.warming.WarmingProgress;
 
 /**
  * Cache warming on {@code /health/ready}: the latest {@value BatchJobs#WARMING} run as data, never a

@@ -1,4 +1,4 @@
-package org.m365mcp.batch.warming;
+package org.m365mcp.batch;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.batch.BatchJobs;
 import org.m365mcp.config.DurationText;
-import org.m365mcp.observability.ServingProbe;
+import org.m365mcp.background.ServingProbe;
 
 /**
  * Starts the {@value BatchJobs#WARMING} job when the application starts, unless

@@ -1,4 +1,4 @@
-package org.m365mcp.observability;
+package org.m365mcp.background;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.m365mcp.mcp.McpEndpointSettings;
+import org.m365mcp.config.ServerAddress;
 
 /**
  * Whether this application answers HTTP on its own address: the start-up event comes before Payara
@@ -31,7 +31,7 @@ public class ServingProbe {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
-    McpEndpointSettings endpoint;
+    ServerAddress server;
 
     @Inject
     Clock clock;
@@ -52,13 +52,7 @@ public class ServingProbe {
 
     /** The server's own address: loopback for a wildcard bind, an IPv6 literal in brackets. */
     String authority() {
-        String host = endpoint.host();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return host + ":" + endpoint.port();
+        return server.loopbackAuthority();
     }
 
     /** True once the application at {@code contextPath} answers; false when {@code timeout} passed or interrupted. */

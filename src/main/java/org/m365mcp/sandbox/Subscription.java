@@ -1,4 +1,4 @@
-package org.m365mcp.sandbox.subscriptions;
+package org.m365mcp.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
