@@ -1,5 +1,9 @@
 package org.m365mcp.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import java.util.List;
+import java.net.InetSocketAddress;
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
@@ -69,6 +73,19 @@ class WarmingStartupIT {
         assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "folder", "inbox",
                 "limit", 50)))).isEqualTo("fresh");
         assertThat(readinessCheck("cache-warming").path("data").path("status").asText()).isEqualTo("COMPLETED");
+        assertListensOnLoopbackOnly();
+    }
+
+    /**
+     * Once a batch job has run, still only loopback sockets: Payara Micro's batch store (H2) as shipped
+     * starts a TCP server on every interface (AUTO_SERVER=TRUE), which the boot commands turn off.
+     */
+    private void assertListensOnLoopbackOnly() throws IOException {
+        assumeTrue(ListeningSockets.available(), "listening sockets are read from Linux's /proc");
+        List<InetSocketAddress> listening = ListeningSockets.of(payara.pid());
+        assertThat(listening).extracting(InetSocketAddress::getPort).contains(PORT);
+        assertThat(listening).allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                .as("%s is loopback after the warming job ran", socket).isTrue());
     }
 
     /**
