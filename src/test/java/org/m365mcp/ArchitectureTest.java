@@ -25,74 +25,117 @@ import com.tngtech.archunit.lang.ArchRule;
  *       cycle rules cover them too.</li>
  * </ul>
  */
-@AnalyzeClasses(packages = "org.m365mcp", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(
+        packages = "org.m365mcp",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule topLevelPackages_haveNoCycles = slices().matching("org.m365mcp.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule topLevelPackages_haveNoCycles =
+            slices().matching("org.m365mcp.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule packages_haveNoCycles_subPackagesIncluded = slices().matching("org.m365mcp.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packages_haveNoCycles_subPackagesIncluded =
+            slices().matching("org.m365mcp.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("config").definedBy("org.m365mcp.config..")
-            .layer("mcp").definedBy("org.m365mcp.mcp..")
-            .layer("graph").definedBy("org.m365mcp.graph")
-            .layer("graph.auth").definedBy("org.m365mcp.graph.auth..")
-            .layer("sandbox").definedBy("org.m365mcp.sandbox..")
-            .layer("cache").definedBy("org.m365mcp.cache..")
-            .layer("background").definedBy("org.m365mcp.background..")
-            .layer("batch").definedBy("org.m365mcp.batch..")
-            .layer("tools").definedBy("org.m365mcp.tools..")
-            .layer("accounts").definedBy("org.m365mcp.accounts..")
-            .layer("admin").definedBy("org.m365mcp.admin..")
-            .layer("console").definedBy("org.m365mcp.console..")
-            .layer("observability").definedBy("org.m365mcp.observability..")
-            .whereLayer("mcp").mayOnlyAccessLayers("config")
-            .whereLayer("graph").mayNotAccessAnyLayer()
-            .whereLayer("graph.auth").mayOnlyAccessLayers("graph")
-            .whereLayer("sandbox").mayOnlyAccessLayers("graph", "graph.auth")
-            .whereLayer("background").mayOnlyAccessLayers("cache", "config")
-            .whereLayer("batch").mayOnlyAccessLayers("background", "cache", "config", "graph.auth", "mcp")
-            .whereLayer("tools").mayOnlyAccessLayers("batch", "cache", "config", "graph", "graph.auth", "mcp")
-            .whereLayer("accounts").mayOnlyAccessLayers("cache", "config", "graph", "graph.auth", "mcp", "sandbox")
-            .whereLayer("admin").mayOnlyAccessLayers("cache", "mcp")
-            .whereLayer("console").mayOnlyAccessLayers("admin", "batch", "cache", "mcp", "tools")
-            .whereLayer("observability").mayOnlyAccessLayers("background", "cache", "graph.auth", "mcp")
-            .whereLayer("accounts").mayNotBeAccessedByAnyLayer()
-            .whereLayer("console").mayNotBeAccessedByAnyLayer()
-            .whereLayer("observability").mayNotBeAccessedByAnyLayer();
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("config")
+            .definedBy("org.m365mcp.config..")
+            .layer("mcp")
+            .definedBy("org.m365mcp.mcp..")
+            .layer("graph")
+            .definedBy("org.m365mcp.graph")
+            .layer("graph.auth")
+            .definedBy("org.m365mcp.graph.auth..")
+            .layer("sandbox")
+            .definedBy("org.m365mcp.sandbox..")
+            .layer("cache")
+            .definedBy("org.m365mcp.cache..")
+            .layer("background")
+            .definedBy("org.m365mcp.background..")
+            .layer("batch")
+            .definedBy("org.m365mcp.batch..")
+            .layer("tools")
+            .definedBy("org.m365mcp.tools..")
+            .layer("accounts")
+            .definedBy("org.m365mcp.accounts..")
+            .layer("admin")
+            .definedBy("org.m365mcp.admin..")
+            .layer("console")
+            .definedBy("org.m365mcp.console..")
+            .layer("observability")
+            .definedBy("org.m365mcp.observability..")
+            .whereLayer("mcp")
+            .mayOnlyAccessLayers("config")
+            .whereLayer("graph")
+            .mayNotAccessAnyLayer()
+            .whereLayer("graph.auth")
+            .mayOnlyAccessLayers("graph")
+            .whereLayer("sandbox")
+            .mayOnlyAccessLayers("graph", "graph.auth")
+            .whereLayer("background")
+            .mayOnlyAccessLayers("cache", "config")
+            .whereLayer("batch")
+            .mayOnlyAccessLayers("background", "cache", "config", "graph.auth", "mcp")
+            .whereLayer("tools")
+            .mayOnlyAccessLayers("batch", "cache", "config", "graph", "graph.auth", "mcp")
+            .whereLayer("accounts")
+            .mayOnlyAccessLayers("cache", "config", "graph", "graph.auth", "mcp", "sandbox")
+            .whereLayer("admin")
+            .mayOnlyAccessLayers("cache", "mcp")
+            .whereLayer("console")
+            .mayOnlyAccessLayers("admin", "batch", "cache", "mcp", "tools")
+            .whereLayer("observability")
+            .mayOnlyAccessLayers("background", "cache", "graph.auth", "mcp")
+            .whereLayer("accounts")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("console")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("observability")
+            .mayNotBeAccessedByAnyLayer();
 
     @ArchTest
     static final ArchRule sandbox_isReachedOnlyByAccounts = noClasses()
-            .that().resideOutsideOfPackages("org.m365mcp.sandbox..", "org.m365mcp.accounts..")
-            .should().dependOnClassesThat().resideInAPackage("org.m365mcp.sandbox..")
+            .that()
+            .resideOutsideOfPackages("org.m365mcp.sandbox..", "org.m365mcp.accounts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.m365mcp.sandbox..")
             .because("demo mode is chosen in accounts (SignInProducer, SandboxRegistration); the rest sees"
                     + " the sandbox only as a Graph and a SignIn");
 
     @ArchTest
-    static final ArchRule tools_doNotReachTheSandbox = noClasses().that().resideInAPackage("org.m365mcp.tools..")
-            .should().dependOnClassesThat().resideInAPackage("org.m365mcp.sandbox..")
+    static final ArchRule tools_doNotReachTheSandbox = noClasses()
+            .that()
+            .resideInAPackage("org.m365mcp.tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.m365mcp.sandbox..")
             .because("a tool talks to Graph and SignIn, whichever tenant is behind them");
 
     @ArchTest
     static final ArchRule graph_isPlainJava_knowingNoMcpToolsOrCache = classes()
-            .that().resideInAPackage("org.m365mcp.graph..")
-            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.m365mcp..")
-                    .or(resideInAPackage("org.m365mcp.graph..")))
+            .that()
+            .resideInAPackage("org.m365mcp.graph..")
+            .should()
+            .onlyDependOnClassesThat(
+                    resideOutsideOfPackage("org.m365mcp..").or(resideInAPackage("org.m365mcp.graph..")))
             .because("the Graph client is plain Java, shared with the sandbox's tests that run without a container");
 
     @ArchTest
-    static final ArchRule toolFamilies_doNotBorrowFromEachOther = slices()
-            .matching("org.m365mcp.tools.(*)..").should().notDependOnEachOther()
+    static final ArchRule toolFamilies_doNotBorrowFromEachOther = slices().matching("org.m365mcp.tools.(*)..")
+            .should()
+            .notDependOnEachOther()
             .because("what two tool families share lives in org.m365mcp.tools");
 
     @ArchTest
-    static final ArchRule cache_doesNotReachBackgroundWork = noClasses().that().resideInAPackage("org.m365mcp.cache..")
-            .should().dependOnClassesThat().resideInAPackage("org.m365mcp.background..")
+    static final ArchRule cache_doesNotReachBackgroundWork = noClasses()
+            .that()
+            .resideInAPackage("org.m365mcp.cache..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.m365mcp.background..")
             .because("a stale hit is handed to whatever BackgroundRefresh bean exists (docs/architecture.md)");
 }

@@ -41,7 +41,9 @@ class DocumentedCommandsTest {
             }
         }
 
-        assertThat(offline).as("documented commands must fetch what a fresh machine lacks: drop -o").isEmpty();
+        assertThat(offline)
+                .as("documented commands must fetch what a fresh machine lacks: drop -o")
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +66,9 @@ class DocumentedCommandsTest {
         for (String tree : List.of("docs", "src", ".ci", "config", "batch-jobs")) {
             if (Files.isDirectory(Path.of(tree))) {
                 try (Stream<Path> walk = Files.walk(Path.of(tree))) {
-                    walk.filter(Files::isRegularFile).filter(DocumentedCommandsTest::isText).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(DocumentedCommandsTest::isText)
+                            .forEach(files::add);
                 }
             }
         }
@@ -73,13 +77,17 @@ class DocumentedCommandsTest {
 
     private static boolean isText(Path file) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".md") || name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".txt")
+        if (name.endsWith(".md")
+                || name.endsWith(".java")
+                || name.endsWith(".xml")
+                || name.endsWith(".txt")
                 || name.endsWith(".properties")) {
             return true;
         }
         try {
             // The scripts under .ci have no extension; anything else binary (PNG, JSON data) is skipped.
-            return !name.contains(".") && Files.size(file) < 1_000_000
+            return !name.contains(".")
+                    && Files.size(file) < 1_000_000
                     && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).indexOf('\0') < 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

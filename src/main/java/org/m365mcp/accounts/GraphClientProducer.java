@@ -80,10 +80,14 @@ class GraphClientProducer {
     GraphClient graphClient() {
         Duration requestTimeout = org.m365mcp.config.DurationText.parse("m365.mcp.graph.timeout", timeout);
         // Never follow redirects: the 302 of /content leads to a pre-authenticated host, not for our token.
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder http =
+                HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER);
         tls.sslContext().ifPresent(http::sslContext);
-        GraphSettings settings = new GraphSettings(baseUrl(), requestTimeout, maxRetries, maxConcurrentPerMailbox,
+        GraphSettings settings = new GraphSettings(
+                baseUrl(),
+                requestTimeout,
+                maxRetries,
+                maxConcurrentPerMailbox,
                 org.m365mcp.config.DurationText.parse("m365.mcp.graph.call-deadline", callDeadline));
         return new GraphClient(settings, signIn, http.build(), clock);
     }

@@ -59,7 +59,8 @@ public class SandboxRegistration implements ServletContextListener {
             return;
         }
         if (!mode.demo()) {
-            LOG.warning("The sandbox tenant is served beside a real tenant (" + FOR_TESTING + "=true): for tests only.");
+            LOG.warning(
+                    "The sandbox tenant is served beside a real tenant (" + FOR_TESTING + "=true): for tests only.");
         }
         add(context, "sandbox-guard", McpRequestGuard.originAndHostOnly(guard), PATHS);
         add(context, "sandbox-admin-guard", McpRequestGuard.of(guard), "/sandbox/_admin/*");

@@ -81,27 +81,37 @@ class SignInProducer {
         if (mode.demo()) {
             return new SandboxSignIn();
         }
-        AuthSettings settings = new AuthSettings(clientId.orElseThrow().trim(),
-                authority.filter(a -> !a.isBlank()).map(URI::create)
+        AuthSettings settings = new AuthSettings(
+                clientId.orElseThrow().trim(),
+                authority
+                        .filter(a -> !a.isBlank())
+                        .map(URI::create)
                         .orElseGet(() -> AuthSettings.microsoftAuthority(tenant.trim())),
                 scopes.map(SignInProducer::list).filter(list -> !list.isEmpty()).orElse(AuthSettings.DEFAULT_SCOPES),
                 DurationText.parse("m365.mcp.auth.timeout", timeout));
         executor = Executors.newCachedThreadPool(threads);
         LOG.info(() -> "Microsoft sign-in through " + settings.authority() + " for app " + settings.clientId());
-        return MsalSignIn.create(settings, vault(), executor, tls.sslContext().map(SSLContext::getSocketFactory),
-                clock);
+        return MsalSignIn.create(
+                settings, vault(), executor, tls.sslContext().map(SSLContext::getSocketFactory), clock);
     }
 
     private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private TokenCacheVault vault() {
-        return encryptedStore.store().<TokenCacheVault>map(EncryptedTokenCacheVault::new).orElseGet(() -> {
-            LOG.warning("The encrypted store is unavailable: sign-in tokens are kept in memory only, so every account"
-                    + " must sign in again after a restart.");
-            return TokenCacheVault.memoryOnly();
-        });
+        return encryptedStore
+                .store()
+                .<TokenCacheVault>map(EncryptedTokenCacheVault::new)
+                .orElseGet(() -> {
+                    LOG.warning(
+                            "The encrypted store is unavailable: sign-in tokens are kept in memory only, so every account"
+                                    + " must sign in again after a restart.");
+                    return TokenCacheVault.memoryOnly();
+                });
     }
 
     @PreDestroy

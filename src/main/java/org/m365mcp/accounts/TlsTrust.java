@@ -35,7 +35,9 @@ public class TlsTrust {
     /** The TLS context trusting the configured store; empty to use the JVM's default trust. */
     public synchronized Optional<SSLContext> sslContext() {
         if (context == null) {
-            context = trustStore.filter(path -> !path.isBlank()).map(path -> load(Path.of(path), password.orElse("").toCharArray()));
+            context = trustStore
+                    .filter(path -> !path.isBlank())
+                    .map(path -> load(Path.of(path), password.orElse("").toCharArray()));
         }
         return context;
     }
@@ -51,8 +53,8 @@ public class TlsTrust {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the trust store m365.mcp.tls.trust-store=" + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the trust store m365.mcp.tls.trust-store=" + file + ": " + e.getMessage(), e);
         }
     }
 }

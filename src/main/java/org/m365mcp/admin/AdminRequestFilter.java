@@ -34,7 +34,8 @@ public class AdminRequestFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         guard.check(headers(request)).ifPresent(rejection -> {
             Response.ResponseBuilder response = Response.status(rejection.status())
-                    .type(MediaType.APPLICATION_JSON_TYPE).entity(rejection.json());
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(rejection.json());
             if (rejection.challenge()) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, EndpointGuard.CHALLENGE);
             }

@@ -55,14 +55,17 @@ public class CacheKeyResource {
         }
         try {
             ResolvedKey key = encryptedStore.rotateKey(supplied);
-            ObjectNode answer = JsonNodeFactory.instance.objectNode().put("rekeyed", true)
-                    .put("key_source", source(key.source()));
+            ObjectNode answer =
+                    JsonNodeFactory.instance.objectNode().put("rekeyed", true).put("key_source", source(key.source()));
             if (key.source() == KeySource.ENVIRONMENT) {
-                answer.put("action_required", "Set " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
-                        + " to the new key before the next restart: the running server already uses it,"
-                        + " and the cache will not open with the old one.");
+                answer.put(
+                        "action_required",
+                        "Set " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
+                                + " to the new key before the next restart: the running server already uses it,"
+                                + " and the cache will not open with the old one.");
             }
-            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         } catch (KeyRotationException e) {
             return answer(status(e.reason()), false, e.getMessage());
         }
@@ -72,7 +75,10 @@ public class CacheKeyResource {
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("rekeyed", rekeyed);
         encryptedStore.key().ifPresent(key -> answer.put("key_source", source(key.source())));
         answer.put("error", error);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.toString())
+                .build();
     }
 
     /** The key in {@code {"new_key": "..."}}, empty for no body; never echoes what it was given. */
@@ -109,6 +115,8 @@ public class CacheKeyResource {
     }
 
     private static String source(KeySource source) {
-        return (source == KeySource.GENERATED_AND_STORED ? KeySource.KEYRING : source).name().toLowerCase(Locale.ROOT);
+        return (source == KeySource.GENERATED_AND_STORED ? KeySource.KEYRING : source)
+                .name()
+                .toLowerCase(Locale.ROOT);
     }
 }

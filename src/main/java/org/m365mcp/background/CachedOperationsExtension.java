@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,18 +35,21 @@ public class CachedOperationsExtension implements Extension {
         if (!type.getName().startsWith(OURS)) {
             return;
         }
-        Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(CacheResult.class)).forEach(method -> {
-            Method other = byOperation.putIfAbsent(method.getAnnotation(CacheResult.class).cacheName(), method);
-            if (other != null && !other.equals(method)) {
-                duplicates.put(method.getAnnotation(CacheResult.class).cacheName(), method);
-            }
-        });
+        Arrays.stream(type.getMethods())
+                .filter(m -> m.isAnnotationPresent(CacheResult.class))
+                .forEach(method -> {
+                    Method other = byOperation.putIfAbsent(
+                            method.getAnnotation(CacheResult.class).cacheName(), method);
+                    if (other != null && !other.equals(method)) {
+                        duplicates.put(method.getAnnotation(CacheResult.class).cacheName(), method);
+                    }
+                });
     }
 
     void rejectDuplicates(@Observes AfterDeploymentValidation event) {
-        duplicates.forEach((operation, method) -> event.addDeploymentProblem(new IllegalStateException(
-                "Two @CacheResult methods cache under '" + operation + "': " + method + " and "
-                        + byOperation.get(operation))));
+        duplicates.forEach((operation, method) ->
+                event.addDeploymentProblem(new IllegalStateException("Two @CacheResult methods cache under '"
+                        + operation + "': " + method + " and " + byOperation.get(operation))));
     }
 
     /** The method of {@code operation}, if one caches under that name. */

@@ -50,8 +50,10 @@ public class OperationInvoker {
 
     /** Re-runs {@code operation} with the arguments a {@code refresh} task kept. */
     void refresh(String operation, String argumentsJson) {
-        Method method = operations.method(operation)
-                .orElseThrow(() -> new RefreshFailedException("No cached operation '" + operation + "' to refresh", null));
+        Method method = operations
+                .method(operation)
+                .orElseThrow(
+                        () -> new RefreshFailedException("No cached operation '" + operation + "' to refresh", null));
         JsonNode arguments;
         try {
             arguments = json.readTree(argumentsJson);
@@ -71,7 +73,8 @@ public class OperationInvoker {
             } else if (!arguments.has(name) && parameters[i].getType().isPrimitive()) {
                 throw new RefreshFailedException("The task for " + operation + " lacks argument " + name, null);
             } else {
-                values[i] = json.convertValue(arguments.get(name), json.constructType(parameters[i].getParameterizedType()));
+                values[i] = json.convertValue(
+                        arguments.get(name), json.constructType(parameters[i].getParameterizedType()));
             }
         }
         try {

@@ -25,7 +25,11 @@ import java.util.function.Consumer;
 final class RefreshCoalescer {
 
     /** What became of one request. */
-    enum Outcome { SCHEDULED, COALESCED, DROPPED }
+    enum Outcome {
+        SCHEDULED,
+        COALESCED,
+        DROPPED
+    }
 
     private final Executor executor;
     private final int maxQueued;
@@ -91,7 +95,7 @@ final class RefreshCoalescer {
     }
 
     RefreshCounts counts() {
-        return new RefreshCounts(scheduled.sum(), coalesced.sum(), dropped.sum(), completed.sum(), failed.sum(),
-                queued());
+        return new RefreshCounts(
+                scheduled.sum(), coalesced.sum(), dropped.sum(), completed.sum(), failed.sum(), queued());
     }
 }

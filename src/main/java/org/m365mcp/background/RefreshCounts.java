@@ -10,5 +10,4 @@ package org.m365mcp.background;
  * @param failed    threw; each became a {@code refresh} task for the worker to retry
  * @param queued    submitted and waiting to start now
  */
-public record RefreshCounts(long scheduled, long coalesced, long dropped, long completed, long failed, int queued) {
-}
+public record RefreshCounts(long scheduled, long coalesced, long dropped, long completed, long failed, int queued) {}

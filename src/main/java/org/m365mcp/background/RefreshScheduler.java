@@ -70,14 +70,26 @@ public class RefreshScheduler implements BackgroundRefresh {
             LOG.log(Level.WARNING, "A stale " + refresh.operation() + " entry cannot be refreshed", e);
             return false;
         }
-        return coalescer.submit(refresh.cacheKey(), () -> invoker.refresh(refresh.operation(), arguments),
-                failure -> retryLater(refresh, arguments, failure)) == RefreshCoalescer.Outcome.SCHEDULED;
+        return coalescer.submit(
+                        refresh.cacheKey(),
+                        () -> invoker.refresh(refresh.operation(), arguments),
+                        failure -> retryLater(refresh, arguments, failure))
+                == RefreshCoalescer.Outcome.SCHEDULED;
     }
 
     private void retryLater(StaleRefresh refresh, String arguments, RuntimeException failure) {
-        boolean queued = encryptedStore.store().map(live -> live.apply(store -> store.tasks().enqueue(
-                new NewTask(refresh.accountId(), TASK_TYPE, refresh.operation(), arguments, refresh.cacheKey(),
-                        settings.refreshTaskPriority(), NewTask.DEFAULT_MAX_RETRIES)))).isPresent();
+        boolean queued = encryptedStore
+                .store()
+                .map(live -> live.apply(store -> store.tasks()
+                        .enqueue(new NewTask(
+                                refresh.accountId(),
+                                TASK_TYPE,
+                                refresh.operation(),
+                                arguments,
+                                refresh.cacheKey(),
+                                settings.refreshTaskPriority(),
+                                NewTask.DEFAULT_MAX_RETRIES))))
+                .isPresent();
         LOG.warning(() -> "Background refresh of " + refresh.operation() + " failed (" + failure.getMessage()
                 + "); the stale entry stays" + (queued ? " and a refresh task will retry it" : ""));
         if (queued) {

@@ -36,14 +36,18 @@ public class ServingProbe {
     @Inject
     Clock clock;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
     /** True when the application at {@code contextPath} answers one request now. */
     public boolean answers(String contextPath) throws InterruptedException {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + authority() + contextPath + "/console/"))
-                .timeout(REQUEST_TIMEOUT).GET().build();
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
         try {
-            int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status != 404 && status < 500;
         } catch (IOException notYet) {
             return false; // not listening yet

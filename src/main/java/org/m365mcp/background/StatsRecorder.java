@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 import org.m365mcp.cache.entries.LatencyPercentiles;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
 import org.m365mcp.cache.store.StatsRow;
@@ -67,9 +67,18 @@ public class StatsRecorder {
             if (hits + misses + evicted + summary.entries() == 0 && latency == null) {
                 continue;
             }
-            rows.add(new StatsRow(now, null, type, hits, misses, evicted,
-                    latency == null ? null : latency.p50Ms(), latency == null ? null : latency.p95Ms(),
-                    latency == null ? null : latency.p99Ms(), summary.entries(), summary.storedBytes(),
+            rows.add(new StatsRow(
+                    now,
+                    null,
+                    type,
+                    hits,
+                    misses,
+                    evicted,
+                    latency == null ? null : latency.p50Ms(),
+                    latency == null ? null : latency.p95Ms(),
+                    latency == null ? null : latency.p99Ms(),
+                    summary.entries(),
+                    summary.storedBytes(),
                     summary.uncompressedBytes()));
         }
         encryptedStore.store().get().apply(s -> {

@@ -44,7 +44,8 @@ public class StoreMaintenance {
 
     /** Removes every expired entry; returns how many. */
     public int removeExpired() {
-        Removal removed = store().map(live -> live.apply(s -> s.cleanupExpired())).orElse(Removal.NONE);
+        Removal removed =
+                store().map(live -> live.apply(s -> s.cleanupExpired())).orElse(Removal.NONE);
         expired(removed);
         return removed.count();
     }
@@ -61,7 +62,8 @@ public class StoreMaintenance {
         caches.dropFromHeap(report.cold().plus(report.largest()).keys())
                 .forEach((operation, count) -> statistics.recordEvictions(operation, count));
         LOG.info(() -> "Cache store over its threshold: cleaned from " + report.bytesBefore() + " to "
-                + report.bytesAfter() + " bytes (" + report.expired().count() + " expired, " + report.cold().count()
+                + report.bytesAfter() + " bytes (" + report.expired().count() + " expired, "
+                + report.cold().count()
                 + " cold, " + report.largest().count() + " largest entries removed)");
     }
 

@@ -22,6 +22,5 @@ public interface TaskHandler {
     String run(TaskRecord task);
 
     /** Called once the task is done for good: completed, or failed with no retry left. */
-    default void settled(TaskRecord task) {
-    }
+    default void settled(TaskRecord task) {}
 }

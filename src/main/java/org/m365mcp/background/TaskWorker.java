@@ -91,8 +91,10 @@ public class TaskWorker {
         byType = Map.copyOf(types);
         Duration poll = settings.pollInterval();
         Duration servingWait = settings.servingWait();
-        starting = executor.schedule(() -> pollOnceServed(contextPath, servingWait, poll),
-                settings.startDelay().toMillis(), TimeUnit.MILLISECONDS);
+        starting = executor.schedule(
+                () -> pollOnceServed(contextPath, servingWait, poll),
+                settings.startDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.info(() -> "Task worker started for " + byType.keySet() + ", polling every " + poll
                 + " once the application is served");
     }
@@ -100,7 +102,8 @@ public class TaskWorker {
     /** On a pool thread: waits until the application is served (Graph may be its sandbox), then polls. */
     private void pollOnceServed(String contextPath, Duration servingWait, Duration poll) {
         if (!serving.awaitServing(contextPath, servingWait) && !stopped) {
-            LOG.warning(() -> "The application did not answer within " + servingWait + "; the task worker polls anyway");
+            LOG.warning(
+                    () -> "The application did not answer within " + servingWait + "; the task worker polls anyway");
         }
         if (!stopped) {
             polling = executor.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -170,7 +173,10 @@ public class TaskWorker {
             failed.increment();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Optional<TaskRecord> after = store.apply(s -> s.tasks().fail(task.taskId(), error));
-            LOG.log(Level.FINE, "Task " + task.taskId() + " (" + task.taskType() + " " + task.operation() + ") failed", e);
+            LOG.log(
+                    Level.FINE,
+                    "Task " + task.taskId() + " (" + task.taskType() + " " + task.operation() + ") failed",
+                    e);
             if (after.map(t -> t.status() == TaskStatus.FAILED).orElse(true)) {
                 handler.settled(task);
             }
@@ -201,7 +207,7 @@ public class TaskWorker {
 
     /** The worker's state now, for health and metrics. */
     public WorkerStatus status() {
-        return new WorkerStatus(starting != null && !stopped, lastPoll, completed.sum(), failed.sum(),
-                settings.pollInterval());
+        return new WorkerStatus(
+                starting != null && !stopped, lastPoll, completed.sum(), failed.sum(), settings.pollInterval());
     }
 }

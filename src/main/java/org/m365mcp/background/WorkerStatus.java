@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param failed       task runs that failed since start-up (each retried while retries are left)
  * @param pollInterval how often it polls
  */
-public record WorkerStatus(boolean running, Instant lastPoll, long completed, long failed, Duration pollInterval) {
-}
+public record WorkerStatus(boolean running, Instant lastPoll, long completed, long failed, Duration pollInterval) {}

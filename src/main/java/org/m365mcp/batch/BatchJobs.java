@@ -1,5 +1,6 @@
 package org.m365mcp.batch;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
@@ -12,7 +13,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,8 +103,11 @@ public class BatchJobs {
         refuseWhileRunning(execution.job());
         if (!execution.restartable()) {
             throw new JobConflictException("execution " + executionId + " cannot be restarted: it is "
-                    + execution.status() + (execution.status().equals("STOPPED") || execution.status().equals("FAILED")
-                            ? " but not the latest execution of its run" : "; only a STOPPED or FAILED run restarts"));
+                    + execution.status()
+                    + (execution.status().equals("STOPPED")
+                                    || execution.status().equals("FAILED")
+                            ? " but not the latest execution of its run"
+                            : "; only a STOPPED or FAILED run restarts"));
         }
         try {
             return offRequestThread(() -> creatingRun(() -> operator().restart(executionId, new Properties())));
@@ -141,7 +144,9 @@ public class BatchJobs {
             if (running.isPresent()) {
                 return running;
             }
-            return executionsOf(job, 1).stream().findFirst().map(view -> executionOf(view.executionId()).orElse(view));
+            return executionsOf(job, 1).stream()
+                    .findFirst()
+                    .map(view -> executionOf(view.executionId()).orElse(view));
         });
     }
 
@@ -182,8 +187,8 @@ public class BatchJobs {
     private <T> T reading(String what, Supplier<T> read) {
         try {
             if (!creating.readLock().tryLock(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new JobConflictException("the batch runtime is still creating a run (" + what
-                        + ") after " + READ_WAIT_SECONDS + " s; ask again in a moment");
+                throw new JobConflictException("the batch runtime is still creating a run (" + what + ") after "
+                        + READ_WAIT_SECONDS + " s; ask again in a moment");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,14 +244,22 @@ public class BatchJobs {
         return execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
     }
 
-    private ExecutionView view(JobExecution execution, JobInstance instance, boolean latestOfInstance,
-            boolean withSteps) {
+    private ExecutionView view(
+            JobExecution execution, JobInstance instance, boolean latestOfInstance, boolean withSteps) {
         List<StepView> steps = withSteps ? steps(execution.getExecutionId()) : List.of();
         BatchStatus status = execution.getBatchStatus();
         boolean restartable = (status == BatchStatus.STOPPED || status == BatchStatus.FAILED) && latestOfInstance;
-        return new ExecutionView(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
-                status.name(), execution.getExitStatus(), Dates.instant(execution.getCreateTime()),
-                Dates.instant(execution.getStartTime()), Dates.instant(execution.getEndTime()), restartable, steps);
+        return new ExecutionView(
+                execution.getExecutionId(),
+                instance.getInstanceId(),
+                execution.getJobName(),
+                status.name(),
+                execution.getExitStatus(),
+                Dates.instant(execution.getCreateTime()),
+                Dates.instant(execution.getStartTime()),
+                Dates.instant(execution.getEndTime()),
+                restartable,
+                steps);
     }
 
     /** The newest of an instance's executions: only it can be restarted. */
@@ -257,10 +270,18 @@ public class BatchJobs {
     private List<StepView> steps(long executionId) {
         List<StepExecution> steps = new ArrayList<>(operator().getStepExecutions(executionId));
         steps.sort(Comparator.comparingLong(StepExecution::getStepExecutionId));
-        return steps.stream().map(step -> new StepView(step.getStepExecutionId(), step.getStepName(),
-                step.getBatchStatus().name(), step.getExitStatus(), Dates.instant(step.getStartTime()),
-                Dates.instant(step.getEndTime()), Dates.metrics(step.getMetrics()),
-                ledger.current(step.getStepExecutionId(), step.getPersistentUserData()).orElse(null))).toList();
+        return steps.stream()
+                .map(step -> new StepView(
+                        step.getStepExecutionId(),
+                        step.getStepName(),
+                        step.getBatchStatus().name(),
+                        step.getExitStatus(),
+                        Dates.instant(step.getStartTime()),
+                        Dates.instant(step.getEndTime()),
+                        Dates.metrics(step.getMetrics()),
+                        ledger.current(step.getStepExecutionId(), step.getPersistentUserData())
+                                .orElse(null)))
+                .toList();
     }
 
     private List<JobInstance> instances(String job, int limit) {

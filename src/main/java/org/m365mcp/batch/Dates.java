@@ -10,8 +10,7 @@ import java.util.TreeMap;
 /** The batch API's {@link Date}s and {@link Metric}s as this application shows them. */
 final class Dates {
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static Instant instant(Date date) {
         return date == null ? null : date.toInstant();

@@ -13,8 +13,17 @@ import org.m365mcp.batch.warming.WarmingProgress;
  * @param restartable whether it may be restarted now (stopped or failed, and the latest of its instance)
  * @param steps     its steps in the order they ran; empty in lists
  */
-public record ExecutionView(long executionId, long instanceId, String job, String status, String exitStatus,
-        Instant createdAt, Instant startedAt, Instant endedAt, boolean restartable, List<StepView> steps) {
+public record ExecutionView(
+        long executionId,
+        long instanceId,
+        String job,
+        String status,
+        String exitStatus,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        boolean restartable,
+        List<StepView> steps) {
 
     public ExecutionView {
         steps = List.copyOf(steps);
@@ -22,6 +31,10 @@ public record ExecutionView(long executionId, long instanceId, String job, Strin
 
     /** The warming step's progress; {@link WarmingProgress#NONE} when no step has any (other jobs, not yet started). */
     public WarmingProgress progress() {
-        return steps.stream().map(StepView::progress).filter(Objects::nonNull).findFirst().orElse(WarmingProgress.NONE);
+        return steps.stream()
+                .map(StepView::progress)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(WarmingProgress.NONE);
     }
 }

@@ -11,8 +11,15 @@ import org.m365mcp.batch.warming.WarmingProgress;
  *                 process_skip_count, commit_count, rollback_count, ...)
  * @param progress the warming step's progress; null for other steps
  */
-public record StepView(long stepExecutionId, String step, String status, String exitStatus, Instant startedAt,
-        Instant endedAt, Map<String, Long> metrics, WarmingProgress progress) {
+public record StepView(
+        long stepExecutionId,
+        String step,
+        String status,
+        String exitStatus,
+        Instant startedAt,
+        Instant endedAt,
+        Map<String, Long> metrics,
+        WarmingProgress progress) {
 
     public StepView {
         metrics = Map.copyOf(metrics);

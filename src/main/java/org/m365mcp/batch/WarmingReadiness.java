@@ -50,8 +50,11 @@ public class WarmingReadiness implements HealthCheck {
         }
         ExecutionView execution = latest.get();
         WarmingProgress progress = execution.progress();
-        return response.withData("status", execution.status()).withData("execution_id", execution.executionId())
-                .withData("done", progress.done()).withData("total", progress.total())
-                .withData("failed", progress.count(ItemOutcome.FAILED)).build();
+        return response.withData("status", execution.status())
+                .withData("execution_id", execution.executionId())
+                .withData("done", progress.done())
+                .withData("total", progress.total())
+                .withData("failed", progress.count(ItemOutcome.FAILED))
+                .build();
     }
 }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.m365mcp.config.DurationText;
 import org.m365mcp.background.ServingProbe;
+import org.m365mcp.config.DurationText;
 
 /**
  * Starts the {@value BatchJobs#WARMING} job when the application starts, unless
@@ -60,7 +60,8 @@ public class WarmingStartup {
                 // Parsed here, not in the observer: a bad value must not fail the deployment.
                 Duration wait = DurationText.parse("m365.mcp.warming.startup-wait", startupWait);
                 if (!serving.awaitServing(contextPath, wait)) {
-                    LOG.warning(() -> "The application did not answer within " + wait + "; cache warming starts anyway");
+                    LOG.warning(
+                            () -> "The application did not answer within " + wait + "; cache warming starts anyway");
                 }
                 long execution = jobs.start(BatchJobs.WARMING);
                 LOG.info(() -> "Cache warming started in the background (execution " + execution + ")");

@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class AccountIds {
 
-    private AccountIds() {
-    }
+    private AccountIds() {}
 
     /**
      * {@code raw} in its canonical form; empty when it is blank.
@@ -28,8 +27,11 @@ public final class AccountIds {
         for (int i = 0; i < raw.length(); ) {
             int codePoint = raw.codePointAt(i);
             if (isControlOrInvisible(codePoint)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "must not contain control or invisible characters (U+%04X at position %d)", codePoint, i + 1));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "must not contain control or invisible characters (U+%04X at position %d)",
+                        codePoint,
+                        i + 1));
             }
             i += Character.charCount(codePoint);
         }
@@ -46,7 +48,9 @@ public final class AccountIds {
 
     private static boolean isControlOrInvisible(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 

@@ -12,8 +12,7 @@ public final class ByteSizeText {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?");
 
-    private ByteSizeText() {
-    }
+    private ByteSizeText() {}
 
     /**
      * @param name the configuration property, for the error message
@@ -23,8 +22,8 @@ public final class ByteSizeText {
         String trimmed = text == null ? "" : text.trim();
         Matcher size = SIZE.matcher(trimmed.toLowerCase(Locale.ROOT));
         if (!size.matches()) {
-            throw new IllegalArgumentException("Configuration " + name + " is not a size (use 51200, 50KB, 10MB or 2GB): '"
-                    + trimmed + "'");
+            throw new IllegalArgumentException(
+                    "Configuration " + name + " is not a size (use 51200, 50KB, 10MB or 2GB): '" + trimmed + "'");
         }
         long amount = Long.parseLong(size.group(1));
         int shift = switch (size.group(2) == null ? "b" : size.group(2)) {

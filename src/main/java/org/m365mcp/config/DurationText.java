@@ -10,8 +10,7 @@ public final class DurationText {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     public static Duration parse(String name, String text) {
         String trimmed = text == null ? "" : text.trim();
@@ -29,8 +28,8 @@ public final class DurationText {
         try {
             return Duration.parse(trimmed);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Configuration " + name + " is not a duration (use PT15M or 15m): '"
-                    + trimmed + "'", e);
+            throw new IllegalArgumentException(
+                    "Configuration " + name + " is not a duration (use PT15M or 15m): '" + trimmed + "'", e);
         }
     }
 }

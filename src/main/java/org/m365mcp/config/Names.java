@@ -3,8 +3,7 @@ package org.m365mcp.config;
 /** Naming conventions shared by the MCP edge and the cache: Java camelCase ↔ JSON snake_case. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** {@code accountId} → {@code account_id}. */
     public static String snakeCase(String camel) {

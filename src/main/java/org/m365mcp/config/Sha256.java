@@ -7,8 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256 of text (UTF-8), for cache keys and constant-time token comparison. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(String text) {
         try {

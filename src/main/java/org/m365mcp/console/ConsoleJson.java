@@ -21,8 +21,10 @@ public class ConsoleJson {
 
     Response answer(int status, Object value) {
         try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(json.writeValueAsString(value)).build();
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(json.writeValueAsString(value))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Console answer cannot be written as JSON", e);
         }

@@ -29,8 +29,8 @@ public class ConsoleRegistration implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        FilterRegistration.Dynamic filter = event.getServletContext()
-                .addFilter("console-guard", McpRequestGuard.originAndHostOnly(guard));
+        FilterRegistration.Dynamic filter =
+                event.getServletContext().addFilter("console-guard", McpRequestGuard.originAndHostOnly(guard));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, PATH);
     }

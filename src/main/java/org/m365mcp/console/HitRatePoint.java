@@ -21,11 +21,14 @@ public record HitRatePoint(Instant at, long hits, long misses, double hitRate) {
             sums[0] += row.hitCount();
             sums[1] += row.missCount();
         }
-        return byTime.entrySet().stream().map(e -> point(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return byTime.entrySet().stream()
+                .map(e -> point(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     static HitRatePoint point(Instant at, long hits, long misses) {
         long lookups = hits + misses;
-        return new HitRatePoint(at, hits, misses, lookups == 0 ? 0.0 : Math.round(hits * 10_000.0 / lookups) / 10_000.0);
+        return new HitRatePoint(
+                at, hits, misses, lookups == 0 ? 0.0 : Math.round(hits * 10_000.0 / lookups) / 10_000.0);
     }
 }

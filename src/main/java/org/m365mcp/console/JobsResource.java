@@ -35,10 +35,12 @@ import org.m365mcp.batch.ExecutionView;
 public class JobsResource {
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            BatchJobs.WARMING, "Fills the cache for every signed-in account by the warming plan, priority first,"
-                    + " throttled, skipping what is already fresh.",
-            BatchJobs.CLEANUP, "Removes expired entries, cleans down to the target when over the size threshold,"
-                    + " prunes old finished tasks, and VACUUMs/ANALYZEs the file when worth it.");
+            BatchJobs.WARMING,
+                    "Fills the cache for every signed-in account by the warming plan, priority first,"
+                            + " throttled, skipping what is already fresh.",
+            BatchJobs.CLEANUP,
+                    "Removes expired entries, cleans down to the target when over the size threshold,"
+                            + " prunes old finished tasks, and VACUUMs/ANALYZEs the file when worth it.");
 
     @Inject
     BatchJobs jobs;
@@ -49,13 +51,15 @@ public class JobsResource {
     @GET
     @Path("jobs")
     public Response jobs() {
-        List<Map<String, Object>> answer = BatchJobs.JOBS.stream().map(name -> {
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("name", name);
-            job.put("description", DESCRIPTIONS.get(name));
-            jobs.latest(name).ifPresent(latest -> job.put("latest", latest));
-            return job;
-        }).toList();
+        List<Map<String, Object>> answer = BatchJobs.JOBS.stream()
+                .map(name -> {
+                    Map<String, Object> job = new LinkedHashMap<>();
+                    job.put("name", name);
+                    job.put("description", DESCRIPTIONS.get(name));
+                    jobs.latest(name).ifPresent(latest -> job.put("latest", latest));
+                    return job;
+                })
+                .toList();
         return json.ok(Map.of("jobs", answer));
     }
 
@@ -75,8 +79,7 @@ public class JobsResource {
     @GET
     @Path("executions/{id}")
     public Response execution(@PathParam("id") long id) {
-        return jobs.execution(id).map(json::ok)
-                .orElseGet(() -> json.error(404, "no execution " + id));
+        return jobs.execution(id).map(json::ok).orElseGet(() -> json.error(404, "no execution " + id));
     }
 
     @POST

@@ -41,17 +41,25 @@ record CallDeadline(Instant at, Duration budget) {
      * message says so, since it is not sent again.
      */
     GraphException passed(GraphClientRequest request) {
-        String message = "Graph did not answer within " + seconds(budget) + ", the most one call may take ("
-                + SETTING + ")";
-        return new GraphException(0, CODE, request.isIdempotent() ? message + "; try again later"
-                : message + "; the " + request + " may have been carried out: check before sending it again");
+        String message =
+                "Graph did not answer within " + seconds(budget) + ", the most one call may take (" + SETTING + ")";
+        return new GraphException(
+                0,
+                CODE,
+                request.isIdempotent()
+                        ? message + "; try again later"
+                        : message + "; the " + request + " may have been carried out: check before sending it again");
     }
 
     /** No slot of the account's mailbox came free in time. */
     GraphException passedWaitingForSlot(int slots) {
-        return new GraphException(0, CODE, "Graph did not answer within " + seconds(budget)
-                + ", the most one call may take (" + SETTING + "), while waiting for one of the mailbox's " + slots
-                + " request slots: its other calls are slow; try again later");
+        return new GraphException(
+                0,
+                CODE,
+                "Graph did not answer within " + seconds(budget)
+                        + ", the most one call may take (" + SETTING + "), while waiting for one of the mailbox's "
+                        + slots
+                        + " request slots: its other calls are slow; try again later");
     }
 
     /** Graph asked for a wait ({@code Retry-After} or backoff) that would end past the deadline. */
@@ -61,8 +69,11 @@ record CallDeadline(Instant at, Duration budget) {
             case 503 -> "Graph is unavailable";
             default -> "Graph answered " + graphError.status() + " " + graphError.code();
         };
-        return new GraphException(graphError.status(), graphError.code(), what + "; retry after "
-                + wholeSeconds(wait) + " s: waiting here would pass " + limit() + ". " + graphError.getMessage(),
+        return new GraphException(
+                graphError.status(),
+                graphError.code(),
+                what + "; retry after " + wholeSeconds(wait) + " s: waiting here would pass " + limit() + ". "
+                        + graphError.getMessage(),
                 graphError);
     }
 

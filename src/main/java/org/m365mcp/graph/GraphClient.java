@@ -91,8 +91,8 @@ public final class GraphClient {
      */
     public GraphResponse send(String accountId, GraphClientRequest request) {
         Objects.requireNonNull(accountId, "accountId");
-        return transport.send(accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()),
-                deadline());
+        return transport.send(
+                accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), deadline());
     }
 
     /**
@@ -151,8 +151,8 @@ public final class GraphClient {
         }
         CallDeadline pages = deadline();
         List<JsonNode> items = new ArrayList<>();
-        JsonNode page = json(transport.send(accountId, request,
-                GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), pages));
+        JsonNode page = json(transport.send(
+                accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), pages));
         while (true) {
             for (JsonNode item : page.path("value")) {
                 items.add(item);
@@ -186,8 +186,12 @@ public final class GraphClient {
     public long download(String accountId, String pathAndQuery, Path target) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(target, "target");
-        return transport.download(accountId, GraphClientRequest.get(pathAndQuery).header("Accept", "*/*"),
-                GraphUris.resolve(settings.baseUrl(), pathAndQuery), target, deadline());
+        return transport.download(
+                accountId,
+                GraphClientRequest.get(pathAndQuery).header("Accept", "*/*"),
+                GraphUris.resolve(settings.baseUrl(), pathAndQuery),
+                target,
+                deadline());
     }
 
     /**
@@ -200,7 +204,9 @@ public final class GraphClient {
     public URI downloadUrl(String accountId, String pathAndQuery) {
         GraphResponse response = send(accountId, GraphClientRequest.get(pathAndQuery));
         if (!response.isRedirect() || response.location().isEmpty()) {
-            throw new GraphException(response.status(), "NoRedirect",
+            throw new GraphException(
+                    response.status(),
+                    "NoRedirect",
                     "Expected Graph to redirect to a download URL; it answered " + response.status());
         }
         return response.location().get();
@@ -230,7 +236,8 @@ public final class GraphClient {
      *         or cannot be reached
      */
     public GraphResponse putPreAuthenticated(URI url, byte[] content, Map<String, String> headers) {
-        GraphClientRequest put = GraphClientRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
+        GraphClientRequest put =
+                GraphClientRequest.put(preAuthenticated(url).getRawPath(), content, "application/octet-stream");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             put = put.header(header.getKey(), header.getValue());
         }
@@ -262,8 +269,10 @@ public final class GraphClient {
 
     private static JsonNode json(GraphResponse response) {
         if (response.isRedirect()) {
-            throw new GraphException(response.status(), "UnexpectedRedirect", "Graph answered "
-                    + response.status() + " with a redirect where JSON was expected");
+            throw new GraphException(
+                    response.status(),
+                    "UnexpectedRedirect",
+                    "Graph answered " + response.status() + " with a redirect where JSON was expected");
         }
         return response.json();
     }
@@ -273,8 +282,8 @@ public final class GraphClient {
         if (!Objects.equals(base.getScheme(), next.getScheme())
                 || !Objects.equals(base.getHost(), next.getHost())
                 || base.getPort() != next.getPort()) {
-            throw new GraphException(0, "InvalidNextLink",
-                    "Refusing to follow @odata.nextLink to another host: " + next.getHost());
+            throw new GraphException(
+                    0, "InvalidNextLink", "Refusing to follow @odata.nextLink to another host: " + next.getHost());
         }
         return next;
     }

@@ -26,8 +26,8 @@ import java.util.TreeMap;
  *       {@link #toString()} shows verb and path only, never the body.
  * </ul>
  */
-public record GraphClientRequest(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
-        String contentType) {
+public record GraphClientRequest(
+        String method, String pathAndQuery, Map<String, String> headers, byte[] body, String contentType) {
 
     private static final String JSON = "application/json";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE");
@@ -70,7 +70,11 @@ public record GraphClientRequest(String method, String pathAndQuery, Map<String,
 
     /** A PUT of raw bytes, e.g. a OneDrive upload to {@code /me/drive/root:/a/b.txt:/content}. */
     public static GraphClientRequest put(String pathAndQuery, byte[] content, String contentType) {
-        return new GraphClientRequest("PUT", pathAndQuery, Map.of(), Objects.requireNonNull(content, "content"),
+        return new GraphClientRequest(
+                "PUT",
+                pathAndQuery,
+                Map.of(),
+                Objects.requireNonNull(content, "content"),
                 Objects.requireNonNull(contentType, "contentType"));
     }
 
@@ -99,8 +103,10 @@ public record GraphClientRequest(String method, String pathAndQuery, Map<String,
 
     private static GraphClientRequest withJson(String method, String pathAndQuery, JsonNode body) {
         // JsonNode.toString() is valid JSON since Jackson 2.10.
-        return body == null ? new GraphClientRequest(method, pathAndQuery, Map.of(), null, null)
-                : new GraphClientRequest(method, pathAndQuery, Map.of(), body.toString().getBytes(StandardCharsets.UTF_8), JSON);
+        return body == null
+                ? new GraphClientRequest(method, pathAndQuery, Map.of(), null, null)
+                : new GraphClientRequest(
+                        method, pathAndQuery, Map.of(), body.toString().getBytes(StandardCharsets.UTF_8), JSON);
     }
 
     private static String checkedName(String name) {

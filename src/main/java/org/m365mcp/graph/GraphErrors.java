@@ -7,8 +7,7 @@ import java.io.IOException;
 /** Maps Graph's error body {@code {"error":{"code":…,"message":…}}} to a {@link GraphException}. */
 final class GraphErrors {
 
-    private GraphErrors() {
-    }
+    private GraphErrors() {}
 
     /** Reads code and message from {@code body} when it is Graph-shaped, else falls back to the status. */
     static GraphException toException(ObjectMapper json, int status, byte[] body) {
@@ -23,8 +22,8 @@ final class GraphErrors {
                 // Not JSON (a proxy's HTML page, say): the status alone has to do.
             }
         }
-        return GraphException.fromResponse(status, code == null ? defaultCode(status) : code,
-                message == null ? defaultMessage(status) : message);
+        return GraphException.fromResponse(
+                status, code == null ? defaultCode(status) : code, message == null ? defaultMessage(status) : message);
     }
 
     private static String textOrNull(JsonNode node) {

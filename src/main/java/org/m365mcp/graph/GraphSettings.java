@@ -21,8 +21,8 @@ import java.util.Objects;
  *       after which MCP clients commonly give up on a request.
  * </ul>
  */
-public record GraphSettings(URI baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentPerMailbox,
-        Duration callDeadline) {
+public record GraphSettings(
+        URI baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentPerMailbox, Duration callDeadline) {
 
     /** Microsoft's production Graph v1.0 endpoint. */
     public static final URI MICROSOFT_GRAPH = URI.create("https://graph.microsoft.com/v1.0");

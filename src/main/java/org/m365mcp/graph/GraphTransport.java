@@ -6,10 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -65,11 +65,11 @@ final class GraphTransport {
 
     /** Sends {@code request} to {@code uri} as {@code accountId}, or unauthenticated when it is {@code null}. */
     GraphResponse send(String accountId, GraphClientRequest request, URI uri, CallDeadline deadline) {
-        HttpResponse<Body<byte[]>> response = sendUntilAnswered(accountId, request, uri, BodyHandlers.ofByteArray(),
-                deadline);
+        HttpResponse<Body<byte[]>> response =
+                sendUntilAnswered(accountId, request, uri, BodyHandlers.ofByteArray(), deadline);
         Body<byte[]> body = response.body();
-        return new GraphResponse(response.statusCode(), body.success() != null ? body.success() : body.other(),
-                location(uri, response));
+        return new GraphResponse(
+                response.statusCode(), body.success() != null ? body.success() : body.other(), location(uri, response));
     }
 
     /**
@@ -82,10 +82,20 @@ final class GraphTransport {
      *         part of it
      */
     long download(String accountId, GraphClientRequest request, URI uri, Path target, CallDeadline deadline) {
-        HttpResponse<Body<Path>> response = sendUntilAnswered(accountId, request, uri, BodyHandlers.ofFile(target,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), deadline);
+        HttpResponse<Body<Path>> response = sendUntilAnswered(
+                accountId,
+                request,
+                uri,
+                BodyHandlers.ofFile(
+                        target,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING),
+                deadline);
         if (response.body().success() == null) {
-            throw new GraphException(response.statusCode(), "UnexpectedRedirect",
+            throw new GraphException(
+                    response.statusCode(),
+                    "UnexpectedRedirect",
                     "Graph answered " + response.statusCode() + " with a redirect where content was expected");
         }
         try {
@@ -100,8 +110,8 @@ final class GraphTransport {
      * memory (Graph's error JSON, the empty body of a redirect); an error answer becomes a
      * {@link GraphException} once it may not or need not be retried.
      */
-    private <T> HttpResponse<Body<T>> sendUntilAnswered(String accountId, GraphClientRequest request, URI uri,
-            BodyHandler<T> success, CallDeadline deadline) {
+    private <T> HttpResponse<Body<T>> sendUntilAnswered(
+            String accountId, GraphClientRequest request, URI uri, BodyHandler<T> success, CallDeadline deadline) {
         BodyHandler<Body<T>> handler = Body.handler(success);
         for (int attempt = 0; ; attempt++) {
             Duration left = deadline.left(clock);
@@ -120,9 +130,13 @@ final class GraphTransport {
                 return response;
             }
             if (RetryPolicy.isRetryable(status, request) && retry.canRetry(attempt)) {
-                Duration wait = RetryPolicy.delay(attempt, response.headers().firstValue("Retry-After").orElse(null));
+                Duration wait = RetryPolicy.delay(
+                        attempt, response.headers().firstValue("Retry-After").orElse(null));
                 if (!deadline.allows(clock, wait)) {
-                    throw deadline.outlastedBy(GraphErrors.toException(json, status, response.body().other()), wait);
+                    throw deadline.outlastedBy(
+                            GraphErrors.toException(
+                                    json, status, response.body().other()),
+                            wait);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "{0} on {1} {2}, retrying", status, request.method(), uri.getPath());
                 retry.pause(wait);
@@ -133,9 +147,12 @@ final class GraphTransport {
     }
 
     /** Waits before another attempt after {@code failure}, or throws it as a network error when none may follow. */
-    private void retryAfterFailure(GraphClientRequest request, URI uri, int attempt, CallDeadline deadline, IOException failure) {
+    private void retryAfterFailure(
+            GraphClientRequest request, URI uri, int attempt, CallDeadline deadline, IOException failure) {
         Duration wait = RetryPolicy.delay(attempt, null);
-        if (!RetryPolicy.isRetryableAfterFailure(request) || !retry.canRetry(attempt) || !deadline.allows(clock, wait)) {
+        if (!RetryPolicy.isRetryableAfterFailure(request)
+                || !retry.canRetry(attempt)
+                || !deadline.allows(clock, wait)) {
             throw new GraphException(0, "NetworkError", "Could not reach " + uri.getHost() + ": " + failure, failure);
         }
         LOG.log(System.Logger.Level.DEBUG, "I/O failure on {0} {1}, retrying", request.method(), uri.getPath());
@@ -146,11 +163,15 @@ final class GraphTransport {
      * One exchange under its permit. Its timeout is the request timeout, or the time left once the
      * permit is held when the deadline comes first; then a timeout is the deadline passing.
      */
-    private <T> HttpResponse<T> exchange(String accountId, GraphClientRequest request, URI uri, BodyHandler<T> handler,
-            CallDeadline deadline) throws IOException {
+    private <T> HttpResponse<T> exchange(
+            String accountId, GraphClientRequest request, URI uri, BodyHandler<T> handler, CallDeadline deadline)
+            throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (accountId != null) {
             builder.header("Authorization", "Bearer " + tokens.accessToken(accountId))
                     .header("Accept", "application/json");
@@ -159,14 +180,17 @@ final class GraphTransport {
             builder.header("Content-Type", request.contentType());
         }
         request.headers().forEach(builder::setHeader);
-        try (MailboxPermits.Permit permit = accountId == null ? () -> { } : permit(accountId, deadline)) {
+        try (MailboxPermits.Permit permit = accountId == null ? () -> {} : permit(accountId, deadline)) {
             Duration left = deadline.left(clock);
             if (left.isNegative() || left.isZero()) {
                 throw deadline.passed(request);
             }
             boolean deadlineFirst = left.compareTo(settings.requestTimeout()) < 0;
             try {
-                return http.send(builder.timeout(deadlineFirst ? left : settings.requestTimeout()).build(), handler);
+                return http.send(
+                        builder.timeout(deadlineFirst ? left : settings.requestTimeout())
+                                .build(),
+                        handler);
             } catch (HttpTimeoutException e) {
                 if (deadlineFirst) {
                     throw deadline.passed(request);
@@ -200,7 +224,8 @@ final class GraphTransport {
             return response.headers().firstValue("Location").map(requested::resolve);
         } catch (IllegalArgumentException e) {
             // Never quote the value: a download URL carries its own credential.
-            throw new GraphException(response.statusCode(), "InvalidResponse", "Graph sent an invalid Location header", e);
+            throw new GraphException(
+                    response.statusCode(), "InvalidResponse", "Graph sent an invalid Location header", e);
         }
     }
 }

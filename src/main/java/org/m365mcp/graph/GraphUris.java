@@ -19,13 +19,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class GraphUris {
 
-    private static final String UNRESERVED =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
     private static final String PATH_SAFE = UNRESERVED + "$,'()*:@/!=+;";
     private static final String QUERY_SAFE = UNRESERVED + "$,'()*:@/!?";
 
-    private GraphUris() {
-    }
+    private GraphUris() {}
 
     /** Resolves {@code pathAndQuery} (with or without a leading slash) against {@code base}. */
     static URI resolve(URI base, String pathAndQuery) {
@@ -71,7 +69,8 @@ final class GraphUris {
             if (b >= 0 && safe.indexOf(c) >= 0) {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         }

@@ -54,8 +54,7 @@ public final class TimeZones {
             Map.entry("South Africa Standard Time", "Africa/Johannesburg"),
             Map.entry("Egypt Standard Time", "Africa/Cairo"));
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     /** The zone a Graph time zone name stands for: IANA first, then Windows; empty when unknown. */
     public static Optional<ZoneId> of(String name) {

@@ -10,30 +10,35 @@ import java.util.List;
 final class HelpText {
 
     /** One setting: its environment variable, its default as a user would read it, what it does. */
-    record Setting(String variable, String defaultValue, String meaning) {
-    }
+    record Setting(String variable, String defaultValue, String meaning) {}
 
     static final List<Setting> SETTINGS = List.of(
-            new Setting("M365_MCP_HOST", "127.0.0.1", "address to listen on; beyond loopback needs M365_MCP_AUTH_TOKEN"),
+            new Setting(
+                    "M365_MCP_HOST", "127.0.0.1", "address to listen on; beyond loopback needs M365_MCP_AUTH_TOKEN"),
             new Setting("M365_MCP_PORT", "8080", "port to listen on"),
             new Setting("M365_MCP_PATH", "/mcp", "MCP endpoint path (Streamable HTTP)"),
             new Setting("M365_MCP_AUTH_TOKEN", "none", "bearer token clients must send"),
             new Setting("M365_MCP_ALLOWED_ORIGINS", "loopback", "browser origins allowed (others get 403)"),
-            new Setting("M365_MCP_CLIENT_ID", "none: demo mode", "Azure app client id: sign in to Microsoft 365"
-                    + " instead of the built-in sandbox tenant"),
+            new Setting(
+                    "M365_MCP_CLIENT_ID",
+                    "none: demo mode",
+                    "Azure app client id: sign in to Microsoft 365" + " instead of the built-in sandbox tenant"),
             new Setting("M365_MCP_TENANT", "common", "Microsoft Entra tenant to sign in to"),
             new Setting("M365_MCP_CACHE_DB_PATH", "~/.m365_mcp_cache.db", "the encrypted cache file"),
             new Setting("M365_MCP_CACHE_KEY", "OS keyring", "the cache key where no OS keyring is available"),
             new Setting("M365_MCP_DOWNLOADS_DIR", "~/Downloads/m365-mcp", "the only directory tools save files to"),
-            new Setting("M365_MCP_TOOLS", "all of today's areas", "tool areas offered: mail, calendar, contacts, files,"
-                    + " search, cache, account, or all"),
+            new Setting(
+                    "M365_MCP_TOOLS",
+                    "all of today's areas",
+                    "tool areas offered: mail, calendar, contacts, files," + " search, cache, account, or all"),
             new Setting("M365_MCP_READ_ONLY", "false", "true: offer only tools that read (plus sign-in)"),
-            new Setting("M365_MCP_TOOL_MODE", "direct", "discovery: list three tools that find, describe and call"
-                    + " the others"),
+            new Setting(
+                    "M365_MCP_TOOL_MODE",
+                    "direct",
+                    "discovery: list three tools that find, describe and call" + " the others"),
             new Setting("M365_MCP_WARMING_ON_STARTUP", "true", "warm the cache for signed-in accounts at start-up"));
 
-    private HelpText() {
-    }
+    private HelpText() {}
 
     static void print(PrintStream out) {
         out.println("""

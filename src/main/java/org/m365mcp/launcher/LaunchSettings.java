@@ -34,37 +34,40 @@ record LaunchSettings(String host, int port) {
     LaunchSettings {
         Objects.requireNonNull(host, "host");
         if (!HOST.matcher(host).matches()) {
-            throw new IllegalArgumentException("M365_MCP_HOST (m365.mcp.host) must be a host name or an IP address, not '"
-                    + host + "'");
+            throw new IllegalArgumentException(
+                    "M365_MCP_HOST (m365.mcp.host) must be a host name or an IP address, not '" + host + "'");
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("M365_MCP_PORT (m365.mcp.port) must be a port from 1 to 65535, not " + port);
+            throw new IllegalArgumentException(
+                    "M365_MCP_PORT (m365.mcp.port) must be a port from 1 to 65535, not " + port);
         }
     }
 
     /** The settings from {@code system} properties and the {@code environment}, each over the defaults. */
     static LaunchSettings of(Properties system, Map<String, String> environment) {
-        String host = setting(system, environment, "m365.mcp.host", "M365_MCP_HOST").orElse(DEFAULT_HOST);
-        String port = setting(system, environment, "m365.mcp.port", "M365_MCP_PORT").orElse(String.valueOf(DEFAULT_PORT));
+        String host =
+                setting(system, environment, "m365.mcp.host", "M365_MCP_HOST").orElse(DEFAULT_HOST);
+        String port =
+                setting(system, environment, "m365.mcp.port", "M365_MCP_PORT").orElse(String.valueOf(DEFAULT_PORT));
         try {
             return new LaunchSettings(host, Integer.parseInt(port));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("M365_MCP_PORT (m365.mcp.port) must be a port from 1 to 65535, not '"
-                    + port + "'");
+            throw new IllegalArgumentException(
+                    "M365_MCP_PORT (m365.mcp.port) must be a port from 1 to 65535, not '" + port + "'");
         }
     }
 
     /** The shipped boot commands with this host in place of {@value #HOST_PLACEHOLDER}. */
     String bootCommands(String template) {
         if (!template.contains(HOST_PLACEHOLDER)) {
-            throw new IllegalStateException("the boot commands do not set the listener's address (" + HOST_PLACEHOLDER
-                    + " missing)");
+            throw new IllegalStateException(
+                    "the boot commands do not set the listener's address (" + HOST_PLACEHOLDER + " missing)");
         }
         return template.replace(HOST_PLACEHOLDER, host);
     }
 
-    private static Optional<String> setting(Properties system, Map<String, String> environment, String property,
-            String variable) {
+    private static Optional<String> setting(
+            Properties system, Map<String, String> environment, String property, String variable) {
         String value = system.getProperty(property);
         if (value == null || value.isBlank()) {
             value = environment.get(variable);

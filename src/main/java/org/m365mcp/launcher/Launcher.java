@@ -30,8 +30,7 @@ public final class Launcher {
     /** The shipped boot commands, unfiltered, as the build copies them beside this class. */
     static final String BOOT_COMMANDS = "pre-boot-commands.txt";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -46,11 +45,15 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        List<String> payara = new ArrayList<>(List.of("--port", String.valueOf(settings.port()),
-                "--prebootcommandfile", bootCommandFile(settings).toString()));
+        List<String> payara = new ArrayList<>(List.of(
+                "--port",
+                String.valueOf(settings.port()),
+                "--prebootcommandfile",
+                bootCommandFile(settings).toString()));
         payara.addAll(List.of(args));
         try {
-            Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) payara.toArray(String[]::new));
+            Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object)
+                    payara.toArray(String[]::new));
         } catch (ClassNotFoundException e) {
             System.err.println("m365-mcp: Payara Micro is not on the class path: run the built target/m365-mcp.jar");
             System.exit(2);
@@ -70,7 +73,9 @@ public final class Launcher {
         }
         Path file;
         try {
-            file = Files.createTempFile("m365-mcp-boot", ".txt",
+            file = Files.createTempFile(
+                    "m365-mcp-boot",
+                    ".txt",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             file = Files.createTempFile("m365-mcp-boot", ".txt");

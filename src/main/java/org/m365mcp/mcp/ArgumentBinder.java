@@ -50,9 +50,10 @@ final class ArgumentBinder {
     private static void rejectUnknown(ToolMethod tool, List<ToolParameter> parameters, Map<String, Object> given) {
         for (String name : given.keySet()) {
             if (parameters.stream().noneMatch(p -> p.jsonName().equals(name))) {
-                String expected = parameters.stream().map(ToolParameter::jsonName).collect(Collectors.joining(", "));
-                throw new ToolArgumentException(name, "is not a parameter of " + tool.name()
-                        + " (expected: " + expected + ")");
+                String expected =
+                        parameters.stream().map(ToolParameter::jsonName).collect(Collectors.joining(", "));
+                throw new ToolArgumentException(
+                        name, "is not a parameter of " + tool.name() + " (expected: " + expected + ")");
             }
         }
     }
@@ -74,8 +75,9 @@ final class ArgumentBinder {
         if (parameter.isInteger()) {
             long value = wholeNumber(parameter, raw);
             if (value < parameter.min() || value > parameter.max()) {
-                throw new ToolArgumentException(parameter.jsonName(), "must be between " + parameter.min()
-                        + " and " + parameter.max() + ", got " + value);
+                throw new ToolArgumentException(
+                        parameter.jsonName(),
+                        "must be between " + parameter.min() + " and " + parameter.max() + ", got " + value);
             }
             boolean isInt = type == int.class || type == Integer.class;
             if (isInt && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {

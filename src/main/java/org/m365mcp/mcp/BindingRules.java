@@ -28,8 +28,7 @@ final class BindingRules {
     private static final String BOOT_COMMANDS = " Launch Payara Micro with the shipped boot commands,"
             + " --prebootcommandfile config/pre-boot-commands.txt (mvn -Prun package does; docs/security.md).";
 
-    private BindingRules() {
-    }
+    private BindingRules() {}
 
     /**
      * Why the server must not start; empty when it may.
@@ -40,8 +39,12 @@ final class BindingRules {
      * @param listenerAddress       the address the container's HTTP listener binds, when it tells
      * @param dataGridRunning       whether Payara's Hazelcast data grid runs
      */
-    static Optional<String> refusal(String host, boolean tokenSet, boolean allowUnauthenticated,
-            Optional<String> listenerAddress, boolean dataGridRunning) {
+    static Optional<String> refusal(
+            String host,
+            boolean tokenSet,
+            boolean allowUnauthenticated,
+            Optional<String> listenerAddress,
+            boolean dataGridRunning) {
         if (!isLoopback(host) && !tokenSet && !allowUnauthenticated) {
             return Optional.of(REFUSAL + "m365.mcp.host=" + host + " lets other machines reach it, and no bearer token"
                     + " is set. Set M365_MCP_AUTH_TOKEN (m365.mcp.auth-token) to a long random secret that clients"

@@ -41,8 +41,12 @@ final class DiscoveryTools {
     private final ToolResultMapper results;
     private final BiFunction<ToolMethod, Map<String, Object>, CallToolResult> invoker;
 
-    DiscoveryTools(ToolCatalog catalog, ToolSelection selection, JsonSchemaValidator validator,
-            ToolResultMapper results, BiFunction<ToolMethod, Map<String, Object>, CallToolResult> invoker) {
+    DiscoveryTools(
+            ToolCatalog catalog,
+            ToolSelection selection,
+            JsonSchemaValidator validator,
+            ToolResultMapper results,
+            BiFunction<ToolMethod, Map<String, Object>, CallToolResult> invoker) {
         this.catalog = catalog;
         this.selection = selection;
         this.index = new ToolSearchIndex(catalog.offered(selection));
@@ -53,30 +57,57 @@ final class DiscoveryTools {
 
     /** The three descriptors {@code tools/list} shows in discovery mode. */
     static List<McpSchema.Tool> descriptors(ToolSelection selection) {
-        String areas = selection.areas().stream().sorted().map(ToolArea::configName).collect(Collectors.joining(", "));
+        String areas =
+                selection.areas().stream().sorted().map(ToolArea::configName).collect(Collectors.joining(", "));
         return List.of(
-                tool(FIND, "Finds this server's Microsoft 365 tools (" + areas + ") by words, best first. Then "
-                        + DESCRIBE + " one for its parameters and " + CALL + " it.",
-                        ordered("query", property("string", "What you want to do, e.g. 'unread mail from Megan'"),
-                                "limit", ordered("type", "integer", "minimum", 1, "maximum", 30,
-                                        "default", DEFAULT_LIMIT)),
-                        List.of("query"), new McpSchema.ToolAnnotations(null, true, false, true, false, null)),
-                tool(DESCRIBE, "One tool's description, input schema and hints (read-only, destructive).",
-                        ordered("name", property("string", "Tool name")), List.of("name"),
+                tool(
+                        FIND,
+                        "Finds this server's Microsoft 365 tools (" + areas + ") by words, best first. Then " + DESCRIBE
+                                + " one for its parameters and " + CALL + " it.",
+                        ordered(
+                                "query", property("string", "What you want to do, e.g. 'unread mail from Megan'"),
+                                "limit",
+                                        ordered(
+                                                "type",
+                                                "integer",
+                                                "minimum",
+                                                1,
+                                                "maximum",
+                                                30,
+                                                "default",
+                                                DEFAULT_LIMIT)),
+                        List.of("query"),
                         new McpSchema.ToolAnnotations(null, true, false, true, false, null)),
-                tool(CALL, "Calls a tool by name with its arguments (checked against its input schema);"
-                        + " answers what the tool answers.",
-                        ordered("name", property("string", "Tool name"),
+                tool(
+                        DESCRIBE,
+                        "One tool's description, input schema and hints (read-only, destructive).",
+                        ordered("name", property("string", "Tool name")),
+                        List.of("name"),
+                        new McpSchema.ToolAnnotations(null, true, false, true, false, null)),
+                tool(
+                        CALL,
+                        "Calls a tool by name with its arguments (checked against its input schema);"
+                                + " answers what the tool answers.",
+                        ordered(
+                                "name", property("string", "Tool name"),
                                 "arguments", property("object", "The tool's arguments")),
-                        List.of("name"), new McpSchema.ToolAnnotations(null, selection.readOnly(),
-                                !selection.readOnly(), false, true, null)));
+                        List.of("name"),
+                        new McpSchema.ToolAnnotations(
+                                null, selection.readOnly(), !selection.readOnly(), false, true, null)));
     }
 
-    private static McpSchema.Tool tool(String name, String description, Map<String, Object> properties,
-            List<String> required, McpSchema.ToolAnnotations annotations) {
-        return McpSchema.Tool.builder().name(name).description(description)
+    private static McpSchema.Tool tool(
+            String name,
+            String description,
+            Map<String, Object> properties,
+            List<String> required,
+            McpSchema.ToolAnnotations annotations) {
+        return McpSchema.Tool.builder()
+                .name(name)
+                .description(description)
                 .inputSchema(new McpSchema.JsonSchema("object", properties, required, false, null, null))
-                .annotations(annotations).build();
+                .annotations(annotations)
+                .build();
     }
 
     private static Map<String, Object> property(String type, String description) {
@@ -93,24 +124,28 @@ final class DiscoveryTools {
     }
 
     List<SyncToolSpecification> specifications() {
-        Map<String, BiFunction<DiscoveryTools, Map<String, Object>, CallToolResult>> handlers = Map.of(
-                FIND, DiscoveryTools::find, DESCRIBE, DiscoveryTools::describe, CALL, DiscoveryTools::call);
+        Map<String, BiFunction<DiscoveryTools, Map<String, Object>, CallToolResult>> handlers =
+                Map.of(FIND, DiscoveryTools::find, DESCRIBE, DiscoveryTools::describe, CALL, DiscoveryTools::call);
         return descriptors(selection).stream()
-                .map(descriptor -> new SyncToolSpecification(descriptor, (exchange, request) -> handlers
-                        .get(descriptor.name()).apply(this, argumentsOf(request.arguments()))))
+                .map(descriptor -> new SyncToolSpecification(
+                        descriptor,
+                        (exchange, request) ->
+                                handlers.get(descriptor.name()).apply(this, argumentsOf(request.arguments()))))
                 .toList();
     }
 
     CallToolResult find(Map<String, Object> arguments) {
         String query = String.valueOf(arguments.getOrDefault("query", ""));
         int limit = arguments.get("limit") instanceof Number number ? number.intValue() : DEFAULT_LIMIT;
-        List<Map<String, Object>> found = index.search(query, limit).stream().map(tool -> {
-            Map<String, Object> hit = new LinkedHashMap<>();
-            hit.put("name", tool.name());
-            hit.put("description", tool.annotation().description());
-            hit.put("read_only", tool.annotation().readOnly());
-            return hit;
-        }).toList();
+        List<Map<String, Object>> found = index.search(query, limit).stream()
+                .map(tool -> {
+                    Map<String, Object> hit = new LinkedHashMap<>();
+                    hit.put("name", tool.name());
+                    hit.put("description", tool.annotation().description());
+                    hit.put("read_only", tool.annotation().readOnly());
+                    return hit;
+                })
+                .toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tools", found);
         answer.put("offered", catalog.offered(selection).size());
@@ -152,8 +187,11 @@ final class DiscoveryTools {
         if (!Boolean.TRUE.equals(result.isError())) {
             return result;
         }
-        String text = result.content().stream().filter(TextContent.class::isInstance).map(TextContent.class::cast)
-                .map(TextContent::text).collect(Collectors.joining("\n"));
+        String text = result.content().stream()
+                .filter(TextContent.class::isInstance)
+                .map(TextContent.class::cast)
+                .map(TextContent::text)
+                .collect(Collectors.joining("\n"));
         return results.error(text.startsWith(name) || text.contains("'" + name + "'") ? text : name + ": " + text);
     }
 

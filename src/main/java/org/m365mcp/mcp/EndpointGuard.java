@@ -37,10 +37,12 @@ public final class EndpointGuard {
 
     /** The guard for {@code settings}: their allowed origins and hosts, their token if any. */
     static EndpointGuard of(McpEndpointSettings settings) {
-        return new EndpointGuard(DefaultServerTransportSecurityValidator.builder()
-                .allowedOrigins(settings.allowedOrigins())
-                .allowedHosts(settings.allowedHosts())
-                .build(), settings.authToken());
+        return new EndpointGuard(
+                DefaultServerTransportSecurityValidator.builder()
+                        .allowedOrigins(settings.allowedOrigins())
+                        .allowedHosts(settings.allowedHosts())
+                        .build(),
+                settings.authToken());
     }
 
     /** The Origin/Host rules alone, for the MCP transport, which checks them again itself. */
@@ -78,7 +80,8 @@ public final class EndpointGuard {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return MessageDigest.isEqual(expectedDigest, Sha256.of(header.substring(7).trim()));
+        return MessageDigest.isEqual(
+                expectedDigest, Sha256.of(header.substring(7).trim()));
     }
 
     /**

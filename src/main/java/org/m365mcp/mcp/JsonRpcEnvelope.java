@@ -35,8 +35,7 @@ final class JsonRpcEnvelope {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonRpcEnvelope() {
-    }
+    private JsonRpcEnvelope() {}
 
     /** The body as JSON, or empty if it is not exactly one JSON value. */
     static Optional<JsonNode> parse(byte[] body) {
@@ -50,16 +49,22 @@ final class JsonRpcEnvelope {
 
     /** The id of {@code json} if it is a message with a valid id; else JSON null. */
     static JsonNode idOf(Optional<JsonNode> json) {
-        return json.map(node -> node.get("id")).filter(JsonRpcEnvelope::isValidId).orElse(null);
+        return json.map(node -> node.get("id"))
+                .filter(JsonRpcEnvelope::isValidId)
+                .orElse(null);
     }
 
     /** The message {@code json} holds, or why it is none. */
     static McpMessage read(Optional<JsonNode> json) throws McpEdgeRejection {
-        JsonNode node = json.orElseThrow(() -> rejection(null, PARSE_ERROR, "Parse error: the body is not one JSON value"));
+        JsonNode node =
+                json.orElseThrow(() -> rejection(null, PARSE_ERROR, "Parse error: the body is not one JSON value"));
         if (!node.isObject()) {
-            throw rejection(null, INVALID_REQUEST, node.isArray()
-                    ? "Invalid request: batches are not supported, send one JSON-RPC message per request"
-                    : "Invalid request: the body must be a JSON-RPC message object");
+            throw rejection(
+                    null,
+                    INVALID_REQUEST,
+                    node.isArray()
+                            ? "Invalid request: batches are not supported, send one JSON-RPC message per request"
+                            : "Invalid request: the body must be a JSON-RPC message object");
         }
         JsonNode id = node.get("id");
         if (id != null && !isValidId(id)) {
@@ -77,7 +82,8 @@ final class JsonRpcEnvelope {
             throw rejection(id, INVALID_REQUEST, "Invalid request: \"method\" must be a non-empty string");
         }
         if (node.has("result") || node.has("error")) {
-            throw rejection(id, INVALID_REQUEST, "Invalid request: a message has \"method\" or \"result\"/\"error\", not both");
+            throw rejection(
+                    id, INVALID_REQUEST, "Invalid request: a message has \"method\" or \"result\"/\"error\", not both");
         }
         JsonNode params = node.get("params");
         if (params != null && !params.isObject()) {
@@ -93,7 +99,8 @@ final class JsonRpcEnvelope {
 
     private static void checkToolCall(JsonNode params, JsonNode id) throws McpEdgeRejection {
         if (params == null || textOf(params.get("name")) == null) {
-            throw rejection(id, INVALID_PARAMS, "Invalid params: tools/call needs \"name\", the tool's name as a string");
+            throw rejection(
+                    id, INVALID_PARAMS, "Invalid params: tools/call needs \"name\", the tool's name as a string");
         }
         JsonNode arguments = params.get("arguments");
         if (arguments != null && !arguments.isObject()) {
@@ -105,27 +112,40 @@ final class JsonRpcEnvelope {
         if (id == null) {
             throw rejection(null, INVALID_REQUEST, "Invalid request: initialize is a request and needs \"id\"");
         }
-        boolean complete = params != null && textOf(params.get("protocolVersion")) != null
-                && params.path("capabilities").isObject() && params.path("clientInfo").isObject()
+        boolean complete = params != null
+                && textOf(params.get("protocolVersion")) != null
+                && params.path("capabilities").isObject()
+                && params.path("clientInfo").isObject()
                 && textOf(params.get("clientInfo").get("name")) != null
                 && textOf(params.get("clientInfo").get("version")) != null;
         if (!complete) {
-            throw rejection(id, INVALID_PARAMS, "Invalid params: initialize needs \"protocolVersion\", \"capabilities\""
-                    + " and \"clientInfo\" with \"name\" and \"version\"");
+            throw rejection(
+                    id,
+                    INVALID_PARAMS,
+                    "Invalid params: initialize needs \"protocolVersion\", \"capabilities\""
+                            + " and \"clientInfo\" with \"name\" and \"version\"");
         }
     }
 
     private static McpMessage response(JsonNode node, JsonNode id) throws McpEdgeRejection {
         if (id == null) {
-            throw rejection(null, INVALID_REQUEST, "Invalid request: a message needs \"method\", or \"id\" and \"result\" or \"error\"");
+            throw rejection(
+                    null,
+                    INVALID_REQUEST,
+                    "Invalid request: a message needs \"method\", or \"id\" and \"result\" or \"error\"");
         }
         JsonNode result = node.get("result");
         JsonNode error = node.get("error");
         boolean wellFormed = result == null
-                ? error != null && error.isObject() && error.path("code").isIntegralNumber() && error.path("message").isTextual()
+                ? error != null
+                        && error.isObject()
+                        && error.path("code").isIntegralNumber()
+                        && error.path("message").isTextual()
                 : error == null && result.isObject();
         if (!wellFormed) {
-            throw rejection(id, INVALID_REQUEST,
+            throw rejection(
+                    id,
+                    INVALID_REQUEST,
                     "Invalid request: a response needs either an object \"result\" or an \"error\" with \"code\" and \"message\"");
         }
         return new McpMessage(McpMessage.Kind.RESPONSE, id, null);

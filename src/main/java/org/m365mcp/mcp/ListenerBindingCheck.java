@@ -24,6 +24,7 @@ class ListenerBindingCheck {
 
     /** The HTTP listener's address, from the config source Payara adds for every application. */
     static final String CONTAINER_ADDRESS = "payara.instance.http.address";
+
     static final String DATA_GRID_JNDI = "payara/Hazelcast";
 
     private static final Logger LOG = Logger.getLogger(ListenerBindingCheck.class.getName());
@@ -37,12 +38,15 @@ class ListenerBindingCheck {
     /** Returns when the server may start; otherwise throws {@link IllegalStateException} with the reason. */
     void enforce() {
         Optional<String> listener = config.getOptionalValue(CONTAINER_ADDRESS, String.class);
-        boolean allow = config.getOptionalValue(BindingRules.ALLOW_UNAUTHENTICATED, Boolean.class).orElse(false);
-        Optional<String> refusal = BindingRules.refusal(settings.host(), settings.authToken().isPresent(), allow,
-                listener, dataGridRunning());
+        boolean allow = config.getOptionalValue(BindingRules.ALLOW_UNAUTHENTICATED, Boolean.class)
+                .orElse(false);
+        Optional<String> refusal = BindingRules.refusal(
+                settings.host(), settings.authToken().isPresent(), allow, listener, dataGridRunning());
         if (refusal.isPresent()) {
             LOG.severe(refusal.get());
-            if ("MICRO".equals(config.getOptionalValue("payara.instance.type", String.class).orElse(""))) {
+            if ("MICRO"
+                    .equals(config.getOptionalValue("payara.instance.type", String.class)
+                            .orElse(""))) {
                 // Not on the deploying thread: the shutdown hooks stop the server, which waits for that thread.
                 new Thread(() -> System.exit(1), "m365-mcp-refuses-to-start").start();
             }
@@ -50,8 +54,11 @@ class ListenerBindingCheck {
         }
         if (listener.isEmpty()) {
             LOG.warning("The container does not tell where its HTTP listener binds (" + CONTAINER_ADDRESS + "): make"
-                    + " sure it binds only m365.mcp.host=" + settings.host() + ", or other machines may reach this server.");
-        } else if (allow && !BindingRules.isLoopback(settings.host()) && settings.authToken().isEmpty()) {
+                    + " sure it binds only m365.mcp.host=" + settings.host()
+                    + ", or other machines may reach this server.");
+        } else if (allow
+                && !BindingRules.isLoopback(settings.host())
+                && settings.authToken().isEmpty()) {
             LOG.warning("Serving " + settings.host() + " WITHOUT a bearer token (" + BindingRules.ALLOW_UNAUTHENTICATED
                     + "=true): anyone who reaches this address can read and change the signed-in mailboxes.");
         }

@@ -72,7 +72,8 @@ public class McpEndpointRegistration implements ServletContextListener {
         server = McpServer.sync(transport)
                 .serverInfo(identity.name(), identity.version())
                 .instructions(identity.instructions())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(specifications)
                 .addToolFilter(tools.listFilter())
                 .jsonSchemaValidator(tools.validator())
@@ -87,14 +88,15 @@ public class McpEndpointRegistration implements ServletContextListener {
         FilterRegistration.Dynamic filter = context.addFilter("mcp-guard", new McpRequestGuard(guard));
         filter.setAsyncSupported(true);
         filter.addMappingForServletNames(null, false, SERVLET_NAME);
-        FilterRegistration.Dynamic messages = context.addFilter("mcp-messages",
-                new McpMessageFilter(transport.protocolVersions()));
+        FilterRegistration.Dynamic messages =
+                context.addFilter("mcp-messages", new McpMessageFilter(transport.protocolVersions()));
         messages.setAsyncSupported(true);
         messages.addMappingForServletNames(null, true, SERVLET_NAME);
 
         status.published(tools.names().size());
         LOG.info(() -> "MCP endpoint ready at http://" + settings.host() + ":" + settings.port()
-                + context.getContextPath() + settings.path() + " with " + tools.names().size() + " tools ("
+                + context.getContextPath() + settings.path() + " with "
+                + tools.names().size() + " tools ("
                 + tools.selection().summary() + ")"
                 + (settings.authToken().isPresent() ? " (bearer token required)" : ""));
     }

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param allowedHosts   Host header patterns accepted (DNS-rebinding protection)
  * @param authToken      the bearer token callers must present; empty means none is required
  */
-public record McpEndpointSettings(String host, int port, String path, List<String> allowedOrigins,
-        List<String> allowedHosts, Optional<String> authToken) {
+public record McpEndpointSettings(
+        String host,
+        int port,
+        String path,
+        List<String> allowedOrigins,
+        List<String> allowedHosts,
+        Optional<String> authToken) {
 
     public McpEndpointSettings {
         Objects.requireNonNull(host, "host");

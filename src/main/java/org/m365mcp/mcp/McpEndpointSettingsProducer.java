@@ -40,9 +40,12 @@ class McpEndpointSettingsProducer {
         int port = servedPort();
         String path = config.getValue("m365.mcp.path", String.class);
         List<String> origins = list("m365.mcp.allowed-origins")
-                .orElseGet(() -> LOOPBACK_NAMES.stream().map(name -> "http://" + name + ":*").toList());
+                .orElseGet(() -> LOOPBACK_NAMES.stream()
+                        .map(name -> "http://" + name + ":*")
+                        .toList());
         List<String> hosts = new ArrayList<>(list("m365.mcp.allowed-hosts")
-                .orElseGet(() -> LOOPBACK_NAMES.stream().map(name -> name + ":*").toList()));
+                .orElseGet(
+                        () -> LOOPBACK_NAMES.stream().map(name -> name + ":*").toList()));
         if (!LOOPBACK_NAMES.contains(host) && !host.equals("0.0.0.0") && !host.equals("::")) {
             hosts.add(host + ":*");
         }
@@ -65,19 +68,24 @@ class McpEndpointSettingsProducer {
 
     /** The port the container's HTTP listener is configured with, else {@code m365.mcp.port} (with a warning). */
     private int servedPort() {
-        Optional<String> told = config.getOptionalValue(CONTAINER_PORT, String.class).map(String::trim);
+        Optional<String> told =
+                config.getOptionalValue(CONTAINER_PORT, String.class).map(String::trim);
         if (told.isPresent() && told.get().matches("\\d{1,5}")) {
             return Integer.parseInt(told.get());
         }
         int configured = config.getValue("m365.mcp.port", Integer.class);
         LOG.warning(() -> "The container does not tell the HTTP port it serves this application on (" + CONTAINER_PORT
-                + "): assuming m365.mcp.port=" + configured + " for the server's calls to itself (the sandbox in demo mode).");
+                + "): assuming m365.mcp.port=" + configured
+                + " for the server's calls to itself (the sandbox in demo mode).");
         return configured;
     }
 
     private Optional<List<String>> list(String name) {
         return config.getOptionalValue(name, String.class)
-                .map(text -> List.of(text.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .map(text -> List.of(text.split(",")).stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .filter(values -> !values.isEmpty());
     }
 }

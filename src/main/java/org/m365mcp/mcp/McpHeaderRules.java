@@ -43,8 +43,10 @@ final class McpHeaderRules {
         }
         String version = header.apply(VERSION_HEADER);
         if (version != null && !protocolVersions.contains(version.trim())) {
-            throw rejection(400, id, "Unsupported MCP-Protocol-Version; this server supports "
-                    + String.join(", ", protocolVersions));
+            throw rejection(
+                    400,
+                    id,
+                    "Unsupported MCP-Protocol-Version; this server supports " + String.join(", ", protocolVersions));
         }
         String accept = Objects.requireNonNullElse(header.apply("Accept"), "");
         if (verb.equals("POST")) {
@@ -75,15 +77,21 @@ final class McpHeaderRules {
         if (session == null || session.isBlank()) {
             throw rejection(400, id, "Bad Request: Mcp-Session-Id header is required; send initialize first");
         }
-        if (message != null && message.kind() == McpMessage.Kind.RESPONSE && !answersThisSession(message.id(), session)) {
-            throw new McpEdgeRejection(new McpErrorAnswer(400, id, McpErrorAnswer.INVALID_REQUEST,
+        if (message != null
+                && message.kind() == McpMessage.Kind.RESPONSE
+                && !answersThisSession(message.id(), session)) {
+            throw new McpEdgeRejection(new McpErrorAnswer(
+                    400,
+                    id,
+                    McpErrorAnswer.INVALID_REQUEST,
                     "Invalid request: no request of this session awaits a response with this id"));
         }
     }
 
     private static boolean answersThisSession(JsonNode id, String session) {
         String text = id.isTextual() ? id.asText() : "";
-        return text.startsWith(session + "-") && text.substring(session.length() + 1).matches("\\d{1,18}");
+        return text.startsWith(session + "-")
+                && text.substring(session.length() + 1).matches("\\d{1,18}");
     }
 
     private static boolean isUtf8Json(String contentType) {
@@ -96,8 +104,13 @@ final class McpHeaderRules {
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].trim().equalsIgnoreCase("charset") && (parameter.length < 2
-                    || !parameter[1].trim().replace("\"", "").toLowerCase(Locale.ROOT).matches("utf-?8"))) {
+            if (parameter[0].trim().equalsIgnoreCase("charset")
+                    && (parameter.length < 2
+                            || !parameter[1]
+                                    .trim()
+                                    .replace("\"", "")
+                                    .toLowerCase(Locale.ROOT)
+                                    .matches("utf-?8"))) {
                 return false;
             }
         }

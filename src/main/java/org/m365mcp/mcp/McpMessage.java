@@ -13,7 +13,9 @@ record McpMessage(Kind kind, JsonNode id, String method) {
 
     /** What a JSON-RPC message is, by its members. */
     enum Kind {
-        REQUEST, NOTIFICATION, RESPONSE
+        REQUEST,
+        NOTIFICATION,
+        RESPONSE
     }
 
     boolean isInitialize() {

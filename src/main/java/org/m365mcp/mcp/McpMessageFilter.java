@@ -57,7 +57,8 @@ final class McpMessageFilter extends HttpFilter {
             headers.check("POST", request::getHeader, JsonRpcEnvelope.idOf(json));
             McpMessage message = JsonRpcEnvelope.read(json);
             headers.checkSession(request::getHeader, message);
-            chain.doFilter(new BufferedBodyRequest(request, body),
+            chain.doFilter(
+                    new BufferedBodyRequest(request, body),
                     new JsonRpcErrorResponse(response, status -> translated(status, message)));
         } catch (McpEdgeRejection rejection) {
             rejection.answer().write(response);
@@ -66,10 +67,11 @@ final class McpMessageFilter extends HttpFilter {
 
     private static byte[] body(HttpServletRequest request) throws IOException, McpEdgeRejection {
         byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES
-                ? null : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+                ? null
+                : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body == null || body.length > MAX_BODY_BYTES) {
-            throw new McpEdgeRejection(McpErrorAnswer.of(413, BAD_TRANSPORT,
-                    "Payload Too Large: a message may have at most " + MAX_BODY_BYTES + " bytes"));
+            throw new McpEdgeRejection(McpErrorAnswer.of(
+                    413, BAD_TRANSPORT, "Payload Too Large: a message may have at most " + MAX_BODY_BYTES + " bytes"));
         }
         return body;
     }
@@ -78,7 +80,10 @@ final class McpMessageFilter extends HttpFilter {
     static McpErrorAnswer translated(int status, McpMessage message) {
         JsonNode id = message == null ? null : message.id();
         if (status == 404) {
-            return new McpErrorAnswer(404, id, SESSION_NOT_FOUND,
+            return new McpErrorAnswer(
+                    404,
+                    id,
+                    SESSION_NOT_FOUND,
                     "Session not found: it ended or never existed; send initialize to start a new one");
         }
         if (status == 503) {
@@ -86,7 +91,10 @@ final class McpMessageFilter extends HttpFilter {
         }
         if (status >= 500 && message != null && message.kind() == McpMessage.Kind.RESPONSE) {
             // the SDK fails a response nobody waits for (a replayed or invented id) with a 500
-            return new McpErrorAnswer(400, id, INVALID_REQUEST,
+            return new McpErrorAnswer(
+                    400,
+                    id,
+                    INVALID_REQUEST,
                     "Invalid request: no request of this session awaits a response with this id");
         }
         if (status >= 500) {

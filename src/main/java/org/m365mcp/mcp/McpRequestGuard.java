@@ -69,7 +69,8 @@ public final class McpRequestGuard extends HttpFilter {
             response.setHeader("WWW-Authenticate", EndpointGuard.CHALLENGE);
         }
         if (jsonRpc) {
-            McpErrorAnswer.of(rejection.status(), McpErrorAnswer.BAD_TRANSPORT, rejection.message()).write(response);
+            McpErrorAnswer.of(rejection.status(), McpErrorAnswer.BAD_TRANSPORT, rejection.message())
+                    .write(response);
             return;
         }
         response.setStatus(rejection.status());

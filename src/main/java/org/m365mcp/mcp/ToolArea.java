@@ -14,8 +14,19 @@ import java.util.stream.Collectors;
  * they select nothing yet.
  */
 public enum ToolArea {
-    MAIL(true), CALENDAR(true), CONTACTS(true), FILES(true), SEARCH(true), CACHE(true), ACCOUNT(true),
-    TEAMS(false), TASKS(false), NOTES(false), SHAREPOINT(false), PLANNER(false), PEOPLE(false);
+    MAIL(true),
+    CALENDAR(true),
+    CONTACTS(true),
+    FILES(true),
+    SEARCH(true),
+    CACHE(true),
+    ACCOUNT(true),
+    TEAMS(false),
+    TASKS(false),
+    NOTES(false),
+    SHAREPOINT(false),
+    PLANNER(false),
+    PEOPLE(false);
 
     /** The setting's word for every area at once. */
     static final String ALL = "all";
@@ -38,7 +49,8 @@ public enum ToolArea {
 
     /** The areas that have tools in this version: the default selection. */
     static Set<ToolArea> shippedAreas() {
-        return Arrays.stream(values()).filter(ToolArea::shipped)
+        return Arrays.stream(values())
+                .filter(ToolArea::shipped)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ToolArea.class)));
     }
 

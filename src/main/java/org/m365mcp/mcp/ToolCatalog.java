@@ -17,7 +17,8 @@ final class ToolCatalog {
     private final ToolSchemaFactory schemas;
 
     ToolCatalog(List<ToolMethod> tools, ToolSchemaFactory schemas) {
-        this.tools = tools.stream().sorted(Comparator.comparing(ToolMethod::name)).toList();
+        this.tools =
+                tools.stream().sorted(Comparator.comparing(ToolMethod::name)).toList();
         this.schemas = schemas;
     }
 
@@ -52,7 +53,10 @@ final class ToolCatalog {
      * check lets the call reach the refusal.
      */
     static McpSchema.Tool unlisted(ToolMethod tool) {
-        return McpSchema.Tool.builder().name(tool.name()).description(tool.annotation().description())
-                .inputSchema(Map.of("type", "object")).build();
+        return McpSchema.Tool.builder()
+                .name(tool.name())
+                .description(tool.annotation().description())
+                .inputSchema(Map.of("type", "object"))
+                .build();
     }
 }

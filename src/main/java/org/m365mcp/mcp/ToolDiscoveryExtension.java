@@ -36,7 +36,8 @@ public class ToolDiscoveryExtension implements Extension {
         Map<String, Method> byName = new HashMap<>();
         for (Class<?> type : toolBeanClasses) {
             for (Method method : toolMethods(type)) {
-                Method other = byName.putIfAbsent(method.getAnnotation(McpTool.class).name(), method);
+                Method other =
+                        byName.putIfAbsent(method.getAnnotation(McpTool.class).name(), method);
                 try {
                     ToolMethod.of(type, method).area();
                 } catch (IllegalStateException noArea) {
@@ -55,6 +56,8 @@ public class ToolDiscoveryExtension implements Extension {
     }
 
     static List<Method> toolMethods(Class<?> type) {
-        return java.util.Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(McpTool.class)).toList();
+        return java.util.Arrays.stream(type.getMethods())
+                .filter(m -> m.isAnnotationPresent(McpTool.class))
+                .toList();
     }
 }

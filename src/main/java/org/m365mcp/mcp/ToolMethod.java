@@ -24,7 +24,9 @@ record ToolMethod(Class<?> beanClass, Method method, List<ToolParameter> paramet
         if (!method.isAnnotationPresent(McpTool.class)) {
             throw new IllegalArgumentException(method + " is not an @McpTool method");
         }
-        return new ToolMethod(beanClass, method,
+        return new ToolMethod(
+                beanClass,
+                method,
                 Arrays.stream(method.getParameters()).map(ToolParameter::of).toList());
     }
 

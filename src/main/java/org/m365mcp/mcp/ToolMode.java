@@ -15,8 +15,8 @@ public enum ToolMode {
                 return mode;
             }
         }
-        throw new ToolSettingsException("M365_MCP_TOOL_MODE (m365.mcp.tool-mode) is '" + text
-                + "'; valid: direct, discovery");
+        throw new ToolSettingsException(
+                "M365_MCP_TOOL_MODE (m365.mcp.tool-mode) is '" + text + "'; valid: direct, discovery");
     }
 
     String configName() {

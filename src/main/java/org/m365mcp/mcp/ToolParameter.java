@@ -19,8 +19,8 @@ import org.m365mcp.config.Names;
  * @param min          smallest accepted integer
  * @param max          largest accepted integer
  */
-record ToolParameter(String jsonName, Class<?> type, String description, Optional<String> defaultValue,
-        long min, long max) {
+record ToolParameter(
+        String jsonName, Class<?> type, String description, Optional<String> defaultValue, long min, long max) {
 
     ToolParameter {
         Objects.requireNonNull(jsonName, "jsonName");
@@ -39,10 +39,15 @@ record ToolParameter(String jsonName, Class<?> type, String description, Optiona
         if (!parameter.isNamePresent()) {
             throw new IllegalStateException("Compile with -parameters: cannot name " + parameter);
         }
-        Optional<String> defaultValue = ToolParam.REQUIRED.equals(param.defaultValue())
-                ? Optional.empty() : Optional.of(param.defaultValue());
-        return new ToolParameter(Names.snakeCase(parameter.getName()), parameter.getType(), param.value(),
-                defaultValue, param.min(), param.max());
+        Optional<String> defaultValue =
+                ToolParam.REQUIRED.equals(param.defaultValue()) ? Optional.empty() : Optional.of(param.defaultValue());
+        return new ToolParameter(
+                Names.snakeCase(parameter.getName()),
+                parameter.getType(),
+                param.value(),
+                defaultValue,
+                param.min(),
+                param.max());
     }
 
     boolean required() {
@@ -56,7 +61,9 @@ record ToolParameter(String jsonName, Class<?> type, String description, Optiona
 
     /** A list or boxed parameter that is {@code null} when the client leaves it out ({@code defaultValue = ""}). */
     boolean isOptionalWithoutValue() {
-        return !type.isPrimitive() && type != String.class && defaultValue.filter(String::isEmpty).isPresent();
+        return !type.isPrimitive()
+                && type != String.class
+                && defaultValue.filter(String::isEmpty).isPresent();
     }
 
     boolean isInteger() {

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -80,7 +80,8 @@ public class ToolRegistry {
         schemas = new ToolSchemaFactory(binder);
         results = new ToolResultMapper(json);
         tools = discovery.toolBeanClasses().stream()
-                .flatMap(type -> ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
+                .flatMap(type ->
+                        ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
                 .sorted(Comparator.comparing(ToolMethod::name))
                 .toList();
         catalog = new ToolCatalog(tools, schemas);
@@ -111,10 +112,16 @@ public class ToolRegistry {
     public List<SyncToolSpecification> specifications() {
         ToolSelection chosen = selection();
         Map<String, Object> beansByTool = tools.stream()
-                .collect(Collectors.toMap(ToolMethod::name, tool -> beans.select(tool.beanClass()).get()));
+                .collect(Collectors.toMap(
+                        ToolMethod::name, tool -> beans.select(tool.beanClass()).get()));
         if (chosen.mode() == ToolMode.DISCOVERY) {
-            return new DiscoveryTools(catalog, chosen, validator, results,
-                    (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments)).specifications();
+            return new DiscoveryTools(
+                            catalog,
+                            chosen,
+                            validator,
+                            results,
+                            (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments))
+                    .specifications();
         }
         return tools.stream()
                 .map(tool -> new SyncToolSpecification(
@@ -147,10 +154,12 @@ public class ToolRegistry {
      * @throws ToolArgumentException    when an argument does not bind
      */
     public BoundToolCall bind(String name, Map<String, Object> arguments) {
-        ToolMethod tool = tools.stream().filter(t -> t.name().equals(name)).findFirst()
+        ToolMethod tool = tools.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No tool named '" + name + "'"));
-        return new BoundToolCall(name, tool.method(), beans.select(tool.beanClass()).get(),
-                binder.bind(tool, arguments));
+        return new BoundToolCall(
+                name, tool.method(), beans.select(tool.beanClass()).get(), binder.bind(tool, arguments));
     }
 
     /**
@@ -161,7 +170,8 @@ public class ToolRegistry {
         if (failure instanceof ToolException toolFailure) {
             return toolFailure.getMessage();
         }
-        return translated(failure).orElse("failed unexpectedly (" + failure.getClass().getSimpleName() + ")");
+        return translated(failure)
+                .orElse("failed unexpectedly (" + failure.getClass().getSimpleName() + ")");
     }
 
     private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
@@ -201,8 +211,9 @@ public class ToolRegistry {
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.WARNING, failure, () -> "Tool " + tool.name() + " failed unexpectedly (ref " + reference + ")");
-        return results.error(tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
-                + "); the server log has the details under reference " + reference);
+        return results.error(
+                tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
+                        + "); the server log has the details under reference " + reference);
     }
 
     /** Whether {@link #describe} explains {@code failure} (a tool error or a translated failure), not only names its type. */
@@ -211,6 +222,9 @@ public class ToolRegistry {
     }
 
     private Optional<String> translated(Throwable failure) {
-        return translators.stream().map(t -> t.translate(failure)).flatMap(Optional::stream).findFirst();
+        return translators.stream()
+                .map(t -> t.translate(failure))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

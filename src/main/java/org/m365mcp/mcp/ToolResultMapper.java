@@ -9,7 +9,7 @@ import java.util.Map;
 /** Renders a tool method's return value as {@code structuredContent} plus the same JSON as text. */
 final class ToolResultMapper {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ObjectMapper json;
 

@@ -21,8 +21,8 @@ final class ToolSchemaFactory {
                 .name(meta.name())
                 .description(meta.description())
                 .inputSchema(inputSchema(tool))
-                .annotations(new McpSchema.ToolAnnotations(null, meta.readOnly(), meta.destructive(),
-                        meta.idempotent(), meta.openWorld(), null))
+                .annotations(new McpSchema.ToolAnnotations(
+                        null, meta.readOnly(), meta.destructive(), meta.idempotent(), meta.openWorld(), null))
                 .build();
     }
 

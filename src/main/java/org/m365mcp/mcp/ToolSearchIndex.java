@@ -28,12 +28,19 @@ final class ToolSearchIndex {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double NAME_WEIGHT = 3;
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "to", "in", "on", "or", "and",
-            "for", "by", "with", "is", "it", "its", "my", "me", "i", "from", "at", "as", "be", "this", "that", "all");
-    private static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("mail", "email"),
-            Map.entry("message", "email"), Map.entry("meeting", "event"), Map.entry("appointment", "event"),
-            Map.entry("document", "file"), Map.entry("person", "contact"), Map.entry("people", "contact"),
-            Map.entry("onedrive", "file"), Map.entry("drive", "file"));
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "the", "of", "to", "in", "on", "or", "and", "for", "by", "with", "is", "it", "its", "my", "me",
+            "i", "from", "at", "as", "be", "this", "that", "all");
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("mail", "email"),
+            Map.entry("message", "email"),
+            Map.entry("meeting", "event"),
+            Map.entry("appointment", "event"),
+            Map.entry("document", "file"),
+            Map.entry("person", "contact"),
+            Map.entry("people", "contact"),
+            Map.entry("onedrive", "file"),
+            Map.entry("drive", "file"));
 
     private final List<ToolMethod> tools;
     private final Field names = new Field();
@@ -72,9 +79,12 @@ final class ToolSearchIndex {
             }
         }
         return scored.stream()
-                .sorted(Comparator.<Map.Entry<ToolMethod, Double>>comparingDouble(Map.Entry::getValue).reversed()
+                .sorted(Comparator.<Map.Entry<ToolMethod, Double>>comparingDouble(Map.Entry::getValue)
+                        .reversed()
                         .thenComparing(e -> e.getKey().name()))
-                .limit(limit).map(Map.Entry::getKey).toList();
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The index's words of a text: lower-cased, split at anything not a letter or digit, folded. */

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.config.Config;
  * @param readOnly whether only tools that read are offered
  * @param mode     direct or discovery listing
  */
-public record ToolSelection(Set<ToolArea> areas, List<Pattern> allow, List<Pattern> deny, boolean readOnly,
-        ToolMode mode) {
+public record ToolSelection(
+        Set<ToolArea> areas, List<Pattern> allow, List<Pattern> deny, boolean readOnly, ToolMode mode) {
 
     public ToolSelection {
         areas = areas.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(areas));
@@ -52,11 +52,14 @@ public record ToolSelection(Set<ToolArea> areas, List<Pattern> allow, List<Patte
      */
     static ToolSelection from(Config config) {
         return new ToolSelection(
-                areas(config.getOptionalValue("m365.mcp.tools", String[].class).map(List::of).orElse(List.of())),
+                areas(config.getOptionalValue("m365.mcp.tools", String[].class)
+                        .map(List::of)
+                        .orElse(List.of())),
                 patterns("M365_MCP_TOOLS_ALLOW", config.getOptionalValue("m365.mcp.tools.allow", String[].class)),
                 patterns("M365_MCP_TOOLS_DENY", config.getOptionalValue("m365.mcp.tools.deny", String[].class)),
                 config.getOptionalValue("m365.mcp.read-only", Boolean.class).orElse(false),
-                config.getOptionalValue("m365.mcp.tool-mode", String.class).map(ToolMode::parse)
+                config.getOptionalValue("m365.mcp.tool-mode", String.class)
+                        .map(ToolMode::parse)
                         .orElse(ToolMode.DIRECT));
     }
 
@@ -96,8 +99,8 @@ public record ToolSelection(Set<ToolArea> areas, List<Pattern> allow, List<Patte
             try {
                 patterns.add(Pattern.compile(text.trim()));
             } catch (PatternSyntaxException e) {
-                throw new ToolSettingsException(setting + " has '" + text.trim()
-                        + "', not a regular expression: " + e.getDescription());
+                throw new ToolSettingsException(
+                        setting + " has '" + text.trim() + "', not a regular expression: " + e.getDescription());
             }
         }
         return patterns;

@@ -23,8 +23,9 @@ public class ApplicationStarted {
     private volatile String contextPath = "";
     private volatile boolean started;
 
-    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
-            @Initialized(ApplicationScoped.class) ServletContext context) {
+    void started(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) @Initialized(ApplicationScoped.class)
+                    ServletContext context) {
         contextPath = context.getContextPath();
         started = true;
     }

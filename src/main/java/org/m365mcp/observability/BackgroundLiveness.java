@@ -40,7 +40,10 @@ public class BackgroundLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!application.started()) {
-            return HealthCheckResponse.named(NAME).withData("starting", true).up().build();
+            return HealthCheckResponse.named(NAME)
+                    .withData("starting", true)
+                    .up()
+                    .build();
         }
         WorkerStatus status = worker.status();
         RefreshCounts counts = refreshes.counts();
@@ -48,7 +51,8 @@ public class BackgroundLiveness implements HealthCheck {
         allowed = allowed.compareTo(MIN_SILENCE) < 0 ? MIN_SILENCE : allowed;
         Instant last = status.lastPoll();
         boolean stuck = status.running() && last != null && last.plus(allowed).isBefore(clock.instant());
-        return HealthCheckResponse.named(NAME).status(!stuck)
+        return HealthCheckResponse.named(NAME)
+                .status(!stuck)
                 .withData("worker_running", status.running())
                 .withData("tasks_completed", status.completed())
                 .withData("task_runs_failed", status.failed())

@@ -42,7 +42,6 @@ public class CacheMetrics {
     @Inject
     TaskWorker worker;
 
-
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // Created now, on a thread of the application: the gauges are read on Payara's own threads,
         // where the scheduler's container resources could not be injected.
@@ -52,17 +51,26 @@ public class CacheMetrics {
         refreshGauge("dropped", RefreshCounts::dropped);
         refreshGauge("completed", RefreshCounts::completed);
         refreshGauge("failed", RefreshCounts::failed);
-        registry.gauge(meta("m365.cache.refresh.queued", "Stale refreshes waiting for an executor thread"),
-                refreshes, r -> r.counts().queued());
-        registry.gauge(meta("m365.tasks.completed", "Background tasks completed since start-up"),
-                worker, w -> w.status().completed());
-        registry.gauge(meta("m365.tasks.failed", "Background task runs that failed since start-up"),
-                worker, w -> w.status().failed());
+        registry.gauge(
+                meta("m365.cache.refresh.queued", "Stale refreshes waiting for an executor thread"),
+                refreshes,
+                r -> r.counts().queued());
+        registry.gauge(
+                meta("m365.tasks.completed", "Background tasks completed since start-up"),
+                worker,
+                w -> w.status().completed());
+        registry.gauge(
+                meta("m365.tasks.failed", "Background task runs that failed since start-up"),
+                worker,
+                w -> w.status().failed());
     }
 
     private void refreshGauge(String outcome, ToLongFunction<RefreshCounts> count) {
-        registry.gauge(meta("m365.cache.refreshes", "Background refresh requests since start-up, by outcome"),
-                refreshes, r -> count.applyAsLong(r.counts()), new Tag("outcome", outcome));
+        registry.gauge(
+                meta("m365.cache.refreshes", "Background refresh requests since start-up, by outcome"),
+                refreshes,
+                r -> count.applyAsLong(r.counts()),
+                new Tag("outcome", outcome));
     }
 
     void served(@Observes CallServed call) {
@@ -71,17 +79,22 @@ public class CacheMetrics {
         registry.counter("m365.cache.calls", operation, state).inc();
         // No unit in the metadata: Payara then prints every figure in nanoseconds; with one, it printed
         // the sum in seconds but the quantiles in nanoseconds.
-        registry.timer(meta("m365.cache.call.duration",
-                "Time of a cached operation's call in nanoseconds, Graph included when it was asked"),
-                operation, state).update(call.elapsed());
+        registry.timer(
+                        meta(
+                                "m365.cache.call.duration",
+                                "Time of a cached operation's call in nanoseconds, Graph included when it was asked"),
+                        operation,
+                        state)
+                .update(call.elapsed());
         switch (call.outcome()) {
             case FRESH -> registry.counter("m365.cache.hits", operation).inc();
             case STALE -> {
                 registry.counter("m365.cache.hits", operation).inc();
                 registry.counter("m365.cache.stale.serves", operation).inc();
             }
-            case MISS, REFRESH -> registry.counter("m365.cache.misses", operation).inc();
-            case BYPASS -> { }
+            case MISS, REFRESH ->
+                registry.counter("m365.cache.misses", operation).inc();
+            case BYPASS -> {}
         }
         if (call.calledGraph()) {
             registry.counter("m365.graph.calls", operation).inc();
@@ -89,8 +102,10 @@ public class CacheMetrics {
     }
 
     void evicted(@Observes EntriesEvicted eviction) {
-        registry.counter(meta("m365.cache.evictions", "Entries removed to keep the store under its limits"),
-                new Tag("operation", eviction.operation())).inc(eviction.count());
+        registry.counter(
+                        meta("m365.cache.evictions", "Entries removed to keep the store under its limits"),
+                        new Tag("operation", eviction.operation()))
+                .inc(eviction.count());
     }
 
     private static Metadata meta(String name, String description) {

@@ -39,7 +39,9 @@ public class GraphReadiness implements HealthCheck {
      * Payara runs health checks on threads of its own, where creating it (its producer takes
      * container resources) is not possible.
      */
-    void resolve(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+    void resolve(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class)
+                    Object started) {
         try {
             SignIn resolved = signIn.get();
             resolved.sandbox();
@@ -52,17 +54,23 @@ public class GraphReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!application.started()) {
-            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+            return HealthCheckResponse.named(NAME)
+                    .withData("starting", true)
+                    .down()
+                    .build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         SignIn resolved = service;
         if (resolved == null) {
             return response.withData("sign_in_available", false)
-                    .withData("error", failure == null ? "not resolved" : failure).down().build();
+                    .withData("error", failure == null ? "not resolved" : failure)
+                    .down()
+                    .build();
         }
         return response.withData("mode", resolved.sandbox() ? "sandbox" : "microsoft")
                 .withData("sign_in_available", true)
                 .withData("accounts", resolved.accounts().size())
-                .up().build();
+                .up()
+                .build();
     }
 }

@@ -38,13 +38,22 @@ public class McpEndpointReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!application.started()) {
-            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+            return HealthCheckResponse.named(NAME)
+                    .withData("starting", true)
+                    .down()
+                    .build();
         }
         if (endpoint.refusal().isPresent()) {
-            return HealthCheckResponse.named(NAME).withData("error", endpoint.refusal().get()).down().build();
+            return HealthCheckResponse.named(NAME)
+                    .withData("error", endpoint.refusal().get())
+                    .down()
+                    .build();
         }
-        return HealthCheckResponse.named(NAME).status(endpoint.published() && served())
-                .withData("tools", endpoint.tools()).withData("served", served).build();
+        return HealthCheckResponse.named(NAME)
+                .status(endpoint.published() && served())
+                .withData("tools", endpoint.tools())
+                .withData("served", served)
+                .build();
     }
 
     private boolean served() {

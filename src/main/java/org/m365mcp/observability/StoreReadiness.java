@@ -33,11 +33,17 @@ public class StoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!application.started()) {
-            return HealthCheckResponse.named(NAME).withData("starting", true).down().build();
+            return HealthCheckResponse.named(NAME)
+                    .withData("starting", true)
+                    .down()
+                    .build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        encryptedStore.key().map(ResolvedKey::source)
-                .ifPresent(source -> response.withData("key_source", source.name().toLowerCase(Locale.ROOT)));
+        encryptedStore
+                .key()
+                .map(ResolvedKey::source)
+                .ifPresent(
+                        source -> response.withData("key_source", source.name().toLowerCase(Locale.ROOT)));
         encryptedStore.key().ifPresent(key -> response.withData("survives_restart", key.survivesRestart()));
         if (encryptedStore.store().isEmpty()) {
             return withSetAside(response).withData("opened", false).down().build();
@@ -45,19 +51,29 @@ public class StoreReadiness implements HealthCheck {
         try {
             // first: a damaged file met here is set aside, and the fresh store answers
             StoreSummary summary = encryptedStore.store().get().apply(store -> store.summary());
-            return withSetAside(response).withData("opened", true).withData("key_ok", true)
-                    .withData("entries", summary.entries()).up().build();
+            return withSetAside(response)
+                    .withData("opened", true)
+                    .withData("key_ok", true)
+                    .withData("entries", summary.entries())
+                    .up()
+                    .build();
         } catch (RuntimeException e) {
             // the key was verified when the store opened, and damage replaces the file: this is another failure
-            return withSetAside(response).withData("opened", true).withData("error", e.getMessage()).down().build();
+            return withSetAside(response)
+                    .withData("opened", true)
+                    .withData("error", e.getMessage())
+                    .down()
+                    .build();
         }
     }
 
     private HealthCheckResponseBuilder withSetAside(HealthCheckResponseBuilder response) {
-        encryptedStore.setAside().ifPresent(aside -> response
-                .withData("set_aside", aside.file().getFileName().toString())
-                .withData("set_aside_reason", aside.reason().word())
-                .withData("set_aside_at", aside.at().toString()));
+        encryptedStore
+                .setAside()
+                .ifPresent(aside -> response.withData(
+                                "set_aside", aside.file().getFileName().toString())
+                        .withData("set_aside_reason", aside.reason().word())
+                        .withData("set_aside_at", aside.at().toString()));
         return response;
     }
 }

@@ -27,9 +27,17 @@ import org.m365mcp.sandbox.delta.ChangeFamily;
 public class DeltaAdminResource {
 
     /** The {@code resource} names the admin API takes. */
-    static final Map<String, ChangeFamily> RESOURCES = Map.of("messages", ChangeFamily.MESSAGE,
-            "mailfolders", ChangeFamily.MAIL_FOLDER, "contacts", ChangeFamily.CONTACT, "events", ChangeFamily.EVENT,
-            "driveitems", ChangeFamily.DRIVE_ITEM);
+    static final Map<String, ChangeFamily> RESOURCES = Map.of(
+            "messages",
+            ChangeFamily.MESSAGE,
+            "mailfolders",
+            ChangeFamily.MAIL_FOLDER,
+            "contacts",
+            ChangeFamily.CONTACT,
+            "events",
+            ChangeFamily.EVENT,
+            "driveitems",
+            ChangeFamily.DRIVE_ITEM);
 
     @Inject
     SandboxTenant tenant;
@@ -39,14 +47,15 @@ public class DeltaAdminResource {
     public Response expire(String body) {
         JsonNode request = Json.optionalBody(body);
         String accountRef = request.path("account").asText("");
-        List<SandboxAccount> accounts = accountRef.isEmpty() ? tenant.accounts()
-                : List.of(tenant.account(accountRef).orElseThrow(() -> SandboxGraphException.badRequest(
-                        "Unknown account '" + accountRef + "'.")));
+        List<SandboxAccount> accounts = accountRef.isEmpty()
+                ? tenant.accounts()
+                : List.of(tenant.account(accountRef)
+                        .orElseThrow(() -> SandboxGraphException.badRequest("Unknown account '" + accountRef + "'.")));
         String resource = request.path("resource").asText("");
         ChangeFamily family = resource.isEmpty() ? null : RESOURCES.get(resource.toLowerCase(Locale.ROOT));
         if (!resource.isEmpty() && family == null) {
-            throw SandboxGraphException.badRequest("Unknown resource '" + resource
-                    + "': one of messages, mailFolders, contacts, events, driveItems.");
+            throw SandboxGraphException.badRequest(
+                    "Unknown resource '" + resource + "': one of messages, mailFolders, contacts, events, driveItems.");
         }
         accounts.forEach(a -> a.changes().expireTokens(family));
         return Response.noContent().build();

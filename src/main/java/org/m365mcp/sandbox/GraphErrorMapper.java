@@ -17,13 +17,19 @@ public class GraphErrorMapper implements ExceptionMapper<SandboxGraphException> 
     @Override
     public Response toResponse(SandboxGraphException e) {
         Response response = error(e.status(), e.code(), e.getMessage());
-        return e.retryAfterSeconds() == null ? response
-                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        return e.retryAfterSeconds() == null
+                ? response
+                : Response.fromResponse(response)
+                        .header("Retry-After", e.retryAfterSeconds())
+                        .build();
     }
 
     /** {@code {"error":{"code":…,"message":…,"innerError":{…}}}} with the given status. */
     static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(code, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(code, message))
+                .build();
     }
 
     /** The error body alone, as JSON text; usable without a JAX-RS runtime. */

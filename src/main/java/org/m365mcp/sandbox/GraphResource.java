@@ -47,13 +47,15 @@ public class GraphResource {
     }
 
     @Path("users/{userId}")
-    public UserResource user(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("userId") String userId) {
+    public UserResource user(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("userId") String userId) {
         SandboxAccount caller = caller(authorization);
-        SandboxAccount target = tenant.account(userId).orElseThrow(() -> new SandboxGraphException(404,
-                "ErrorInvalidUser", "The requested user '" + userId + "' is invalid."));
+        SandboxAccount target = tenant.account(userId)
+                .orElseThrow(() -> new SandboxGraphException(
+                        404, "ErrorInvalidUser", "The requested user '" + userId + "' is invalid."));
         if (target != caller) {
-            throw new SandboxGraphException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+            throw new SandboxGraphException(
+                    403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         return new UserResource(tenant, target, request());
     }
@@ -66,13 +68,16 @@ public class GraphResource {
     @Path("search")
     public SearchResource search(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SandboxAccount account = caller(authorization);
-        return new SearchResource(new SearchSources(account.mailbox()::allMessages, account.calendar()::allInstances,
-                account.drive()::allItems), request());
+        return new SearchResource(
+                new SearchSources(
+                        account.mailbox()::allMessages, account.calendar()::allInstances, account.drive()::allItems),
+                request());
     }
 
     private SandboxAccount caller(String authorization) {
-        return tenant.authenticate(authorization).orElseThrow(() -> new SandboxGraphException(401,
-                "InvalidAuthenticationToken", "Access token validation failure."));
+        return tenant.authenticate(authorization)
+                .orElseThrow(() -> new SandboxGraphException(
+                        401, "InvalidAuthenticationToken", "Access token validation failure."));
     }
 
     private GraphRequest request() {
@@ -88,7 +93,7 @@ public class GraphResource {
                 heads.put(name, values.get(0));
             }
         });
-        return new GraphRequest(uriInfo.getBaseUriBuilder().path("v1.0").build(), uriInfo.getRequestUri(), params,
-                heads);
+        return new GraphRequest(
+                uriInfo.getBaseUriBuilder().path("v1.0").build(), uriInfo.getRequestUri(), params, heads);
     }
 }

@@ -42,7 +42,8 @@ public class HelperLinksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response monitor(@PathParam("operationId") String operationId) {
         CopyOperations.Status status = tenant.accounts().stream()
-                .flatMap(a -> a.drive().copies().poll(operationId).stream()).findFirst()
+                .flatMap(a -> a.drive().copies().poll(operationId).stream())
+                .findFirst()
                 .orElseThrow(SandboxGraphException::driveItemNotFound);
         return Responses.json(status.status(), status.body());
     }
@@ -51,10 +52,17 @@ public class HelperLinksResource {
     @Path("upload/{sessionId}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response uploadFragment(@PathParam("sessionId") String sessionId, @Context HttpHeaders headers,
-            @Context UriInfo uri, byte[] fragment) {
-        UploadSessions.Answer answer = uploads(sessionId, headers).put(sessionId,
-                headers.getHeaderString("Content-Range"), fragment == null ? new byte[0] : fragment, sandboxRoot(uri));
+    public Response uploadFragment(
+            @PathParam("sessionId") String sessionId,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            byte[] fragment) {
+        UploadSessions.Answer answer = uploads(sessionId, headers)
+                .put(
+                        sessionId,
+                        headers.getHeaderString("Content-Range"),
+                        fragment == null ? new byte[0] : fragment,
+                        sandboxRoot(uri));
         return Responses.json(answer.status(), answer.body());
     }
 
@@ -76,24 +84,33 @@ public class HelperLinksResource {
     @GET
     @Path("download/{driveId}/{itemId}")
     @Produces(MediaType.WILDCARD)
-    public Response download(@PathParam("driveId") String driveId, @PathParam("itemId") String itemId,
+    public Response download(
+            @PathParam("driveId") String driveId,
+            @PathParam("itemId") String itemId,
             @QueryParam("tempauth") String tempauth) {
-        Drive drive = tenant.accounts().stream().map(SandboxAccount::drive).filter(d -> d.driveId().equals(driveId))
-                .findFirst().orElseThrow(SandboxGraphException::driveItemNotFound);
+        Drive drive = tenant.accounts().stream()
+                .map(SandboxAccount::drive)
+                .filter(d -> d.driveId().equals(driveId))
+                .findFirst()
+                .orElseThrow(SandboxGraphException::driveItemNotFound);
         DriveDownloads.Download file = DriveDownloads.of(drive, itemId, tempauth == null ? "" : tempauth);
         return Response.ok(file.bytes(), file.mimeType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + file.encodedName()).build();
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + file.encodedName())
+                .build();
     }
 
     /** The sessions of the drive that holds {@code sessionId}; 404 when none does, 401 with a bearer token. */
     private UploadSessions uploads(String sessionId, HttpHeaders headers) {
         if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-            throw new SandboxGraphException(401, "unauthenticated",
-                    "An upload URL is pre-authenticated: send it no Authorization header.");
+            throw new SandboxGraphException(
+                    401, "unauthenticated", "An upload URL is pre-authenticated: send it no Authorization header.");
         }
-        return tenant.accounts().stream().map(a -> a.drive().uploads()).filter(u -> u.has(sessionId)).findFirst()
-                .orElseThrow(() -> new SandboxGraphException(404, "itemNotFound",
-                        "The upload session was not found or has expired."));
+        return tenant.accounts().stream()
+                .map(a -> a.drive().uploads())
+                .filter(u -> u.has(sessionId))
+                .findFirst()
+                .orElseThrow(() -> new SandboxGraphException(
+                        404, "itemNotFound", "The upload session was not found or has expired."));
     }
 
     private static String sandboxRoot(UriInfo uri) {

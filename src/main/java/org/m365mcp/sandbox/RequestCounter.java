@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestCounter {
 
-    private record InFlight(AtomicInteger now, AtomicInteger max) {
-    }
+    private record InFlight(AtomicInteger now, AtomicInteger max) {}
 
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
     private final Map<String, InFlight> byAccount = new ConcurrentHashMap<>();
@@ -33,7 +32,8 @@ public final class RequestCounter {
 
     /** A request of {@code accountId} has begun. */
     public void started(String accountId) {
-        InFlight flight = byAccount.computeIfAbsent(accountId, a -> new InFlight(new AtomicInteger(), new AtomicInteger()));
+        InFlight flight =
+                byAccount.computeIfAbsent(accountId, a -> new InFlight(new AtomicInteger(), new AtomicInteger()));
         int now = flight.now().incrementAndGet();
         flight.max().accumulateAndGet(now, Math::max);
     }

@@ -30,7 +30,8 @@ public class RoutingErrorMapper implements ExceptionMapper<WebApplicationExcepti
     @Override
     public Response toResponse(WebApplicationException e) {
         if (e instanceof NotFoundException) {
-            List<String> segments = uriInfo.getPathSegments().stream().map(s -> s.getPath()).toList();
+            List<String> segments =
+                    uriInfo.getPathSegments().stream().map(s -> s.getPath()).toList();
             String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
             return GraphErrorMapper.error(400, "BadRequest", "Resource not found for the segment '" + last + "'.");
         }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Json;
+import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.contacts.AddressBook;
 import org.m365mcp.sandbox.delta.AccountChanges;
 import org.m365mcp.sandbox.drive.Drive;
-import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.mail.Mailbox;
 
 /**
@@ -18,8 +18,16 @@ import org.m365mcp.sandbox.mail.Mailbox;
  *   <li>Each store is thread-safe on its own; nothing here is shared between accounts.
  * </ul>
  */
-public record SandboxAccount(String accountId, String token, Recipient owner, String jobTitle, Mailbox mailbox,
-        CalendarStore calendar, AddressBook contacts, Drive drive, AccountChanges changes) {
+public record SandboxAccount(
+        String accountId,
+        String token,
+        Recipient owner,
+        String jobTitle,
+        Mailbox mailbox,
+        CalendarStore calendar,
+        AddressBook contacts,
+        Drive drive,
+        AccountChanges changes) {
 
     public SandboxAccount {
         Objects.requireNonNull(accountId, "accountId");
@@ -39,7 +47,9 @@ public record SandboxAccount(String accountId, String token, Recipient owner, St
 
     /** True when {@code ref} is the account id, the user's GUID or their address (any case). */
     public boolean isAddressedBy(String ref) {
-        return accountId.equals(ref) || userId().equalsIgnoreCase(ref) || owner.address().equalsIgnoreCase(ref);
+        return accountId.equals(ref)
+                || userId().equalsIgnoreCase(ref)
+                || owner.address().equalsIgnoreCase(ref);
     }
 
     /** Graph's {@code user} JSON as {@code GET /me} returns it. */

@@ -62,7 +62,10 @@ public class SandboxAdminResource {
     @GET
     @Path("latency")
     public String latency() {
-        return JsonNodeFactory.instance.objectNode().put("ms", state.latency().toMillis()).toString();
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("ms", state.latency().toMillis())
+                .toString();
     }
 
     @PUT

@@ -70,9 +70,10 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
             request.abortWith(unauthorized("Access token is empty."));
             return;
         } else if (account.isEmpty()) {
-            request.abortWith(unauthorized(tenant.isExpired(authorization)
-                    ? "Lifetime validation failed, the token is expired."
-                    : "Access token validation failure. Invalid audience."));
+            request.abortWith(unauthorized(
+                    tenant.isExpired(authorization)
+                            ? "Lifetime validation failed, the token is expired."
+                            : "Access token validation failure. Invalid audience."));
             return;
         }
         injectFault(request, path.substring("/v1.0".length()));
@@ -86,8 +87,12 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
             if (rule.status() != null) {
                 drain(request);
                 Response error = GraphErrorMapper.error(rule.status(), rule.errorCode(), rule.errorMessage());
-                request.abortWith(rule.retryAfterSeconds() == null ? error
-                        : Response.fromResponse(error).header("Retry-After", rule.retryAfterSeconds()).build());
+                request.abortWith(
+                        rule.retryAfterSeconds() == null
+                                ? error
+                                : Response.fromResponse(error)
+                                        .header("Retry-After", rule.retryAfterSeconds())
+                                        .build());
             }
         }
     }
@@ -125,8 +130,7 @@ public class SandboxRequestFilter implements ContainerRequestFilter, ContainerRe
     }
 
     private static Response unauthorized(String message) {
-        return Response.fromResponse(
-                        GraphErrorMapper.error(401, "InvalidAuthenticationToken", message))
+        return Response.fromResponse(GraphErrorMapper.error(401, "InvalidAuthenticationToken", message))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"\", authorization_uri=\"sandbox\"")
                 .build();
     }

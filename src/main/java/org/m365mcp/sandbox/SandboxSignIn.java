@@ -26,10 +26,8 @@ public final class SandboxSignIn implements SignIn {
             + " (see docs/azure-app-registration.md).";
 
     private static final List<SignedInAccount> ACCOUNTS = List.of(
-            new SignedInAccount(SandboxTenant.DEMO_ACCOUNT_ID, SandboxTenant.DEMO_USERNAME, "Adele Vance",
-                    null),
-            new SignedInAccount(SandboxTenant.DEMO2_ACCOUNT_ID, SandboxTenant.DEMO2_USERNAME, "Megan Bowen",
-                    null));
+            new SignedInAccount(SandboxTenant.DEMO_ACCOUNT_ID, SandboxTenant.DEMO_USERNAME, "Adele Vance", null),
+            new SignedInAccount(SandboxTenant.DEMO2_ACCOUNT_ID, SandboxTenant.DEMO2_USERNAME, "Megan Bowen", null));
 
     private final SandboxTokenSource tokens = new SandboxTokenSource();
 

@@ -25,8 +25,7 @@ public class SandboxState {
     private final FaultRules faults = new FaultRules();
 
     /** For CDI's client proxy only. */
-    protected SandboxState() {
-    }
+    protected SandboxState() {}
 
     @Inject
     public SandboxState(@ConfigProperty(name = "m365.sandbox.latency-ms", defaultValue = "0") long latencyMs) {

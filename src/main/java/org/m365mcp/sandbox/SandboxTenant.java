@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.sandbox.calendar.CalendarStore;
 import org.m365mcp.sandbox.common.Recipient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.sandbox.contacts.AddressBook;
 import org.m365mcp.sandbox.delta.AccountChanges;
 import org.m365mcp.sandbox.delta.DeltaSettings;
@@ -63,11 +63,12 @@ public class SandboxTenant implements TenantUsers {
     private List<SandboxAccount> accounts = List.of();
 
     /** For CDI's client proxy only. */
-    protected SandboxTenant() {
-    }
+    protected SandboxTenant() {}
 
     @Inject
-    public SandboxTenant(Clock clock, SandboxLogin login,
+    public SandboxTenant(
+            Clock clock,
+            SandboxLogin login,
             @ConfigProperty(name = "m365.sandbox.delta.max-changes", defaultValue = "10000") int maxChanges,
             @ConfigProperty(name = "m365.sandbox.delta.token-lifetime-hours", defaultValue = "168") long tokenHours) {
         this(clock, login, new DeltaSettings(maxChanges, java.time.Duration.ofHours(tokenHours)));
@@ -95,15 +96,30 @@ public class SandboxTenant implements TenantUsers {
     public void seed() {
         Instant anchor = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         accounts = List.of(
-                account(DEMO_ACCOUNT_ID, DEMO_TOKEN, new Recipient("Adele Vance", DEMO_USERNAME), "Retail Manager",
-                        SEED, anchor),
-                account(DEMO2_ACCOUNT_ID, DEMO2_TOKEN, new Recipient("Megan Bowen", DEMO2_USERNAME),
-                        "Marketing Manager", SEED2, anchor));
+                account(
+                        DEMO_ACCOUNT_ID,
+                        DEMO_TOKEN,
+                        new Recipient("Adele Vance", DEMO_USERNAME),
+                        "Retail Manager",
+                        SEED,
+                        anchor),
+                account(
+                        DEMO2_ACCOUNT_ID,
+                        DEMO2_TOKEN,
+                        new Recipient("Megan Bowen", DEMO2_USERNAME),
+                        "Marketing Manager",
+                        SEED2,
+                        anchor));
     }
 
-    private SandboxAccount account(String id, String token, Recipient owner, String jobTitle, long seed,
-            Instant anchor) {
-        Mailbox mailbox = Mailbox.seeded(id, owner, seed, anchor, clock,
+    private SandboxAccount account(
+            String id, String token, Recipient owner, String jobTitle, long seed, Instant anchor) {
+        Mailbox mailbox = Mailbox.seeded(
+                id,
+                owner,
+                seed,
+                anchor,
+                clock,
                 (sent, to) -> account(to.address()).ifPresent(a -> a.mailbox().receive(sent)));
         CalendarStore calendar = CalendarStore.seeded(id, owner, mailboxTimeZone(id), seed, anchor, clock);
         AddressBook contacts = AddressBook.seeded(id, owner.address(), seed, clock, anchor);
@@ -134,17 +150,20 @@ public class SandboxTenant implements TenantUsers {
         if (token == null) {
             return Optional.empty();
         }
-        Optional<SandboxAccount> demo = accounts.stream().filter(a -> a.token().equals(token)).findFirst();
+        Optional<SandboxAccount> demo =
+                accounts.stream().filter(a -> a.token().equals(token)).findFirst();
         if (demo.isPresent()) {
             return demo;
         }
-        return login.accessToken(token).filter(issued -> !issued.isExpired(clock.instant()))
+        return login.accessToken(token)
+                .filter(issued -> !issued.isExpired(clock.instant()))
                 .flatMap(issued -> account(issued.user().accountId()));
     }
 
     /** True when this {@code Authorization} header carries an access token the sign-in issued that has expired. */
     public boolean isExpired(String authorizationHeader) {
-        return login.accessToken(bearerToken(authorizationHeader)).filter(issued -> issued.isExpired(clock.instant()))
+        return login.accessToken(bearerToken(authorizationHeader))
+                .filter(issued -> issued.isExpired(clock.instant()))
                 .isPresent();
     }
 
@@ -171,7 +190,10 @@ public class SandboxTenant implements TenantUsers {
     }
 
     private static SignedInUser user(SandboxAccount account) {
-        return new SignedInUser(account.accountId(), account.userId(), account.owner().name(),
+        return new SignedInUser(
+                account.accountId(),
+                account.userId(),
+                account.owner().name(),
                 account.owner().address());
     }
 

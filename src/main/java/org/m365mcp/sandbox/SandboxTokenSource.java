@@ -26,7 +26,9 @@ public final class SandboxTokenSource implements AccessTokenSource {
         if (token != null) {
             return token;
         }
-        throw new GraphException(401, "InvalidAuthenticationToken",
+        throw new GraphException(
+                401,
+                "InvalidAuthenticationToken",
                 "No sandbox account '" + accountId + "'; the sandbox knows '" + SandboxTenant.DEMO_ACCOUNT_ID
                         + "' and '" + SandboxTenant.DEMO2_ACCOUNT_ID + "'.");
     }

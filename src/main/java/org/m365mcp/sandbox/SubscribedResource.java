@@ -39,22 +39,27 @@ record SubscribedResource(ChangeFamily family, String container, Duration maxLif
      *
      * @throws SandboxGraphException 400 for a path the sandbox does not subscribe to, 403 for another user
      */
-    static SubscribedResource parse(String resource, Function<String, Boolean> isCaller,
-            Function<String, Optional<String>> folderId) {
+    static SubscribedResource parse(
+            String resource, Function<String, Boolean> isCaller, Function<String, Optional<String>> folderId) {
         Matcher m = PATH.matcher(resource == null ? "" : resource.trim());
         if (!m.matches()) {
-            throw new SandboxGraphException(400, "InvalidRequest", "The resource '" + resource + "' is not supported;"
-                    + " the sandbox takes me/messages, me/mailFolders('{id}')/messages, me/events, me/contacts and"
-                    + " me/drive/root (or users/{id}/…).");
+            throw new SandboxGraphException(
+                    400,
+                    "InvalidRequest",
+                    "The resource '" + resource + "' is not supported;"
+                            + " the sandbox takes me/messages, me/mailFolders('{id}')/messages, me/events, me/contacts and"
+                            + " me/drive/root (or users/{id}/…).");
         }
         if (m.group(1) != null && !isCaller.apply(m.group(1))) {
-            throw new SandboxGraphException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+            throw new SandboxGraphException(
+                    403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         String kind = m.group(2).toLowerCase(Locale.ROOT);
         if (kind.startsWith("mailfolders")) {
             String ref = m.group(3) != null ? m.group(3) : m.group(4);
-            String id = folderId.apply(ref).orElseThrow(() -> new SandboxGraphException(404, "ErrorItemNotFound",
-                    "The specified object was not found in the store."));
+            String id = folderId.apply(ref)
+                    .orElseThrow(() -> new SandboxGraphException(
+                            404, "ErrorItemNotFound", "The specified object was not found in the store."));
             return new SubscribedResource(ChangeFamily.MESSAGE, id, OUTLOOK_MAX);
         }
         return switch (kind) {

@@ -12,9 +12,18 @@ import org.m365mcp.sandbox.common.Json;
  * @param lifecycleNotificationUrl where lifecycle notifications go, or {@code null} for none
  * @param clientState              echoed in every notification, or {@code null}
  */
-record Subscription(String id, String accountId, String resource, SubscribedResource target, Set<String> changeTypes,
-        String notificationUrl, String lifecycleNotificationUrl, String clientState, Instant expiration,
-        String creatorId, String applicationId) {
+record Subscription(
+        String id,
+        String accountId,
+        String resource,
+        SubscribedResource target,
+        Set<String> changeTypes,
+        String notificationUrl,
+        String lifecycleNotificationUrl,
+        String clientState,
+        Instant expiration,
+        String creatorId,
+        String applicationId) {
 
     Subscription {
         Objects.requireNonNull(id, "id");
@@ -27,13 +36,33 @@ record Subscription(String id, String accountId, String resource, SubscribedReso
     }
 
     Subscription withExpiration(Instant newExpiration) {
-        return new Subscription(id, accountId, resource, target, changeTypes, notificationUrl, lifecycleNotificationUrl,
-                clientState, newExpiration, creatorId, applicationId);
+        return new Subscription(
+                id,
+                accountId,
+                resource,
+                target,
+                changeTypes,
+                notificationUrl,
+                lifecycleNotificationUrl,
+                clientState,
+                newExpiration,
+                creatorId,
+                applicationId);
     }
 
     Subscription withNotificationUrl(String url) {
-        return new Subscription(id, accountId, resource, target, changeTypes, url, lifecycleNotificationUrl,
-                clientState, expiration, creatorId, applicationId);
+        return new Subscription(
+                id,
+                accountId,
+                resource,
+                target,
+                changeTypes,
+                url,
+                lifecycleNotificationUrl,
+                clientState,
+                expiration,
+                creatorId,
+                applicationId);
     }
 
     /** Graph's {@code subscription} JSON, properties in the order Graph's example answers them. */

@@ -27,8 +27,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.m365mcp.sandbox.SandboxAccount;
-import org.m365mcp.sandbox.SandboxTenant;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
@@ -58,7 +56,9 @@ public class SubscriptionHub {
     static final int MAX_PENDING = 10_000;
     /** Graph raises an expiration under 45 minutes from now to 45 minutes. */
     static final Duration MIN_LIFETIME = Duration.ofMinutes(45);
-    private static final Set<String> LIFECYCLE_EVENTS = Set.of("reauthorizationRequired", "subscriptionRemoved", "missed");
+
+    private static final Set<String> LIFECYCLE_EVENTS =
+            Set.of("reauthorizationRequired", "subscriptionRemoved", "missed");
     private static final String APPLICATION_ID = SandboxIds.guid("sandbox|application");
 
     @Inject
@@ -79,8 +79,7 @@ public class SubscriptionHub {
     private final AtomicLong dropped = new AtomicLong();
 
     /** For CDI. */
-    protected SubscriptionHub() {
-    }
+    protected SubscriptionHub() {}
 
     /** A hub outside CDI (the tests' in-process sandbox), delivering on {@code executor}. */
     public SubscriptionHub(SandboxTenant tenant, ExecutorService executor) {
@@ -95,8 +94,10 @@ public class SubscriptionHub {
 
     private void start(ExecutorService deliveryExecutor) {
         executor = deliveryExecutor;
-        webhooks = new Webhooks(HttpClient.newBuilder().connectTimeout(Webhooks.DELIVERY_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        webhooks = new Webhooks(HttpClient.newBuilder()
+                .connectTimeout(Webhooks.DELIVERY_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
         clock = tenant.clock();
         tenant.accounts().forEach(a -> a.changes().addListener(this::changed));
     }
@@ -104,12 +105,15 @@ public class SubscriptionHub {
     // ---- Graph's /subscriptions
 
     public ObjectNode create(SandboxAccount caller, ObjectNode body) {
-        SubscribedResource target = SubscribedResource.parse(text(body, "resource"), caller::isAddressedBy,
+        SubscribedResource target = SubscribedResource.parse(
+                text(body, "resource"),
+                caller::isAddressedBy,
                 ref -> caller.mailbox().folderId(ref));
         Set<String> changeTypes = changeTypes(text(body, "changeType"), target);
         URI notificationUrl = Webhooks.acceptable(text(body, "notificationUrl"), "notificationUrl");
         String lifecycleText = body.path("lifecycleNotificationUrl").asText(null);
-        URI lifecycleUrl = lifecycleText == null ? null : Webhooks.acceptable(lifecycleText, "lifecycleNotificationUrl");
+        URI lifecycleUrl =
+                lifecycleText == null ? null : Webhooks.acceptable(lifecycleText, "lifecycleNotificationUrl");
         String clientState = body.path("clientState").asText(null);
         if (clientState != null && clientState.length() > 128) {
             throw invalid("clientState must be at most 128 characters.");
@@ -119,16 +123,27 @@ public class SubscriptionHub {
         if (lifecycleUrl != null) {
             webhooks.validate(lifecycleUrl);
         }
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), caller.accountId(),
-                body.path("resource").asText(), target, changeTypes, notificationUrl.toString(),
-                lifecycleUrl == null ? null : lifecycleUrl.toString(), clientState, expiration, caller.userId(),
+        Subscription subscription = new Subscription(
+                UUID.randomUUID().toString(),
+                caller.accountId(),
+                body.path("resource").asText(),
+                target,
+                changeTypes,
+                notificationUrl.toString(),
+                lifecycleUrl == null ? null : lifecycleUrl.toString(),
+                clientState,
+                expiration,
+                caller.userId(),
                 APPLICATION_ID);
         subscriptions.put(subscription.id(), subscription);
         return subscription.json();
     }
 
     public List<ObjectNode> list(SandboxAccount caller) {
-        return live().stream().filter(s -> s.accountId().equals(caller.accountId())).map(Subscription::json).toList();
+        return live().stream()
+                .filter(s -> s.accountId().equals(caller.accountId()))
+                .map(Subscription::json)
+                .toList();
     }
 
     public ObjectNode get(SandboxAccount caller, String id) {
@@ -149,8 +164,8 @@ public class SubscriptionHub {
             subscription = subscription.withNotificationUrl(url.toString());
         }
         if (body.has("expirationDateTime")) {
-            subscription = subscription.withExpiration(expiration(body.path("expirationDateTime").asText(),
-                    subscription.target()));
+            subscription = subscription.withExpiration(
+                    expiration(body.path("expirationDateTime").asText(), subscription.target()));
         }
         subscriptions.put(id, subscription);
         return subscription.json();
@@ -174,11 +189,11 @@ public class SubscriptionHub {
      */
     public void lifecycle(String id, String event) {
         if (!LIFECYCLE_EVENTS.contains(event)) {
-            throw SandboxGraphException.badRequest("lifecycleEvent must be reauthorizationRequired, subscriptionRemoved"
-                    + " or missed.");
+            throw SandboxGraphException.badRequest(
+                    "lifecycleEvent must be reauthorizationRequired, subscriptionRemoved" + " or missed.");
         }
-        Subscription subscription = live().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(SubscriptionHub::notFound);
+        Subscription subscription =
+                live().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(SubscriptionHub::notFound);
         if (subscription.lifecycleNotificationUrl() == null) {
             throw SandboxGraphException.badRequest("The subscription has no lifecycleNotificationUrl.");
         }
@@ -195,8 +210,11 @@ public class SubscriptionHub {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("subscriptions");
         live().forEach(s -> list.add(s.json().put("account", s.accountId())));
-        out.putObject("notifications").put("delivered", delivered.get()).put("failed", failed.get())
-                .put("dropped", dropped.get()).put("pending", pending.get());
+        out.putObject("notifications")
+                .put("delivered", delivered.get())
+                .put("failed", failed.get())
+                .put("dropped", dropped.get())
+                .put("pending", pending.get());
         return out;
     }
 
@@ -205,9 +223,13 @@ public class SubscriptionHub {
     private void changed(AccountChanges.Recorded recorded) {
         for (Subscription s : live()) {
             SubscribedResource target = s.target();
-            String changeType = target.family() == ChangeFamily.DRIVE_ITEM ? "updated" : recorded.change().kind().graphName();
-            if (s.accountId().equals(recorded.accountId()) && target.family() == recorded.family()
-                    && (target.container() == null || target.container().equals(recorded.change().container()))
+            String changeType = target.family() == ChangeFamily.DRIVE_ITEM
+                    ? "updated"
+                    : recorded.change().kind().graphName();
+            if (s.accountId().equals(recorded.accountId())
+                    && target.family() == recorded.family()
+                    && (target.container() == null
+                            || target.container().equals(recorded.change().container()))
                     && s.changeTypes().contains(changeType)) {
                 enqueue(s, notification(s, changeType, recorded));
             }
@@ -221,11 +243,14 @@ public class SubscriptionHub {
             n.put("resource", s.resource());
             return n;
         }
-        String userId = tenant.account(s.accountId()).map(SandboxAccount::userId).orElse(s.accountId());
+        String userId =
+                tenant.account(s.accountId()).map(SandboxAccount::userId).orElse(s.accountId());
         String path = "Users/" + userId + "/" + set + "/" + recorded.change().itemId();
         n.put("resource", path);
-        n.putObject("resourceData").put("@odata.type", "#Microsoft.Graph." + set.substring(0, set.length() - 1))
-                .put("@odata.id", path).put("id", recorded.change().itemId());
+        n.putObject("resourceData")
+                .put("@odata.type", "#Microsoft.Graph." + set.substring(0, set.length() - 1))
+                .put("@odata.id", path)
+                .put("id", recorded.change().itemId());
         return n;
     }
 
@@ -309,7 +334,9 @@ public class SubscriptionHub {
     }
 
     private Subscription find(SandboxAccount caller, String id) {
-        return live().stream().filter(s -> s.id().equals(id) && s.accountId().equals(caller.accountId())).findFirst()
+        return live().stream()
+                .filter(s -> s.id().equals(id) && s.accountId().equals(caller.accountId()))
+                .findFirst()
                 .orElseThrow(SubscriptionHub::notFound);
     }
 
@@ -322,8 +349,8 @@ public class SubscriptionHub {
         }
         Instant now = clock.instant();
         if (requested.isAfter(now.plus(target.maxLifetime()))) {
-            throw invalid("Subscription expiration can only be " + target.maxLifetime().toMinutes()
-                    + " minutes in the future.");
+            throw invalid("Subscription expiration can only be "
+                    + target.maxLifetime().toMinutes() + " minutes in the future.");
         }
         Instant earliest = now.plus(MIN_LIFETIME);
         return requested.isBefore(earliest) ? earliest : requested;
@@ -331,10 +358,14 @@ public class SubscriptionHub {
 
     private static Set<String> changeTypes(String text, SubscribedResource target) {
         Set<String> types = new LinkedHashSet<>();
-        Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(types::add);
+        Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .forEach(types::add);
         if (types.isEmpty() || !target.allowedChangeTypes().containsAll(types)) {
-            throw invalid("changeType must be a comma-separated list of " + String.join(", ",
-                    target.allowedChangeTypes().stream().sorted().toList()) + " for this resource.");
+            throw invalid("changeType must be a comma-separated list of "
+                    + String.join(
+                            ", ", target.allowedChangeTypes().stream().sorted().toList()) + " for this resource.");
         }
         return types;
     }

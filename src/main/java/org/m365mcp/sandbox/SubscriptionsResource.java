@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
-import org.m365mcp.sandbox.SandboxAccount;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Responses;

@@ -19,7 +19,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> 
     @Override
     public Response toResponse(RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "Sandbox request failed unexpectedly", e);
-        return GraphErrorMapper.error(500, "InternalServerError", "The sandbox failed to process the request: "
-                + e.getClass().getSimpleName() + ".");
+        return GraphErrorMapper.error(
+                500,
+                "InternalServerError",
+                "The sandbox failed to process the request: " + e.getClass().getSimpleName() + ".");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
+import org.m365mcp.sandbox.calendar.CalendarViewDelta;
 import org.m365mcp.sandbox.calendar.CalendarViewResource;
 import org.m365mcp.sandbox.calendar.CalendarsResource;
 import org.m365mcp.sandbox.calendar.DefaultCalendarResource;
@@ -14,9 +15,8 @@ import org.m365mcp.sandbox.calendar.EventsResource;
 import org.m365mcp.sandbox.common.GraphRequest;
 import org.m365mcp.sandbox.common.Responses;
 import org.m365mcp.sandbox.contacts.ContactFoldersResource;
-import org.m365mcp.sandbox.contacts.ContactsResource;
-import org.m365mcp.sandbox.calendar.CalendarViewDelta;
 import org.m365mcp.sandbox.contacts.ContactsDelta;
+import org.m365mcp.sandbox.contacts.ContactsResource;
 import org.m365mcp.sandbox.delta.ChangeFamily;
 import org.m365mcp.sandbox.delta.DeltaQuery;
 import org.m365mcp.sandbox.delta.DeltaStyle;
@@ -65,8 +65,11 @@ public final class UserResource {
     @Path("mailboxSettings")
     public Response mailboxSettings() {
         var out = org.m365mcp.sandbox.common.Json.object()
-                .put("@odata.context", request.context("users('" + account.owner().address() + "')/mailboxSettings"))
-                .put("timeZone", account.calendar().timeZone()).put("dateFormat", "M/d/yyyy")
+                .put(
+                        "@odata.context",
+                        request.context("users('" + account.owner().address() + "')/mailboxSettings"))
+                .put("timeZone", account.calendar().timeZone())
+                .put("dateFormat", "M/d/yyyy")
                 .put("timeFormat", "h:mm tt");
         out.set("workingHours", account.calendar().workingHours());
         return Responses.ok(out);
@@ -94,8 +97,8 @@ public final class UserResource {
 
     @Path("calendar")
     public DefaultCalendarResource calendar() {
-        return new DefaultCalendarResource(account.calendar(), request,
-                address -> tenant.account(address).map(SandboxAccount::calendar));
+        return new DefaultCalendarResource(
+                account.calendar(), request, address -> tenant.account(address).map(SandboxAccount::calendar));
     }
 
     @Path("events")
@@ -126,37 +129,53 @@ public final class UserResource {
     @GET
     @Path("mailFolders/{folderId}/messages/delta")
     public Response messagesDelta(@PathParam("folderId") String folderId) {
-        return delta("message", DeltaStyle.OUTLOOK, MessagesDelta.OPTIONS).answer(request, options ->
-                MessagesDelta.of(account.mailbox(), folderId, account.changes().log(ChangeFamily.MESSAGE), options));
+        return delta("message", DeltaStyle.OUTLOOK, MessagesDelta.OPTIONS)
+                .answer(
+                        request,
+                        options -> MessagesDelta.of(
+                                account.mailbox(), folderId, account.changes().log(ChangeFamily.MESSAGE), options));
     }
 
     @GET
     @Path("mailFolders/delta")
     public Response mailFoldersDelta() {
-        return delta("mailFolder", DeltaStyle.OUTLOOK, MailFoldersDelta.OPTIONS).answer(request, options ->
-                new MailFoldersDelta(account.mailbox(), account.changes().log(ChangeFamily.MAIL_FOLDER)));
+        return delta("mailFolder", DeltaStyle.OUTLOOK, MailFoldersDelta.OPTIONS)
+                .answer(
+                        request,
+                        options -> new MailFoldersDelta(
+                                account.mailbox(), account.changes().log(ChangeFamily.MAIL_FOLDER)));
     }
 
     @GET
     @Path("contactFolders/{folderId}/contacts/delta")
     public Response contactsDelta(@PathParam("folderId") String folderId) {
-        return delta("contact", DeltaStyle.OUTLOOK, ContactsDelta.OPTIONS).answer(request, options ->
-                new ContactsDelta(account.contacts(), folderId, account.changes().log(ChangeFamily.CONTACT)));
+        return delta("contact", DeltaStyle.OUTLOOK, ContactsDelta.OPTIONS)
+                .answer(
+                        request,
+                        options -> new ContactsDelta(
+                                account.contacts(), folderId, account.changes().log(ChangeFamily.CONTACT)));
     }
 
     @GET
     @Path("calendarView/delta")
     public Response calendarViewDelta() {
-        return delta("event", DeltaStyle.OUTLOOK, CalendarViewDelta.OPTIONS).answer(request, options ->
-                new CalendarViewDelta(account.calendar(), account.changes().log(ChangeFamily.EVENT), request, options));
+        return delta("event", DeltaStyle.OUTLOOK, CalendarViewDelta.OPTIONS)
+                .answer(
+                        request,
+                        options -> new CalendarViewDelta(
+                                account.calendar(), account.changes().log(ChangeFamily.EVENT), request, options));
     }
 
     @GET
     @Path("drive/root/delta")
     public Response driveDelta() {
-        return delta("driveItem", DeltaStyle.ONEDRIVE, DriveDelta.OPTIONS).answer(request, options ->
-                new DriveDelta(account.drive(), account.changes().log(ChangeFamily.DRIVE_ITEM),
-                        request.sandboxRoot().toString()));
+        return delta("driveItem", DeltaStyle.ONEDRIVE, DriveDelta.OPTIONS)
+                .answer(
+                        request,
+                        options -> new DriveDelta(
+                                account.drive(),
+                                account.changes().log(ChangeFamily.DRIVE_ITEM),
+                                request.sandboxRoot().toString()));
     }
 
     private DeltaQuery delta(String type, DeltaStyle style, java.util.Set<String> options) {

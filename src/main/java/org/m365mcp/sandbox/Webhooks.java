@@ -53,8 +53,8 @@ final class Webhooks {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()))) {
-            throw invalid("The " + property + " must be an absolute HTTPS URL (the sandbox also takes http to a loopback"
-                    + " address).");
+            throw invalid("The " + property
+                    + " must be an absolute HTTPS URL (the sandbox also takes http to a loopback" + " address).");
         }
         return uri;
     }
@@ -65,10 +65,17 @@ final class Webhooks {
         String query = "validationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         URI target = URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(VALIDATION_TIMEOUT)
-                    .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(target)
+                            .timeout(VALIDATION_TIMEOUT)
+                            .header("Content-Type", "text/plain; charset=utf-8")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            boolean plain = answer.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+            boolean plain = answer.headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
+                    .toLowerCase(Locale.ROOT)
                     .startsWith("text/plain");
             if (answer.statusCode() == 200 && plain && answer.body().equals(token)) {
                 return;
@@ -85,9 +92,16 @@ final class Webhooks {
     /** Posts {@code json} to {@code url}; true when it answered 2xx within the delivery timeout. */
     boolean post(String url, String json) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(DELIVERY_TIMEOUT)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+            return http.send(
+                                            HttpRequest.newBuilder(URI.create(url))
+                                                    .timeout(DELIVERY_TIMEOUT)
+                                                    .header("Content-Type", "application/json")
+                                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            / 100
+                    == 2;
         } catch (IOException | IllegalArgumentException e) {
             return false;
         } catch (InterruptedException e) {

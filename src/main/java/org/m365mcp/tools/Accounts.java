@@ -23,9 +23,11 @@ public class Accounts {
         if (accountId == null || accountId.isBlank()) {
             throw new ToolArgumentException("account_id", "is required; call account_list to see the accounts");
         }
-        return signIn.accounts().stream().filter(account -> account.id().equals(accountId)).findFirst()
-                .orElseThrow(() -> new ToolArgumentException("account_id",
-                        "no signed-in account '" + accountId + "'; known accounts: " + known()));
+        return signIn.accounts().stream()
+                .filter(account -> account.id().equals(accountId))
+                .findFirst()
+                .orElseThrow(() -> new ToolArgumentException(
+                        "account_id", "no signed-in account '" + accountId + "'; known accounts: " + known()));
     }
 
     private String known() {

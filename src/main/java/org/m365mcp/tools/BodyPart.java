@@ -46,8 +46,8 @@ public record BodyPart(String text, boolean truncated, Integer nextOffset, Strin
         String argument = offsetArgument(field);
         int total = content.length();
         if (offset < 0 || offset > 0 && offset >= total) {
-            throw new ToolArgumentException(argument, "is past the end of the " + field + " (" + total
-                    + " characters)");
+            throw new ToolArgumentException(
+                    argument, "is past the end of the " + field + " (" + total + " characters)");
         }
         if (offset == 0 && total <= maxChars) {
             return new BodyPart(content, false, null, null);
@@ -58,8 +58,11 @@ public record BodyPart(String text, boolean truncated, Integer nextOffset, Strin
         }
         String shown = "characters " + offset + "-" + end + " of " + total + " shown; ";
         return end < total
-                ? new BodyPart(content.substring(offset, end), true, end, shown + (total - end) + " more: call "
-                        + tool + " with " + argument + "=" + end)
+                ? new BodyPart(
+                        content.substring(offset, end),
+                        true,
+                        end,
+                        shown + (total - end) + " more: call " + tool + " with " + argument + "=" + end)
                 : new BodyPart(content.substring(offset), false, null, shown + "the end of the " + field);
     }
 }

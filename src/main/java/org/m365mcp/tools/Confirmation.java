@@ -8,8 +8,7 @@ import org.m365mcp.mcp.ToolArgumentException;
  */
 public final class Confirmation {
 
-    private Confirmation() {
-    }
+    private Confirmation() {}
 
     /**
      * Returns when {@code confirm} is true.

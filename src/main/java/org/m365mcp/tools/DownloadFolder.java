@@ -41,8 +41,7 @@ public final class DownloadFolder {
     }
 
     /** A saved file: where, how many bytes, and whether it replaced one. */
-    public record Saved(Path path, long size, boolean overwritten) {
-    }
+    public record Saved(Path path, long size, boolean overwritten) {}
 
     private static final int MAX_NAME_LENGTH = 255;
 
@@ -55,7 +54,8 @@ public final class DownloadFolder {
 
     /** A download folder at {@code directory} (made absolute); nothing is created until {@link #save}. */
     public DownloadFolder(Path directory) {
-        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        this.directory =
+                Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
     }
 
     public Path directory() {
@@ -71,10 +71,16 @@ public final class DownloadFolder {
         if (fileName == null || fileName.isBlank()) {
             throw new ToolArgumentException(argument, "must not be blank");
         }
-        if (fileName.indexOf('/') >= 0 || fileName.indexOf('\\') >= 0 || fileName.equals(".")
-                || fileName.equals("..") || fileName.contains("..")) {
-            throw new ToolArgumentException(argument, "must be a plain file name without '/', '\\' or '..'"
-                    + " (files are saved in the download directory only), got \"" + abbreviate(fileName) + "\"");
+        if (fileName.indexOf('/') >= 0
+                || fileName.indexOf('\\') >= 0
+                || fileName.equals(".")
+                || fileName.equals("..")
+                || fileName.contains("..")) {
+            throw new ToolArgumentException(
+                    argument,
+                    "must be a plain file name without '/', '\\' or '..'"
+                            + " (files are saved in the download directory only), got \"" + abbreviate(fileName)
+                            + "\"");
         }
         if (fileName.chars().anyMatch(c -> Character.isISOControl(c) || c == ':')) {
             throw new ToolArgumentException(argument, "must not contain control characters or ':'");
@@ -95,7 +101,8 @@ public final class DownloadFolder {
         text = text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
         StringBuilder out = new StringBuilder();
         text.chars().forEach(c -> out.append(Character.isISOControl(c) || c == ':' ? '_' : (char) c));
-        String safe = out.toString().replaceAll("^[.\\s]+", "").replace("..", "_").strip();
+        String safe =
+                out.toString().replaceAll("^[.\\s]+", "").replace("..", "_").strip();
         if (safe.length() > MAX_NAME_LENGTH) {
             safe = safe.substring(safe.length() - MAX_NAME_LENGTH);
         }
@@ -144,16 +151,18 @@ public final class DownloadFolder {
             return;
         }
         if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(directory);
         }
     }
 
     private static ToolArgumentException alreadyExists(String argument, Path target) {
-        return new ToolArgumentException(argument, "a file named '" + target.getFileName()
-                + "' already exists in the download directory; pass overwrite=true or another file_name");
+        return new ToolArgumentException(
+                argument,
+                "a file named '" + target.getFileName()
+                        + "' already exists in the download directory; pass overwrite=true or another file_name");
     }
 
     private static void deleteQuietly(Path temporary) {
@@ -167,8 +176,7 @@ public final class DownloadFolder {
     }
 
     private static String expandHome(String path) {
-        return path.equals("~") || path.startsWith("~/")
-                ? System.getProperty("user.home") + path.substring(1) : path;
+        return path.equals("~") || path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
     }
 
     private static String abbreviate(String text) {

@@ -11,8 +11,7 @@ import org.m365mcp.mcp.ToolArgumentException;
  */
 public final class NotFound {
 
-    private NotFound() {
-    }
+    private NotFound() {}
 
     /**
      * {@code call}'s answer; Graph's 404 becomes a tool error naming {@code argument}, "{@code problem} '{@code id}'".

@@ -16,14 +16,13 @@ import org.m365mcp.mcp.ToolArgumentException;
  */
 public final class Recipients {
 
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
     /** {@code Name <address>} or {@code "Name" <address>}. */
     private static final Pattern NAMED = Pattern.compile("\\s*\"?([^\"<>]*?)\"?\\s*<([^<>]*)>\\s*");
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     /**
      * Graph's {@code recipient} array for {@code addresses}, each {@code a@b.c} or {@code Name <a@b.c>};
@@ -58,8 +57,10 @@ public final class Recipients {
             address = named.group(2).trim();
         }
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
-            throw new ToolArgumentException(argument, "\"" + text + "\" is not an email address"
-                    + " (expected name@example.com or Name <name@example.com>)");
+            throw new ToolArgumentException(
+                    argument,
+                    "\"" + text + "\" is not an email address"
+                            + " (expected name@example.com or Name <name@example.com>)");
         }
         ObjectNode recipient = JsonNodeFactory.instance.objectNode();
         ObjectNode email = recipient.putObject("emailAddress").put("address", address);

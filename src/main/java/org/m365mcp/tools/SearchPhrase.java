@@ -11,8 +11,7 @@ public final class SearchPhrase {
     /** Longest {@code $search} text accepted; Graph's own limit is higher, an assistant's sensible query far lower. */
     static final int MAX_QUERY_LENGTH = 500;
 
-    private SearchPhrase() {
-    }
+    private SearchPhrase() {}
 
     /**
      * A {@code query} as Graph's {@code $search} value: the whole text in double quotes, with
@@ -28,8 +27,8 @@ public final class SearchPhrase {
             throw new ToolArgumentException(argument, "must not be blank");
         }
         if (text.length() > MAX_QUERY_LENGTH) {
-            throw new ToolArgumentException(argument, "must be at most " + MAX_QUERY_LENGTH + " characters, got "
-                    + text.length());
+            throw new ToolArgumentException(
+                    argument, "must be at most " + MAX_QUERY_LENGTH + " characters, got " + text.length());
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             throw new ToolArgumentException(argument, "must not contain control characters or line breaks");

@@ -20,13 +20,15 @@ class CacheKeyResourceTest {
 
     @Test
     void suppliedKey_newKeyField_isThatKey() {
-        assertThat(CacheKeyResource.suppliedKey("{\"new_key\":\"" + SECRET + "\"}")).contains(CacheKey.of(SECRET));
+        assertThat(CacheKeyResource.suppliedKey("{\"new_key\":\"" + SECRET + "\"}"))
+                .contains(CacheKey.of(SECRET));
     }
 
     @Test
     void suppliedKey_brokenJsonAroundAKey_isRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> CacheKeyResource.suppliedKey("{\"new_key\":\"" + SECRET))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(SECRET)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(SECRET)
                 .hasNoCause();
     }
 

@@ -38,15 +38,16 @@ class RefreshCoalescerTest {
         RefreshCoalescer coalescer = new RefreshCoalescer(executor, 10);
         AtomicInteger runs = new AtomicInteger();
 
-        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> { })).isEqualTo(Outcome.SCHEDULED);
-        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> { })).isEqualTo(Outcome.COALESCED);
-        assertThat(coalescer.submit("other", runs::incrementAndGet, e -> { })).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> {})).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> {})).isEqualTo(Outcome.COALESCED);
+        assertThat(coalescer.submit("other", runs::incrementAndGet, e -> {})).isEqualTo(Outcome.SCHEDULED);
         executor.runAll();
 
         assertThat(runs).hasValue(2);
         assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 1, 0, 2, 0, 0));
-        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> { }))
-                .as("the key is free once its refresh ran").isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("k", runs::incrementAndGet, e -> {}))
+                .as("the key is free once its refresh ran")
+                .isEqualTo(Outcome.SCHEDULED);
     }
 
     @Test
@@ -60,10 +61,13 @@ class RefreshCoalescerTest {
             CountDownLatch submitted = new CountDownLatch(8);
             for (int i = 0; i < 8; i++) {
                 callers.execute(() -> {
-                    coalescer.submit("k", () -> {
-                        runs.incrementAndGet();
-                        await(release);
-                    }, e -> { });
+                    coalescer.submit(
+                            "k",
+                            () -> {
+                                runs.incrementAndGet();
+                                await(release);
+                            },
+                            e -> {});
                     submitted.countDown();
                 });
             }
@@ -86,26 +90,29 @@ class RefreshCoalescerTest {
         HeldExecutor executor = new HeldExecutor();
         RefreshCoalescer coalescer = new RefreshCoalescer(executor, 2);
 
-        assertThat(coalescer.submit("a", () -> { }, e -> { })).isEqualTo(Outcome.SCHEDULED);
-        assertThat(coalescer.submit("b", () -> { }, e -> { })).isEqualTo(Outcome.SCHEDULED);
-        assertThat(coalescer.submit("c", () -> { }, e -> { })).isEqualTo(Outcome.DROPPED);
-        assertThat(coalescer.submit("c", () -> { }, e -> { }))
-                .as("a dropped key is not left in flight").isEqualTo(Outcome.DROPPED);
+        assertThat(coalescer.submit("a", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("b", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("c", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
+        assertThat(coalescer.submit("c", () -> {}, e -> {}))
+                .as("a dropped key is not left in flight")
+                .isEqualTo(Outcome.DROPPED);
         assertThat(coalescer.queued()).isEqualTo(2);
         executor.runAll();
 
         assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 0, 2, 2, 0, 0));
-        assertThat(coalescer.submit("c", () -> { }, e -> { })).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("c", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
     }
 
     @Test
     void submit_executorRefuses_dropsAndFreesTheKey() {
-        RefreshCoalescer coalescer = new RefreshCoalescer(command -> {
-            throw new RejectedExecutionException("shutting down");
-        }, 5);
+        RefreshCoalescer coalescer = new RefreshCoalescer(
+                command -> {
+                    throw new RejectedExecutionException("shutting down");
+                },
+                5);
 
-        assertThat(coalescer.submit("k", () -> { }, e -> { })).isEqualTo(Outcome.DROPPED);
-        assertThat(coalescer.submit("k", () -> { }, e -> { })).isEqualTo(Outcome.DROPPED);
+        assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
+        assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
         assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(0, 0, 2, 0, 0, 0));
     }
 
@@ -116,15 +123,18 @@ class RefreshCoalescerTest {
         AtomicReference<RuntimeException> handled = new AtomicReference<>();
         IllegalStateException failure = new IllegalStateException("Graph said 503");
 
-        coalescer.submit("k", () -> {
-            throw failure;
-        }, handled::set);
+        coalescer.submit(
+                "k",
+                () -> {
+                    throw failure;
+                },
+                handled::set);
         executor.runAll();
 
         assertThat(handled).hasValue(failure);
         assertThat(coalescer.counts().failed()).isEqualTo(1);
         assertThat(coalescer.counts().completed()).isZero();
-        assertThat(coalescer.submit("k", () -> { }, e -> { })).isEqualTo(Outcome.SCHEDULED);
+        assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
     }
 
     private static void await(CountDownLatch latch) {

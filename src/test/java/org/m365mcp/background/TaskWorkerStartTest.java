@@ -75,7 +75,10 @@ class TaskWorkerStartTest {
         Instant claim = claimed.get(10, TimeUnit.SECONDS);
 
         assertThat(claim).as("the first claim").isAfterOrEqualTo(notServedUntil);
-        assertThat(servedAt.get()).as("the probe saw the application served").isNotNull().isBeforeOrEqualTo(claim);
+        assertThat(servedAt.get())
+                .as("the probe saw the application served")
+                .isNotNull()
+                .isBeforeOrEqualTo(claim);
     }
 
     @Test
@@ -90,8 +93,10 @@ class TaskWorkerStartTest {
 
     /** A worker polling every 200 ms from start-up on, over a store holding one task of type {@code probe}. */
     private TaskWorker worker(int port) {
-        CacheStore opened = CacheStore.open(StoreSettings.defaults(dir.resolve("cache.db")),
-                CacheKey.of("task-worker-start-test-key-0123456789"), Clock.systemUTC());
+        CacheStore opened = CacheStore.open(
+                StoreSettings.defaults(dir.resolve("cache.db")),
+                CacheKey.of("task-worker-start-test-key-0123456789"),
+                Clock.systemUTC());
         opened.tasks().enqueue("account-1", "probe", "email_list", "{}", null, 5);
         store = LiveStore.of(opened);
         worker.encryptedStore = new EncryptedStore() {
@@ -136,8 +141,10 @@ class TaskWorkerStartTest {
 
     /** A plain scheduled executor as the container's managed one (the worker uses only its JDK methods). */
     private static ManagedScheduledExecutorService managed(ScheduledExecutorService executor) {
-        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(TaskWorkerStartTest.class.getClassLoader(),
-                new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                TaskWorkerStartTest.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, args) -> {
                     try {
                         return method.invoke(executor, args);
                     } catch (InvocationTargetException e) {

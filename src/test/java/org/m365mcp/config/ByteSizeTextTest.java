@@ -20,7 +20,8 @@ class ByteSizeTextTest {
     void notASize_namesTheProperty() {
         assertThatThrownBy(() -> ByteSizeText.parse("m365.mcp.cache.soft-limit", "lots"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("m365.mcp.cache.soft-limit").hasMessageContaining("'lots'");
+                .hasMessageContaining("m365.mcp.cache.soft-limit")
+                .hasMessageContaining("'lots'");
         assertThatThrownBy(() -> ByteSizeText.parse("p", "-1MB")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ByteSizeText.parse("p", "99999999999GB")).hasMessageContaining("too large");
     }

@@ -20,6 +20,7 @@ class DurationTextTest {
     @Test
     void parse_garbage_namesTheSetting() {
         assertThatThrownBy(() -> DurationText.parse("m365.mcp.cache.ttl.email_list.fresh", "soon"))
-                .hasMessageContaining("m365.mcp.cache.ttl.email_list.fresh").hasMessageContaining("soon");
+                .hasMessageContaining("m365.mcp.cache.ttl.email_list.fresh")
+                .hasMessageContaining("soon");
     }
 }

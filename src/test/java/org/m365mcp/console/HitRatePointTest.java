@@ -17,8 +17,8 @@ class HitRatePointTest {
                 row(T0.plusSeconds(60), "email_list", 3, 1), row(T0, "email_list", 1, 1),
                 row(T0, "file_list", 2, 0), row(T0.plusSeconds(60), "file_list", 0, 0)));
 
-        assertThat(points).containsExactly(new HitRatePoint(T0, 3, 1, 0.75),
-                new HitRatePoint(T0.plusSeconds(60), 3, 1, 0.75));
+        assertThat(points)
+                .containsExactly(new HitRatePoint(T0, 3, 1, 0.75), new HitRatePoint(T0.plusSeconds(60), 3, 1, 0.75));
     }
 
     @Test

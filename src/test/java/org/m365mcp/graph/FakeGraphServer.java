@@ -19,11 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeGraphServer implements AutoCloseable {
 
     /** A canned answer; status {@value #DROP} closes the connection without answering. */
-    record Canned(int status, String body, Map<String, String> headers) {
-    }
+    record Canned(int status, String body, Map<String, String> headers) {}
 
-    record Received(String method, URI uri, String authorization, String accept) {
-    }
+    record Received(String method, URI uri, String authorization, String accept) {}
 
     static final int DROP = -1;
 
@@ -62,7 +60,9 @@ final class FakeGraphServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Accept")));
         Canned canned;

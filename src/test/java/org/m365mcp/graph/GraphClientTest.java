@@ -41,11 +41,14 @@ class GraphClientTest {
 
     @Test
     void constructor_httpClientFollowingRedirects_refused() {
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         GraphSettings settings = new GraphSettings(graph.baseUrl(), Duration.ofSeconds(5), 0);
 
         assertThatThrownBy(() -> new GraphClient(settings, account -> "t", following))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redirects");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redirects");
     }
 
     @Test
@@ -54,18 +57,18 @@ class GraphClientTest {
 
         assertThatThrownBy(() -> client.getPaged("demo", "/me/messages", 5))
                 .isInstanceOf(GraphException.class)
-                .extracting(e -> ((GraphException) e).code()).isEqualTo("InvalidNextLink");
+                .extracting(e -> ((GraphException) e).code())
+                .isEqualTo("InvalidNextLink");
     }
 
     @Test
     void get_nonJsonErrorBody_fallsBackToStatus_neverShowsBodyOrToken() {
         graph.answer(401, "<html>nope</html>");
 
-        assertThatThrownBy(() -> client.get("demo", "/me"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.code()).isEqualTo("InvalidAuthenticationToken");
-                    assertThat(e.getMessage()).doesNotContain("html").doesNotContain("token-for-demo");
-                });
+        assertThatThrownBy(() -> client.get("demo", "/me")).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.code()).isEqualTo("InvalidAuthenticationToken");
+            assertThat(e.getMessage()).doesNotContain("html").doesNotContain("token-for-demo");
+        });
     }
 
     @Test
@@ -73,12 +76,11 @@ class GraphClientTest {
         graph.close();
         GraphClient noRetries = clientWithRetries(0);
 
-        assertThatThrownBy(() -> noRetries.get("demo", "/me"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.code()).isEqualTo("NetworkError");
-                    assertThat(e.getMessage()).doesNotContain("token-for-demo");
-                });
+        assertThatThrownBy(() -> noRetries.get("demo", "/me")).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.status()).isZero();
+            assertThat(e.code()).isEqualTo("NetworkError");
+            assertThat(e.getMessage()).doesNotContain("token-for-demo");
+        });
     }
 
     @Test
@@ -86,7 +88,8 @@ class GraphClientTest {
         graph.dropConnection().answer(202, "");
 
         assertThatThrownBy(() -> client.post("demo", "/me/sendMail", JsonNodeFactory.instance.objectNode()))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("NetworkError"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.code()).isEqualTo("NetworkError"));
         assertThat(graph.received()).hasSize(1);
     }
 
@@ -103,11 +106,13 @@ class GraphClientTest {
     void put_connectionDropped_retried_becauseReplacingTwiceIsReplacingOnce() {
         graph.dropConnection().answer(201, "{\"id\":\"f\"}");
 
-        GraphResponse uploaded = client.send("demo", GraphClientRequest.put("/me/drive/root:/a.txt:/content",
-                new byte[] {'a'}, "text/plain"));
+        GraphResponse uploaded = client.send(
+                "demo", GraphClientRequest.put("/me/drive/root:/a.txt:/content", new byte[] {'a'}, "text/plain"));
 
         assertThat(uploaded.status()).isEqualTo(201);
-        assertThat(graph.received()).extracting(FakeGraphServer.Received::method).containsExactly("PUT", "PUT");
+        assertThat(graph.received())
+                .extracting(FakeGraphServer.Received::method)
+                .containsExactly("PUT", "PUT");
     }
 
     @Test
@@ -125,7 +130,8 @@ class GraphClientTest {
 
             GraphResponse file = client.getPreAuthenticated(url);
 
-            assertThat(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("file bytes");
+            assertThat(new String(file.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("file bytes");
             assertThat(download.received()).singleElement().satisfies(r -> {
                 assertThat(r.authorization()).isNull();
                 assertThat(r.uri().getRawQuery()).isEqualTo("tempauth=secret");
@@ -139,7 +145,8 @@ class GraphClientTest {
         graph.answer(200, "{}");
 
         assertThatThrownBy(() -> client.downloadUrl("demo", "/me/drive/items/1/content"))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("NoRedirect"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.code()).isEqualTo("NoRedirect"));
     }
 
     @Test

@@ -19,8 +19,7 @@ class GraphUrisTest {
     void resolve_queryValues_percentEncodedUtf8_dollarAndCommaKept() {
         URI uri = GraphUris.resolve(BASE, "/me/messages?$search=\"größe 100%\"&$select=id,subject&$top=5");
 
-        assertThat(uri.getRawQuery())
-                .isEqualTo("$search=%22gr%C3%B6%C3%9Fe%20100%25%22&$select=id,subject&$top=5");
+        assertThat(uri.getRawQuery()).isEqualTo("$search=%22gr%C3%B6%C3%9Fe%20100%25%22&$select=id,subject&$top=5");
     }
 
     @Test

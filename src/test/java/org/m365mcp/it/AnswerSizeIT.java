@@ -47,11 +47,26 @@ class AnswerSizeIT {
         McpSyncClient client = ItServer.client(base);
         try {
             Map<String, Integer> sizes = new LinkedHashMap<>();
-            String messageId = (String) ((List<Map<String, Object>>) structured(call(client, "email_list",
-                    Map.of("account_id", "demo", "limit", 1))).get("messages")).get(0).get("id");
-            String eventId = (String) ((List<Map<String, Object>>) structured(call(client, "calendar_list_events",
-                    Map.of("account_id", "demo", "start", "2020-01-01", "end", "2030-01-01", "limit", 1)))
-                    .get("events")).get(0).get("id");
+            String messageId = (String) ((List<Map<String, Object>>)
+                            structured(call(client, "email_list", Map.of("account_id", "demo", "limit", 1)))
+                                    .get("messages"))
+                    .get(0)
+                    .get("id");
+            String eventId = (String) ((List<Map<String, Object>>) structured(call(
+                                    client,
+                                    "calendar_list_events",
+                                    Map.of(
+                                            "account_id",
+                                            "demo",
+                                            "start",
+                                            "2020-01-01",
+                                            "end",
+                                            "2030-01-01",
+                                            "limit",
+                                            1)))
+                            .get("events"))
+                    .get(0)
+                    .get("id");
             measure(client, sizes, "email_list", Map.of("account_id", "demo"));
             measure(client, sizes, "email_get", Map.of("account_id", "demo", "message_id", messageId));
             measure(client, sizes, "search_emails", Map.of("account_id", "demo", "query", "budget"));
@@ -64,7 +79,9 @@ class AnswerSizeIT {
             measure(client, sizes, "search_unified", Map.of("account_id", "demo", "query", "budget"));
 
             sizes.forEach((tool, size) -> System.out.printf("ANSWER-SIZE | `%s` | %,d |%n", tool, size));
-            assertThat(sizes).hasSize(10).allSatisfy((tool, size) -> assertThat(size).as(tool).isLessThan(BUDGET));
+            assertThat(sizes)
+                    .hasSize(10)
+                    .allSatisfy((tool, size) -> assertThat(size).as(tool).isLessThan(BUDGET));
         } finally {
             client.closeGracefully();
         }
@@ -87,10 +104,22 @@ class AnswerSizeIT {
                 text.append(String.format("line %05d of the long notes, to be read in parts%n", line));
             }
             String whole = text.substring(0, 60_000);
-            String folderId = (String) structured(call(client, "folder_create", Map.of("account_id", "demo2",
-                    "name", "answer-size"))).get("item_id");
-            String fileId = (String) structured(call(client, "file_create", Map.of("account_id", "demo2",
-                    "parent_folder", folderId, "name", "long-notes.txt", "content", whole))).get("item_id");
+            String folderId = (String)
+                    structured(call(client, "folder_create", Map.of("account_id", "demo2", "name", "answer-size")))
+                            .get("item_id");
+            String fileId = (String) structured(call(
+                            client,
+                            "file_create",
+                            Map.of(
+                                    "account_id",
+                                    "demo2",
+                                    "parent_folder",
+                                    folderId,
+                                    "name",
+                                    "long-notes.txt",
+                                    "content",
+                                    whole)))
+                    .get("item_id");
 
             CallToolResult first = call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
             int size = ((TextContent) first.content().get(0)).text().length();
@@ -98,22 +127,23 @@ class AnswerSizeIT {
             Map<String, Object> answer = structured(first);
             assertThat((String) answer.get("content")).hasSize(20_000).isEqualTo(whole.substring(0, 20_000));
             assertThat(answer).containsEntry("next_content_offset", 20_000);
-            assertThat((String) answer.get("content_note")).isEqualTo("characters 0-20000 of 60000 shown; 40000 more:"
-                    + " call file_get with content_offset=20000");
+            assertThat((String) answer.get("content_note"))
+                    .isEqualTo("characters 0-20000 of 60000 shown; 40000 more:"
+                            + " call file_get with content_offset=20000");
             assertThat(size).isLessThan(25_000);
 
             StringBuilder read = new StringBuilder((String) answer.get("content"));
             Object next = answer.get("next_content_offset");
             int parts = 1;
             while (next != null) {
-                Map<String, Object> part = structured(call(client, "file_get", Map.of("account_id", "demo2",
-                        "file_id", fileId, "content_offset", next)));
+                Map<String, Object> part = structured(call(
+                        client, "file_get", Map.of("account_id", "demo2", "file_id", fileId, "content_offset", next)));
                 read.append((String) part.get("content"));
                 next = part.get("next_content_offset");
                 parts++;
                 if (next == null) {
-                    assertThat((String) part.get("content_note")).isEqualTo(
-                            "characters 40000-60000 of 60000 shown; the end of the content");
+                    assertThat((String) part.get("content_note"))
+                            .isEqualTo("characters 40000-60000 of 60000 shown; the end of the content");
                 }
             }
             assertThat(parts).isEqualTo(3);
@@ -123,8 +153,8 @@ class AnswerSizeIT {
         }
     }
 
-    private static void measure(McpSyncClient client, Map<String, Integer> sizes, String tool,
-            Map<String, Object> arguments) {
+    private static void measure(
+            McpSyncClient client, Map<String, Integer> sizes, String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
         structured(result);
         sizes.put(tool, ((TextContent) result.content().get(0)).text().length());

@@ -76,7 +76,9 @@ class BackgroundRefreshIT {
         assertThat(results).allSatisfy(result -> assertThat(cacheState(result)).isEqualTo("stale"));
         awaitFresh(21);
         Thread.sleep(1_000);
-        assertThat(sandbox.graphRequests() - before).as("Graph requests for 8 stale hits").isEqualTo(1);
+        assertThat(sandbox.graphRequests() - before)
+                .as("Graph requests for 8 stale hits")
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,7 +94,9 @@ class BackgroundRefreshIT {
         Map<String, Object> task = awaitRefreshTask(Duration.ofSeconds(15));
         assertThat(task.get("operation")).isEqualTo("email_list");
         CallToolResult meanwhile = emailList(22);
-        assertThat(cacheState(meanwhile)).as("the stale entry stays while its refresh is retried").isEqualTo("stale");
+        assertThat(cacheState(meanwhile))
+                .as("the stale entry stays while its refresh is retried")
+                .isEqualTo("stale");
         assertThat(cachedAt(meanwhile)).isEqualTo(cachedAt);
 
         Map<String, Object> done = awaitTask((String) task.get("task_id"), "completed", Duration.ofSeconds(30));
@@ -140,8 +144,9 @@ class BackgroundRefreshIT {
     private Map<String, Object> awaitRefreshTask(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> tasks = (List<Map<String, Object>>) structured(call(client, "cache_task_list",
-                    Map.of("account_id", "demo", "limit", 50))).get("tasks");
+            List<Map<String, Object>> tasks = (List<Map<String, Object>>)
+                    structured(call(client, "cache_task_list", Map.of("account_id", "demo", "limit", 50)))
+                            .get("tasks");
             for (Map<String, Object> task : tasks) {
                 if ("refresh".equals(task.get("task_type")) && "email_list".equals(task.get("operation"))) {
                     return task;

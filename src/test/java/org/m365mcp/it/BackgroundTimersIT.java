@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.cache.key.CacheKey;
 import org.m365mcp.cache.store.CacheStore;
+import org.m365mcp.cache.store.NewTask;
 import org.m365mcp.cache.store.StatsRow;
 import org.m365mcp.cache.store.StoreSettings;
 import org.m365mcp.cache.store.StoredEntry;
-import org.m365mcp.cache.store.NewTask;
 import org.m365mcp.cache.store.TaskRecord;
 
 /**
@@ -51,7 +51,9 @@ class BackgroundTimersIT {
     static void start() throws Exception {
         MicroLauncher launcher = MicroLauncher.on(freePort(), WORK).freshWork();
         seed(WORK.resolve("cache.db"));
-        payara = launcher.unset("M365_MCP_CLIENT_ID").env("M365_MCP_CACHE_KEY", KEY).store()
+        payara = launcher.unset("M365_MCP_CLIENT_ID")
+                .env("M365_MCP_CACHE_KEY", KEY)
+                .store()
                 .env("M365_MCP_CACHE_SOFT_LIMIT", String.valueOf(SOFT_LIMIT))
                 .env("M365_MCP_TIMERS_CLEANUP_INTERVAL", "2s")
                 .env("M365_MCP_TASKS_POLL_INTERVAL", "1s")
@@ -76,8 +78,14 @@ class BackgroundTimersIT {
             for (int i = 0; i < SEEDED; i++) {
                 byte[] payload = new byte[ENTRY_BYTES];
                 random.nextBytes(payload);
-                store.write(new StoredEntry("email_get:demo:seed=" + i, "demo", "email_get", payload, now,
-                        now.plus(Duration.ofHours(1)), null));
+                store.write(new StoredEntry(
+                        "email_get:demo:seed=" + i,
+                        "demo",
+                        "email_get",
+                        payload,
+                        now,
+                        now.plus(Duration.ofHours(1)),
+                        null));
             }
         }
         // Abandoned: claimed 30 min ago by a worker that died; priority 1, so it runs first once requeued.
@@ -106,9 +114,15 @@ class BackgroundTimersIT {
 
     /** A refresh task of email_list as the server queues one: the call's arguments by Java parameter name. */
     private static NewTask refresh(int limit, int priority) {
-        return new NewTask("demo", "refresh", "email_list", "{\"accountId\":\"demo\",\"folder\":\"inbox\",\"limit\":"
-                + limit + ",\"skip\":0,\"includeBody\":false,\"useCache\":true,\"forceRefresh\":false}", null,
-                priority, NewTask.DEFAULT_MAX_RETRIES);
+        return new NewTask(
+                "demo",
+                "refresh",
+                "email_list",
+                "{\"accountId\":\"demo\",\"folder\":\"inbox\",\"limit\":" + limit
+                        + ",\"skip\":0,\"includeBody\":false,\"useCache\":true,\"forceRefresh\":false}",
+                null,
+                priority,
+                NewTask.DEFAULT_MAX_RETRIES);
     }
 
     @Test
@@ -122,9 +136,11 @@ class BackgroundTimersIT {
             }
             Thread.sleep(500);
         }
-        assertThat(((Number) stats.get("entries")).intValue()).as("email_get entries after the timer ran")
+        assertThat(((Number) stats.get("entries")).intValue())
+                .as("email_get entries after the timer ran")
                 .isLessThan(SEEDED);
-        assertThat(((Number) stats.get("stored_bytes")).longValue()).isLessThanOrEqualTo(SOFT_LIMIT * 60 / 100)
+        assertThat(((Number) stats.get("stored_bytes")).longValue())
+                .isLessThanOrEqualTo(SOFT_LIMIT * 60 / 100)
                 .as("down to the target, not far below: largest first, one entry at a time")
                 .isGreaterThan(SOFT_LIMIT * 60 / 100 - 4L * ENTRY_BYTES);
     }
@@ -135,8 +151,9 @@ class BackgroundTimersIT {
         List<Map<String, Object>> tasks = List.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            tasks = (List<Map<String, Object>>) structured(call(client, "cache_task_list",
-                    Map.of("status", "completed", "limit", 50))).get("tasks");
+            tasks = (List<Map<String, Object>>)
+                    structured(call(client, "cache_task_list", Map.of("status", "completed", "limit", 50)))
+                            .get("tasks");
             if (tasks.size() >= expectedOrder.size()) {
                 break;
             }
@@ -145,13 +162,15 @@ class BackgroundTimersIT {
         assertThat(tasks).hasSize(expectedOrder.size());
         List<String> byStart = tasks.stream()
                 .sorted(Comparator.comparing(task -> Instant.parse((String) task.get("started_at"))))
-                .map(task -> (String) task.get("task_id")).toList();
+                .map(task -> (String) task.get("task_id"))
+                .toList();
         assertThat(byStart).containsExactlyElementsOf(expectedOrder);
         for (int i = 1; i < byStart.size(); i++) {
             Map<String, Object> previous = find(tasks, byStart.get(i - 1));
             Map<String, Object> next = find(tasks, byStart.get(i));
             assertThat(Instant.parse((String) previous.get("completed_at")))
-                    .as("one task at a time").isBeforeOrEqualTo(Instant.parse((String) next.get("started_at")));
+                    .as("one task at a time")
+                    .isBeforeOrEqualTo(Instant.parse((String) next.get("started_at")));
         }
     }
 
@@ -161,7 +180,8 @@ class BackgroundTimersIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             // A second connection to the live file, as another process would open it.
-            try (CacheStore store = CacheStore.open(StoreSettings.defaults(WORK.resolve("cache.db")), CacheKey.of(KEY))) {
+            try (CacheStore store =
+                    CacheStore.open(StoreSettings.defaults(WORK.resolve("cache.db")), CacheKey.of(KEY))) {
                 rows = store.stats().recent("email_list", seededAt);
             }
             // A row counts the entries held when it was written; a miss is counted when Graph answers, a
@@ -173,23 +193,30 @@ class BackgroundTimersIT {
             Thread.sleep(2_000);
         }
         assertThat(rows.stream().mapToLong(StatsRow::missCount).sum())
-                .as("the refresh tasks' Graph calls, counted as misses").isEqualTo(expectedOrder.size());
-        StatsRow withCalls = rows.stream().filter(row -> row.missCount() > 0).findFirst().orElseThrow();
+                .as("the refresh tasks' Graph calls, counted as misses")
+                .isEqualTo(expectedOrder.size());
+        StatsRow withCalls =
+                rows.stream().filter(row -> row.missCount() > 0).findFirst().orElseThrow();
         assertThat(withCalls.accountId()).isNull();
         assertThat(withCalls.p50Ms()).isPositive();
-        assertThat(withCalls.p99Ms()).isGreaterThanOrEqualTo(withCalls.p95Ms()).isGreaterThanOrEqualTo(withCalls.p50Ms());
+        assertThat(withCalls.p99Ms())
+                .isGreaterThanOrEqualTo(withCalls.p95Ms())
+                .isGreaterThanOrEqualTo(withCalls.p50Ms());
         assertThat(rows).as("a later row holds the refreshed entries").anyMatch(row -> row.entryCount() > 0);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> emailGetSizes() {
-        Map<String, Object> types = (Map<String, Object>) structured(call(client, "cache_get_stats", Map.of()))
-                .get("resource_types");
+        Map<String, Object> types = (Map<String, Object>)
+                structured(call(client, "cache_get_stats", Map.of())).get("resource_types");
         return (Map<String, Object>) types.getOrDefault("email_get", Map.of("entries", SEEDED, "stored_bytes", 0));
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> tasks, String id) {
-        return tasks.stream().filter(t -> id.equals(t.get("task_id"))).findFirst().orElseThrow();
+        return tasks.stream()
+                .filter(t -> id.equals(t.get("task_id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A port nothing listens on now; the ITs' fixed ports are skipped. */

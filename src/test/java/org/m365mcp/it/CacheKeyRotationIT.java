@@ -37,6 +37,7 @@ class CacheKeyRotationIT {
 
     /** Matches M365_MCP_CACHE_KEY in the failsafe configuration (pom.xml). */
     private static final String IT_KEY = "it-only-key-0123456789abcdef0123456789abcdef";
+
     private static final String NEW_KEY = "it-rotated-key-fedcba9876543210fedcba9876543210";
     /** The IT server's store (arquillian.xml: m365.mcp.cache.db-path). */
     private static final Path STORE = Path.of("target/it/cache.db");
@@ -70,14 +71,16 @@ class CacheKeyRotationIT {
         HttpResponse<String> response = rekey("{\"new_key\":\"" + NEW_KEY + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(response.body()).doesNotContain(NEW_KEY);
         assertThat(storeEntries(IT_KEY)).as("still under the original key").isNotNegative();
     }
 
     @Test
     void rekey_fromForeignOrigin_isForbidden() throws Exception {
-        assertThat(rekey(null, "Origin", "http://evil.example", "Authorization", "Bearer " + ItServer.TOKEN).statusCode())
+        assertThat(rekey(null, "Origin", "http://evil.example", "Authorization", "Bearer " + ItServer.TOKEN)
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -86,8 +89,9 @@ class CacheKeyRotationIT {
         HttpResponse<String> response = rekey(null, "Authorization", "Bearer " + ItServer.TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(response.body()).contains("\"rekeyed\":false", "\"key_source\":\"environment\"",
-                "M365_MCP_CACHE_KEY", "new_key").doesNotContain(IT_KEY);
+        assertThat(response.body())
+                .contains("\"rekeyed\":false", "\"key_source\":\"environment\"", "M365_MCP_CACHE_KEY", "new_key")
+                .doesNotContain(IT_KEY);
     }
 
     @Test
@@ -97,26 +101,37 @@ class CacheKeyRotationIT {
             // the store file outlives the server: force_refresh makes each first call a miss whatever
             // an earlier run left in it
             Map<String, Object> before = Map.of("account_id", "demo", "limit", 11);
-            assertThat(cacheState(call(client, "email_list", refreshed(before)))).isEqualTo("miss");
+            assertThat(cacheState(call(client, "email_list", refreshed(before))))
+                    .isEqualTo("miss");
 
             HttpResponse<String> rotated = rekeyTo(NEW_KEY);
 
             try {
                 assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-                assertThat(rotated.body()).contains("\"rekeyed\":true", "\"key_source\":\"environment\"",
-                        "\"action_required\":\"Set M365_MCP_CACHE_KEY").doesNotContain(NEW_KEY, IT_KEY);
-                assertThat(storeEntries(NEW_KEY)).as("the file on disk opens with the new key").isPositive();
-                assertThat(cacheState(call(client, "email_list", before))).as("served from the cache, 4 s fresh TTL")
+                assertThat(rotated.body())
+                        .contains(
+                                "\"rekeyed\":true",
+                                "\"key_source\":\"environment\"",
+                                "\"action_required\":\"Set M365_MCP_CACHE_KEY")
+                        .doesNotContain(NEW_KEY, IT_KEY);
+                assertThat(storeEntries(NEW_KEY))
+                        .as("the file on disk opens with the new key")
+                        .isPositive();
+                assertThat(cacheState(call(client, "email_list", before)))
+                        .as("served from the cache, 4 s fresh TTL")
                         .isIn("fresh", "stale");
                 Map<String, Object> after = Map.of("account_id", "demo", "limit", 12);
-                assertThat(cacheState(call(client, "email_list", refreshed(after)))).isEqualTo("miss");
+                assertThat(cacheState(call(client, "email_list", refreshed(after))))
+                        .isEqualTo("miss");
                 assertThat(cacheState(call(client, "email_list", after))).isEqualTo("fresh");
                 Map<String, Object> stats = structured(call(client, "cache_get_stats", Map.of()));
                 assertThat(stats.get("store_open")).isEqualTo(true);
                 assertThat(((Number) stats.get("entries")).longValue()).isGreaterThanOrEqualTo(2);
             } finally {
                 if (rotated.statusCode() == 200) {
-                    assertThat(rekeyTo(IT_KEY).statusCode()).as("the original key back").isEqualTo(200);
+                    assertThat(rekeyTo(IT_KEY).statusCode())
+                            .as("the original key back")
+                            .isEqualTo(200);
                 }
             }
             assertThat(storeEntries(IT_KEY)).isPositive();
@@ -133,8 +148,13 @@ class CacheKeyRotationIT {
 
     /** Entries in the IT server's store file, read from this JVM with {@code key}. */
     private static long storeEntries(String key) throws Exception {
-        try (Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + STORE.toAbsolutePath(),
-                SQLiteMCSqlCipherConfig.getV4Defaults().withKey(key).build().toProperties());
+        try (Connection connection = new org.sqlite.JDBC()
+                        .connect(
+                                "jdbc:sqlite:" + STORE.toAbsolutePath(),
+                                SQLiteMCSqlCipherConfig.getV4Defaults()
+                                        .withKey(key)
+                                        .build()
+                                        .toProperties());
                 Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM cache_entries")) {
             count.next();

@@ -72,17 +72,24 @@ class CacheToolsIT {
     @SuppressWarnings("unchecked")
     void searchUnified_acrossMailEventsAndFiles_findsANewDraftAndFilesMergedByRank() {
         String word = "Quokka" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> draft = structured(call(client, "email_create_draft",
+        Map<String, Object> draft = structured(call(
+                client,
+                "email_create_draft",
                 Map.of("account_id", "demo2", "subject", word + " budget", "body", "numbers")));
 
-        Map<String, Object> answer = structured(call(client, "search_unified",
-                Map.of("account_id", "demo2", "query", word)));
+        Map<String, Object> answer =
+                structured(call(client, "search_unified", Map.of("account_id", "demo2", "query", word)));
         List<Map<String, Object>> hits = (List<Map<String, Object>>) answer.get("hits");
-        assertThat(hits).singleElement().satisfies(hit -> assertThat(hit).containsEntry("type", "message")
-                .containsEntry("id", draft.get("draft_id")).containsEntry("title", word + " budget"));
+        assertThat(hits)
+                .singleElement()
+                .satisfies(hit -> assertThat(hit)
+                        .containsEntry("type", "message")
+                        .containsEntry("id", draft.get("draft_id"))
+                        .containsEntry("title", word + " budget"));
 
-        List<Map<String, Object>> mixed = (List<Map<String, Object>>) structured(call(client, "search_unified",
-                Map.of("account_id", "demo", "query", "budget", "limit", 50))).get("hits");
+        List<Map<String, Object>> mixed = (List<Map<String, Object>>)
+                structured(call(client, "search_unified", Map.of("account_id", "demo", "query", "budget", "limit", 50)))
+                        .get("hits");
         assertThat(mixed).extracting(hit -> hit.get("type")).contains("driveItem");
         assertThat(mixed).extracting(hit -> (Integer) hit.get("rank")).isSorted();
     }
@@ -90,16 +97,25 @@ class CacheToolsIT {
     @Test
     @SuppressWarnings("unchecked")
     void searchUnified_limitPastGraphsMailPage_eachTypeAloneAndPagedWithFrom_mergedByRank() {
-        Map<String, Object> answer = structured(call(client, "search_unified",
+        Map<String, Object> answer = structured(call(
+                client,
+                "search_unified",
                 Map.of("account_id", "demo", "query", "review", "limit", 100, "force_refresh", true)));
 
         List<Map<String, Object>> hits = (List<Map<String, Object>>) answer.get("hits");
         int total = (Integer) answer.get("total");
-        assertThat(hits).hasSize(Math.min(100, total)).extracting(hit -> hit.get("type"))
+        assertThat(hits)
+                .hasSize(Math.min(100, total))
+                .extracting(hit -> hit.get("type"))
                 .contains("message", "event", "driveItem");
-        assertThat(hits).extracting(hit -> hit.get("type") + ":" + hit.get("id")).doesNotHaveDuplicates();
+        assertThat(hits)
+                .extracting(hit -> hit.get("type") + ":" + hit.get("id"))
+                .doesNotHaveDuplicates();
         assertThat(hits).extracting(hit -> (Integer) hit.get("rank")).isSorted();
-        assertThat(hits.stream().filter(hit -> "message".equals(hit.get("type"))).count()).isGreaterThan(25);
+        assertThat(hits.stream()
+                        .filter(hit -> "message".equals(hit.get("type")))
+                        .count())
+                .isGreaterThan(25);
         assertThat(answer).containsEntry("count", hits.size()).containsEntry("more_available", total > 100);
     }
 
@@ -110,7 +126,9 @@ class CacheToolsIT {
         call(client, "search_files", mine);
         call(client, "search_files", other);
 
-        Map<String, Object> answer = structured(call(client, "cache_invalidate",
+        Map<String, Object> answer = structured(call(
+                client,
+                "cache_invalidate",
                 Map.of("account_id", "demo2", "resource_type", "search_files", "pattern", "*query=overview*")));
 
         assertThat(answer).containsEntry("key_pattern", "search_files:demo2:*query=overview*");
@@ -121,11 +139,14 @@ class CacheToolsIT {
 
     @Test
     void cacheInvalidate_unknownOperationOrBadPattern_isAnArgumentError() {
-        assertThat(errorText(call(client, "cache_invalidate",
-                Map.of("account_id", "demo", "resource_type", "email_lst"))))
-                .startsWith("Invalid argument 'resource_type'").contains("email_list");
-        assertThat(errorText(call(client, "cache_invalidate",
-                Map.of("account_id", "demo", "resource_type", "email_list", "pattern", " "))))
+        assertThat(errorText(
+                        call(client, "cache_invalidate", Map.of("account_id", "demo", "resource_type", "email_lst"))))
+                .startsWith("Invalid argument 'resource_type'")
+                .contains("email_list");
+        assertThat(errorText(call(
+                        client,
+                        "cache_invalidate",
+                        Map.of("account_id", "demo", "resource_type", "email_list", "pattern", " "))))
                 .startsWith("Invalid argument 'pattern'");
     }
 
@@ -143,8 +164,8 @@ class CacheToolsIT {
                         - ((Number) answer.get("stored_bytes")).longValue());
         Map<String, Map<String, Object>> types = (Map<String, Map<String, Object>>) answer.get("resource_types");
         assertThat((Integer) types.get("search_files").get("entries")).isGreaterThanOrEqualTo(1);
-        assertThat(types.get("search_files")).containsKeys("stored_bytes", "uncompressed_bytes",
-                "compression_saved_bytes");
+        assertThat(types.get("search_files"))
+                .containsKeys("stored_bytes", "uncompressed_bytes", "compression_saved_bytes");
         assertThat((Map<String, Object>) answer.get("accounts")).containsKey("demo2");
         Map<String, Map<String, Object>> operations = (Map<String, Map<String, Object>>) answer.get("operations");
         assertThat((Integer) operations.get("search_files").get("fresh_hits")).isGreaterThanOrEqualTo(1);
@@ -156,11 +177,17 @@ class CacheToolsIT {
         Map<String, Object> warming = structured(call(client, "cache_warming_status", Map.of("account_id", "demo")));
         Map<String, Object> list = structured(call(client, "cache_task_list", Map.of("status", "queued")));
 
-        assertThat(warming).containsEntry("total", 0).doesNotContainKey("percent_done").doesNotContainKey("execution_id");
+        assertThat(warming)
+                .containsEntry("total", 0)
+                .doesNotContainKey("percent_done")
+                .doesNotContainKey("execution_id");
         assertThat((String) warming.get("note")).startsWith("No warming has run");
         assertThat(list).containsEntry("status", "queued").containsEntry("count", 0);
-        assertThat(errorText(call(client, "cache_task_get_status",
-                Map.of("task_id", UUID.randomUUID().toString())))).contains("no task with id");
+        assertThat(errorText(call(
+                        client,
+                        "cache_task_get_status",
+                        Map.of("task_id", UUID.randomUUID().toString()))))
+                .contains("no task with id");
         assertThat(errorText(call(client, "cache_task_list", Map.of("status", "done"))))
                 .startsWith("Invalid argument 'status'");
     }
@@ -170,8 +197,8 @@ class CacheToolsIT {
         Map<String, Tool> tools = new java.util.HashMap<>();
         client.listTools().tools().forEach(tool -> tools.put(tool.name(), tool));
 
-        for (String name : List.of("cache_get_stats", "cache_task_get_status", "cache_task_list",
-                "cache_warming_status")) {
+        for (String name :
+                List.of("cache_get_stats", "cache_task_get_status", "cache_task_list", "cache_warming_status")) {
             assertThat(tools.get(name).annotations().openWorldHint()).as(name).isFalse();
             assertThat(tools.get(name).annotations().readOnlyHint()).as(name).isTrue();
         }

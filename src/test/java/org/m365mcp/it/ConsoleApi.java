@@ -59,7 +59,8 @@ final class ConsoleApi {
             if (FINISHED.contains(execution.path("status").asText())) {
                 return execution;
             }
-            assertThat(Instant.now()).as("execution %d still %s", id, execution.path("status").asText())
+            assertThat(Instant.now())
+                    .as("execution %d still %s", id, execution.path("status").asText())
                     .isBefore(deadline);
             Thread.sleep(200);
         }
@@ -76,12 +77,15 @@ final class ConsoleApi {
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ItServer.TOKEN);
     }
 
     private JsonNode ok(HttpResponse<String> response) throws IOException {
-        assertThat(response.statusCode()).as("%s answered %s", response.uri(), response.body()).isBetween(200, 299);
+        assertThat(response.statusCode())
+                .as("%s answered %s", response.uri(), response.body())
+                .isBetween(200, 299);
         return json.readTree(response.body());
     }
 }

@@ -55,7 +55,8 @@ class ConsoleApiIT {
 
     @Test
     void api_withoutTheToken_401WithAChallenge() throws Exception {
-        HttpResponse<String> response = console.send(HttpRequest.newBuilder(console.uri("jobs")).GET());
+        HttpResponse<String> response =
+                console.send(HttpRequest.newBuilder(console.uri("jobs")).GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"m365-mcp\"");
@@ -65,7 +66,8 @@ class ConsoleApiIT {
     @Test
     void api_wrongToken_401() throws Exception {
         HttpResponse<String> response = console.send(HttpRequest.newBuilder(console.uri("jobs/cache-warming/start"))
-                .header("Authorization", "Bearer not-the-token").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", "Bearer not-the-token")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("execution_id");
@@ -74,24 +76,31 @@ class ConsoleApiIT {
     @Test
     void api_foreignOriginEvenWithTheToken_403() throws Exception {
         HttpResponse<String> response = console.send(HttpRequest.newBuilder(console.uri("jobs"))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).header("Origin", "http://evil.example").GET());
+                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                .header("Origin", "http://evil.example")
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void apiAndPage_nonLoopbackHostEvenWithTheToken_421() throws Exception {
-        assertThat(rawStatus("/console/api/jobs", "evil.example:" + base.getPort(), true)).isEqualTo(421);
-        assertThat(rawStatus("/console/", "evil.example:" + base.getPort(), false)).isEqualTo(421);
-        assertThat(rawStatus("/console/api/jobs", "127.0.0.1:" + base.getPort(), true)).isEqualTo(200);
+        assertThat(rawStatus("/console/api/jobs", "evil.example:" + base.getPort(), true))
+                .isEqualTo(421);
+        assertThat(rawStatus("/console/", "evil.example:" + base.getPort(), false))
+                .isEqualTo(421);
+        assertThat(rawStatus("/console/api/jobs", "127.0.0.1:" + base.getPort(), true))
+                .isEqualTo(200);
     }
 
     @Test
     void page_servedWithoutTheTokenButHoldsNoData() throws Exception {
-        HttpResponse<String> page = console.send(HttpRequest.newBuilder(
-                java.net.URI.create(ItServer.root(base) + "/console/")).GET());
-        HttpResponse<String> script = console.send(HttpRequest.newBuilder(
-                java.net.URI.create(ItServer.root(base) + "/console/console.js")).GET());
+        HttpResponse<String> page =
+                console.send(HttpRequest.newBuilder(java.net.URI.create(ItServer.root(base) + "/console/"))
+                        .GET());
+        HttpResponse<String> script =
+                console.send(HttpRequest.newBuilder(java.net.URI.create(ItServer.root(base) + "/console/console.js"))
+                        .GET());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("batch console", "console.js").doesNotContain("http://", "https://cdn");
@@ -102,12 +111,16 @@ class ConsoleApiIT {
     @Test
     void jobs_listsBothJobDefinitions() throws Exception {
         List<String> names = new ArrayList<>();
-        console.get("jobs").path("jobs").forEach(job -> names.add(job.path("name").asText()));
+        console.get("jobs")
+                .path("jobs")
+                .forEach(job -> names.add(job.path("name").asText()));
 
         assertThat(names).containsExactly("cache-warming", "cache-cleanup");
         assertThat(console.send(HttpRequest.newBuilder(console.uri("jobs/no-such-job/start"))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(404);
+                                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                                .POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -122,20 +135,30 @@ class ConsoleApiIT {
 
         assertThat(finished.path("status").asText()).isEqualTo("COMPLETED");
         List<String> steps = new ArrayList<>();
-        finished.path("steps").forEach(step -> steps.add(step.path("step").asText() + " " + step.path("status").asText()));
-        assertThat(steps).containsExactly("expired-entries COMPLETED", "size-limit COMPLETED",
-                "task-pruning COMPLETED", "store-maintenance COMPLETED");
+        finished.path("steps")
+                .forEach(step -> steps.add(
+                        step.path("step").asText() + " " + step.path("status").asText()));
+        assertThat(steps)
+                .containsExactly(
+                        "expired-entries COMPLETED",
+                        "size-limit COMPLETED",
+                        "task-pruning COMPLETED",
+                        "store-maintenance COMPLETED");
         String exit = finished.path("exit_status").asText();
-        assertThat(exit).matches("EXPIRED=\\d+ EXPIRED_BYTES=\\d+ OVER_LIMIT=false EVICTED=0 BYTES_BEFORE=\\d+"
-                + " BYTES_AFTER=\\d+ TASKS_PRUNED=0 VACUUMED=(true|false) RECLAIMED_BYTES=\\d+");
+        assertThat(exit)
+                .matches("EXPIRED=\\d+ EXPIRED_BYTES=\\d+ OVER_LIMIT=false EVICTED=0 BYTES_BEFORE=\\d+"
+                        + " BYTES_AFTER=\\d+ TASKS_PRUNED=0 VACUUMED=(true|false) RECLAIMED_BYTES=\\d+");
         int expired = Integer.parseInt(exit.replaceAll("^EXPIRED=(\\d+) .*", "$1"));
         assertThat(expired).isGreaterThanOrEqualTo(2);
         assertThat(finished.path("steps").get(0).path("exit_status").asText()).startsWith("EXPIRED=" + expired + " ");
 
         JsonNode executions = console.get("jobs/cache-cleanup/executions");
-        assertThat(executions.path("executions").get(0).path("execution_id").asLong()).isEqualTo(execution);
-        HttpResponse<String> restart = console.send(HttpRequest.newBuilder(console.uri("executions/" + execution + "/restart"))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(executions.path("executions").get(0).path("execution_id").asLong())
+                .isEqualTo(execution);
+        HttpResponse<String> restart =
+                console.send(HttpRequest.newBuilder(console.uri("executions/" + execution + "/restart"))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(restart.statusCode()).isEqualTo(409);
         assertThat(restart.body()).contains("COMPLETED", "only a STOPPED or FAILED run restarts");
     }

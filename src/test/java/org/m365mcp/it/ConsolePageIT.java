@@ -55,11 +55,22 @@ class ConsolePageIT {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1800");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1400,1800");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1400, 1800));
     }
@@ -81,24 +92,30 @@ class ConsolePageIT {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-cache-warming")));
         List<String> jobs = browser.findElements(By.cssSelector("#jobs tbody tr strong")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(jobs).containsExactly("cache-warming", "cache-cleanup");
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-cache-warming"))).click();
-        new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(
-                By.id("status-cache-warming"), "COMPLETED"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-cache-warming")))
+                .click();
+        new WebDriverWait(browser, Duration.ofMinutes(2))
+                .until(ExpectedConditions.textToBe(By.id("status-cache-warming"), "COMPLETED"));
         wait.until(ExpectedConditions.textToBe(By.id("progress-cache-warming"), "6 / 6")); // WebDriver trims the text
 
         assertThat(browser.findElements(By.cssSelector("#warming-items li"))).hasSize(6);
-        assertThat(browser.findElements(By.cssSelector("#warming-accounts tbody tr"))).hasSize(2);
-        assertThat(browser.findElement(By.id("restart-cache-warming")).isEnabled()).isFalse();
-        assertThat(browser.findElement(By.id("start-cache-warming")).isEnabled()).isTrue();
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#executions tbody"), java.util.regex.Pattern.compile(
-                "cache-warming")));
+        assertThat(browser.findElements(By.cssSelector("#warming-accounts tbody tr")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.id("restart-cache-warming")).isEnabled())
+                .isFalse();
+        assertThat(browser.findElement(By.id("start-cache-warming")).isEnabled())
+                .isTrue();
+        wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("#executions tbody"), java.util.regex.Pattern.compile("cache-warming")));
         McpSyncClient client = ItServer.client(base);
         try {
             assertThat(ItServer.cacheState(ItServer.call(client, "folder_get_tree", Map.of("account_id", "demo"))))
-                    .as("warmed, so a hit the chart shows").isEqualTo("fresh");
+                    .as("warmed, so a hit the chart shows")
+                    .isEqualTo("fresh");
         } finally {
             client.closeGracefully();
         }

@@ -58,8 +58,8 @@ class ContactToolsIT {
 
     @Test
     void contactList_defaultFolder_listsColleaguesByName_pagesWithSkip_andTheSecondCallIsFresh() {
-        CallToolResult first = call(client, "contact_list", Map.of("account_id", "demo", "limit", 5,
-                "force_refresh", true));
+        CallToolResult first =
+                call(client, "contact_list", Map.of("account_id", "demo", "limit", 5, "force_refresh", true));
         CallToolResult second = call(client, "contact_list", Map.of("account_id", "demo", "limit", 5));
         Map<String, Object> next = ok("contact_list", Map.of("account_id", "demo", "limit", 5, "skip", 5));
 
@@ -68,8 +68,10 @@ class ContactToolsIT {
         assertThat(contacts).extracting(c -> (String) c.get("display_name")).isSorted();
         assertThat(contacts).extracting(c -> c.get("company_name")).containsOnly("Contoso");
         assertThat(structured(first)).containsEntry("next_skip", 5);
-        assertThat(contacts(next)).extracting(c -> c.get("id"))
-                .doesNotContainAnyElementsOf(contacts.stream().map(c -> c.get("id")).toList());
+        assertThat(contacts(next))
+                .extracting(c -> c.get("id"))
+                .doesNotContainAnyElementsOf(
+                        contacts.stream().map(c -> c.get("id")).toList());
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
     }
@@ -85,14 +87,18 @@ class ContactToolsIT {
     @Test
     @SuppressWarnings("unchecked")
     void contactGet_givesTheWholeContact_secondIsFresh_unknownIdIsAnArgumentError() {
-        String id = (String) contacts(ok("contact_list", Map.of("account_id", "demo", "limit", 1))).get(0).get("id");
+        String id = (String) contacts(ok("contact_list", Map.of("account_id", "demo", "limit", 1)))
+                .get(0)
+                .get("id");
 
-        CallToolResult first = call(client, "contact_get", Map.of("account_id", "demo", "contact_id", id,
-                "force_refresh", true));
+        CallToolResult first =
+                call(client, "contact_get", Map.of("account_id", "demo", "contact_id", id, "force_refresh", true));
         CallToolResult second = call(client, "contact_get", Map.of("account_id", "demo", "contact_id", id));
 
         Map<String, Object> contact = (Map<String, Object>) structured(first).get("contact");
-        assertThat(contact).containsEntry("id", id).containsEntry("company_name", "Contoso")
+        assertThat(contact)
+                .containsEntry("id", id)
+                .containsEntry("company_name", "Contoso")
                 .containsKeys("display_name", "emails", "department", "folder_id");
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
@@ -106,11 +112,23 @@ class ContactToolsIT {
         ok("contact_list", Map.of("account_id", "demo2", "limit", 200));
         ok("contact_list", Map.of("account_id", "demo", "limit", 200));
 
-        Map<String, Object> created = (Map<String, Object>) ok("contact_create", Map.of("account_id", "demo2",
-                "given_name", "Zoe", "surname", "Lifecycle", "emails", List.of("Zoe L <zoe.lifecycle@example.com>"),
-                "company_name", "Acme, Inc.")).get("contact");
+        Map<String, Object> created = (Map<String, Object>) ok(
+                        "contact_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "given_name",
+                                "Zoe",
+                                "surname",
+                                "Lifecycle",
+                                "emails",
+                                List.of("Zoe L <zoe.lifecycle@example.com>"),
+                                "company_name",
+                                "Acme, Inc."))
+                .get("contact");
         String id = (String) created.get("id");
-        assertThat(created).containsEntry("display_name", "Zoe Lifecycle")
+        assertThat(created)
+                .containsEntry("display_name", "Zoe Lifecycle")
                 .containsEntry("emails", List.of("zoe.lifecycle@example.com"));
         CallToolResult listed = call(client, "contact_list", Map.of("account_id", "demo2", "limit", 200));
         assertThat(cacheState(listed)).isEqualTo("miss");
@@ -120,13 +138,14 @@ class ContactToolsIT {
 
         assertThat(cacheState(call(client, "contact_get", Map.of("account_id", "demo2", "contact_id", id))))
                 .isEqualTo("miss");
-        Map<String, Object> updated = (Map<String, Object>) ok("contact_update", Map.of("account_id", "demo2",
-                "contact_id", id, "job_title", "Chief Tester")).get("contact");
+        Map<String, Object> updated = (Map<String, Object>)
+                ok("contact_update", Map.of("account_id", "demo2", "contact_id", id, "job_title", "Chief Tester"))
+                        .get("contact");
         assertThat(updated).containsEntry("job_title", "Chief Tester").containsEntry("company_name", "Acme, Inc.");
         CallToolResult afterUpdate = call(client, "contact_get", Map.of("account_id", "demo2", "contact_id", id));
         assertThat(cacheState(afterUpdate)).isEqualTo("miss");
-        assertThat((Map<String, Object>) structured(afterUpdate).get("contact")).containsEntry("job_title",
-                "Chief Tester");
+        assertThat((Map<String, Object>) structured(afterUpdate).get("contact"))
+                .containsEntry("job_title", "Chief Tester");
 
         assertThat(error("contact_delete", Map.of("account_id", "demo2", "contact_id", id)))
                 .startsWith("Invalid argument 'confirm'");
@@ -135,17 +154,23 @@ class ContactToolsIT {
                 .startsWith("Invalid argument 'contact_id': no contact with id");
         CallToolResult afterDelete = call(client, "contact_list", Map.of("account_id", "demo2", "limit", 200));
         assertThat(cacheState(afterDelete)).isEqualTo("miss");
-        assertThat(contacts(structured(afterDelete))).extracting(c -> c.get("id")).doesNotContain(id);
+        assertThat(contacts(structured(afterDelete)))
+                .extracting(c -> c.get("id"))
+                .doesNotContain(id);
     }
 
     @Test
     void contactCreateAndUpdate_badInput_areArgumentErrors() {
-        assertThat(error("contact_create", Map.of("account_id", "demo2", "given_name", "X", "emails",
-                List.of("not-an-address")))).startsWith("Invalid argument 'emails'");
+        assertThat(error(
+                        "contact_create",
+                        Map.of("account_id", "demo2", "given_name", "X", "emails", List.of("not-an-address"))))
+                .startsWith("Invalid argument 'emails'");
         assertThat(error("contact_create", Map.of("account_id", "demo2", "company_name", "Nameless")))
                 .startsWith("Invalid argument 'display_name'");
-        assertThat(error("contact_update", Map.of("account_id", "demo2", "contact_id", "AAMkNoSuchContact",
-                "job_title", "x"))).startsWith("Invalid argument 'contact_id': no contact with id");
+        assertThat(error(
+                        "contact_update",
+                        Map.of("account_id", "demo2", "contact_id", "AAMkNoSuchContact", "job_title", "x")))
+                .startsWith("Invalid argument 'contact_id': no contact with id");
     }
 
     @Test
@@ -156,42 +181,81 @@ class ContactToolsIT {
         assertThat(list).containsEntry("name", "IT Newsletter");
         assertThat(error("contact_create_list", Map.of("account_id", "demo2", "name", "IT Newsletter")))
                 .startsWith("Invalid argument 'name'");
-        Map<String, Object> person = (Map<String, Object>) ok("contact_create", Map.of("account_id", "demo2",
-                "given_name", "Quinn", "surname", "Member; \"Q\"", "emails", List.of("quinn.member@example.com")))
+        Map<String, Object> person = (Map<String, Object>) ok(
+                        "contact_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "given_name",
+                                "Quinn",
+                                "surname",
+                                "Member; \"Q\"",
+                                "emails",
+                                List.of("quinn.member@example.com")))
                 .get("contact");
         ok("contact_list", Map.of("account_id", "demo2", "folder_id", listId));
 
-        Map<String, Object> added = (Map<String, Object>) ok("contact_add_to_list", Map.of("account_id", "demo2",
-                "list_id", listId, "contact_id", person.get("id"))).get("contact");
+        Map<String, Object> added = (Map<String, Object>) ok(
+                        "contact_add_to_list",
+                        Map.of("account_id", "demo2", "list_id", listId, "contact_id", person.get("id")))
+                .get("contact");
 
-        assertThat(added).containsEntry("folder_id", listId).containsEntry("emails", List.of("quinn.member@example.com"));
+        assertThat(added)
+                .containsEntry("folder_id", listId)
+                .containsEntry("emails", List.of("quinn.member@example.com"));
         CallToolResult members = call(client, "contact_list", Map.of("account_id", "demo2", "folder_id", listId));
         assertThat(cacheState(members)).isEqualTo("miss");
         assertThat(contacts(structured(members))).extracting(c -> c.get("id")).containsExactly(added.get("id"));
-        assertThat(error("contact_add_to_list", Map.of("account_id", "demo2", "list_id", "AAMkNoSuchList",
-                "contact_id", person.get("id")))).startsWith("Invalid argument 'list_id': no contact list");
+        assertThat(error(
+                        "contact_add_to_list",
+                        Map.of("account_id", "demo2", "list_id", "AAMkNoSuchList", "contact_id", person.get("id"))))
+                .startsWith("Invalid argument 'list_id': no contact list");
 
-        Map<String, Object> csv = ok("contact_export", Map.of("account_id", "demo2", "format", "csv",
-                "folder_id", listId, "file_name", "it-list.csv", "overwrite", true));
+        Map<String, Object> csv = ok(
+                "contact_export",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "format",
+                        "csv",
+                        "folder_id",
+                        listId,
+                        "file_name",
+                        "it-list.csv",
+                        "overwrite",
+                        true));
         assertThat(csv).containsEntry("count", 1).containsEntry("format", "csv");
         List<String> rows = Files.readAllLines(Path.of((String) csv.get("path")), StandardCharsets.UTF_8);
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).startsWith("Quinn,\"Member; \"\"Q\"\"\",\"Quinn Member; \"\"Q\"\"\",quinn.member@example.com");
-        assertThat(error("contact_export", Map.of("account_id", "demo2", "format", "csv", "folder_id", listId,
-                "file_name", "it-list.csv"))).startsWith("Invalid argument 'file_name'");
+        assertThat(rows.get(1))
+                .startsWith("Quinn,\"Member; \"\"Q\"\"\",\"Quinn Member; \"\"Q\"\"\",quinn.member@example.com");
+        assertThat(error(
+                        "contact_export",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "format",
+                                "csv",
+                                "folder_id",
+                                listId,
+                                "file_name",
+                                "it-list.csv")))
+                .startsWith("Invalid argument 'file_name'");
     }
 
     @Test
     void contactExport_allContactsAsVcard_writesOneCardPerContact_andRefusesAPath() throws Exception {
-        Map<String, Object> exported = ok("contact_export", Map.of("account_id", "demo", "file_name", "it-all.vcf",
-                "overwrite", true));
+        Map<String, Object> exported =
+                ok("contact_export", Map.of("account_id", "demo", "file_name", "it-all.vcf", "overwrite", true));
 
         String content = Files.readString(Path.of((String) exported.get("path")), StandardCharsets.UTF_8);
         int count = (Integer) exported.get("count");
         assertThat(count).isGreaterThanOrEqualTo(42);
         assertThat(content.split("BEGIN:VCARD\r\nVERSION:3.0\r\n", -1)).hasSize(count + 1);
         assertThat(content).contains("ORG:Fabrikam", "ORG:Litware").endsWith("END:VCARD\r\n");
-        assertThat(exported).containsEntry("format", "vcard").containsEntry("truncated", false)
+        assertThat(exported)
+                .containsEntry("format", "vcard")
+                .containsEntry("truncated", false)
                 .doesNotContainKey("folder_id");
         assertThat(error("contact_export", Map.of("account_id", "demo", "file_name", "../escape.vcf")))
                 .startsWith("Invalid argument 'file_name'");
@@ -201,20 +265,33 @@ class ContactToolsIT {
 
     @Test
     void searchContacts_byCompany_findsOnlyItsPeople_secondIsFresh_andACreateMakesItMiss() {
-        CallToolResult first = call(client, "search_contacts", Map.of("account_id", "demo2", "query", "Woodgrove",
-                "force_refresh", true));
+        CallToolResult first = call(
+                client, "search_contacts", Map.of("account_id", "demo2", "query", "Woodgrove", "force_refresh", true));
         CallToolResult second = call(client, "search_contacts", Map.of("account_id", "demo2", "query", "Woodgrove"));
 
-        assertThat(contacts(structured(first))).isNotEmpty().extracting(c -> c.get("company_name"))
+        assertThat(contacts(structured(first)))
+                .isNotEmpty()
+                .extracting(c -> c.get("company_name"))
                 .containsOnly("Woodgrove Bank");
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
 
-        ok("contact_create", Map.of("account_id", "demo2", "given_name", "Wanda", "surname", "Searchable",
-                "company_name", "Woodgrove Bank"));
+        ok(
+                "contact_create",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "given_name",
+                        "Wanda",
+                        "surname",
+                        "Searchable",
+                        "company_name",
+                        "Woodgrove Bank"));
         CallToolResult after = call(client, "search_contacts", Map.of("account_id", "demo2", "query", "Woodgrove"));
         assertThat(cacheState(after)).isEqualTo("miss");
-        assertThat(contacts(structured(after))).extracting(c -> c.get("display_name")).contains("Wanda Searchable");
+        assertThat(contacts(structured(after)))
+                .extracting(c -> c.get("display_name"))
+                .contains("Wanda Searchable");
         assertThat(error("search_contacts", Map.of("account_id", "demo2", "query", " ")))
                 .startsWith("Invalid argument 'query'");
     }
@@ -223,23 +300,31 @@ class ContactToolsIT {
     @SuppressWarnings("unchecked")
     void searchEvents_findsTheOffsite_withTimesAndIds_andTheSecondCallIsFresh() {
         Map<String, Object> arguments = new HashMap<>(Map.of("account_id", "demo", "query", "offsite"));
-        CallToolResult first = call(client, "search_events", Map.of("account_id", "demo", "query", "offsite",
-                "force_refresh", true));
+        CallToolResult first =
+                call(client, "search_events", Map.of("account_id", "demo", "query", "offsite", "force_refresh", true));
         CallToolResult second = call(client, "search_events", arguments);
 
-        List<Map<String, Object>> events = (List<Map<String, Object>>) structured(first).get("events");
-        assertThat(events).isNotEmpty().anySatisfy(e -> assertThat(e).containsEntry("subject", "Contoso offsite")
-                .containsEntry("is_all_day", true).containsKeys("id", "start", "end"));
+        List<Map<String, Object>> events =
+                (List<Map<String, Object>>) structured(first).get("events");
+        assertThat(events)
+                .isNotEmpty()
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("subject", "Contoso offsite")
+                        .containsEntry("is_all_day", true)
+                        .containsKeys("id", "start", "end"));
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
-        assertThat(error("search_events", Map.of("account_id", "demo", "query", ""))).startsWith("Invalid argument 'query'");
+        assertThat(error("search_events", Map.of("account_id", "demo", "query", "")))
+                .startsWith("Invalid argument 'query'");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void searchEvents_limitPastGraphsPageOf25_pagesWithFromAndReturnsTheLimit() {
-        Map<String, Object> answer = structured(call(client, "search_events", Map.of("account_id", "demo",
-                "query", "stand-up", "limit", 60, "force_refresh", true)));
+        Map<String, Object> answer = structured(call(
+                client,
+                "search_events",
+                Map.of("account_id", "demo", "query", "stand-up", "limit", 60, "force_refresh", true)));
 
         List<Map<String, Object>> events = (List<Map<String, Object>>) answer.get("events");
         assertThat(events).hasSize(60).extracting(e -> e.get("id")).doesNotHaveDuplicates();
@@ -258,7 +343,9 @@ class ContactToolsIT {
 
     private String error(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as(tool + " should fail: " + result.content()).isTrue();
+        assertThat(result.isError())
+                .as(tool + " should fail: " + result.content())
+                .isTrue();
         return ((TextContent) result.content().get(0)).text();
     }
 }

@@ -35,7 +35,8 @@ class DamagedCacheStartupIT {
     @Test
     @SuppressWarnings("unchecked")
     void startup_cacheFileWithOverwrittenPages_setsItAsideAndServesFromAFreshStore() throws Exception {
-        MicroLauncher launcher = MicroLauncher.on(PORT, WORK).emptyWork().store().jvm("-Dm365.mcp.warming.on-startup=false");
+        MicroLauncher launcher =
+                MicroLauncher.on(PORT, WORK).emptyWork().store().jvm("-Dm365.mcp.warming.on-startup=false");
         Path file = launcher.cacheFile();
         DamagedFiles.storeWithEntries(file, CacheKey.of(System.getenv("M365_MCP_CACHE_KEY")), Clock.systemUTC());
         DamagedFiles.overwriteFourPagesInTheMiddle(file);
@@ -61,13 +62,17 @@ class DamagedCacheStartupIT {
         Path aside = WORK.resolve(store.path("data").path("set_aside").asText());
         assertThat(aside.getFileName().toString()).startsWith("cache.db.corrupt-");
         assertThat(Files.size(aside)).as("moved as it was").isEqualTo(damagedSize);
-        assertThat(Files.readString(WORK.resolve("payara.log"))).contains("is damaged", aside.getFileName().toString());
+        assertThat(Files.readString(WORK.resolve("payara.log")))
+                .contains("is damaged", aside.getFileName().toString());
     }
 
     private static JsonNode cacheStoreReadiness(URI root) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(root.resolve("/health/ready")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(root.resolve("/health/ready"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         for (JsonNode check : new ObjectMapper().readTree(response.body()).path("checks")) {
             if (check.path("name").asText().equals("cache-store")) {
                 return check;

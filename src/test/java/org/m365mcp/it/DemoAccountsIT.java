@@ -52,11 +52,17 @@ class DemoAccountsIT {
     void accountList_inDemoMode_listsBothSandboxAccountsAndSaysSo() {
         Map<String, Object> answer = structured(call(client, "account_list", Map.of()));
 
-        assertThat(answer).containsEntry("mode", "demo").containsEntry("sandbox", true).containsEntry("count", 2);
+        assertThat(answer)
+                .containsEntry("mode", "demo")
+                .containsEntry("sandbox", true)
+                .containsEntry("count", 2);
         assertThat((List<Map<String, Object>>) answer.get("accounts"))
-                .extracting(account -> account.get("account_id"), account -> account.get("username"),
+                .extracting(
+                        account -> account.get("account_id"),
+                        account -> account.get("username"),
                         account -> account.get("sandbox"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("demo", "adele.vance@contoso.sandbox", true),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("demo", "adele.vance@contoso.sandbox", true),
                         org.assertj.core.groups.Tuple.tuple("demo2", "megan.bowen@contoso.sandbox", true));
         assertThat((String) answer.get("note")).contains("Demo mode").contains("M365_MCP_CLIENT_ID");
     }
@@ -65,8 +71,12 @@ class DemoAccountsIT {
     void serverGetVersion_inDemoMode_saysTheSandboxIsInUse() {
         Map<String, Object> answer = structured(call(client, "server_get_version", Map.of()));
 
-        assertThat(answer).containsEntry("name", "m365-mcp").containsEntry("mode", "demo")
-                .containsEntry("sandbox", true).containsKey("version").doesNotContainKey("authority");
+        assertThat(answer)
+                .containsEntry("name", "m365-mcp")
+                .containsEntry("mode", "demo")
+                .containsEntry("sandbox", true)
+                .containsKey("version")
+                .doesNotContainKey("authority");
         assertThat((String) answer.get("graph_base_url")).endsWith("/sandbox/v1.0");
         assertThat((String) answer.get("note")).startsWith("Demo mode");
     }
@@ -76,7 +86,8 @@ class DemoAccountsIT {
         CallToolResult result = call(client, "account_authenticate", Map.of());
 
         assertThat(result.isError()).isTrue();
-        assertThat(((TextContent) result.content().get(0)).text()).startsWith("account_authenticate failed: Demo mode")
+        assertThat(((TextContent) result.content().get(0)).text())
+                .startsWith("account_authenticate failed: Demo mode")
                 .contains("docs/azure-app-registration.md");
     }
 
@@ -88,28 +99,38 @@ class DemoAccountsIT {
 
         call(client, "email_list", Map.of("account_id", "demo2", "limit", 2));
         call(client, "email_list", Map.of("account_id", "demo", "limit", 2));
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "limit", 2)))).isEqualTo("fresh");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "limit", 2))))
+                .isEqualTo("fresh");
 
-        Map<String, Object> signedOut = structured(call(client, "account_sign_out",
-                Map.of("account_id", "demo2", "confirm", true)));
+        Map<String, Object> signedOut =
+                structured(call(client, "account_sign_out", Map.of("account_id", "demo2", "confirm", true)));
 
         assertThat(signedOut).containsEntry("account_id", "demo2").containsEntry("tokens_removed", false);
         assertThat((Integer) signedOut.get("cache_entries_removed")).isGreaterThanOrEqualTo(1);
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "limit", 2)))).isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "limit", 2))))
+                .isEqualTo("miss");
         assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo", "limit", 2))))
-                .as("the other account's cache is untouched").isEqualTo("fresh");
+                .as("the other account's cache is untouched")
+                .isEqualTo("fresh");
     }
 
     @Test
     void accountTools_carryTheirSafetyAnnotations() {
         List<Tool> tools = client.listTools().tools();
 
-        Tool signOut = tools.stream().filter(t -> t.name().equals("account_sign_out")).findFirst().orElseThrow();
-        Tool list = tools.stream().filter(t -> t.name().equals("account_list")).findFirst().orElseThrow();
+        Tool signOut = tools.stream()
+                .filter(t -> t.name().equals("account_sign_out"))
+                .findFirst()
+                .orElseThrow();
+        Tool list = tools.stream()
+                .filter(t -> t.name().equals("account_list"))
+                .findFirst()
+                .orElseThrow();
         assertThat(signOut.annotations().destructiveHint()).isTrue();
         assertThat(signOut.annotations().readOnlyHint()).isFalse();
         assertThat(list.annotations().readOnlyHint()).isTrue();
-        assertThat(tools).extracting(Tool::name)
+        assertThat(tools)
+                .extracting(Tool::name)
                 .contains("account_authenticate", "account_complete_auth", "account_list", "account_sign_out");
     }
 }

@@ -29,10 +29,15 @@ class DiscoveryModeIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        payara = MicroLauncher.on(PORT, Path.of("target", "it-discovery")).freshWork().env(Map.of(
-                "M365_MCP_TOOL_MODE", "discovery",
-                "M365_MCP_TOOLS", "mail,account",
-                "M365_MCP_TOOLS_DENY", "emailfolders_empty")).store().noWarming().awaitMcp();
+        payara = MicroLauncher.on(PORT, Path.of("target", "it-discovery"))
+                .freshWork()
+                .env(Map.of(
+                        "M365_MCP_TOOL_MODE", "discovery",
+                        "M365_MCP_TOOLS", "mail,account",
+                        "M365_MCP_TOOLS_DENY", "emailfolders_empty"))
+                .store()
+                .noWarming()
+                .awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 
@@ -47,20 +52,25 @@ class DiscoveryModeIT {
 
     @Test
     void toolsList_threeTools() {
-        assertThat(client.listTools().tools()).extracting(Tool::name)
+        assertThat(client.listTools().tools())
+                .extracting(Tool::name)
                 .containsExactlyInAnyOrder("tool_find", "tool_describe", "tool_call");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void toolFind_ranksTheOfferedToolsOnly() {
-        List<Map<String, Object>> found = (List<Map<String, Object>>) structured(call(client, "tool_find",
-                Map.of("query", "list my emails"))).get("tools");
-        List<Map<String, Object>> calendar = (List<Map<String, Object>>) structured(call(client, "tool_find",
-                Map.of("query", "calendar events free busy", "limit", 30))).get("tools");
+        List<Map<String, Object>> found =
+                (List<Map<String, Object>>) structured(call(client, "tool_find", Map.of("query", "list my emails")))
+                        .get("tools");
+        List<Map<String, Object>> calendar = (List<Map<String, Object>>)
+                structured(call(client, "tool_find", Map.of("query", "calendar events free busy", "limit", 30)))
+                        .get("tools");
 
         assertThat(found.get(0)).containsEntry("name", "email_list");
-        assertThat(calendar).extracting(hit -> (String) hit.get("name")).noneMatch(name -> name.startsWith("calendar_"));
+        assertThat(calendar)
+                .extracting(hit -> (String) hit.get("name"))
+                .noneMatch(name -> name.startsWith("calendar_"));
     }
 
     @Test
@@ -96,10 +106,12 @@ class DiscoveryModeIT {
     @Test
     @SuppressWarnings("unchecked")
     void toolCall_destructiveWithoutConfirm_refusedNamingToolAndConfirm() {
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) structured(through("email_list",
-                Map.of("account_id", "demo", "folder", "inbox", "limit", 1))).get("messages");
-        CallToolResult refused = through("email_delete", Map.of("account_id", "demo",
-                "message_id", messages.get(0).get("id"), "permanent", true));
+        List<Map<String, Object>> messages = (List<Map<String, Object>>)
+                structured(through("email_list", Map.of("account_id", "demo", "folder", "inbox", "limit", 1)))
+                        .get("messages");
+        CallToolResult refused = through(
+                "email_delete",
+                Map.of("account_id", "demo", "message_id", messages.get(0).get("id"), "permanent", true));
 
         assertThat(refused.isError()).isTrue();
         assertThat(text(refused)).startsWith("email_delete: ").contains("confirm");

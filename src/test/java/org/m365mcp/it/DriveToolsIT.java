@@ -68,14 +68,17 @@ class DriveToolsIT {
         CallToolResult first = call(client, "folder_list", Map.of("account_id", "demo", "force_refresh", true));
         CallToolResult second = call(client, "folder_list", Map.of("account_id", "demo"));
 
-        assertThat(items(structured(first), "folders")).extracting(f -> f.get("name"))
+        assertThat(items(structured(first), "folders"))
+                .extracting(f -> f.get("name"))
                 .contains("Documents", "Pictures", "Shared", "Desktop", "Archive");
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
         Map<String, Object> documents = ok("folder_list", Map.of("account_id", "demo", "folder", "/Documents"));
-        assertThat(items(documents, "folders")).extracting(f -> f.get("name")).contains("Projects", "Finance", "Customers");
-        assertThat(items(documents, "folders")).allSatisfy(f -> assertThat(f).containsEntry("folder", true)
-                .containsKeys("id", "path", "child_count"));
+        assertThat(items(documents, "folders"))
+                .extracting(f -> f.get("name"))
+                .contains("Projects", "Finance", "Customers");
+        assertThat(items(documents, "folders"))
+                .allSatisfy(f -> assertThat(f).containsEntry("folder", true).containsKeys("id", "path", "child_count"));
         assertThat(error("folder_list", Map.of("account_id", "demo", "folder", "01NOSUCHFOLDER")))
                 .startsWith("Invalid argument 'folder': no folder '01NOSUCHFOLDER'");
         assertThat(error("folder_list", Map.of("account_id", "demo", "folder", "/Documents/../x")))
@@ -84,12 +87,17 @@ class DriveToolsIT {
 
     @Test
     void folderGet_byPath_givesTheFolder_secondIsFresh() {
-        CallToolResult first = call(client, "folder_get", Map.of("account_id", "demo", "folder", "/Documents/Finance",
-                "force_refresh", true));
-        CallToolResult second = call(client, "folder_get", Map.of("account_id", "demo", "folder", "/Documents/Finance"));
+        CallToolResult first = call(
+                client,
+                "folder_get",
+                Map.of("account_id", "demo", "folder", "/Documents/Finance", "force_refresh", true));
+        CallToolResult second =
+                call(client, "folder_get", Map.of("account_id", "demo", "folder", "/Documents/Finance"));
 
         Map<String, Object> item = item(structured(first));
-        assertThat(item).containsEntry("name", "Finance").containsEntry("path", "/Documents/Finance")
+        assertThat(item)
+                .containsEntry("name", "Finance")
+                .containsEntry("path", "/Documents/Finance")
                 .containsEntry("folder", true);
         assertThat((Integer) item.get("child_count")).isGreaterThanOrEqualTo(5);
         assertThat(cacheState(second)).isEqualTo("fresh");
@@ -101,8 +109,8 @@ class DriveToolsIT {
         admin.latency(30);
         try {
             admin.resetRequests();
-            CallToolResult cold = call(client, "folder_get_tree", Map.of("account_id", "demo", "max_depth", 10,
-                    "force_refresh", true));
+            CallToolResult cold = call(
+                    client, "folder_get_tree", Map.of("account_id", "demo", "max_depth", 10, "force_refresh", true));
             long inFlight = admin.maxInFlight("demo");
             long requests = admin.graphRequests();
             CallToolResult warm = call(client, "folder_get_tree", Map.of("account_id", "demo", "max_depth", 10));
@@ -110,60 +118,81 @@ class DriveToolsIT {
             Map<String, Object> tree = structured(cold);
             assertThat((Integer) tree.get("folder_count")).isGreaterThanOrEqualTo(250);
             assertThat(tree).containsEntry("truncated", false);
-            assertThat(inFlight).as("listings run concurrently, within the per-mailbox cap").isBetween(2L, 4L);
+            assertThat(inFlight)
+                    .as("listings run concurrently, within the per-mailbox cap")
+                    .isBetween(2L, 4L);
             assertThat(requests).isGreaterThan(50);
             assertThat(cacheState(warm)).isEqualTo("fresh");
-            assertThat(admin.graphRequests()).as("the cached tree costs no request").isEqualTo(requests);
+            assertThat(admin.graphRequests())
+                    .as("the cached tree costs no request")
+                    .isEqualTo(requests);
         } finally {
             admin.latency(0);
         }
-        Map<String, Object> shallow = ok("folder_get_tree", Map.of("account_id", "demo", "folder", "/Documents",
-                "max_depth", 1));
-        assertThat(items(shallow, "folders")).extracting(f -> f.get("name")).contains("Projects", "Finance")
+        Map<String, Object> shallow =
+                ok("folder_get_tree", Map.of("account_id", "demo", "folder", "/Documents", "max_depth", 1));
+        assertThat(items(shallow, "folders"))
+                .extracting(f -> f.get("name"))
+                .contains("Projects", "Finance")
                 .allSatisfy(name -> assertThat(name).isNotNull());
         assertThat(items(shallow, "folders")).allSatisfy(f -> assertThat(f).doesNotContainKey("children"));
     }
 
     @Test
     void fileListAndGet_textFileHasItsText_binaryPointsToTheDownloadUrl_whichServesTheBytes() throws Exception {
-        String project = "/Documents/Projects/" + firstName(ok("folder_list", Map.of("account_id", "demo", "folder",
-                "/Documents/Projects")));
-        CallToolResult first = call(client, "file_list", Map.of("account_id", "demo", "folder", project,
-                "force_refresh", true));
+        String project = "/Documents/Projects/"
+                + firstName(ok("folder_list", Map.of("account_id", "demo", "folder", "/Documents/Projects")));
+        CallToolResult first =
+                call(client, "file_list", Map.of("account_id", "demo", "folder", project, "force_refresh", true));
         CallToolResult second = call(client, "file_list", Map.of("account_id", "demo", "folder", project));
-        assertThat(items(structured(first), "files")).hasSize(2)
+        assertThat(items(structured(first), "files"))
+                .hasSize(2)
                 .allSatisfy(f -> assertThat(f).containsEntry("folder", false).containsKeys("id", "mime_type", "size"));
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
 
         List<Map<String, Object>> files = new java.util.ArrayList<>();
-        for (Map<String, Object> folder : items(ok("folder_list", Map.of("account_id", "demo", "folder",
-                "/Documents/Projects")), "folders")) {
+        for (Map<String, Object> folder :
+                items(ok("folder_list", Map.of("account_id", "demo", "folder", "/Documents/Projects")), "folders")) {
             files.addAll(items(ok("file_list", Map.of("account_id", "demo", "folder", folder.get("id"))), "files"));
         }
-        Map<String, Object> text = files.stream().filter(f -> String.valueOf(f.get("mime_type")).startsWith("text/"))
-                .findFirst().orElseThrow();
+        Map<String, Object> text = files.stream()
+                .filter(f -> String.valueOf(f.get("mime_type")).startsWith("text/"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> textAnswer = ok("file_get", Map.of("account_id", "demo", "file_id", text.get("id")));
-        assertThat((String) textAnswer.get("content")).startsWith("Contoso sandbox file " + text.get("name"))
+        assertThat((String) textAnswer.get("content"))
+                .startsWith("Contoso sandbox file " + text.get("name"))
                 .hasSize(((Number) text.get("size")).intValue());
-        Map<String, Object> binary = files.stream().filter(f -> !String.valueOf(f.get("mime_type")).startsWith("text/"))
-                .findFirst().orElseThrow();
+        Map<String, Object> binary = files.stream()
+                .filter(f -> !String.valueOf(f.get("mime_type")).startsWith("text/"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> binaryAnswer = ok("file_get", Map.of("account_id", "demo", "file_id", binary.get("id")));
         assertThat(binaryAnswer).doesNotContainKey("content");
         assertThat((String) binaryAnswer.get("content_note")).contains("file_download_url");
-        CallToolResult cachedBinary = call(client, "file_get", Map.of("account_id", "demo", "file_id", binary.get("id")));
+        CallToolResult cachedBinary =
+                call(client, "file_get", Map.of("account_id", "demo", "file_id", binary.get("id")));
         assertThat(cacheState(cachedBinary)).isEqualTo("fresh");
         for (Map<String, Object> answer : List.of(binaryAnswer, structured(cachedBinary))) {
-            HttpResponse<byte[]> linked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create((String) answer.get("download_url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(linked.statusCode()).as("file_get's download link works, cached or not").isEqualTo(200);
+            HttpResponse<byte[]> linked = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create((String) answer.get("download_url")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(linked.statusCode())
+                    .as("file_get's download link works, cached or not")
+                    .isEqualTo(200);
             assertThat((long) linked.body().length).isEqualTo(((Number) binary.get("size")).longValue());
         }
         assertThat(textAnswer).doesNotContainKey("download_url");
 
         Map<String, Object> url = ok("file_download_url", Map.of("account_id", "demo", "file_id", binary.get("id")));
-        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create((String) url.get("url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create((String) url.get("url")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat((long) download.body().length).isEqualTo(((Number) binary.get("size")).longValue());
         assertThat(error("file_get", Map.of("account_id", "demo", "file_id", "01NOSUCHFILE")))
@@ -177,53 +206,88 @@ class DriveToolsIT {
     @Test
     void fileWrites_createUpdateRenameCopyMoveShareDelete_invalidateTheDependentReads() {
         String folderId = newFolder("files");
-        String subId = (String) ok("folder_create", Map.of("account_id", "demo2", "name", "sub",
-                "parent_folder", folderId)).get("item_id");
+        String subId =
+                (String) ok("folder_create", Map.of("account_id", "demo2", "name", "sub", "parent_folder", folderId))
+                        .get("item_id");
         CallToolResult listed = call(client, "file_list", Map.of("account_id", "demo2", "folder", folderId));
         assertThat(cacheState(call(client, "file_list", Map.of("account_id", "demo2", "folder", folderId))))
                 .isEqualTo("fresh");
         call(client, "file_list", Map.of("account_id", "demo", "folder", "/Documents"));
         assertThat(items(structured(listed), "files")).isEmpty();
 
-        Map<String, Object> created = ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
-                "name", "notes.txt", "content", "hello drive"));
+        Map<String, Object> created = ok(
+                "file_create",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "parent_folder",
+                        folderId,
+                        "name",
+                        "notes.txt",
+                        "content",
+                        "hello drive"));
         String fileId = (String) created.get("item_id");
         CallToolResult afterCreate = call(client, "file_list", Map.of("account_id", "demo2", "folder", folderId));
-        assertThat(cacheState(afterCreate)).as("file_create invalidates file_list").isEqualTo("miss");
-        assertThat(items(structured(afterCreate), "files")).extracting(f -> f.get("name")).containsExactly("notes.txt");
+        assertThat(cacheState(afterCreate))
+                .as("file_create invalidates file_list")
+                .isEqualTo("miss");
+        assertThat(items(structured(afterCreate), "files"))
+                .extracting(f -> f.get("name"))
+                .containsExactly("notes.txt");
         assertThat(cacheState(call(client, "file_list", Map.of("account_id", "demo", "folder", "/Documents"))))
-                .as("the other account's file_list is untouched").isEqualTo("fresh");
-        assertThat(error("file_create", Map.of("account_id", "demo2", "parent_folder", folderId, "name", "notes.txt",
-                "content", "again"))).startsWith("Invalid argument 'name': an item named 'notes.txt' already exists");
+                .as("the other account's file_list is untouched")
+                .isEqualTo("fresh");
+        assertThat(error(
+                        "file_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "parent_folder",
+                                folderId,
+                                "name",
+                                "notes.txt",
+                                "content",
+                                "again")))
+                .startsWith("Invalid argument 'name': an item named 'notes.txt' already exists");
 
-        assertThat(item(ok("file_get", Map.of("account_id", "demo2", "file_id", fileId)))).containsEntry("size", 11);
-        assertThat(ok("file_get", Map.of("account_id", "demo2", "file_id", fileId))).containsEntry("content", "hello drive");
+        assertThat(item(ok("file_get", Map.of("account_id", "demo2", "file_id", fileId))))
+                .containsEntry("size", 11);
+        assertThat(ok("file_get", Map.of("account_id", "demo2", "file_id", fileId)))
+                .containsEntry("content", "hello drive");
         ok("file_update", Map.of("account_id", "demo2", "file_id", fileId, "content", "changed"));
         CallToolResult afterUpdate = call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
-        assertThat(cacheState(afterUpdate)).as("file_update invalidates file_get").isEqualTo("miss");
+        assertThat(cacheState(afterUpdate))
+                .as("file_update invalidates file_get")
+                .isEqualTo("miss");
         assertThat(structured(afterUpdate)).containsEntry("content", "changed");
 
-        Map<String, Object> renamed = item(ok("file_rename", Map.of("account_id", "demo2", "file_id", fileId,
-                "new_name", "renamed.txt")));
+        Map<String, Object> renamed =
+                item(ok("file_rename", Map.of("account_id", "demo2", "file_id", fileId, "new_name", "renamed.txt")));
         assertThat(renamed).containsEntry("name", "renamed.txt");
         assertThat(cacheState(call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId))))
                 .isEqualTo("miss");
 
-        Map<String, Object> copy = ok("file_copy", Map.of("account_id", "demo2", "file_id", fileId,
-                "new_name", "copy.txt"));
+        Map<String, Object> copy =
+                ok("file_copy", Map.of("account_id", "demo2", "file_id", fileId, "new_name", "copy.txt"));
         assertThat((String) copy.get("item_id")).isNotBlank().isNotEqualTo(fileId);
         assertThat(items(ok("file_list", Map.of("account_id", "demo2", "folder", folderId)), "files"))
-                .extracting(f -> f.get("name")).containsExactly("copy.txt", "renamed.txt");
+                .extracting(f -> f.get("name"))
+                .containsExactly("copy.txt", "renamed.txt");
 
-        Map<String, Object> moved = item(ok("file_move", Map.of("account_id", "demo2", "file_id", copy.get("item_id"),
-                "destination_folder", subId)));
+        Map<String, Object> moved = item(ok(
+                "file_move",
+                Map.of("account_id", "demo2", "file_id", copy.get("item_id"), "destination_folder", subId)));
         assertThat(moved).containsEntry("parent_id", subId);
         assertThat(items(ok("file_list", Map.of("account_id", "demo2", "folder", subId)), "files"))
-                .extracting(f -> f.get("name")).containsExactly("copy.txt");
+                .extracting(f -> f.get("name"))
+                .containsExactly("copy.txt");
 
-        Map<String, Object> share = ok("file_share", Map.of("account_id", "demo2", "file_id", fileId, "type", "view",
-                "scope", "anonymous"));
-        assertThat(share).containsEntry("type", "view").containsEntry("scope", "anonymous").containsEntry("created", true);
+        Map<String, Object> share = ok(
+                "file_share", Map.of("account_id", "demo2", "file_id", fileId, "type", "view", "scope", "anonymous"));
+        assertThat(share)
+                .containsEntry("type", "view")
+                .containsEntry("scope", "anonymous")
+                .containsEntry("created", true);
         assertThat((String) share.get("url")).startsWith("https://");
         assertThat(error("file_share", Map.of("account_id", "demo2", "file_id", fileId, "type", "own")))
                 .startsWith("Invalid argument 'type'");
@@ -233,17 +297,20 @@ class DriveToolsIT {
         assertThat(error("file_delete", Map.of("account_id", "demo2", "file_id", subId, "confirm", true)))
                 .startsWith("Invalid argument 'file_id': '" + subId + "' is a folder");
         ok("file_delete", Map.of("account_id", "demo2", "file_id", fileId, "confirm", true));
-        assertThat(error("folder_delete", Map.of("account_id", "demo2", "folder_id", copy.get("item_id"),
-                "confirm", true))).contains("is a file");
+        assertThat(error(
+                        "folder_delete",
+                        Map.of("account_id", "demo2", "folder_id", copy.get("item_id"), "confirm", true)))
+                .contains("is a file");
         assertThat(error("file_get", Map.of("account_id", "demo2", "file_id", fileId)))
-                .as("file_delete invalidates file_get").contains("no file '" + fileId + "'");
+                .as("file_delete invalidates file_get")
+                .contains("no file '" + fileId + "'");
     }
 
     @Test
     void folderWrites_createRenameMoveDelete_invalidateTheFolderReads() {
         String folderId = newFolder("folders");
-        CallToolResult before = call(client, "folder_list", Map.of("account_id", "demo2", "folder", folderId,
-                "force_refresh", true));
+        CallToolResult before =
+                call(client, "folder_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true));
         assertThat(items(structured(before), "folders")).isEmpty();
         call(client, "folder_get_tree", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true));
         call(client, "folder_list", Map.of("account_id", "demo", "force_refresh", true));
@@ -253,25 +320,43 @@ class DriveToolsIT {
         String b = (String) ok("folder_create", Map.of("account_id", "demo2", "name", "b", "parent_folder", folderId))
                 .get("item_id");
         CallToolResult after = call(client, "folder_list", Map.of("account_id", "demo2", "folder", folderId));
-        assertThat(cacheState(after)).as("folder_create invalidates folder_list").isEqualTo("miss");
-        assertThat(items(structured(after), "folders")).extracting(f -> f.get("name")).containsExactly("a", "b");
+        assertThat(cacheState(after))
+                .as("folder_create invalidates folder_list")
+                .isEqualTo("miss");
+        assertThat(items(structured(after), "folders"))
+                .extracting(f -> f.get("name"))
+                .containsExactly("a", "b");
         assertThat(cacheState(call(client, "folder_list", Map.of("account_id", "demo"))))
-                .as("the other account's folder_list is untouched").isEqualTo("fresh");
+                .as("the other account's folder_list is untouched")
+                .isEqualTo("fresh");
         assertThat(error("folder_create", Map.of("account_id", "demo2", "name", "a", "parent_folder", folderId)))
                 .startsWith("Invalid argument 'name'");
-        assertThat(item(ok("folder_create", Map.of("account_id", "demo2", "name", "a", "parent_folder", folderId,
-                "conflict_behavior", "rename")))).extracting(i -> i.get("name")).isNotEqualTo("a");
+        assertThat(item(ok(
+                        "folder_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "name",
+                                "a",
+                                "parent_folder",
+                                folderId,
+                                "conflict_behavior",
+                                "rename"))))
+                .extracting(i -> i.get("name"))
+                .isNotEqualTo("a");
 
         ok("folder_rename", Map.of("account_id", "demo2", "folder_id", a, "new_name", "a2"));
         ok("folder_move", Map.of("account_id", "demo2", "folder_id", b, "destination_folder", a));
         CallToolResult tree = call(client, "folder_get_tree", Map.of("account_id", "demo2", "folder", folderId));
         assertThat(cacheState(tree)).isEqualTo("miss");
-        Map<String, Object> a2 = items(structured(tree), "folders").stream().filter(f -> "a2".equals(f.get("name")))
-                .findFirst().orElseThrow();
+        Map<String, Object> a2 = items(structured(tree), "folders").stream()
+                .filter(f -> "a2".equals(f.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(items(a2, "children")).extracting(f -> f.get("name")).containsExactly("b");
 
-        assertThat(error("folder_delete", Map.of("account_id", "demo2", "folder_id", a))).startsWith(
-                "Invalid argument 'confirm'");
+        assertThat(error("folder_delete", Map.of("account_id", "demo2", "folder_id", a)))
+                .startsWith("Invalid argument 'confirm'");
         ok("folder_delete", Map.of("account_id", "demo2", "folder_id", a, "confirm", true));
         assertThat(error("folder_get", Map.of("account_id", "demo2", "folder", b)))
                 .contains("no folder '" + b + "'");
@@ -280,14 +365,26 @@ class DriveToolsIT {
     @Test
     void renameMoveAndShare_checkTheItemsKind_andChangeNothingOfTheOtherKind() {
         String folderId = newFolder("kinds");
-        String subId = (String) ok("folder_create", Map.of("account_id", "demo2", "name", "sub",
-                "parent_folder", folderId)).get("item_id");
-        String fileId = (String) ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
-                "name", "kind.txt", "content", "a file")).get("item_id");
+        String subId =
+                (String) ok("folder_create", Map.of("account_id", "demo2", "name", "sub", "parent_folder", folderId))
+                        .get("item_id");
+        String fileId = (String) ok(
+                        "file_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "parent_folder",
+                                folderId,
+                                "name",
+                                "kind.txt",
+                                "content",
+                                "a file"))
+                .get("item_id");
 
         assertThat(error("folder_rename", Map.of("account_id", "demo2", "folder_id", fileId, "new_name", "x")))
                 .isEqualTo("Invalid argument 'folder_id': '" + fileId + "' is a file: use file_rename");
-        assertThat(error("folder_move", Map.of("account_id", "demo2", "folder_id", fileId, "destination_folder", subId)))
+        assertThat(error(
+                        "folder_move", Map.of("account_id", "demo2", "folder_id", fileId, "destination_folder", subId)))
                 .isEqualTo("Invalid argument 'folder_id': '" + fileId + "' is a file: use file_move");
         assertThat(error("file_rename", Map.of("account_id", "demo2", "file_id", subId, "new_name", "x")))
                 .isEqualTo("Invalid argument 'file_id': '" + subId + "' is a folder: use folder_rename");
@@ -295,17 +392,27 @@ class DriveToolsIT {
                 .isEqualTo("Invalid argument 'file_id': '" + subId + "' is a folder: use folder_move");
         assertThat(error("file_share", Map.of("account_id", "demo2", "file_id", subId)))
                 .startsWith("Invalid argument 'file_id': '" + subId + "' is a folder: file_share shares files only");
-        assertThat(error("folder_move", Map.of("account_id", "demo2", "folder_id", subId, "destination_folder", fileId)))
-                .isEqualTo("Invalid argument 'destination_folder': '" + fileId + "' is a file: give a folder id or path");
-        assertThat(error("file_copy", Map.of("account_id", "demo2", "file_id", fileId, "destination_folder",
-                "/No such folder"))).startsWith("Invalid argument 'destination_folder': no folder '/No such folder'");
+        assertThat(error(
+                        "folder_move", Map.of("account_id", "demo2", "folder_id", subId, "destination_folder", fileId)))
+                .isEqualTo(
+                        "Invalid argument 'destination_folder': '" + fileId + "' is a file: give a folder id or path");
+        assertThat(error(
+                        "file_copy",
+                        Map.of("account_id", "demo2", "file_id", fileId, "destination_folder", "/No such folder")))
+                .startsWith("Invalid argument 'destination_folder': no folder '/No such folder'");
         assertThat(error("file_rename", Map.of("account_id", "demo2", "file_id", "01NOSUCHFILE", "new_name", "x")))
                 .startsWith("Invalid argument 'file_id': no file '01NOSUCHFILE'");
 
-        assertThat(items(ok("file_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
-                "files")).extracting(f -> f.get("name")).containsExactly("kind.txt");
-        assertThat(items(ok("folder_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
-                "folders")).extracting(f -> f.get("name")).containsExactly("sub");
+        assertThat(items(
+                        ok("file_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
+                        "files"))
+                .extracting(f -> f.get("name"))
+                .containsExactly("kind.txt");
+        assertThat(items(
+                        ok("folder_list", Map.of("account_id", "demo2", "folder", folderId, "force_refresh", true)),
+                        "folders"))
+                .extracting(f -> f.get("name"))
+                .containsExactly("sub");
     }
 
     @Test
@@ -316,15 +423,36 @@ class DriveToolsIT {
         SandboxAdmin admin = new SandboxAdmin(base);
         long before = admin.requestsUnder("/upload/");
 
-        Map<String, Object> created = ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
-                "name", "large.bin", "local_file", "it-large.bin"));
+        Map<String, Object> created = ok(
+                "file_create",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "parent_folder",
+                        folderId,
+                        "name",
+                        "large.bin",
+                        "local_file",
+                        "it-large.bin"));
 
         assertThat((String) created.get("message")).contains("10485760 bytes, through an upload session");
         assertThat(item(created)).containsEntry("size", 10485760).containsEntry("name", "large.bin");
-        assertThat(admin.requestsUnder("/upload/") - before).as("four fragments of 3.2 MiB or less").isEqualTo(4);
+        assertThat(admin.requestsUnder("/upload/") - before)
+                .as("four fragments of 3.2 MiB or less")
+                .isEqualTo(4);
         assertThat(sha256(download((String) created.get("item_id")))).isEqualTo(sha256(bytes));
-        assertThat(error("file_create", Map.of("account_id", "demo2", "parent_folder", folderId, "name", "large.bin",
-                "local_file", "it-large.bin"))).startsWith("Invalid argument 'name': an item named 'large.bin' already exists");
+        assertThat(error(
+                        "file_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "parent_folder",
+                                folderId,
+                                "name",
+                                "large.bin",
+                                "local_file",
+                                "it-large.bin")))
+                .startsWith("Invalid argument 'name': an item named 'large.bin' already exists");
     }
 
     @Test
@@ -338,17 +466,28 @@ class DriveToolsIT {
         admin.addFault("{\"path_pattern\":\"/upload/*\",\"method\":\"PUT\",\"status\":500,\"count\":1,\"skip\":1}");
         String fileId;
         try {
-            fileId = (String) ok("file_create", Map.of("account_id", "demo2", "parent_folder", folderId,
-                    "name", "resumed.bin", "local_file", "it-resumed.bin")).get("item_id");
+            fileId = (String) ok(
+                            "file_create",
+                            Map.of(
+                                    "account_id",
+                                    "demo2",
+                                    "parent_folder",
+                                    folderId,
+                                    "name",
+                                    "resumed.bin",
+                                    "local_file",
+                                    "it-resumed.bin"))
+                    .get("item_id");
         } finally {
             admin.clearFaults();
         }
-        assertThat(sha256(download(fileId))).as("the second fragment failed once and was sent again")
+        assertThat(sha256(download(fileId)))
+                .as("the second fragment failed once and was sent again")
                 .isEqualTo(sha256(first));
 
         call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
-        Map<String, Object> updated = ok("file_update", Map.of("account_id", "demo2", "file_id", fileId,
-                "local_file", "it-replacement.bin"));
+        Map<String, Object> updated =
+                ok("file_update", Map.of("account_id", "demo2", "file_id", fileId, "local_file", "it-replacement.bin"));
         assertThat((String) updated.get("message")).contains("through an upload session");
         assertThat(updated).containsEntry("item_id", fileId);
         CallToolResult after = call(client, "file_get", Map.of("account_id", "demo2", "file_id", fileId));
@@ -367,9 +506,11 @@ class DriveToolsIT {
             SandboxAdmin admin = new SandboxAdmin(base);
             long before = admin.graphRequests();
 
-            assertThat(error("file_create", Map.of("account_id", "demo2", "name", "huge.bin", "local_file",
-                    "it-huge.bin"))).startsWith("Invalid argument 'local_file': is 262144001 bytes; uploads are"
-                    + " limited to 262144000 bytes");
+            assertThat(error(
+                            "file_create",
+                            Map.of("account_id", "demo2", "name", "huge.bin", "local_file", "it-huge.bin")))
+                    .startsWith("Invalid argument 'local_file': is 262144001 bytes; uploads are"
+                            + " limited to 262144000 bytes");
             assertThat(admin.graphRequests()).isEqualTo(before);
         } finally {
             Files.delete(huge);
@@ -386,8 +527,11 @@ class DriveToolsIT {
     /** The file's bytes through file_download_url's pre-authenticated link. */
     private byte[] download(String fileId) throws Exception {
         Map<String, Object> url = ok("file_download_url", Map.of("account_id", "demo2", "file_id", fileId));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create((String) url.get("url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create((String) url.get("url")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
@@ -404,19 +548,24 @@ class DriveToolsIT {
 
     /** A new folder at the root of demo2's drive for one test. */
     private String newFolder(String purpose) {
-        return (String) ok("folder_create", Map.of("account_id", "demo2", "name", "IT " + purpose + " "
-                + System.nanoTime())).get("item_id");
+        return (String)
+                ok("folder_create", Map.of("account_id", "demo2", "name", "IT " + purpose + " " + System.nanoTime()))
+                        .get("item_id");
     }
 
     private Map<String, Object> ok(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as(tool + " should succeed: " + result.content()).isNotEqualTo(Boolean.TRUE);
+        assertThat(result.isError())
+                .as(tool + " should succeed: " + result.content())
+                .isNotEqualTo(Boolean.TRUE);
         return structured(result);
     }
 
     private String error(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as(tool + " should fail: " + result.content()).isTrue();
+        assertThat(result.isError())
+                .as(tool + " should fail: " + result.content())
+                .isTrue();
         return ((TextContent) result.content().get(0)).text();
     }
 

@@ -68,7 +68,8 @@ class EmailListCachingIT {
 
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
-        assertThat(structured(second).get("messages")).isEqualTo(structured(first).get("messages"));
+        assertThat(structured(second).get("messages"))
+                .isEqualTo(structured(first).get("messages"));
         assertThat((List<?>) structured(first).get("messages")).hasSize(5);
         assertThat(sandbox.graphRequests() - before).isEqualTo(1);
     }
@@ -83,7 +84,9 @@ class EmailListCachingIT {
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
         assertThat(structured(first)).containsEntry("account_id", "demo");
-        assertThat(structured(second)).as("the cached answer, first stored for ' DEMO'").containsEntry("account_id", "demo");
+        assertThat(structured(second))
+                .as("the cached answer, first stored for ' DEMO'")
+                .containsEntry("account_id", "demo");
         assertThat(sandbox.graphRequests() - before).isEqualTo(1);
     }
 
@@ -93,7 +96,8 @@ class EmailListCachingIT {
             CallToolResult result = call(client, "email_list", Map.of("account_id", spelling, "limit", 13));
 
             assertThat(result.isError()).as(spelling).isTrue();
-            assertThat(((TextContent) result.content().get(0)).text()).as(spelling)
+            assertThat(((TextContent) result.content().get(0)).text())
+                    .as(spelling)
                     .startsWith("Invalid argument 'account_id': must not contain control or invisible characters");
         }
     }
@@ -111,7 +115,9 @@ class EmailListCachingIT {
             assertThat(((TextContent) result.content().get(0)).text())
                     .startsWith("email_list failed: Graph is throttling this mailbox; retry after 50 s")
                     .contains("45 s one call may take (m365.mcp.graph.call-deadline)");
-            assertThat(tookMs).as("no wait for Retry-After (the IT client gives up after 60 s)").isLessThan(10_000);
+            assertThat(tookMs)
+                    .as("no wait for Retry-After (the IT client gives up after 60 s)")
+                    .isLessThan(10_000);
         } finally {
             sandbox.clearFaults();
         }
@@ -132,7 +138,9 @@ class EmailListCachingIT {
         while (sandbox.graphRequests() == afterFirst && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(sandbox.graphRequests() - afterFirst).as("the background refresh reached the sandbox").isEqualTo(1);
+        assertThat(sandbox.graphRequests() - afterFirst)
+                .as("the background refresh reached the sandbox")
+                .isEqualTo(1);
         CallToolResult refreshed = awaitFresh(6);
         assertThat(cachedAt(refreshed)).isAfter(firstCachedAt);
     }
@@ -147,7 +155,9 @@ class EmailListCachingIT {
 
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("miss");
-        assertThat(sandbox.graphRequests() - before).as("no other cache layer answered").isEqualTo(2);
+        assertThat(sandbox.graphRequests() - before)
+                .as("no other cache layer answered")
+                .isEqualTo(2);
     }
 
     @Test
@@ -158,7 +168,9 @@ class EmailListCachingIT {
         CallToolResult afterBypass = emailList(8, Map.of());
 
         assertThat(cacheState(bypassed)).isEqualTo("bypass");
-        assertThat(cacheState(afterBypass)).as("the bypassed call stored nothing").isEqualTo("miss");
+        assertThat(cacheState(afterBypass))
+                .as("the bypassed call stored nothing")
+                .isEqualTo("miss");
         assertThat(emailList(8, Map.of("use_cache", false)).isError()).isFalse();
         assertThat(sandbox.graphRequests() - before).isEqualTo(3);
     }
@@ -186,17 +198,22 @@ class EmailListCachingIT {
         assertThat(((Number) stats.get("stored_bytes")).longValue()).isPositive();
         assertThat(((Number) stats.get("hits")).longValue()).isPositive();
         assertThat(((Number) stats.get("misses")).longValue()).isPositive();
-        assertThat(((Number) stats.get("hit_rate")).doubleValue()).isBetween(0.0, 1.0).isNotIn(0.0, 1.0);
+        assertThat(((Number) stats.get("hit_rate")).doubleValue())
+                .isBetween(0.0, 1.0)
+                .isNotIn(0.0, 1.0);
         assertThat(stats.get("key_source")).isEqualTo("environment");
     }
 
     @SuppressWarnings("unchecked")
     private long emailListCalls() {
-        Map<String, Object> operations = (Map<String, Object>) structured(call(client, "cache_get_stats", Map.of()))
-                .get("operations");
+        Map<String, Object> operations = (Map<String, Object>)
+                structured(call(client, "cache_get_stats", Map.of())).get("operations");
         Map<String, Object> emailList = (Map<String, Object>) operations.getOrDefault("email_list", Map.of());
-        return emailList.values().stream().filter(Number.class::isInstance)
-                .filter(v -> !(v instanceof Double)).mapToLong(v -> ((Number) v).longValue()).sum();
+        return emailList.values().stream()
+                .filter(Number.class::isInstance)
+                .filter(v -> !(v instanceof Double))
+                .mapToLong(v -> ((Number) v).longValue())
+                .sum();
     }
 
     private CallToolResult awaitFresh(int limit) throws InterruptedException {

@@ -105,8 +105,10 @@ class HealthAndMetricsIT {
         assertThat(metric("m365_cache_misses_total", op) - missesBefore).isEqualTo(1);
         assertThat(metric("m365_cache_hits_total", op) - hitsBefore).isEqualTo(1);
         assertThat(metric("m365_graph_calls_total", op) - graphBefore).isEqualTo(1);
-        assertThat(metric("m365_cache_calls_total", op, "state=\"fresh\"") - freshBefore).isEqualTo(1);
-        assertThat(metric("m365_cache_call_duration_count", op, "state=\"miss\"") - timedBefore).isEqualTo(1);
+        assertThat(metric("m365_cache_calls_total", op, "state=\"fresh\"") - freshBefore)
+                .isEqualTo(1);
+        assertThat(metric("m365_cache_call_duration_count", op, "state=\"miss\"") - timedBefore)
+                .isEqualTo(1);
         assertThat(metric("m365_cache_refreshes", "outcome=\"dropped\"")).isZero();
     }
 
@@ -125,7 +127,10 @@ class HealthAndMetricsIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

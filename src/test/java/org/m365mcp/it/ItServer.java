@@ -25,8 +25,7 @@ final class ItServer {
     /** Matches M365_MCP_AUTH_TOKEN in the failsafe configuration (pom.xml). */
     static final String TOKEN = "it-secret-token";
 
-    private ItServer() {
-    }
+    private ItServer() {}
 
     /** The WAR that `mvn package` built: the tests exercise the real artifact. */
     static WebArchive war() {
@@ -47,12 +46,13 @@ final class ItServer {
 
     static McpSyncClient client(URL base) {
         URI mcp = mcpUri(base);
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder(mcp.getScheme() + "://" + mcp.getAuthority())
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        mcp.getScheme() + "://" + mcp.getAuthority())
                 .endpoint(mcp.getPath())
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN))
                 .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
         return client;
     }
@@ -78,8 +78,9 @@ final class ItServer {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + root(base).getPath() + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
-                    + (withToken ? "Authorization: Bearer " + TOKEN + "\r\n" : "")
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + (withToken ? "Authorization: Bearer " + TOKEN + "\r\n" : "")
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);

@@ -55,9 +55,12 @@ class ListenerBindingIT {
         assertThat((List<?>) mail.get("messages")).hasSize(3);
         assumeTrue(ListeningSockets.available(), "listening sockets are read from Linux's /proc");
         List<InetSocketAddress> listening = ListeningSockets.of(payara.pid());
-        assertThat(listening).as("sockets Payara Micro listens on").isNotEmpty()
+        assertThat(listening)
+                .as("sockets Payara Micro listens on")
+                .isNotEmpty()
                 .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
-                        .as("%s is loopback", socket).isTrue());
+                        .as("%s is loopback", socket)
+                        .isTrue());
         assertThat(listening).extracting(InetSocketAddress::getPort).contains(PORT);
     }
 
@@ -70,19 +73,26 @@ class ListenerBindingIT {
 
         assertThat(exit).as("the process ended by itself").isPresent();
         assertThat(exit.getAsInt()).isNotZero();
-        assertThat(logText()).contains("m365-mcp refuses to start")
-                .contains("0.0.0.0").contains("--prebootcommandfile");
+        assertThat(logText())
+                .contains("m365-mcp refuses to start")
+                .contains("0.0.0.0")
+                .contains("--prebootcommandfile");
     }
 
     @Test
     void hostBeyondLoopback_withoutBearerToken_refusesToStart_andNamesTheSettings() throws Exception {
-        payara = launcher().env("M365_MCP_HOST", "0.0.0.0").env("M365_MCP_AUTH_TOKEN", "").launch();
+        payara = launcher()
+                .env("M365_MCP_HOST", "0.0.0.0")
+                .env("M365_MCP_AUTH_TOKEN", "")
+                .launch();
 
         OptionalInt exit = payara.awaitExit(REFUSAL_TIMEOUT);
 
         assertThat(exit).as("the process ended by itself").isPresent();
-        assertThat(logText()).contains("m365-mcp refuses to start")
-                .contains("M365_MCP_AUTH_TOKEN").contains("M365_MCP_ALLOW_UNAUTHENTICATED_NETWORK_ACCESS");
+        assertThat(logText())
+                .contains("m365-mcp refuses to start")
+                .contains("M365_MCP_AUTH_TOKEN")
+                .contains("M365_MCP_ALLOW_UNAUTHENTICATED_NETWORK_ACCESS");
     }
 
     private static MicroLauncher launcher() {

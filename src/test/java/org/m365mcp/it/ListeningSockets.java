@@ -21,8 +21,7 @@ final class ListeningSockets {
 
     private static final String LISTEN = "0A";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /** Whether this machine has the {@code /proc} files read here (Linux). */
     static boolean available() {

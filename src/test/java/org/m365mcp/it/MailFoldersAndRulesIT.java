@@ -59,12 +59,13 @@ class MailFoldersAndRulesIT {
 
     @Test
     void emailfoldersList_topLevel_listsTheWellKnownFoldersWithCounts_andTheSecondCallIsFresh() {
-        CallToolResult first = call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50,
-                "force_refresh", true));
+        CallToolResult first =
+                call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50, "force_refresh", true));
         CallToolResult second = call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 50));
 
         List<Map<String, Object>> folders = folders(structured(first));
-        assertThat(folders).extracting(f -> f.get("name"))
+        assertThat(folders)
+                .extracting(f -> f.get("name"))
                 .contains("Inbox", "Sent Items", "Drafts", "Deleted Items", "Archive", "Junk Email");
         Map<String, Object> inbox = byName(folders, "Inbox");
         assertThat((Integer) inbox.get("total_count")).isGreaterThanOrEqualTo(100);
@@ -79,15 +80,18 @@ class MailFoldersAndRulesIT {
     void emailfoldersList_underAFolder_listsItsSubfolders() {
         Map<String, Object> answer = ok("emailfolders_list", Map.of("account_id", "demo", "parent_folder_id", "inbox"));
 
-        assertThat(folders(answer)).extracting(f -> f.get("name")).containsExactlyInAnyOrder("Projects", "Receipts",
-                "Partners");
+        assertThat(folders(answer))
+                .extracting(f -> f.get("name"))
+                .containsExactlyInAnyOrder("Projects", "Receipts", "Partners");
         assertThat(answer).containsEntry("parent_folder_id", "inbox");
     }
 
     @Test
     void emailfoldersGet_byWellKnownName_givesCounts_secondIsFresh_unknownIdIsAnArgumentError() {
-        CallToolResult first = call(client, "emailfolders_get", Map.of("account_id", "demo", "folder_id", "archive",
-                "force_refresh", true));
+        CallToolResult first = call(
+                client,
+                "emailfolders_get",
+                Map.of("account_id", "demo", "folder_id", "archive", "force_refresh", true));
         CallToolResult second = call(client, "emailfolders_get", Map.of("account_id", "demo", "folder_id", "archive"));
 
         @SuppressWarnings("unchecked")
@@ -108,23 +112,27 @@ class MailFoldersAndRulesIT {
         Map<String, Object> deep = ok("emailfolders_get_tree", Map.of("account_id", "demo"));
         Map<String, Object> shallow = ok("emailfolders_get_tree", Map.of("account_id", "demo", "max_depth", 2));
 
-        Map<String, Object> projects = byName((List<Map<String, Object>>) byName(folders(deep), "Inbox")
-                .get("children"), "Projects");
-        assertThat((List<Map<String, Object>>) projects.get("children")).extracting(f -> f.get("name"))
+        Map<String, Object> projects = byName(
+                (List<Map<String, Object>>) byName(folders(deep), "Inbox").get("children"), "Projects");
+        assertThat((List<Map<String, Object>>) projects.get("children"))
+                .extracting(f -> f.get("name"))
                 .containsExactlyInAnyOrder("Mark 8", "Contoso Retail");
-        Map<String, Object> shallowProjects = byName((List<Map<String, Object>>) byName(folders(shallow), "Inbox")
-                .get("children"), "Projects");
+        Map<String, Object> shallowProjects = byName(
+                (List<Map<String, Object>>) byName(folders(shallow), "Inbox").get("children"), "Projects");
         assertThat(shallowProjects).containsEntry("child_count", 2).doesNotContainKey("children");
         assertThat((Integer) deep.get("folder_count")).isGreaterThan((Integer) shallow.get("folder_count"));
         assertThat(deep).containsEntry("max_depth", 3).containsEntry("truncated", false);
-        assertThat(cacheState(call(client, "emailfolders_get_tree", Map.of("account_id", "demo")))).isEqualTo("fresh");
+        assertThat(cacheState(call(client, "emailfolders_get_tree", Map.of("account_id", "demo"))))
+                .isEqualTo("fresh");
     }
 
     @Test
     void emailfoldersGetTree_folderWithMoreChildrenThanAPage_followsThePaging() {
         String parent = id(ok("emailfolders_create", Map.of("account_id", "demo2", "name", "IT paging")));
-        IntStream.rangeClosed(1, 13).forEach(i -> ok("emailfolders_create",
-                Map.of("account_id", "demo2", "name", "Child " + i, "parent_folder_id", parent)));
+        IntStream.rangeClosed(1, 13)
+                .forEach(i -> ok(
+                        "emailfolders_create",
+                        Map.of("account_id", "demo2", "name", "Child " + i, "parent_folder_id", parent)));
 
         Map<String, Object> tree = ok("emailfolders_get_tree", Map.of("account_id", "demo2", "folder_id", parent));
         Map<String, Object> list = ok("emailfolders_list", Map.of("account_id", "demo2", "parent_folder_id", parent));
@@ -145,15 +153,17 @@ class MailFoldersAndRulesIT {
         String id = id(ok("emailfolders_create", Map.of("account_id", "demo2", "name", "IT lifecycle")));
         CallToolResult afterCreate = call(client, "emailfolders_list", Map.of("account_id", "demo2", "limit", 40));
         assertThat(cacheState(afterCreate)).isEqualTo("miss");
-        assertThat(folders(structured(afterCreate))).extracting(f -> f.get("name")).contains("IT lifecycle");
+        assertThat(folders(structured(afterCreate)))
+                .extracting(f -> f.get("name"))
+                .contains("IT lifecycle");
         assertThat(cacheState(call(client, "emailfolders_get_tree", Map.of("account_id", "demo2", "max_depth", 1))))
                 .isEqualTo("miss");
         assertThat(error("emailfolders_create", Map.of("account_id", "demo2", "name", "it LIFECYCLE")))
                 .startsWith("Invalid argument 'name': a sibling folder is already named");
 
         ok("emailfolders_get", Map.of("account_id", "demo2", "folder_id", id));
-        Map<String, Object> renamed = ok("emailfolders_rename",
-                Map.of("account_id", "demo2", "folder_id", id, "new_name", "IT renamed"));
+        Map<String, Object> renamed =
+                ok("emailfolders_rename", Map.of("account_id", "demo2", "folder_id", id, "new_name", "IT renamed"));
         assertThat(renamed.get("message").toString()).contains("IT renamed");
         CallToolResult got = call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", id));
         assertThat(cacheState(got)).isEqualTo("miss");
@@ -161,7 +171,8 @@ class MailFoldersAndRulesIT {
 
         ok("emailfolders_move", Map.of("account_id", "demo2", "folder_id", id, "destination_folder_id", "archive"));
         assertThat(folders(ok("emailfolders_list", Map.of("account_id", "demo2", "parent_folder_id", "archive"))))
-                .extracting(f -> f.get("id")).contains(id);
+                .extracting(f -> f.get("id"))
+                .contains(id);
 
         assertThat(error("emailfolders_delete", Map.of("account_id", "demo2", "folder_id", id)))
                 .startsWith("Invalid argument 'confirm': must be true: this deletes mail folder " + id);
@@ -169,15 +180,17 @@ class MailFoldersAndRulesIT {
         assertThat(error("emailfolders_get", Map.of("account_id", "demo2", "folder_id", id)))
                 .contains("no mail folder");
         assertThat(cacheState(call(client, "emailfolders_list", Map.of("account_id", "demo", "limit", 40))))
-                .as("the other account's folder list is untouched").isEqualTo("fresh");
+                .as("the other account's folder list is untouched")
+                .isEqualTo("fresh");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void emailMessageWrites_makeTheFolderCountsMiss_soUnreadCountsAreNeverStale() {
-        Map<String, Object> page = ok("email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 1,
-                "force_refresh", true));
-        String messageId = (String) ((List<Map<String, Object>>) page.get("messages")).get(0).get("id");
+        Map<String, Object> page =
+                ok("email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 1, "force_refresh", true));
+        String messageId = (String)
+                ((List<Map<String, Object>>) page.get("messages")).get(0).get("id");
         call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox", "force_refresh", true));
         assertThat(cacheState(call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox"))))
                 .isEqualTo("fresh");
@@ -185,13 +198,14 @@ class MailFoldersAndRulesIT {
         ok("email_mark_read", Map.of("account_id", "demo2", "message_ids", List.of(messageId), "is_read", false));
 
         assertThat(cacheState(call(client, "emailfolders_get", Map.of("account_id", "demo2", "folder_id", "inbox"))))
-                .as("the inbox's unread count changed").isEqualTo("miss");
+                .as("the inbox's unread count changed")
+                .isEqualTo("miss");
     }
 
     @Test
     void emailfoldersDelete_wellKnownFolder_isRefusedByGraph() {
-        CallToolResult result = call(client, "emailfolders_delete",
-                Map.of("account_id", "demo2", "folder_id", "inbox", "confirm", true));
+        CallToolResult result = call(
+                client, "emailfolders_delete", Map.of("account_id", "demo2", "folder_id", "inbox", "confirm", true));
 
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).contains("400").contains("Distinguished folders");
@@ -205,10 +219,11 @@ class MailFoldersAndRulesIT {
         ok("email_list", Map.of("account_id", "demo2", "folder", receipts));
         ok("email_list", Map.of("account_id", "demo", "folder", "inbox", "limit", 3));
 
-        Map<String, Object> first = ok("emailfolders_mark_all_as_read",
+        Map<String, Object> first = ok(
+                "emailfolders_mark_all_as_read",
                 Map.of("account_id", "demo2", "folder_id", receipts, "max_messages", 1));
-        Map<String, Object> rest = ok("emailfolders_mark_all_as_read",
-                Map.of("account_id", "demo2", "folder_id", receipts));
+        Map<String, Object> rest =
+                ok("emailfolders_mark_all_as_read", Map.of("account_id", "demo2", "folder_id", receipts));
 
         assertThat(first).containsEntry("done", 1).containsEntry("more_remaining", true);
         assertThat(rest).containsEntry("done", unread - 1).containsEntry("more_remaining", false);
@@ -218,7 +233,8 @@ class MailFoldersAndRulesIT {
         assertThat(cacheState(list)).isEqualTo("miss");
         assertThat(structured(list).get("messages").toString()).doesNotContain("is_read=false");
         assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo", "folder", "inbox", "limit", 3))))
-                .as("the other account's email_list is untouched").isEqualTo("fresh");
+                .as("the other account's email_list is untouched")
+                .isEqualTo("fresh");
     }
 
     @Test
@@ -231,9 +247,11 @@ class MailFoldersAndRulesIT {
 
         assertThat(error("emailfolders_empty", Map.of("account_id", "demo2", "folder_id", partners)))
                 .startsWith("Invalid argument 'confirm': must be true: this deletes every message of folder");
-        assertThat(totalCount("demo2", partners)).as("nothing deleted without confirm").isEqualTo(total);
-        Map<String, Object> emptied = ok("emailfolders_empty",
-                Map.of("account_id", "demo2", "folder_id", partners, "confirm", true));
+        assertThat(totalCount("demo2", partners))
+                .as("nothing deleted without confirm")
+                .isEqualTo(total);
+        Map<String, Object> emptied =
+                ok("emailfolders_empty", Map.of("account_id", "demo2", "folder_id", partners, "confirm", true));
 
         assertThat(emptied).containsEntry("done", total).containsEntry("more_remaining", false);
         assertThat(emptied.get("message").toString()).contains("Deleted Items");
@@ -252,11 +270,15 @@ class MailFoldersAndRulesIT {
         CallToolResult first = call(client, "emailrules_list", Map.of("account_id", "demo", "force_refresh", true));
         CallToolResult second = call(client, "emailrules_list", Map.of("account_id", "demo"));
 
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) structured(first).get("rules");
-        assertThat(rules).extracting(r -> r.get("name"))
+        List<Map<String, Object>> rules =
+                (List<Map<String, Object>>) structured(first).get("rules");
+        assertThat(rules)
+                .extracting(r -> r.get("name"))
                 .containsExactly("Partners to their folder", "File receipts", "Urgent is important");
         assertThat(rules).extracting(r -> r.get("sequence")).containsExactly(1, 2, 3);
-        assertThat(rules.get(1)).containsEntry("enabled", true).doesNotContainKeys("exceptions", "has_error", "is_read_only");
+        assertThat(rules.get(1))
+                .containsEntry("enabled", true)
+                .doesNotContainKeys("exceptions", "has_error", "is_read_only");
         assertThat((Map<String, Object>) rules.get(1).get("conditions"))
                 .containsEntry("subjectContains", List.of("receipt", "invoice"));
         assertThat((Map<String, Object>) rules.get(1).get("actions")).containsEntry("markAsRead", true);
@@ -269,7 +291,9 @@ class MailFoldersAndRulesIT {
         String id = ruleIds("demo").get(2);
         CallToolResult first = call(client, "emailrules_get", Map.of("account_id", "demo", "rule_id", id));
 
-        assertThat(structured(first).toString()).contains("name=Urgent is important").contains("markImportance=high");
+        assertThat(structured(first).toString())
+                .contains("name=Urgent is important")
+                .contains("markImportance=high");
         assertThat(cacheState(call(client, "emailrules_get", Map.of("account_id", "demo", "rule_id", id))))
                 .isEqualTo("fresh");
         assertThat(error("emailrules_get", Map.of("account_id", "demo", "rule_id", "AQAAAJ5dNone=")))
@@ -282,25 +306,38 @@ class MailFoldersAndRulesIT {
         ok("emailrules_list", Map.of("account_id", "demo"));
         int before = ruleIds("demo2").size();
 
-        Map<String, Object> created = ok("emailrules_create", Map.of("account_id", "demo2", "name", "IT first",
-                "sequence", 1, "conditions", "{\"fromAddresses\":[\"boss@contoso.sandbox\"]}",
-                "actions", "{\"markImportance\":\"high\"}"));
+        Map<String, Object> created = ok(
+                "emailrules_create",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "name",
+                        "IT first",
+                        "sequence",
+                        1,
+                        "conditions",
+                        "{\"fromAddresses\":[\"boss@contoso.sandbox\"]}",
+                        "actions",
+                        "{\"markImportance\":\"high\"}"));
         String id = (String) created.get("rule_id");
 
         CallToolResult list = call(client, "emailrules_list", Map.of("account_id", "demo2"));
         assertThat(cacheState(list)).isEqualTo("miss");
-        assertThat(sequences(structured(list))).isEqualTo(IntStream.rangeClosed(1, before + 1).boxed().toList());
+        assertThat(sequences(structured(list)))
+                .isEqualTo(IntStream.rangeClosed(1, before + 1).boxed().toList());
         assertThat(ruleIds("demo2").get(0)).isEqualTo(id);
         assertThat(structured(list).toString()).contains("boss@contoso.sandbox");
         assertThat(cacheState(call(client, "emailrules_list", Map.of("account_id", "demo"))))
-                .as("the other account's rules are untouched").isEqualTo("fresh");
+                .as("the other account's rules are untouched")
+                .isEqualTo("fresh");
 
         assertThat(error("emailrules_delete", Map.of("account_id", "demo2", "rule_id", id)))
                 .startsWith("Invalid argument 'confirm'");
         ok("emailrules_delete", Map.of("account_id", "demo2", "rule_id", id, "confirm", true));
         CallToolResult afterDelete = call(client, "emailrules_list", Map.of("account_id", "demo2"));
         assertThat(cacheState(afterDelete)).isEqualTo("miss");
-        assertThat(sequences(structured(afterDelete))).isEqualTo(IntStream.rangeClosed(1, before).boxed().toList());
+        assertThat(sequences(structured(afterDelete)))
+                .isEqualTo(IntStream.rangeClosed(1, before).boxed().toList());
         assertThat(ruleIds("demo2")).doesNotContain(id);
     }
 
@@ -308,11 +345,21 @@ class MailFoldersAndRulesIT {
     void emailrulesCreate_badInput_isAnArgumentError_andCreatesNothing() {
         int before = ruleIds("demo2").size();
 
-        assertThat(error("emailrules_create", Map.of("account_id", "demo2", "name", "x",
-                "actions", "{\"forwardTo\":[\"not an address\"]}")))
+        assertThat(error(
+                        "emailrules_create",
+                        Map.of("account_id", "demo2", "name", "x", "actions", "{\"forwardTo\":[\"not an address\"]}")))
                 .startsWith("Invalid argument 'actions.forwardTo': \"not an address\" is not an email address");
-        assertThat(error("emailrules_create", Map.of("account_id", "demo2", "name", "x",
-                "actions", "{\"markAsRead\":true}", "conditions", "{\"subjectHas\":[\"x\"]}")))
+        assertThat(error(
+                        "emailrules_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "name",
+                                "x",
+                                "actions",
+                                "{\"markAsRead\":true}",
+                                "conditions",
+                                "{\"subjectHas\":[\"x\"]}")))
                 .startsWith("Invalid argument 'conditions': has an unknown property 'subjectHas'");
         assertThat(error("emailrules_create", Map.of("account_id", "demo2", "name", "x", "actions", "{}")))
                 .startsWith("Invalid argument 'actions': needs at least one action");
@@ -322,12 +369,31 @@ class MailFoldersAndRulesIT {
     @Test
     @SuppressWarnings("unchecked")
     void emailrulesUpdate_changesWhatIsGiven_keepsTheRest_andTheRuleGetMisses() {
-        String id = (String) ok("emailrules_create", Map.of("account_id", "demo2", "name", "IT update",
-                "conditions", "{\"subjectContains\":[\"weekly\"]}", "actions", "{\"markAsRead\":true}")).get("rule_id");
+        String id = (String) ok(
+                        "emailrules_create",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "name",
+                                "IT update",
+                                "conditions",
+                                "{\"subjectContains\":[\"weekly\"]}",
+                                "actions",
+                                "{\"markAsRead\":true}"))
+                .get("rule_id");
         ok("emailrules_get", Map.of("account_id", "demo2", "rule_id", id));
 
-        ok("emailrules_update", Map.of("account_id", "demo2", "rule_id", id, "enabled", "false",
-                "conditions", "{\"senderContains\":[\"newsletter\"]}"));
+        ok(
+                "emailrules_update",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "rule_id",
+                        id,
+                        "enabled",
+                        "false",
+                        "conditions",
+                        "{\"senderContains\":[\"newsletter\"]}"));
 
         CallToolResult got = call(client, "emailrules_get", Map.of("account_id", "demo2", "rule_id", id));
         Map<String, Object> rule = (Map<String, Object>) structured(got).get("rule");
@@ -370,19 +436,37 @@ class MailFoldersAndRulesIT {
         Map<String, Tool> tools = new HashMap<>();
         client.listTools().tools().forEach(t -> tools.put(t.name(), t));
 
-        for (String read : List.of("emailfolders_list", "emailfolders_get", "emailfolders_get_tree", "emailrules_list",
+        for (String read : List.of(
+                "emailfolders_list",
+                "emailfolders_get",
+                "emailfolders_get_tree",
+                "emailrules_list",
                 "emailrules_get")) {
             assertThat(tools.get(read).annotations().readOnlyHint()).as(read).isTrue();
         }
         for (String destructive : List.of("emailfolders_delete", "emailfolders_empty", "emailrules_delete")) {
-            assertThat(tools.get(destructive).annotations().destructiveHint()).as(destructive).isTrue();
-            assertThat(tools.get(destructive).inputSchema().toString()).as(destructive).contains("confirm");
+            assertThat(tools.get(destructive).annotations().destructiveHint())
+                    .as(destructive)
+                    .isTrue();
+            assertThat(tools.get(destructive).inputSchema().toString())
+                    .as(destructive)
+                    .contains("confirm");
         }
-        for (String write : List.of("emailfolders_create", "emailfolders_rename", "emailfolders_move",
-                "emailfolders_mark_all_as_read", "emailrules_create", "emailrules_update", "emailrules_move_top",
-                "emailrules_move_bottom", "emailrules_move_up", "emailrules_move_down")) {
+        for (String write : List.of(
+                "emailfolders_create",
+                "emailfolders_rename",
+                "emailfolders_move",
+                "emailfolders_mark_all_as_read",
+                "emailrules_create",
+                "emailrules_update",
+                "emailrules_move_top",
+                "emailrules_move_bottom",
+                "emailrules_move_up",
+                "emailrules_move_down")) {
             assertThat(tools.get(write).annotations().readOnlyHint()).as(write).isFalse();
-            assertThat(tools.get(write).annotations().destructiveHint()).as(write).isFalse();
+            assertThat(tools.get(write).annotations().destructiveHint())
+                    .as(write)
+                    .isFalse();
         }
     }
 
@@ -394,7 +478,9 @@ class MailFoldersAndRulesIT {
 
     private String error(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as(tool + " should fail: " + result.content()).isTrue();
+        assertThat(result.isError())
+                .as(tool + " should fail: " + result.content())
+                .isTrue();
         return text(result);
     }
 
@@ -403,8 +489,12 @@ class MailFoldersAndRulesIT {
     }
 
     private String childId(String account, String parent, String name) {
-        return (String) byName(folders(ok("emailfolders_list", Map.of("account_id", account, "parent_folder_id", parent,
-                "use_cache", false))), name).get("id");
+        return (String) byName(
+                        folders(ok(
+                                "emailfolders_list",
+                                Map.of("account_id", account, "parent_folder_id", parent, "use_cache", false))),
+                        name)
+                .get("id");
     }
 
     private int unreadCount(String account, String folder) {
@@ -417,24 +507,29 @@ class MailFoldersAndRulesIT {
 
     @SuppressWarnings("unchecked")
     private int folderCount(String account, String folder, String count) {
-        return (Integer) ((Map<String, Object>) ok("emailfolders_get",
-                Map.of("account_id", account, "folder_id", folder, "use_cache", false)).get("folder")).get(count);
+        return (Integer) ((Map<String, Object>)
+                        ok("emailfolders_get", Map.of("account_id", account, "folder_id", folder, "use_cache", false))
+                                .get("folder"))
+                .get(count);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> ruleIds(String account) {
         return ((List<Map<String, Object>>) ok("emailrules_list", Map.of("account_id", account, "use_cache", false))
-                .get("rules")).stream().map(r -> (String) r.get("id")).toList();
+                        .get("rules"))
+                .stream().map(r -> (String) r.get("id")).toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Integer> sequences(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.get("rules")).stream().map(r -> (Integer) r.get("sequence")).toList();
+        return ((List<Map<String, Object>>) answer.get("rules"))
+                .stream().map(r -> (Integer) r.get("sequence")).toList();
     }
 
     private static void assertDense(Map<String, Object> answer) {
         List<Integer> sequences = sequences(answer);
-        assertThat(sequences).isEqualTo(IntStream.rangeClosed(1, sequences.size()).boxed().toList());
+        assertThat(sequences)
+                .isEqualTo(IntStream.rangeClosed(1, sequences.size()).boxed().toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -447,7 +542,9 @@ class MailFoldersAndRulesIT {
     }
 
     private static Map<String, Object> byName(List<Map<String, Object>> folders, String name) {
-        return folders.stream().filter(f -> name.equals(f.get("name"))).findFirst()
+        return folders.stream()
+                .filter(f -> name.equals(f.get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no folder '" + name + "' in " + folders));
     }
 }

@@ -95,19 +95,20 @@ class MailReadToolsIT {
     /** A message of {@code account}'s inbox that has an attachment. */
     private Map<String, Object> messageWithAttachment(String account) {
         return list(ok("email_list", "account_id", account, "limit", 40), "messages").stream()
-                .filter(m -> Boolean.TRUE.equals(m.get("has_attachments"))).findFirst().orElseThrow();
+                .filter(m -> Boolean.TRUE.equals(m.get("has_attachments")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void emailList_nextSkip_continuesWhereThePageEnded_lastPageHasNone() {
-        List<Object> whole = ids(list(ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 6),
-                "messages"));
+        List<Object> whole =
+                ids(list(ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 6), "messages"));
 
         Map<String, Object> first = ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 3);
-        Map<String, Object> second = ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 3,
-                "skip", first.get("next_skip"));
-        Map<String, Object> last = ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 3,
-                "skip", 24);
+        Map<String, Object> second = ok(
+                "email_list", "account_id", "demo2", "folder", "archive", "limit", 3, "skip", first.get("next_skip"));
+        Map<String, Object> last = ok("email_list", "account_id", "demo2", "folder", "archive", "limit", 3, "skip", 24);
 
         assertThat(first.get("next_skip")).isEqualTo(3);
         assertThat(second).containsEntry("skip", 3).containsEntry("next_skip", 6);
@@ -119,15 +120,16 @@ class MailReadToolsIT {
 
     @Test
     void emailList_includeBody_eachMessageCarriesItsTextBody_notByDefault() {
-        Map<String, Object> withBodies = ok("email_list", "account_id", "demo2", "folder", "sentitems", "limit", 2,
-                "include_body", true);
+        Map<String, Object> withBodies =
+                ok("email_list", "account_id", "demo2", "folder", "sentitems", "limit", 2, "include_body", true);
         Map<String, Object> without = ok("email_list", "account_id", "demo2", "folder", "sentitems", "limit", 2);
 
         assertThat(list(withBodies, "messages")).allSatisfy(m -> {
             assertThat((String) m.get("body")).isNotBlank();
             assertThat(m).containsEntry("body_truncated", false);
         });
-        assertThat(list(without, "messages")).allSatisfy(m -> assertThat(m).doesNotContainKeys("body", "body_truncated"));
+        assertThat(list(without, "messages"))
+                .allSatisfy(m -> assertThat(m).doesNotContainKeys("body", "body_truncated"));
     }
 
     @Test
@@ -144,14 +146,21 @@ class MailReadToolsIT {
         long before = sandbox.graphRequests();
 
         // force_refresh: the IT store outlives a run, so a plain first call may find last run's entry.
-        CallToolResult first = call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id"),
-                "force_refresh", true));
-        CallToolResult second = call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id")));
+        CallToolResult first = call(
+                client,
+                "email_get",
+                Map.of("account_id", "demo", "message_id", summary.get("id"), "force_refresh", true));
+        CallToolResult second =
+                call(client, "email_get", Map.of("account_id", "demo", "message_id", summary.get("id")));
 
         Map<String, Object> detail = structured(first);
-        assertThat(detail).containsEntry("id", summary.get("id")).containsEntry("subject", summary.get("subject"))
-                .containsEntry("from", summary.get("from")).containsEntry("body_format", "text")
-                .containsEntry("body_truncated", false).containsKeys("to", "received_at", "sent_at", "conversation_id");
+        assertThat(detail)
+                .containsEntry("id", summary.get("id"))
+                .containsEntry("subject", summary.get("subject"))
+                .containsEntry("from", summary.get("from"))
+                .containsEntry("body_format", "text")
+                .containsEntry("body_truncated", false)
+                .containsKeys("to", "received_at", "sent_at", "conversation_id");
         assertThat((String) detail.get("body")).isNotBlank();
         assertThat(list(detail, "attachments")).singleElement().satisfies(a -> {
             assertThat(a).containsKeys("id", "name", "size", "content_type").containsEntry("is_inline", false);
@@ -159,7 +168,9 @@ class MailReadToolsIT {
         });
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
-        assertThat(sandbox.graphRequests() - before).as("message and its attachments, once").isEqualTo(2);
+        assertThat(sandbox.graphRequests() - before)
+                .as("message and its attachments, once")
+                .isEqualTo(2);
     }
 
     @Test
@@ -176,25 +187,48 @@ class MailReadToolsIT {
     void emailGet_signingOutOneAccount_dropsItsEntriesOnly() {
         String demoMessage = (String) messageWithAttachment("demo").get("id");
         String demo2Message = (String) messageWithAttachment("demo2").get("id");
-        call(client, "email_get", Map.of("account_id", "demo", "message_id", demoMessage, "body_format", "html",
-                "force_refresh", true));
-        call(client, "email_get", Map.of("account_id", "demo2", "message_id", demo2Message, "body_format", "html",
-                "force_refresh", true));
+        call(
+                client,
+                "email_get",
+                Map.of("account_id", "demo", "message_id", demoMessage, "body_format", "html", "force_refresh", true));
+        call(
+                client,
+                "email_get",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "message_id",
+                        demo2Message,
+                        "body_format",
+                        "html",
+                        "force_refresh",
+                        true));
 
         ok("account_sign_out", "account_id", "demo2", "confirm", true);
 
-        assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo2", "message_id", demo2Message,
-                "body_format", "html")))).isEqualTo("miss");
-        assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo", "message_id", demoMessage,
-                "body_format", "html")))).as("the other account's entry is untouched").isEqualTo("fresh");
+        assertThat(cacheState(call(
+                        client,
+                        "email_get",
+                        Map.of("account_id", "demo2", "message_id", demo2Message, "body_format", "html"))))
+                .isEqualTo("miss");
+        assertThat(cacheState(call(
+                        client,
+                        "email_get",
+                        Map.of("account_id", "demo", "message_id", demoMessage, "body_format", "html"))))
+                .as("the other account's entry is untouched")
+                .isEqualTo("fresh");
     }
 
     @Test
     void emailGet_afterEmailFlag_isAMissShowingTheFlag_otherAccountsEntryUntouched() {
-        String flagged = (String) list(ok("email_list", "account_id", "demo2", "folder", "junkemail", "limit", 1),
-                "messages").get(0).get("id");
-        String other = (String) list(ok("email_list", "account_id", "demo", "folder", "junkemail", "limit", 1),
-                "messages").get(0).get("id");
+        String flagged =
+                (String) list(ok("email_list", "account_id", "demo2", "folder", "junkemail", "limit", 1), "messages")
+                        .get(0)
+                        .get("id");
+        String other =
+                (String) list(ok("email_list", "account_id", "demo", "folder", "junkemail", "limit", 1), "messages")
+                        .get(0)
+                        .get("id");
         call(client, "email_get", Map.of("account_id", "demo2", "message_id", flagged, "force_refresh", true));
         call(client, "email_get", Map.of("account_id", "demo", "message_id", other, "force_refresh", true));
         assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo2", "message_id", flagged))))
@@ -206,46 +240,81 @@ class MailReadToolsIT {
         assertThat(cacheState(after)).isEqualTo("miss");
         assertThat(structured(after)).containsEntry("flag", "flagged");
         assertThat(cacheState(call(client, "email_get", Map.of("account_id", "demo", "message_id", other))))
-                .as("the other account's entry is untouched").isEqualTo("fresh");
+                .as("the other account's entry is untouched")
+                .isEqualTo("fresh");
     }
 
     @Test
     void emailGetAttachment_savesTheBytesInTheDownloadDirectory_answersPathAndSizeNotContent() throws Exception {
         String messageId = (String) messageWithAttachment("demo2").get("id");
-        Map<String, Object> attachment = list(ok("email_get", "account_id", "demo2", "message_id", messageId,
-                "use_cache", false), "attachments").get(0);
+        Map<String, Object> attachment = list(
+                        ok("email_get", "account_id", "demo2", "message_id", messageId, "use_cache", false),
+                        "attachments")
+                .get(0);
         String fileName = "it-" + UUID.randomUUID() + ".bin";
 
-        Map<String, Object> saved = ok("email_get_attachment", "account_id", "demo2", "message_id", messageId,
-                "attachment_id", attachment.get("id"), "file_name", fileName);
+        Map<String, Object> saved = ok(
+                "email_get_attachment",
+                "account_id",
+                "demo2",
+                "message_id",
+                messageId,
+                "attachment_id",
+                attachment.get("id"),
+                "file_name",
+                fileName);
 
         Path path = Path.of((String) saved.get("path"));
         assertThat(path).isEqualTo(DOWNLOADS.resolve(fileName));
-        assertThat(saved).containsEntry("name", attachment.get("name")).containsEntry("overwritten", false)
-                .containsEntry("content_type", attachment.get("content_type")).doesNotContainKey("content");
-        assertThat(((Number) saved.get("size")).longValue()).isEqualTo(((Number) attachment.get("size")).longValue())
+        assertThat(saved)
+                .containsEntry("name", attachment.get("name"))
+                .containsEntry("overwritten", false)
+                .containsEntry("content_type", attachment.get("content_type"))
+                .doesNotContainKey("content");
+        assertThat(((Number) saved.get("size")).longValue())
+                .isEqualTo(((Number) attachment.get("size")).longValue())
                 .isEqualTo(Files.size(path));
-        assertThat(Files.readAllBytes(path)).isEqualTo(sandboxBytes("sandbox-demo2-token", messageId,
-                (String) attachment.get("id")));
+        assertThat(Files.readAllBytes(path))
+                .isEqualTo(sandboxBytes("sandbox-demo2-token", messageId, (String) attachment.get("id")));
     }
 
     @Test
     void emailGetAttachment_existingFile_refusedUnlessOverwrite() throws Exception {
         Map<String, Object> message = messageWithAttachment("demo");
         String messageId = (String) message.get("id");
-        String attachmentId = (String) list(ok("email_get", "account_id", "demo", "message_id", messageId,
-                "use_cache", false), "attachments").get(0).get("id");
+        String attachmentId = (String)
+                list(ok("email_get", "account_id", "demo", "message_id", messageId, "use_cache", false), "attachments")
+                        .get(0)
+                        .get("id");
         String fileName = "it-" + UUID.randomUUID() + ".txt";
         Files.createDirectories(DOWNLOADS);
         Files.writeString(DOWNLOADS.resolve(fileName), "mine");
 
-        String refused = errorText("email_get_attachment", "account_id", "demo", "message_id", messageId,
-                "attachment_id", attachmentId, "file_name", fileName);
+        String refused = errorText(
+                "email_get_attachment",
+                "account_id",
+                "demo",
+                "message_id",
+                messageId,
+                "attachment_id",
+                attachmentId,
+                "file_name",
+                fileName);
         assertThat(refused).startsWith("Invalid argument 'file_name'").contains("already exists", "overwrite=true");
         assertThat(Files.readString(DOWNLOADS.resolve(fileName))).isEqualTo("mine");
 
-        Map<String, Object> replaced = ok("email_get_attachment", "account_id", "demo", "message_id", messageId,
-                "attachment_id", attachmentId, "file_name", fileName, "overwrite", true);
+        Map<String, Object> replaced = ok(
+                "email_get_attachment",
+                "account_id",
+                "demo",
+                "message_id",
+                messageId,
+                "attachment_id",
+                attachmentId,
+                "file_name",
+                fileName,
+                "overwrite",
+                true);
         assertThat(replaced).containsEntry("overwritten", true);
         assertThat(Files.readString(DOWNLOADS.resolve(fileName))).isNotEqualTo("mine");
     }
@@ -256,8 +325,17 @@ class MailReadToolsIT {
         long before = sandbox.graphRequests();
 
         for (String hostile : List.of("../escaped.txt", "/tmp/escaped.txt", "..", "sub/dir.txt", "..\\x.txt")) {
-            assertThat(errorText("email_get_attachment", "account_id", "demo", "message_id", messageId,
-                    "attachment_id", "AAMkAGany", "file_name", hostile)).as(hostile)
+            assertThat(errorText(
+                            "email_get_attachment",
+                            "account_id",
+                            "demo",
+                            "message_id",
+                            messageId,
+                            "attachment_id",
+                            "AAMkAGany",
+                            "file_name",
+                            hostile))
+                    .as(hostile)
                     .startsWith("Invalid argument 'file_name': must be a plain file name");
         }
         assertThat(sandbox.graphRequests()).isEqualTo(before);
@@ -268,28 +346,42 @@ class MailReadToolsIT {
     void emailGetAttachment_unknownAttachment_isAnArgumentError() {
         String messageId = (String) messageWithAttachment("demo").get("id");
 
-        assertThat(errorText("email_get_attachment", "account_id", "demo", "message_id", messageId,
-                "attachment_id", "AAMkAGnoSuchAttachment", "file_name", "x.bin"))
+        assertThat(errorText(
+                        "email_get_attachment",
+                        "account_id",
+                        "demo",
+                        "message_id",
+                        messageId,
+                        "attachment_id",
+                        "AAMkAGnoSuchAttachment",
+                        "file_name",
+                        "x.bin"))
                 .startsWith("Invalid argument 'attachment_id': no attachment with id 'AAMkAGnoSuchAttachment'");
     }
 
     @Test
     void searchEmails_quotedSubject_findsThatMessage_secondCallFresh() throws Exception {
-        Map<String, Object> target = list(ok("email_list", "account_id", "demo", "folder", "sentitems", "limit", 30),
-                "messages").stream().filter(m -> ((String) m.get("subject")).matches("[A-Za-z0-9 ]{6,}"))
-                .findFirst().orElseThrow();
+        Map<String, Object> target =
+                list(ok("email_list", "account_id", "demo", "folder", "sentitems", "limit", 30), "messages").stream()
+                        .filter(m -> ((String) m.get("subject")).matches("[A-Za-z0-9 ]{6,}"))
+                        .findFirst()
+                        .orElseThrow();
         String query = "subject:\"" + target.get("subject") + "\"";
         long before = sandbox.graphRequests();
 
-        CallToolResult first = call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50,
-                "force_refresh", true));
-        CallToolResult second = call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50));
+        CallToolResult first = call(
+                client,
+                "search_emails",
+                Map.of("account_id", "demo", "query", query, "limit", 50, "force_refresh", true));
+        CallToolResult second =
+                call(client, "search_emails", Map.of("account_id", "demo", "query", query, "limit", 50));
 
         Map<String, Object> answer = structured(first);
         assertThat(answer).containsEntry("query", query).doesNotContainKey("folder");
         assertThat(ids(list(answer, "messages"))).contains(target.get("id"));
-        assertThat(list(answer, "messages")).allSatisfy(m ->
-                assertThat((String) m.get("subject")).containsIgnoringCase((String) target.get("subject")));
+        assertThat(list(answer, "messages"))
+                .allSatisfy(m ->
+                        assertThat((String) m.get("subject")).containsIgnoringCase((String) target.get("subject")));
         assertThat(cacheState(first)).isEqualTo("miss");
         assertThat(cacheState(second)).isEqualTo("fresh");
         assertThat(sandbox.graphRequests() - before).isEqualTo(1);
@@ -297,11 +389,11 @@ class MailReadToolsIT {
 
     @Test
     void searchEmails_inAFolder_onlyThatFoldersMessages() {
-        List<Object> inbox = ids(list(ok("email_list", "account_id", "demo2", "folder", "inbox", "limit", 200),
-                "messages"));
+        List<Object> inbox =
+                ids(list(ok("email_list", "account_id", "demo2", "folder", "inbox", "limit", 200), "messages"));
 
-        Map<String, Object> answer = ok("search_emails", "account_id", "demo2", "query", "contoso", "folder", "inbox",
-                "limit", 200);
+        Map<String, Object> answer =
+                ok("search_emails", "account_id", "demo2", "query", "contoso", "folder", "inbox", "limit", 200);
 
         assertThat(answer).containsEntry("folder", "inbox");
         assertThat(list(answer, "messages")).isNotEmpty();
@@ -325,7 +417,9 @@ class MailReadToolsIT {
             assertThat(tools.get(read).annotations().readOnlyHint()).as(read).isTrue();
         }
         Tool attachment = tools.get("email_get_attachment");
-        assertThat(attachment.annotations().readOnlyHint()).as("it writes a local file").isFalse();
+        assertThat(attachment.annotations().readOnlyHint())
+                .as("it writes a local file")
+                .isFalse();
         assertThat(attachment.annotations().destructiveHint()).isFalse();
     }
 
@@ -333,8 +427,12 @@ class MailReadToolsIT {
     private byte[] sandboxBytes(String token, String messageId, String attachmentId) throws Exception {
         URI uri = URI.create(ItServer.root(base) + "/sandbox/v1.0/me/messages/" + messageId + "/attachments/"
                 + attachmentId + "/$value");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -67,10 +67,22 @@ class MailWriteIT {
     void emailSend_newMessage_arrivesInTheOtherAccountsInbox_andIsInSentItems() {
         String subject = unique("Lunch");
 
-        Map<String, Object> sent = structured(call(client, "email_send", Map.of("account_id", "demo",
-                "to", List.of("Megan Bowen <" + MEGAN + ">"), "subject", subject, "body", "Thai at noon?")));
+        Map<String, Object> sent = structured(call(
+                client,
+                "email_send",
+                Map.of(
+                        "account_id",
+                        "demo",
+                        "to",
+                        List.of("Megan Bowen <" + MEGAN + ">"),
+                        "subject",
+                        subject,
+                        "body",
+                        "Thai at noon?")));
 
-        assertThat(sent).containsEntry("action", "sent").containsEntry("subject", subject)
+        assertThat(sent)
+                .containsEntry("action", "sent")
+                .containsEntry("subject", subject)
                 .containsEntry("recipients", List.of(MEGAN));
         Map<String, Object> received = find("demo2", "inbox", subject);
         assertThat(received.get("from")).isEqualTo("Adele Vance <" + ADELE + ">");
@@ -82,21 +94,39 @@ class MailWriteIT {
     void emailCreateDraft_thenSendByDraftId_leavesDraftsAndArrives() {
         String subject = unique("Draft");
 
-        Map<String, Object> draft = structured(call(client, "email_create_draft", Map.of("account_id", "demo",
-                "to", List.of(MEGAN), "cc", List.of(ADELE), "subject", subject, "body", "<b>Agenda</b>",
-                "body_type", "html", "importance", "high")));
+        Map<String, Object> draft = structured(call(
+                client,
+                "email_create_draft",
+                Map.of(
+                        "account_id",
+                        "demo",
+                        "to",
+                        List.of(MEGAN),
+                        "cc",
+                        List.of(ADELE),
+                        "subject",
+                        subject,
+                        "body",
+                        "<b>Agenda</b>",
+                        "body_type",
+                        "html",
+                        "importance",
+                        "high")));
         String draftId = (String) draft.get("draft_id");
 
         assertThat(draft).containsEntry("subject", subject).containsEntry("recipients", List.of(MEGAN, ADELE));
         assertThat(find("demo", "drafts", subject)).containsEntry("id", draftId).containsEntry("importance", "high");
 
-        Map<String, Object> sent = structured(call(client, "email_send", Map.of("account_id", "demo", "draft_id", draftId)));
+        Map<String, Object> sent =
+                structured(call(client, "email_send", Map.of("account_id", "demo", "draft_id", draftId)));
 
         assertThat(sent).containsEntry("action", "sent").containsEntry("message_id", draftId);
         assertThat(subjects("demo", "drafts")).doesNotContain(subject);
         assertThat(find("demo", "sentitems", subject)).isNotNull();
         assertThat(find("demo2", "inbox", subject)).containsEntry("importance", "high");
-        assertThat(find("demo", "inbox", subject)).as("cc to oneself arrives too").isNotNull();
+        assertThat(find("demo", "inbox", subject))
+                .as("cc to oneself arrives too")
+                .isNotNull();
     }
 
     @Test
@@ -105,11 +135,17 @@ class MailWriteIT {
                 + "\"code\":\"GatewayTimeout\",\"message\":\"The gateway timed out.\"}");
         long before = sandbox.graphRequests("/me/sendMail");
 
-        CallToolResult result = call(client, "email_send", Map.of("account_id", "demo", "to", List.of(MEGAN),
-                "subject", unique("Timeout"), "body", "Once only"));
+        CallToolResult result = call(
+                client,
+                "email_send",
+                Map.of("account_id", "demo", "to", List.of(MEGAN), "subject", unique("Timeout"), "body", "Once only"));
 
-        assertThat(sandbox.graphRequests("/me/sendMail") - before).as("a POST is never retried").isEqualTo(1);
-        assertThat(errorText(result)).contains("504").contains("may or may not have been sent")
+        assertThat(sandbox.graphRequests("/me/sendMail") - before)
+                .as("a POST is never retried")
+                .isEqualTo(1);
+        assertThat(errorText(result))
+                .contains("504")
+                .contains("may or may not have been sent")
                 .contains("sentitems");
     }
 
@@ -117,19 +153,25 @@ class MailWriteIT {
     void emailSend_invalidInput_isRejectedNamingTheArgument() throws Exception {
         long before = sandbox.graphRequests("/me/sendMail");
 
-        assertThat(errorText(call(client, "email_send", Map.of("account_id", "demo",
-                "to", List.of(MEGAN), "cc", List.of("megan@"), "subject", "Hi"))))
+        assertThat(errorText(call(
+                        client,
+                        "email_send",
+                        Map.of("account_id", "demo", "to", List.of(MEGAN), "cc", List.of("megan@"), "subject", "Hi"))))
                 .startsWith("Invalid argument 'cc': \"megan@\" is not an email address");
         assertThat(errorText(call(client, "email_send", Map.of("account_id", "demo", "to", List.of(MEGAN)))))
                 .startsWith("Invalid argument 'subject': and body are both empty");
         assertThat(errorText(call(client, "email_send", Map.of("account_id", "demo", "subject", "Hi", "body", "x"))))
                 .startsWith("Invalid argument 'to': is empty");
-        assertThat(errorText(call(client, "email_send", Map.of("account_id", "nobody", "to", List.of(MEGAN),
-                "subject", "Hi")))).startsWith("Invalid argument 'account_id': no signed-in account 'nobody'");
+        assertThat(errorText(call(
+                        client, "email_send", Map.of("account_id", "nobody", "to", List.of(MEGAN), "subject", "Hi"))))
+                .startsWith("Invalid argument 'account_id': no signed-in account 'nobody'");
         assertThat(errorText(call(client, "email_send", Map.of("account_id", "demo", "draft_id", "AAMkAGnope="))))
                 .isEqualTo("Invalid argument 'draft_id': no message with id 'AAMkAGnope='");
-        assertThat(errorText(call(client, "email_send", Map.of("account_id", "demo", "draft_id", "AAMkAGnope=",
-                "subject", "Hi")))).startsWith("Invalid argument 'draft_id': sends the draft as it is");
+        assertThat(errorText(call(
+                        client,
+                        "email_send",
+                        Map.of("account_id", "demo", "draft_id", "AAMkAGnope=", "subject", "Hi"))))
+                .startsWith("Invalid argument 'draft_id': sends the draft as it is");
         assertThat(sandbox.graphRequests("/me/sendMail") - before).isZero();
     }
 
@@ -138,17 +180,22 @@ class MailWriteIT {
         String subject = unique("Question");
         String id = sendToMegan(subject);
 
-        Map<String, Object> replied = structured(call(client, "email_reply", Map.of("account_id", "demo2",
-                "message_id", id, "comment", "Yes.")));
-        structured(call(client, "email_reply_all", Map.of("account_id", "demo2", "message_id", id, "comment", "All: yes.")));
+        Map<String, Object> replied = structured(
+                call(client, "email_reply", Map.of("account_id", "demo2", "message_id", id, "comment", "Yes.")));
+        structured(call(
+                client, "email_reply_all", Map.of("account_id", "demo2", "message_id", id, "comment", "All: yes.")));
 
         assertThat(replied).containsEntry("action", "replied").containsEntry("message_id", id);
         assertThat(subjects("demo", "inbox")).contains("RE: " + subject);
         assertThat(subjects("demo2", "sentitems")).contains("RE: " + subject);
-        assertThat(errorText(call(client, "email_reply", Map.of("account_id", "demo2", "message_id", id, "comment", " "))))
+        assertThat(errorText(
+                        call(client, "email_reply", Map.of("account_id", "demo2", "message_id", id, "comment", " "))))
                 .startsWith("Invalid argument 'comment': is empty");
-        assertThat(errorText(call(client, "email_reply", Map.of("account_id", "demo2", "message_id", "AAMkAGnope=",
-                "comment", "Hi")))).isEqualTo("Invalid argument 'message_id': no message with id 'AAMkAGnope='");
+        assertThat(errorText(call(
+                        client,
+                        "email_reply",
+                        Map.of("account_id", "demo2", "message_id", "AAMkAGnope=", "comment", "Hi"))))
+                .isEqualTo("Invalid argument 'message_id': no message with id 'AAMkAGnope='");
     }
 
     @Test
@@ -156,13 +203,25 @@ class MailWriteIT {
         String subject = unique("Forward me");
         String id = sendToMegan(subject);
 
-        Map<String, Object> forwarded = structured(call(client, "email_forward", Map.of("account_id", "demo2",
-                "message_id", id, "to", List.of("Adele <" + ADELE + ">"), "comment", "FYI")));
+        Map<String, Object> forwarded = structured(call(
+                client,
+                "email_forward",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "message_id",
+                        id,
+                        "to",
+                        List.of("Adele <" + ADELE + ">"),
+                        "comment",
+                        "FYI")));
 
         assertThat(forwarded).containsEntry("action", "forwarded").containsEntry("recipients", List.of(ADELE));
-        assertThat(find("demo", "inbox", "FW: " + subject).get("preview").toString()).startsWith("FYI");
-        assertThat(errorText(call(client, "email_forward", Map.of("account_id", "demo2", "message_id", id,
-                "to", List.of())))).startsWith("Invalid argument 'to': is empty");
+        assertThat(find("demo", "inbox", "FW: " + subject).get("preview").toString())
+                .startsWith("FYI");
+        assertThat(errorText(call(
+                        client, "email_forward", Map.of("account_id", "demo2", "message_id", id, "to", List.of()))))
+                .startsWith("Invalid argument 'to': is empty");
     }
 
     // ---- changing messages
@@ -171,23 +230,50 @@ class MailWriteIT {
     void emailUpdate_changesReadFlagImportanceCategories_andDraftSubjectOnly() {
         String id = sendToMegan(unique("Update me"));
 
-        Map<String, Object> message = message(call(client, "email_update", Map.of("account_id", "demo2",
-                "message_id", id, "is_read", true, "flag", "flagged", "importance", "low",
-                "categories", List.of("Blue category"))));
+        Map<String, Object> message = message(call(
+                client,
+                "email_update",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "message_id",
+                        id,
+                        "is_read",
+                        true,
+                        "flag",
+                        "flagged",
+                        "importance",
+                        "low",
+                        "categories",
+                        List.of("Blue category"))));
 
-        assertThat(message).containsEntry("id", id).containsEntry("is_read", true).containsEntry("flagged", true)
-                .containsEntry("importance", "low").containsEntry("categories", List.of("Blue category"));
-        assertThat(message(call(client, "email_update", Map.of("account_id", "demo2", "message_id", id,
-                "categories", List.of())))).doesNotContainKey("categories").containsEntry("is_read", true);
-        assertThat(errorText(call(client, "email_update", Map.of("account_id", "demo2", "message_id", id,
-                "subject", "New")))).startsWith("Invalid argument 'subject': can only be changed on a draft");
+        assertThat(message)
+                .containsEntry("id", id)
+                .containsEntry("is_read", true)
+                .containsEntry("flagged", true)
+                .containsEntry("importance", "low")
+                .containsEntry("categories", List.of("Blue category"));
+        assertThat(message(call(
+                        client,
+                        "email_update",
+                        Map.of("account_id", "demo2", "message_id", id, "categories", List.of()))))
+                .doesNotContainKey("categories")
+                .containsEntry("is_read", true);
+        assertThat(errorText(call(
+                        client, "email_update", Map.of("account_id", "demo2", "message_id", id, "subject", "New"))))
+                .startsWith("Invalid argument 'subject': can only be changed on a draft");
         assertThat(errorText(call(client, "email_update", Map.of("account_id", "demo2", "message_id", id))))
                 .startsWith("Invalid argument 'message_id': nothing to change");
 
-        String draftId = (String) structured(call(client, "email_create_draft", Map.of("account_id", "demo2",
-                "subject", "Old"))).get("draft_id");
-        assertThat(message(call(client, "email_update", Map.of("account_id", "demo2", "message_id", draftId,
-                "subject", "New", "body", "Text")))).containsEntry("subject", "New").containsEntry("preview", "Text");
+        String draftId =
+                (String) structured(call(client, "email_create_draft", Map.of("account_id", "demo2", "subject", "Old")))
+                        .get("draft_id");
+        assertThat(message(call(
+                        client,
+                        "email_update",
+                        Map.of("account_id", "demo2", "message_id", draftId, "subject", "New", "body", "Text"))))
+                .containsEntry("subject", "New")
+                .containsEntry("preview", "Text");
     }
 
     @Test
@@ -195,15 +281,25 @@ class MailWriteIT {
         String first = sendToMegan(unique("Read 1"));
         String second = sendToMegan(unique("Read 2"));
 
-        Map<String, Object> marked = structured(call(client, "email_mark_read", Map.of("account_id", "demo2",
-                "message_ids", List.of(first, second, "AAMkAGnope="))));
+        Map<String, Object> marked = structured(call(
+                client,
+                "email_mark_read",
+                Map.of("account_id", "demo2", "message_ids", List.of(first, second, "AAMkAGnope="))));
 
-        assertThat(marked).containsEntry("is_read", true).containsEntry("updated", List.of(first, second))
+        assertThat(marked)
+                .containsEntry("is_read", true)
+                .containsEntry("updated", List.of(first, second))
                 .containsEntry("not_found", List.of("AAMkAGnope="));
-        assertThat(structured(call(client, "email_mark_read", Map.of("account_id", "demo2",
-                "message_ids", List.of(first), "is_read", false)))).doesNotContainKey("not_found");
-        assertThat(errorText(call(client, "email_mark_read", Map.of("account_id", "demo2",
-                "message_ids", List.of("AAMkAGnope="))))).isEqualTo("Invalid argument 'message_ids': no message with id 'AAMkAGnope='");
+        assertThat(structured(call(
+                        client,
+                        "email_mark_read",
+                        Map.of("account_id", "demo2", "message_ids", List.of(first), "is_read", false))))
+                .doesNotContainKey("not_found");
+        assertThat(errorText(call(
+                        client,
+                        "email_mark_read",
+                        Map.of("account_id", "demo2", "message_ids", List.of("AAMkAGnope=")))))
+                .isEqualTo("Invalid argument 'message_ids': no message with id 'AAMkAGnope='");
     }
 
     @Test
@@ -212,36 +308,57 @@ class MailWriteIT {
 
         assertThat(message(call(client, "email_flag", Map.of("account_id", "demo2", "message_id", id))))
                 .containsEntry("flagged", true);
-        assertThat(message(call(client, "email_flag", Map.of("account_id", "demo2", "message_id", id,
-                "status", "complete")))).containsEntry("flagged", false);
-        message(call(client, "email_add_category", Map.of("account_id", "demo2", "message_id", id,
-                "categories", List.of("Red category"))));
-        Map<String, Object> both = message(call(client, "email_add_category", Map.of("account_id", "demo2",
-                "message_id", id, "categories", List.of("Red category", "Green category"))));
+        assertThat(message(call(
+                        client, "email_flag", Map.of("account_id", "demo2", "message_id", id, "status", "complete"))))
+                .containsEntry("flagged", false);
+        message(call(
+                client,
+                "email_add_category",
+                Map.of("account_id", "demo2", "message_id", id, "categories", List.of("Red category"))));
+        Map<String, Object> both = message(call(
+                client,
+                "email_add_category",
+                Map.of(
+                        "account_id",
+                        "demo2",
+                        "message_id",
+                        id,
+                        "categories",
+                        List.of("Red category", "Green category"))));
 
         assertThat(both.get("categories")).isEqualTo(List.of("Red category", "Green category"));
-        assertThat(errorText(call(client, "email_flag", Map.of("account_id", "demo2", "message_id", id,
-                "status", "done")))).startsWith("Invalid argument 'status'");
+        assertThat(errorText(
+                        call(client, "email_flag", Map.of("account_id", "demo2", "message_id", id, "status", "done"))))
+                .startsWith("Invalid argument 'status'");
     }
 
     @Test
     void emailMoveAndArchive_answerTheNewId_theOldOneIsGone() {
         String id = sendToMegan(unique("Move me"));
 
-        Map<String, Object> moved = structured(call(client, "email_move", Map.of("account_id", "demo2",
-                "message_id", id, "destination", "junkemail")));
+        Map<String, Object> moved = structured(call(
+                client, "email_move", Map.of("account_id", "demo2", "message_id", id, "destination", "junkemail")));
         String newId = (String) moved.get("message_id");
-        Map<String, Object> archived = structured(call(client, "email_archive", Map.of("account_id", "demo2",
-                "message_id", newId)));
+        Map<String, Object> archived =
+                structured(call(client, "email_archive", Map.of("account_id", "demo2", "message_id", newId)));
 
         assertThat(moved).containsEntry("previous_id", id).containsEntry("folder", "junkemail");
         assertThat(newId).isNotEqualTo(id);
         assertThat(archived).containsEntry("previous_id", newId).containsEntry("folder", "archive");
-        assertThat(find("demo2", "archive", (String) null, (String) archived.get("message_id"))).isNotNull();
+        assertThat(find("demo2", "archive", (String) null, (String) archived.get("message_id")))
+                .isNotNull();
         assertThat(errorText(call(client, "email_flag", Map.of("account_id", "demo2", "message_id", id))))
                 .isEqualTo("Invalid argument 'message_id': no message with id '" + id + "'");
-        assertThat(errorText(call(client, "email_move", Map.of("account_id", "demo2",
-                "message_id", archived.get("message_id"), "destination", "nosuchfolder"))))
+        assertThat(errorText(call(
+                        client,
+                        "email_move",
+                        Map.of(
+                                "account_id",
+                                "demo2",
+                                "message_id",
+                                archived.get("message_id"),
+                                "destination",
+                                "nosuchfolder"))))
                 .isEqualTo("Invalid argument 'destination': no mail folder 'nosuchfolder'");
     }
 
@@ -252,35 +369,55 @@ class MailWriteIT {
         String other = sendToMegan(unique("Delete me for good"));
 
         assertThat(errorText(call(client, "email_delete", Map.of("account_id", "demo2", "message_id", id))))
-                .startsWith("Invalid argument 'confirm': must be true: this moves message '" + id + "' to Deleted Items");
-        Map<String, Object> deleted = structured(call(client, "email_delete", Map.of("account_id", "demo2",
-                "message_id", id, "confirm", true)));
-        Map<String, Object> gone = structured(call(client, "email_delete", Map.of("account_id", "demo2",
-                "message_id", other, "permanent", true, "confirm", true)));
+                .startsWith(
+                        "Invalid argument 'confirm': must be true: this moves message '" + id + "' to Deleted Items");
+        Map<String, Object> deleted = structured(
+                call(client, "email_delete", Map.of("account_id", "demo2", "message_id", id, "confirm", true)));
+        Map<String, Object> gone = structured(call(
+                client,
+                "email_delete",
+                Map.of("account_id", "demo2", "message_id", other, "permanent", true, "confirm", true)));
 
         assertThat(deleted).containsEntry("message_id", id).containsEntry("permanent", false);
         assertThat(gone).containsEntry("permanent", true);
         assertThat(subjects("demo2", "deleteditems")).contains(subject).noneMatch(s -> s.contains("for good"));
         assertThat(subjects("demo2", "inbox")).noneMatch(s -> s.startsWith("Delete me"));
-        assertThat(errorText(call(client, "email_delete", Map.of("account_id", "demo2", "message_id", other,
-                "permanent", true, "confirm", true)))).isEqualTo("Invalid argument 'message_id': no message with id '"
-                        + other + "'");
+        assertThat(errorText(call(
+                        client,
+                        "email_delete",
+                        Map.of("account_id", "demo2", "message_id", other, "permanent", true, "confirm", true))))
+                .isEqualTo("Invalid argument 'message_id': no message with id '" + other + "'");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void mailWriteTools_carryTheirSafetyAnnotations() {
         List<Tool> tools = client.listTools().tools();
-        List<String> writes = List.of("email_create_draft", "email_send", "email_reply", "email_reply_all",
-                "email_forward", "email_update", "email_move", "email_delete", "email_mark_read", "email_flag",
-                "email_add_category", "email_archive");
+        List<String> writes = List.of(
+                "email_create_draft",
+                "email_send",
+                "email_reply",
+                "email_reply_all",
+                "email_forward",
+                "email_update",
+                "email_move",
+                "email_delete",
+                "email_mark_read",
+                "email_flag",
+                "email_add_category",
+                "email_archive");
 
         assertThat(tools).extracting(Tool::name).containsAll(writes);
         tools.stream().filter(t -> writes.contains(t.name())).forEach(t -> {
             assertThat(t.annotations().readOnlyHint()).as(t.name()).isFalse();
-            assertThat(t.annotations().destructiveHint()).as(t.name()).isEqualTo(t.name().equals("email_delete"));
+            assertThat(t.annotations().destructiveHint())
+                    .as(t.name())
+                    .isEqualTo(t.name().equals("email_delete"));
         });
-        Tool delete = tools.stream().filter(t -> t.name().equals("email_delete")).findFirst().orElseThrow();
+        Tool delete = tools.stream()
+                .filter(t -> t.name().equals("email_delete"))
+                .findFirst()
+                .orElseThrow();
         assertThat((Map<String, Object>) delete.inputSchema().get("properties")).containsKeys("confirm", "permanent");
     }
 
@@ -293,12 +430,24 @@ class MailWriteIT {
         assertThat(listedTwice("demo", "inbox", limit)).isEqualTo("fresh");
         assertThat(listedTwice("demo2", "sentitems", limit)).isEqualTo("fresh");
 
-        structured(call(client, "email_send", Map.of("account_id", "demo", "to", List.of("lee.gu@contoso.sandbox"),
-                "subject", unique("Stale"), "body", "b")));
+        structured(call(
+                client,
+                "email_send",
+                Map.of(
+                        "account_id",
+                        "demo",
+                        "to",
+                        List.of("lee.gu@contoso.sandbox"),
+                        "subject",
+                        unique("Stale"),
+                        "body",
+                        "b")));
 
         assertThat(listState("demo", "sentitems", limit)).isEqualTo("miss");
         assertThat(stillCached("demo", "inbox", limit)).as("inbox unchanged").isTrue();
-        assertThat(stillCached("demo2", "sentitems", limit)).as("the other account untouched").isTrue();
+        assertThat(stillCached("demo2", "sentitems", limit))
+                .as("the other account untouched")
+                .isTrue();
     }
 
     @Test
@@ -310,7 +459,9 @@ class MailWriteIT {
         structured(call(client, "email_create_draft", Map.of("account_id", "demo2", "subject", unique("Cached"))));
 
         assertThat(listState("demo2", "drafts", limit)).isEqualTo("miss");
-        assertThat(stillCached("demo", "drafts", limit)).as("the other account untouched").isTrue();
+        assertThat(stillCached("demo", "drafts", limit))
+                .as("the other account untouched")
+                .isTrue();
     }
 
     @Test
@@ -335,7 +486,8 @@ class MailWriteIT {
                 Map.of("tool", "email_update", "message_id", id, "importance", "high"))) {
             assertThat(listedTwice("demo2", "inbox", limit)).isEqualTo("fresh");
             assertThat(listedTwice("demo2", "archive", limit)).isEqualTo("fresh");
-            assertThat(stillCached("demo", "inbox", limit) || stillCached("demo", "inbox", limit)).isTrue();
+            assertThat(stillCached("demo", "inbox", limit) || stillCached("demo", "inbox", limit))
+                    .isTrue();
 
             Map<String, Object> arguments = new HashMap<>(write);
             String tool = (String) arguments.remove("tool");
@@ -343,15 +495,21 @@ class MailWriteIT {
             structured(call(client, tool, arguments));
 
             assertThat(listState("demo2", "inbox", limit)).as(tool).isEqualTo("miss");
-            assertThat(listState("demo2", "archive", limit)).as(tool + ": every folder's list").isEqualTo("miss");
-            assertThat(stillCached("demo", "inbox", limit)).as(tool + ": the other account untouched").isTrue();
+            assertThat(listState("demo2", "archive", limit))
+                    .as(tool + ": every folder's list")
+                    .isEqualTo("miss");
+            assertThat(stillCached("demo", "inbox", limit))
+                    .as(tool + ": the other account untouched")
+                    .isTrue();
         }
         assertThat(listedTwice("demo2", "archive", limit)).isEqualTo("fresh");
-        String archived = (String) structured(call(client, "email_archive", Map.of("account_id", "demo2",
-                "message_id", id))).get("message_id");
+        String archived =
+                (String) structured(call(client, "email_archive", Map.of("account_id", "demo2", "message_id", id)))
+                        .get("message_id");
         assertThat(listState("demo2", "archive", limit)).as("email_archive").isEqualTo("miss");
         assertThat(listedTwice("demo2", "archive", limit)).isEqualTo("fresh");
-        structured(call(client, "email_delete", Map.of("account_id", "demo2", "message_id", archived, "confirm", true)));
+        structured(
+                call(client, "email_delete", Map.of("account_id", "demo2", "message_id", archived, "confirm", true)));
         assertThat(listState("demo2", "archive", limit)).as("email_delete").isEqualTo("miss");
     }
 
@@ -368,9 +526,13 @@ class MailWriteIT {
         structured(call(client, "email_update", Map.of("account_id", "demo2", "message_id", id, "flag", "flagged")));
 
         assertThat(cacheState(call(client, "email_get", get))).isEqualTo("miss");
-        assertThat(cacheState(call(client, "email_get", getOther))).as("another message untouched").isIn("fresh", "stale");
+        assertThat(cacheState(call(client, "email_get", getOther)))
+                .as("another message untouched")
+                .isIn("fresh", "stale");
         structured(call(client, "email_delete", Map.of("account_id", "demo2", "message_id", id, "confirm", true)));
-        assertThat(call(client, "email_get", get).isError()).as("deleted: not served from the cache").isTrue();
+        assertThat(call(client, "email_get", get).isError())
+                .as("deleted: not served from the cache")
+                .isTrue();
     }
 
     @Test
@@ -378,18 +540,22 @@ class MailWriteIT {
         String marked = sendToMegan(unique("Mark me"));
         String alsoMarked = sendToMegan(unique("Mark me too"));
         String untouched = sendToMegan(unique("Leave me"));
-        List<Map<String, Object>> gets = List.of(Map.of("account_id", "demo2", "message_id", marked),
+        List<Map<String, Object>> gets = List.of(
+                Map.of("account_id", "demo2", "message_id", marked),
                 Map.of("account_id", "demo2", "message_id", alsoMarked),
                 Map.of("account_id", "demo2", "message_id", untouched));
         gets.forEach(get -> call(client, "email_get", get));
-        gets.forEach(get -> assertThat(cacheState(call(client, "email_get", get))).isEqualTo("fresh"));
+        gets.forEach(
+                get -> assertThat(cacheState(call(client, "email_get", get))).isEqualTo("fresh"));
 
-        structured(call(client, "email_mark_read", Map.of("account_id", "demo2",
-                "message_ids", List.of(marked, alsoMarked))));
+        structured(call(
+                client, "email_mark_read", Map.of("account_id", "demo2", "message_ids", List.of(marked, alsoMarked))));
 
         assertThat(cacheState(call(client, "email_get", gets.get(0)))).isEqualTo("miss");
         assertThat(cacheState(call(client, "email_get", gets.get(1)))).isEqualTo("miss");
-        assertThat(cacheState(call(client, "email_get", gets.get(2)))).as("a message not marked").isEqualTo("fresh");
+        assertThat(cacheState(call(client, "email_get", gets.get(2))))
+                .as("a message not marked")
+                .isEqualTo("fresh");
     }
 
     // ---- helpers
@@ -400,8 +566,10 @@ class MailWriteIT {
 
     /** Adele mails Megan {@code subject}; the id of the copy in Megan's (demo2) inbox. */
     private String sendToMegan(String subject) {
-        structured(call(client, "email_send", Map.of("account_id", "demo", "to", List.of(MEGAN), "subject", subject,
-                "body", "Body of " + subject)));
+        structured(call(
+                client,
+                "email_send",
+                Map.of("account_id", "demo", "to", List.of(MEGAN), "subject", subject, "body", "Body of " + subject)));
         return (String) find("demo2", "inbox", subject).get("id");
     }
 
@@ -412,19 +580,26 @@ class MailWriteIT {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> find(String account, String folder, String subject, String id) {
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) structured(call(client, "email_list",
-                Map.of("account_id", account, "folder", folder, "limit", 100, "use_cache", false))).get("messages");
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) structured(call(
+                        client,
+                        "email_list",
+                        Map.of("account_id", account, "folder", folder, "limit", 100, "use_cache", false)))
+                .get("messages");
         return messages.stream()
                 .filter(m -> subject == null || subject.equals(m.get("subject")))
                 .filter(m -> id == null || id.equals(m.get("id")))
-                .findFirst().orElseThrow(() -> new AssertionError("Not in " + account + "/" + folder + ": "
-                        + (subject == null ? id : subject)));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "Not in " + account + "/" + folder + ": " + (subject == null ? id : subject)));
     }
 
     @SuppressWarnings("unchecked")
     private List<String> subjects(String account, String folder) {
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) structured(call(client, "email_list",
-                Map.of("account_id", account, "folder", folder, "limit", 100, "use_cache", false))).get("messages");
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) structured(call(
+                        client,
+                        "email_list",
+                        Map.of("account_id", account, "folder", folder, "limit", 100, "use_cache", false)))
+                .get("messages");
         return messages.stream().map(m -> (String) m.get("subject")).toList();
     }
 
@@ -452,7 +627,9 @@ class MailWriteIT {
     }
 
     private static String errorText(CallToolResult result) {
-        assertThat(result.isError()).as("expected a tool error, got %s", result.structuredContent()).isTrue();
+        assertThat(result.isError())
+                .as("expected a tool error, got %s", result.structuredContent())
+                .isTrue();
         return ((TextContent) result.content().get(0)).text();
     }
 }

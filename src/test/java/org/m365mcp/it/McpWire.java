@@ -30,10 +30,12 @@ final class McpWire {
     private static final Pattern JAVA_INTERNALS = Pattern.compile(
             "\\b(?:java|javax|jakarta|io|org|com|sun|fish)\\.[a-z0-9_]+(?:\\.[A-Za-z0-9_$]+)*\\.[A-Z][A-Za-z0-9_$]*"
                     + "|stackTrace|Exception|\\.java:\\d+");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final URI mcp;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     McpWire(URL base) {
         this.mcp = ItServer.mcpUri(base);
@@ -41,9 +43,12 @@ final class McpWire {
 
     /** A request to the endpoint with the token and the given headers (name, value, ...); body null for none. */
     HttpResponse<String> send(String verb, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(mcp).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(mcp)
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ItServer.TOKEN)
-                .method(verb, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        verb,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -62,19 +67,25 @@ final class McpWire {
         HttpResponse<String> init = post(null, INITIALIZE);
         assertThat(init.statusCode()).isEqualTo(200);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        assertThat(post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").statusCode())
+        assertThat(post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .statusCode())
                 .isEqualTo(202);
         return session;
     }
 
     /** The JSON-RPC error object of an answer with a JSON body; fails if the body is anything else. */
     static JsonNode error(HttpResponse<String> response) throws IOException {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
         JsonNode body = MAPPER.readTree(response.body());
         assertThat(body.path("jsonrpc").asText()).isEqualTo("2.0");
-        assertThat(body.has("id")).as("a JSON-RPC error response carries id (null when unknown)").isTrue();
+        assertThat(body.has("id"))
+                .as("a JSON-RPC error response carries id (null when unknown)")
+                .isTrue();
         assertThat(body.path("error").path("code").isInt()).as(response.body()).isTrue();
-        assertThat(body.path("error").path("message").isTextual()).as(response.body()).isTrue();
+        assertThat(body.path("error").path("message").isTextual())
+                .as(response.body())
+                .isTrue();
         assertThat(body.has("result")).isFalse();
         return body;
     }
@@ -109,7 +120,8 @@ final class McpWire {
                     }
                 }
                 return messages.isEmpty() || !messages.stream().allMatch(McpWire::isJsonRpc)
-                        ? "an event stream without JSON-RPC messages" : null;
+                        ? "an event stream without JSON-RPC messages"
+                        : null;
             }
             if (type.startsWith(JSON)) {
                 JsonNode message = MAPPER.readTree(body);
@@ -125,7 +137,8 @@ final class McpWire {
     }
 
     private static boolean isJsonRpc(JsonNode message) {
-        return message.isObject() && "2.0".equals(message.path("jsonrpc").asText())
+        return message.isObject()
+                && "2.0".equals(message.path("jsonrpc").asText())
                 && (message.has("result") || message.path("error").path("code").isInt() || message.has("method"));
     }
 }

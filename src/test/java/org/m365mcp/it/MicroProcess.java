@@ -59,11 +59,25 @@ final class MicroProcess implements AutoCloseable {
      * {@code java -jar payara-micro.jar --deploy}, without them; the test JVM's environment without
      * {@code unset}, plus {@code env}. Returns at once; {@link MicroLauncher} is the way in.
      */
-    static MicroProcess launch(int port, Path log, List<String> jvmOptions, Map<String, String> env,
-            Set<String> unset, boolean bootCommands) throws IOException {
+    static MicroProcess launch(
+            int port,
+            Path log,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            Set<String> unset,
+            boolean bootCommands)
+            throws IOException {
         List<String> arguments = new ArrayList<>(jvmOptions);
-        arguments.addAll(List.of("-jar", System.getenv("MICRO_JAR"), "--deploy", Path.of("target", "m365-mcp.war").toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        arguments.addAll(List.of(
+                "-jar",
+                System.getenv("MICRO_JAR"),
+                "--deploy",
+                Path.of("target", "m365-mcp.war").toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
+                "--nocluster"));
         if (bootCommands) {
             arguments.addAll(List.of("--prebootcommandfile", BOOT_COMMANDS.toString()));
         }
@@ -74,8 +88,9 @@ final class MicroProcess implements AutoCloseable {
      * Launches the runnable jar as a user would, {@code java -jar target/m365-mcp.jar}, its port chosen
      * by {@code M365_MCP_PORT} (the launcher passes it and the boot commands to Payara Micro); returns at once.
      */
-    static MicroProcess launchRunnableJar(int port, Path log, List<String> jvmOptions, Map<String, String> env,
-            Set<String> unset) throws IOException {
+    static MicroProcess launchRunnableJar(
+            int port, Path log, List<String> jvmOptions, Map<String, String> env, Set<String> unset)
+            throws IOException {
         List<String> arguments = new ArrayList<>(jvmOptions);
         arguments.addAll(List.of("-jar", RUNNABLE_JAR.toString()));
         Map<String, String> withPort = new HashMap<>(env);
@@ -84,13 +99,14 @@ final class MicroProcess implements AutoCloseable {
     }
 
     /** Runs {@code java -Xmx512m <arguments>} with the test JVM's environment without {@code unset}, plus {@code env}. */
-    private static MicroProcess launch(List<String> arguments, int port, Path log, Map<String, String> env,
-            Set<String> unset) throws IOException {
+    private static MicroProcess launch(
+            List<String> arguments, int port, Path log, Map<String, String> env, Set<String> unset) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
@@ -101,7 +117,8 @@ final class MicroProcess implements AutoCloseable {
     /** The exit status once the process ended by itself within {@code timeout}; empty while it still runs. */
     OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     /** The process's id, to find the sockets it listens on. */
@@ -158,7 +175,8 @@ final class MicroProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Payara Micro did not deploy within " + DEPLOY_TIMEOUT.toMinutes() + " minutes; see " + log);
+        throw new AssertionError(
+                "Payara Micro did not deploy within " + DEPLOY_TIMEOUT.toMinutes() + " minutes; see " + log);
     }
 
     /** Stops the process, forcibly after 30 s. */

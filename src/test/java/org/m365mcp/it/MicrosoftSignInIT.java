@@ -68,23 +68,34 @@ class MicrosoftSignInIT {
     void deviceCodeSignIn_twoAccounts_signOut_andARestart_throughTheTools() throws Exception {
         start();
         Map<String, Object> empty = structured(call(client, "account_list", Map.of()));
-        assertThat(empty).containsEntry("mode", "microsoft").containsEntry("sandbox", false).containsEntry("count", 0);
+        assertThat(empty)
+                .containsEntry("mode", "microsoft")
+                .containsEntry("sandbox", false)
+                .containsEntry("count", 0);
         assertThat(structured(call(client, "server_get_version", Map.of())))
-                .containsEntry("mode", "microsoft").containsEntry("authority", sandbox.authority().toString());
-        for (String path : List.of("/sandbox/v1.0/me", "/sandbox/_admin/requests", "/contoso.sandbox/oauth2/v2.0/devicecode")) {
-            assertThat(statusOf(path)).as("the WAR's own sandbox outside demo mode: %s", path).isEqualTo(404);
+                .containsEntry("mode", "microsoft")
+                .containsEntry("authority", sandbox.authority().toString());
+        for (String path :
+                List.of("/sandbox/v1.0/me", "/sandbox/_admin/requests", "/contoso.sandbox/oauth2/v2.0/devicecode")) {
+            assertThat(statusOf(path))
+                    .as("the WAR's own sandbox outside demo mode: %s", path)
+                    .isEqualTo(404);
         }
 
         assertThat(signIn(ADELE)).containsEntry("status", "signed_in");
         assertThat(signIn(MEGAN)).containsEntry("status", "signed_in");
 
         assertThat(accountIds()).containsExactly(ADELE, MEGAN);
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3)))).isEqualTo("miss");
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3)))).isEqualTo("miss");
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3)))).isEqualTo("fresh");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3))))
+                .isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3))))
+                .isEqualTo("miss");
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", ADELE, "limit", 3))))
+                .isEqualTo("fresh");
 
         byte[] onDisk = Files.readAllBytes(WORK.resolve("cache.db"));
-        byte[] wal = Files.exists(WORK.resolve("cache.db-wal")) ? Files.readAllBytes(WORK.resolve("cache.db-wal"))
+        byte[] wal = Files.exists(WORK.resolve("cache.db-wal"))
+                ? Files.readAllBytes(WORK.resolve("cache.db-wal"))
                 : new byte[0];
         for (String secret : sandbox.login().issuedSecrets()) {
             assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
@@ -92,8 +103,8 @@ class MicrosoftSignInIT {
         }
         assertThat(sandbox.login().issuedSecrets()).as("tokens were issued").isNotEmpty();
 
-        Map<String, Object> signedOut = structured(call(client, "account_sign_out",
-                Map.of("account_id", ADELE, "confirm", true)));
+        Map<String, Object> signedOut =
+                structured(call(client, "account_sign_out", Map.of("account_id", ADELE, "confirm", true)));
         assertThat(signedOut).containsEntry("tokens_removed", true);
         assertThat((Integer) signedOut.get("cache_entries_removed")).isGreaterThanOrEqualTo(1);
         assertThat(accountIds()).containsExactly(MEGAN);
@@ -106,10 +117,15 @@ class MicrosoftSignInIT {
         stop();
         start();
 
-        assertThat(accountIds()).as("the encrypted token cache survived the restart").containsExactly(MEGAN);
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3)))).isEqualTo("fresh");
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3,
-                "force_refresh", true)))).as("a Graph call with the restored tokens").isEqualTo("miss");
+        assertThat(accountIds())
+                .as("the encrypted token cache survived the restart")
+                .containsExactly(MEGAN);
+        assertThat(cacheState(call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3))))
+                .isEqualTo("fresh");
+        assertThat(cacheState(
+                        call(client, "email_list", Map.of("account_id", MEGAN, "limit", 3, "force_refresh", true))))
+                .as("a Graph call with the restored tokens")
+                .isEqualTo("miss");
 
         String log = Files.readString(WORK.resolve("payara.log"), StandardCharsets.ISO_8859_1);
         for (String secret : sandbox.login().issuedSecrets()) {
@@ -121,38 +137,48 @@ class MicrosoftSignInIT {
     private Map<String, Object> signIn(String username) {
         Map<String, Object> prompt = structured(call(client, "account_authenticate", Map.of()));
         String userCode = (String) prompt.get("user_code");
-        assertThat((String) prompt.get("verification_uri")).startsWith(sandbox.authority().toString());
-        Map<String, Object> pending = structured(call(client, "account_complete_auth",
-                Map.of("user_code", userCode, "wait_seconds", 0)));
+        assertThat((String) prompt.get("verification_uri"))
+                .startsWith(sandbox.authority().toString());
+        Map<String, Object> pending =
+                structured(call(client, "account_complete_auth", Map.of("user_code", userCode, "wait_seconds", 0)));
         assertThat(pending).containsEntry("status", "pending");
         assertThat(sandbox.approveDeviceCode(userCode, username).statusCode()).isEqualTo(200);
-        Map<String, Object> done = structured(call(client, "account_complete_auth",
-                Map.of("user_code", userCode, "wait_seconds", 30)));
+        Map<String, Object> done =
+                structured(call(client, "account_complete_auth", Map.of("user_code", userCode, "wait_seconds", 30)));
         assertThat((Map<String, Object>) done.get("account")).containsEntry("account_id", username);
         return done;
     }
 
     @SuppressWarnings("unchecked")
     private List<Object> accountIds() {
-        List<Map<String, Object>> accounts =
-                (List<Map<String, Object>>) structured(call(client, "account_list", Map.of())).get("accounts");
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>)
+                structured(call(client, "account_list", Map.of())).get("accounts");
         return accounts.stream().map(account -> account.get("account_id")).toList();
     }
 
     /** A GET to the Payara Micro server (not the test JVM's sandbox), with the server's bearer token. */
     private int statusOf(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(payara.root().resolve(path))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).header("Origin", "http://localhost")
-                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(payara.root().resolve(path))
+                                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                                .header("Origin", "http://localhost")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private void start() throws Exception {
-        payara = MicroLauncher.on(PORT, WORK).env(Map.of(
-                "M365_MCP_CLIENT_ID", "it-sandbox-client",
-                "M365_MCP_AUTHORITY", sandbox.authority().toString(),
-                "M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString(),
-                "M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString(),
-                "M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust")).store().awaitMcp();
+        payara = MicroLauncher.on(PORT, WORK)
+                .env(Map.of(
+                        "M365_MCP_CLIENT_ID", "it-sandbox-client",
+                        "M365_MCP_AUTHORITY", sandbox.authority().toString(),
+                        "M365_MCP_GRAPH_BASE_URL", sandbox.graphRoot().toString(),
+                        "M365_MCP_TLS_TRUST_STORE", trustStore.toAbsolutePath().toString(),
+                        "M365_MCP_TLS_TRUST_STORE_PASSWORD", "it-trust"))
+                .store()
+                .awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 

@@ -21,14 +21,15 @@ public final class ReadinessProbe {
     /** The readiness checks the WAR registers (observability package). */
     public static final Set<String> CHECKS = Set.of("cache-store", "graph", "mcp-endpoint");
 
-    private ReadinessProbe() {
-    }
+    private ReadinessProbe() {}
 
     /** Polls {@code http://127.0.0.1:port/health/ready} until ready; fails when {@code process} dies or time runs out. */
     public static void await(int port, Process process, Duration timeout, String logHint) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -40,34 +40,54 @@ class RunnableJarIT {
     void help_printsTheSettingsThatChooseTheListener_andExits() throws Exception {
         Files.createDirectories(WORK);
         Path out = WORK.resolve("help.txt");
-        Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                MicroProcess.RUNNABLE_JAR.toString(), "--help").redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        Process help = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        MicroProcess.RUNNABLE_JAR.toString(),
+                        "--help")
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
 
-        assertThat(help.waitFor(60, TimeUnit.SECONDS)).as("--help ends by itself").isTrue();
+        assertThat(help.waitFor(60, TimeUnit.SECONDS))
+                .as("--help ends by itself")
+                .isTrue();
         assertThat(help.exitValue()).isZero();
-        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("Usage: java")
-                .contains("M365_MCP_HOST").contains("M365_MCP_PORT").contains("M365_MCP_CLIENT_ID");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .startsWith("Usage: java")
+                .contains("M365_MCP_HOST")
+                .contains("M365_MCP_PORT")
+                .contains("M365_MCP_CLIENT_ID");
     }
 
     @Test
     void javaJar_onThePortOfM365McpPort_servesDemoModeOverMcp_onLoopbackOnly() throws Exception {
-        server = MicroLauncher.on(PORT, WORK).freshWork().store().noWarming().runnableJar().awaitMcp();
+        server = MicroLauncher.on(PORT, WORK)
+                .freshWork()
+                .store()
+                .noWarming()
+                .runnableJar()
+                .awaitMcp();
         client = ItServer.client(server.root().toURL());
         Duration coldStart = Duration.between(server.startedAt(), server.mcpAnsweredAt());
 
         Map<String, Object> mail = structured(call(client, "email_list", Map.of("account_id", "demo", "limit", 3)));
 
-        System.out.printf("COLD-START | java -jar target/m365-mcp.jar to the first MCP answer | %.1f s |%n",
+        System.out.printf(
+                "COLD-START | java -jar target/m365-mcp.jar to the first MCP answer | %.1f s |%n",
                 coldStart.toMillis() / 1000.0);
         assertThat((List<?>) mail.get("messages")).hasSize(3);
-        assertThat(structured(call(client, "server_get_version", Map.of()))).containsEntry("mode", "demo")
+        assertThat(structured(call(client, "server_get_version", Map.of())))
+                .containsEntry("mode", "demo")
                 .containsEntry("sandbox", true);
         assumeTrue(ListeningSockets.available(), "listening sockets are read from Linux's /proc");
         List<InetSocketAddress> listening = ListeningSockets.of(server.pid());
         assertThat(listening).extracting(InetSocketAddress::getPort).contains(PORT);
-        assertThat(listening).allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
-                .as("%s is loopback (the boot commands bound the listener and turned the data grid off)", socket)
-                .isTrue());
+        assertThat(listening)
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                        .as(
+                                "%s is loopback (the boot commands bound the listener and turned the data grid off)",
+                                socket)
+                        .isTrue());
     }
 }

@@ -43,8 +43,12 @@ final class SandboxAdmin {
 
     /** Adds a fault rule (sandbox.md, "Test controls"), e.g. a 504 for one request to a path. */
     void addFault(String ruleJson) throws IOException, InterruptedException {
-        check(http.send(request(faults).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ruleJson)).build(), HttpResponse.BodyHandlers.ofString()));
+        check(http.send(
+                request(faults)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ruleJson))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     void clearFaults() throws IOException, InterruptedException {
@@ -63,8 +67,11 @@ final class SandboxAdmin {
     /** Latency added to every Graph request, in milliseconds (0 for none). */
     void latency(int millis) throws IOException, InterruptedException {
         URI latency = URI.create(requests.toString().replace("/requests", "/latency"));
-        check(http.send(request(latency).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\":" + millis + "}")).build(),
+        check(http.send(
+                request(latency)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\":" + millis + "}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -73,8 +80,8 @@ final class SandboxAdmin {
     }
 
     private JsonNode counts() throws IOException, InterruptedException {
-        HttpResponse<String> response = check(http.send(request(requests).GET().build(),
-                HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> response =
+                check(http.send(request(requests).GET().build(), HttpResponse.BodyHandlers.ofString()));
         return new ObjectMapper().readTree(response.body());
     }
 

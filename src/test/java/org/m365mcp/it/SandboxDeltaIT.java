@@ -59,20 +59,24 @@ class SandboxDeltaIT {
         graph("PATCH", "/me/messages/" + read, "{\"subject\":\"Changed by another client\"}", null);
         graph("POST", "/me/messages/" + moved + "/move", "{\"destinationId\":\"archive\"}", null);
         graph("POST", "/me/sendMail", """
-                {"message":{"subject":"Delta IT","toRecipients":[{"emailAddress":{"address":"megan.bowen@contoso.sandbox"}}]}}""",
-                null);
+                {"message":{"subject":"Delta IT","toRecipients":[{"emailAddress":{"address":"megan.bowen@contoso.sandbox"}}]}}""", null);
 
         Answer changes = get(deltaLink, null);
 
-        assertThat(firstRound).hasSize(graph("GET", "/me/mailFolders/inbox", null, null).body.path("totalItemCount").asInt());
+        assertThat(firstRound)
+                .hasSize(graph("GET", "/me/mailFolders/inbox", null, null)
+                        .body
+                        .path("totalItemCount")
+                        .asInt());
         assertThat(changes.status).isEqualTo(200);
-        assertThat(changes.body.path("value")).anySatisfy(m -> assertThat(m.path("subject").asText())
-                .isEqualTo("Changed by another client"));
+        assertThat(changes.body.path("value"))
+                .anySatisfy(m -> assertThat(m.path("subject").asText()).isEqualTo("Changed by another client"));
         assertThat(changes.body.path("value")).anySatisfy(m -> {
             assertThat(m.path("id").asText()).isEqualTo(moved);
             assertThat(m.path("@removed").path("reason").asText()).isEqualTo("deleted");
         });
-        assertThat(changes.body.path("value")).anySatisfy(m -> assertThat(m.path("subject").asText()).isEqualTo("Delta IT"));
+        assertThat(changes.body.path("value"))
+                .anySatisfy(m -> assertThat(m.path("subject").asText()).isEqualTo("Delta IT"));
 
         admin("/sandbox/_admin/delta/expire", "{\"account\":\"demo2\",\"resource\":\"messages\"}");
         Answer gone = get(changes.body.path("@odata.deltaLink").asText(), null);
@@ -83,14 +87,23 @@ class SandboxDeltaIT {
 
     @Test
     void driveDelta_latestThenAFolderCreated_thenExpired410ResyncRequired() throws Exception {
-        String deltaLink = graph("GET", "/me/drive/root/delta?token=latest", null, null).body.path("@odata.deltaLink").asText();
-        String folder = graph("POST", "/me/drive/root/children",
-                "{\"name\":\"Delta IT\",\"folder\":{},\"@microsoft.graph.conflictBehavior\":\"rename\"}", null)
-                .body.path("id").asText();
+        String deltaLink = graph("GET", "/me/drive/root/delta?token=latest", null, null)
+                .body
+                .path("@odata.deltaLink")
+                .asText();
+        String folder = graph(
+                        "POST",
+                        "/me/drive/root/children",
+                        "{\"name\":\"Delta IT\",\"folder\":{},\"@microsoft.graph.conflictBehavior\":\"rename\"}",
+                        null)
+                .body
+                .path("id")
+                .asText();
 
         Answer changes = get(deltaLink, null);
 
-        assertThat(changes.body.path("value")).anySatisfy(i -> assertThat(i.path("id").asText()).isEqualTo(folder));
+        assertThat(changes.body.path("value"))
+                .anySatisfy(i -> assertThat(i.path("id").asText()).isEqualTo(folder));
         admin("/sandbox/_admin/delta/expire", "{\"account\":\"demo2\",\"resource\":\"driveItems\"}");
         Answer gone = get(changes.body.path("@odata.deltaLink").asText(), null);
         assertThat(gone.status).isEqualTo(410);
@@ -101,18 +114,37 @@ class SandboxDeltaIT {
     @Test
     void subscription_loopbackWebhookValidated_thenNotifiedOfAChange_andLifecycleOnDemand() throws Exception {
         try (WebhookReceiver webhook = new WebhookReceiver()) {
-            String expiration = java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString();
-            Answer created = graph("POST", "/subscriptions", JSON.createObjectNode().put("changeType", "created,updated")
-                    .put("notificationUrl", webhook.url("/notify")).put("lifecycleNotificationUrl", webhook.url("/lifecycle"))
-                    .put("resource", "me/contacts").put("expirationDateTime", expiration).put("clientState", "it-state")
-                    .toString(), null);
+            String expiration =
+                    java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString();
+            Answer created = graph(
+                    "POST",
+                    "/subscriptions",
+                    JSON.createObjectNode()
+                            .put("changeType", "created,updated")
+                            .put("notificationUrl", webhook.url("/notify"))
+                            .put("lifecycleNotificationUrl", webhook.url("/lifecycle"))
+                            .put("resource", "me/contacts")
+                            .put("expirationDateTime", expiration)
+                            .put("clientState", "it-state")
+                            .toString(),
+                    null);
             String contact = graph("POST", "/me/contacts", "{\"givenName\":\"Notified\",\"surname\":\"IT\"}", null)
-                    .body.path("id").asText();
+                    .body
+                    .path("id")
+                    .asText();
 
-            JsonNode notification = webhook.await(r -> r.path().equals("/notify")).body().path("value").get(0);
-            admin("/sandbox/_admin/subscriptions/" + created.body.path("id").asText() + "/lifecycle",
-                    "{\"lifecycleEvent\":\"subscriptionRemoved\"}", 202);
-            JsonNode removed = webhook.await(r -> r.path().equals("/lifecycle")).body().path("value").get(0);
+            JsonNode notification = webhook.await(r -> r.path().equals("/notify"))
+                    .body()
+                    .path("value")
+                    .get(0);
+            admin(
+                    "/sandbox/_admin/subscriptions/" + created.body.path("id").asText() + "/lifecycle",
+                    "{\"lifecycleEvent\":\"subscriptionRemoved\"}",
+                    202);
+            JsonNode removed = webhook.await(r -> r.path().equals("/lifecycle"))
+                    .body()
+                    .path("value")
+                    .get(0);
 
             assertThat(created.status).isEqualTo(201);
             assertThat(webhook.validations()).containsExactly("/notify", "/lifecycle");
@@ -120,12 +152,12 @@ class SandboxDeltaIT {
             assertThat(notification.path("changeType").asText()).isEqualTo("created");
             assertThat(notification.path("resourceData").path("id").asText()).isEqualTo(contact);
             assertThat(removed.path("lifecycleEvent").asText()).isEqualTo("subscriptionRemoved");
-            assertThat(graph("GET", "/subscriptions/" + created.body.path("id").asText(), null, null).status).isEqualTo(404);
+            assertThat(graph("GET", "/subscriptions/" + created.body.path("id").asText(), null, null).status)
+                    .isEqualTo(404);
         }
     }
 
-    private record Answer(int status, JsonNode body, String location) {
-    }
+    private record Answer(int status, JsonNode body, String location) {}
 
     private Answer graph(String method, String graphPath, String body, String prefer) throws Exception {
         return send(method, URI.create(ItServer.root(base) + "/sandbox/v1.0" + graphPath), body, prefer);
@@ -134,20 +166,30 @@ class SandboxDeltaIT {
     /** A link the sandbox handed out (absolute, under the host Payara reports): sent to loopback. */
     private Answer get(String link, String prefer) throws Exception {
         URI uri = URI.create(link);
-        return send("GET", URI.create("http://127.0.0.1:" + base.getPort() + uri.getRawPath() + "?" + uri.getRawQuery()),
-                null, prefer);
+        return send(
+                "GET",
+                URI.create("http://127.0.0.1:" + base.getPort() + uri.getRawPath() + "?" + uri.getRawQuery()),
+                null,
+                prefer);
     }
 
     private Answer send(String method, URI uri, String body, String prefer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + DEMO2_TOKEN)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + DEMO2_TOKEN)
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (prefer != null) {
             request.header("Prefer", prefer);
         }
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(method + " " + uri + ": " + answer.body()).isLessThan(500);
-        return new Answer(answer.statusCode(), answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body()),
+        assertThat(answer.statusCode())
+                .as(method + " " + uri + ": " + answer.body())
+                .isLessThan(500);
+        return new Answer(
+                answer.statusCode(),
+                answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body()),
                 answer.headers().firstValue("Location").orElse(null));
     }
 
@@ -156,9 +198,13 @@ class SandboxDeltaIT {
     }
 
     private void admin(String path, String body, int expected) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ItServer.root(base) + path))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(ItServer.root(base) + path))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(expected);
     }
 }

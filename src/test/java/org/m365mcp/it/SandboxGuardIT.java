@@ -67,7 +67,8 @@ class SandboxGuardIT {
         HttpResponse<String> right = get("/sandbox/_admin/requests", "Bearer " + ItServer.TOKEN, null);
 
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(none.body()).doesNotContain("byPath");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(right.statusCode()).isEqualTo(200);
@@ -76,11 +77,13 @@ class SandboxGuardIT {
 
     @Test
     void admin_demoModeGraphTokenIsNotTheServersToken_401() throws Exception {
-        assertThat(get("/sandbox/_admin/latency", "Bearer " + DEMO_TOKEN, null).statusCode()).isEqualTo(401);
+        assertThat(get("/sandbox/_admin/latency", "Bearer " + DEMO_TOKEN, null).statusCode())
+                .isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path, String authorization, String origin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ItServer.root(base) + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(ItServer.root(base) + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

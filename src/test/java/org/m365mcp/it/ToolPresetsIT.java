@@ -34,11 +34,16 @@ class ToolPresetsIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        payara = MicroLauncher.on(PORT, WORK).freshWork().env(Map.of(
-                "M365_MCP_TOOLS", "mail,files,account",
-                "M365_MCP_TOOLS_ALLOW", "email.*,search_emails,file_.*,folder_list,account_.*,server_.*",
-                "M365_MCP_TOOLS_DENY", "emailrules_.*",
-                "M365_MCP_READ_ONLY", "true")).store().noWarming().awaitMcp();
+        payara = MicroLauncher.on(PORT, WORK)
+                .freshWork()
+                .env(Map.of(
+                        "M365_MCP_TOOLS", "mail,files,account",
+                        "M365_MCP_TOOLS_ALLOW", "email.*,search_emails,file_.*,folder_list,account_.*,server_.*",
+                        "M365_MCP_TOOLS_DENY", "emailrules_.*",
+                        "M365_MCP_READ_ONLY", "true"))
+                .store()
+                .noWarming()
+                .awaitMcp();
         client = ItServer.client(payara.root().toURL());
     }
 
@@ -52,23 +57,46 @@ class ToolPresetsIT {
         List<Tool> tools = client.listTools().tools();
         List<String> names = tools.stream().map(Tool::name).toList();
 
-        assertThat(names).contains("email_list", "email_get", "emailfolders_list", "search_emails", "file_list",
-                "file_get", "folder_list", "account_list", "account_authenticate", "account_sign_out",
-                "server_get_version");
-        assertThat(names).doesNotContain("email_send", "email_delete", "file_delete", "emailrules_list",
-                "folder_get", "calendar_list_events", "contact_list", "cache_get_stats", "search_unified");
-        assertThat(tools).allMatch(tool -> Boolean.TRUE.equals(tool.annotations().readOnlyHint())
-                || tool.name().startsWith("account_"));
+        assertThat(names)
+                .contains(
+                        "email_list",
+                        "email_get",
+                        "emailfolders_list",
+                        "search_emails",
+                        "file_list",
+                        "file_get",
+                        "folder_list",
+                        "account_list",
+                        "account_authenticate",
+                        "account_sign_out",
+                        "server_get_version");
+        assertThat(names)
+                .doesNotContain(
+                        "email_send",
+                        "email_delete",
+                        "file_delete",
+                        "emailrules_list",
+                        "folder_get",
+                        "calendar_list_events",
+                        "contact_list",
+                        "cache_get_stats",
+                        "search_unified");
+        assertThat(tools)
+                .allMatch(tool -> Boolean.TRUE.equals(tool.annotations().readOnlyHint())
+                        || tool.name().startsWith("account_"));
     }
 
     @Test
     void callTool_writeByName_refusedAsReadOnly() {
-        CallToolResult refused = call(client, "email_send", Map.of("account_id", "demo", "to", List.of("a@b.example"),
-                "subject", "x", "body", "y"));
+        CallToolResult refused = call(
+                client,
+                "email_send",
+                Map.of("account_id", "demo", "to", List.of("a@b.example"), "subject", "x", "body", "y"));
 
         assertThat(refused.isError()).isTrue();
-        assertThat(text(refused)).isEqualTo("email_send changes data and this server is read-only"
-                + " (M365_MCP_READ_ONLY=true): it offers only tools that read");
+        assertThat(text(refused))
+                .isEqualTo("email_send changes data and this server is read-only"
+                        + " (M365_MCP_READ_ONLY=true): it offers only tools that read");
     }
 
     @Test
@@ -92,12 +120,16 @@ class ToolPresetsIT {
 
     @Test
     void readiness_countsTheListedTools() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                payara.root().resolve("/health/ready")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(payara.root().resolve("/health/ready"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"tools\":\"" + client.listTools().tools().size() + "\"");
+        assertThat(ready.body())
+                .contains("\"tools\":\"" + client.listTools().tools().size() + "\"");
     }
 
     static String text(CallToolResult result) {

@@ -93,18 +93,26 @@ class WarmingJobIT {
         assertThat(finished.path("status").asText()).isEqualTo("COMPLETED");
         JsonNode items = ConsoleApi.progress(finished).path("items");
         List<String> order = new ArrayList<>();
-        items.forEach(item -> order.add(item.path("priority").asInt() + ":" + item.path("operation").asText()
-                + ":" + item.path("account_id").asText() + ":" + item.path("outcome").asText()));
-        assertThat(order).containsExactly(
-                "1:folder_get_tree:demo:warmed", "1:folder_get_tree:demo2:warmed",
-                "2:email_list:demo:warmed", "2:email_list:demo2:warmed",
-                "3:contact_list:demo:warmed", "3:contact_list:demo2:warmed");
-        assertThat(items.get(1).path("at").asText()).isGreaterThan(items.get(0).path("at").asText());
+        items.forEach(item -> order.add(item.path("priority").asInt() + ":"
+                + item.path("operation").asText() + ":"
+                + item.path("account_id").asText() + ":" + item.path("outcome").asText()));
+        assertThat(order)
+                .containsExactly(
+                        "1:folder_get_tree:demo:warmed", "1:folder_get_tree:demo2:warmed",
+                        "2:email_list:demo:warmed", "2:email_list:demo2:warmed",
+                        "3:contact_list:demo:warmed", "3:contact_list:demo2:warmed");
+        assertThat(items.get(1).path("at").asText())
+                .isGreaterThan(items.get(0).path("at").asText());
 
         Map<String, Object> status = structured(call(client, "cache_warming_status", Map.of()));
-        assertThat(status).containsEntry("execution_id", (int) execution).containsEntry("status", "COMPLETED")
-                .containsEntry("total", 6).containsEntry("done", 6).containsEntry("warmed", 6)
-                .containsEntry("skipped", 0).containsEntry("percent_done", 100);
+        assertThat(status)
+                .containsEntry("execution_id", (int) execution)
+                .containsEntry("status", "COMPLETED")
+                .containsEntry("total", 6)
+                .containsEntry("done", 6)
+                .containsEntry("warmed", 6)
+                .containsEntry("skipped", 0)
+                .containsEntry("percent_done", 100);
         Map<String, Map<String, Object>> accounts = (Map<String, Map<String, Object>>) status.get("accounts");
         assertThat(accounts).containsOnlyKeys("demo", "demo2");
         assertThat(accounts.get("demo2")).containsEntry("planned", 3).containsEntry("warmed", 3);
@@ -112,7 +120,8 @@ class WarmingJobIT {
         assertThat(one).containsEntry("total", 3).containsEntry("done", 3);
 
         long graphBefore = sandbox.graphRequests();
-        assertThat(cacheState(call(client, "folder_get_tree", Map.of("account_id", "demo")))).isEqualTo("fresh");
+        assertThat(cacheState(call(client, "folder_get_tree", Map.of("account_id", "demo"))))
+                .isEqualTo("fresh");
         assertThat(cacheState(call(client, "contact_list", Map.of("account_id", "demo2", "limit", 100))))
                 .isEqualTo("fresh");
         assertThat(sandbox.graphRequests()).isEqualTo(graphBefore);
@@ -128,7 +137,8 @@ class WarmingJobIT {
         List<String> fresh = new ArrayList<>();
         progress.path("items").forEach(item -> {
             if (item.path("outcome").asText().equals("fresh")) {
-                fresh.add(item.path("operation").asText() + ":" + item.path("account_id").asText());
+                fresh.add(item.path("operation").asText() + ":"
+                        + item.path("account_id").asText());
             }
         });
         assertThat(fresh).containsExactly("contact_list:demo");
@@ -157,13 +167,18 @@ class WarmingJobIT {
 
         // A newer run completes in between, so the restart below runs on the older of two instances.
         long between = console.start("cache-warming");
-        assertThat(console.awaitFinished(between, JOB_TIMEOUT).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(console.awaitFinished(between, JOB_TIMEOUT).path("status").asText())
+                .isEqualTo("COMPLETED");
         coldCache();
         sandbox.latency(1_500); // keeps the restarted run going while a start is tried
-        long second = console.post("executions/" + first + "/restart").path("execution_id").asLong();
+        long second = console.post("executions/" + first + "/restart")
+                .path("execution_id")
+                .asLong();
         // The restart runs on the stopped run's instance, older than the newest: still one run at a time.
-        HttpResponse<String> startMeanwhile = console.send(HttpRequest.newBuilder(console.uri("jobs/cache-warming/start"))
-                .header("Authorization", "Bearer " + ItServer.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> startMeanwhile =
+                console.send(HttpRequest.newBuilder(console.uri("jobs/cache-warming/start"))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(startMeanwhile.statusCode()).isEqualTo(409);
         assertThat(startMeanwhile.body()).contains("already running (execution " + second + ")");
         sandbox.latency(0);
@@ -171,7 +186,8 @@ class WarmingJobIT {
 
         assertThat(second).isNotEqualTo(first);
         assertThat(finished.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(finished.path("instance_id").asLong()).isEqualTo(stopped.path("instance_id").asLong());
+        assertThat(finished.path("instance_id").asLong())
+                .isEqualTo(stopped.path("instance_id").asLong());
         JsonNode step = finished.path("steps").get(0);
         assertThat(step.path("metrics").path("read_count").asLong()).isEqualTo(6 - doneAtStop);
         JsonNode items = ConsoleApi.progress(finished).path("items");
@@ -183,7 +199,8 @@ class WarmingJobIT {
         assertThat(items.size()).isEqualTo(6);
         assertThat(positions).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
         assertThat(structured(call(client, "cache_warming_status", Map.of())))
-                .containsEntry("execution_id", (int) second).containsEntry("done", 6);
+                .containsEntry("execution_id", (int) second)
+                .containsEntry("done", 6);
     }
 
     @Test
@@ -200,8 +217,8 @@ class WarmingJobIT {
         assertThat(step.path("exit_status").asText()).isEqualTo("WARMED=4 FRESH=0 FAILED=2 TOTAL=6");
         Map<String, Object> status = structured(call(client, "cache_warming_status", Map.of("account_id", "demo")));
         assertThat(status).containsEntry("warmed", 2).containsEntry("failed", 1).containsEntry("skipped", 1);
-        List<Map<String, Object>> failed = ((List<Map<String, Object>>) status.get("items")).stream()
-                .filter(item -> "failed".equals(item.get("outcome"))).toList();
+        List<Map<String, Object>> failed = ((List<Map<String, Object>>) status.get("items"))
+                .stream().filter(item -> "failed".equals(item.get("outcome"))).toList();
         assertThat(failed).singleElement().satisfies(item -> {
             assertThat(item).containsEntry("operation", "contact_list");
             assertThat((String) item.get("error")).contains("Injected failure").doesNotContain("sandbox-demo-token");
@@ -240,7 +257,8 @@ class WarmingJobIT {
         asked.add(askers.submit(() -> {
             while (asking.get()) {
                 HttpResponse<String> jobs = console.send(HttpRequest.newBuilder(console.uri("jobs"))
-                        .header("Authorization", "Bearer " + ItServer.TOKEN).GET());
+                        .header("Authorization", "Bearer " + ItServer.TOKEN)
+                        .GET());
                 answers.incrementAndGet();
                 if (jobs.statusCode() != 200) {
                     failures.add("GET jobs: " + jobs.statusCode() + " " + jobs.body());
@@ -263,6 +281,8 @@ class WarmingJobIT {
             one.get(1, TimeUnit.MINUTES);
         }
 
-        assertThat(failures).as("answers while runs were created, of %s", answers.get()).isEmpty();
+        assertThat(failures)
+                .as("answers while runs were created, of %s", answers.get())
+                .isEmpty();
     }
 }

@@ -1,10 +1,7 @@
 package org.m365mcp.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import java.util.List;
-import java.net.InetSocketAddress;
-import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
@@ -13,12 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,11 @@ class WarmingStartupIT {
     @Test
     @SuppressWarnings("unchecked")
     void deployment_startsWarmingInTheBackground_andAnswersMcpAndReadinessWhileItRuns() throws Exception {
-        payara = MicroLauncher.on(PORT, WORK).freshWork().store()
-                .jvm("-Dm365.mcp.warming.folder_get_tree.wait=5s", "-Dm365.mcp.warming.email_list.wait=2s").awaitMcp();
+        payara = MicroLauncher.on(PORT, WORK)
+                .freshWork()
+                .store()
+                .jvm("-Dm365.mcp.warming.folder_get_tree.wait=5s", "-Dm365.mcp.warming.email_list.wait=2s")
+                .awaitMcp();
         Instant firstAnswer = payara.mcpAnsweredAt();
         client = ItServer.client(payara.root().toURL());
 
@@ -59,20 +62,26 @@ class WarmingStartupIT {
         JsonNode warming = readinessCheck("cache-warming");
         assertThat(warming.path("status").asText()).isEqualTo("UP");
         assertThat(warming.path("data").path("execution_id").asLong()).isEqualTo(execution);
-        assertThat(warming.path("data").path("status").asText()).as("UP while it runs").isIn("STARTING", "STARTED");
+        assertThat(warming.path("data").path("status").asText())
+                .as("UP while it runs")
+                .isIn("STARTING", "STARTED");
 
         ConsoleApi console = new ConsoleApi(payara.root().toURL());
         JsonNode finished = console.awaitFinished(execution, Duration.ofMinutes(2));
 
         assertThat(finished.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(Instant.parse(finished.path("ended_at").asText()))
-                .as("MCP answered before warming ended").isAfter(firstAnswer);
+                .as("MCP answered before warming ended")
+                .isAfter(firstAnswer);
         assertThat(finished.path("steps").get(0).path("exit_status").asText())
                 .isEqualTo("WARMED=6 FRESH=0 FAILED=0 TOTAL=6");
-        assertThat(cacheState(call(client, "folder_get_tree", Map.of("account_id", "demo")))).isEqualTo("fresh");
-        assertThat(cacheState(call(client, "email_list", Map.of("account_id", "demo2", "folder", "inbox",
-                "limit", 50)))).isEqualTo("fresh");
-        assertThat(readinessCheck("cache-warming").path("data").path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(cacheState(call(client, "folder_get_tree", Map.of("account_id", "demo"))))
+                .isEqualTo("fresh");
+        assertThat(cacheState(
+                        call(client, "email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 50))))
+                .isEqualTo("fresh");
+        assertThat(readinessCheck("cache-warming").path("data").path("status").asText())
+                .isEqualTo("COMPLETED");
         assertListensOnLoopbackOnly();
     }
 
@@ -84,8 +93,10 @@ class WarmingStartupIT {
         assumeTrue(ListeningSockets.available(), "listening sockets are read from Linux's /proc");
         List<InetSocketAddress> listening = ListeningSockets.of(payara.pid());
         assertThat(listening).extracting(InetSocketAddress::getPort).contains(PORT);
-        assertThat(listening).allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
-                .as("%s is loopback after the warming job ran", socket).isTrue());
+        assertThat(listening)
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                        .as("%s is loopback after the warming job ran", socket)
+                        .isTrue());
     }
 
     /**
@@ -98,8 +109,9 @@ class WarmingStartupIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         for (int calls = 1; ; calls++) {
             CallToolResult result = call(client, "cache_warming_status", Map.of());
-            assertThat(result.isError()).as("cache_warming_status call %d while warming starts answered %s",
-                    calls, result.content()).isNotEqualTo(Boolean.TRUE);
+            assertThat(result.isError())
+                    .as("cache_warming_status call %d while warming starts answered %s", calls, result.content())
+                    .isNotEqualTo(Boolean.TRUE);
             Map<String, Object> answer = structured(result);
             Object id = answer.get("execution_id");
             if (id != null) {
@@ -107,16 +119,23 @@ class WarmingStartupIT {
                 return ((Number) id).longValue();
             }
             assertThat(answer.get("note")).asString().isNotBlank();
-            assertThat(Instant.now()).as("no warming execution after deployment").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("no warming execution after deployment")
+                    .isBefore(deadline);
         }
     }
 
     /** One check of {@code /health/ready}, which must answer 200 (UP) as a whole. */
     private JsonNode readinessCheck(String name) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(payara.root().resolve("/health/ready")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("/health/ready answered %s", response.body()).isEqualTo(200);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(payara.root().resolve("/health/ready"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("/health/ready answered %s", response.body())
+                .isEqualTo(200);
         for (JsonNode check : json.readTree(response.body()).path("checks")) {
             if (check.path("name").asText().equals(name)) {
                 return check;

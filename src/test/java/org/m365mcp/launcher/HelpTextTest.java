@@ -22,8 +22,10 @@ class HelpTextTest {
         String help = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(help).startsWith("Usage: java").contains("--help").contains("demo mode");
-        assertThat(HelpText.SETTINGS).allSatisfy(setting -> assertThat(help)
-                .containsPattern("(?m)^  " + setting.variable() + " +" + java.util.regex.Pattern.quote(setting.defaultValue())));
+        assertThat(HelpText.SETTINGS)
+                .allSatisfy(setting -> assertThat(help)
+                        .containsPattern("(?m)^  " + setting.variable() + " +"
+                                + java.util.regex.Pattern.quote(setting.defaultValue())));
         assertThat(help).contains("M365_MCP_HOST").contains("M365_MCP_PORT");
     }
 
@@ -34,8 +36,8 @@ class HelpTextTest {
     void settings_areTheServersOwn_documentedInTheReadme_andMicroProfileConfigKeys() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Properties defaults = new Properties();
-        defaults.load(new StringReader(Files.readString(
-                Path.of("src/main/resources/META-INF/microprofile-config.properties"))));
+        defaults.load(new StringReader(
+                Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"))));
         Set<String> variables = defaults.stringPropertyNames().stream()
                 .map(key -> key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))
                 .collect(Collectors.toSet());

@@ -26,15 +26,16 @@ class LaunchSettingsTest {
 
     @Test
     void of_environment_choosesTheListener() {
-        LaunchSettings settings = LaunchSettings.of(new Properties(),
-                Map.of("M365_MCP_HOST", "0.0.0.0", "M365_MCP_PORT", "9000"));
+        LaunchSettings settings =
+                LaunchSettings.of(new Properties(), Map.of("M365_MCP_HOST", "0.0.0.0", "M365_MCP_PORT", "9000"));
 
         assertThat(settings).isEqualTo(new LaunchSettings("0.0.0.0", 9000));
     }
 
     @Test
     void of_systemPropertyAndVariable_thePropertyWins_asInMicroProfileConfig() {
-        LaunchSettings settings = LaunchSettings.of(properties("m365.mcp.host", "::1", "m365.mcp.port", "9100"),
+        LaunchSettings settings = LaunchSettings.of(
+                properties("m365.mcp.host", "::1", "m365.mcp.port", "9100"),
                 Map.of("M365_MCP_HOST", "0.0.0.0", "M365_MCP_PORT", "9000"));
 
         assertThat(settings).isEqualTo(new LaunchSettings("::1", 9100));
@@ -51,8 +52,8 @@ class LaunchSettingsTest {
 
     @Test
     void of_hostThatIsNoHostName_refusedBeforeItReachesAnAsadminCommand() {
-        assertThatThrownBy(() -> LaunchSettings.of(new Properties(),
-                Map.of("M365_MCP_HOST", "127.0.0.1\nset configs.config.server-config.x=y")))
+        assertThatThrownBy(() -> LaunchSettings.of(
+                        new Properties(), Map.of("M365_MCP_HOST", "127.0.0.1\nset configs.config.server-config.x=y")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("M365_MCP_HOST (m365.mcp.host) must be a host name or an IP address");
     }
@@ -63,7 +64,8 @@ class LaunchSettingsTest {
 
         String commands = new LaunchSettings("::1", 8080).bootCommands(template);
 
-        assertThat(commands).doesNotContain(LaunchSettings.HOST_PLACEHOLDER)
+        assertThat(commands)
+                .doesNotContain(LaunchSettings.HOST_PLACEHOLDER)
                 .contains("network-listener.http-listener.address=::1\n")
                 .contains("hazelcast-config-specific-configuration.enabled=false");
     }

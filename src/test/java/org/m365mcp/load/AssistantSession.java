@@ -19,8 +19,7 @@ import java.util.function.Function;
  */
 final class AssistantSession {
 
-    private AssistantSession() {
-    }
+    private AssistantSession() {}
 
     /**
      * One tool call.
@@ -43,8 +42,8 @@ final class AssistantSession {
         String id(String name, int index) {
             List<String> list = ids.getOrDefault(name, List.of());
             if (index >= list.size()) {
-                throw new IllegalStateException("the session needs " + name + "[" + index + "], but only "
-                        + list.size() + " were answered");
+                throw new IllegalStateException(
+                        "the session needs " + name + "[" + index + "], but only " + list.size() + " were answered");
             }
             return list.get(index);
         }
@@ -59,7 +58,7 @@ final class AssistantSession {
         for (int i = 0; i < 5; i++) {
             s.add(open("inbox", i));
         }
-        s.add(read("email_list", "folder", "inbox", "limit", 25));                     // "anything else?"
+        s.add(read("email_list", "folder", "inbox", "limit", 25)); // "anything else?"
         s.add(open("inbox", 0));
         s.add(read("search_emails", "query", "budget").as("budget"));
         s.add(open("budget", 0));
@@ -91,8 +90,9 @@ final class AssistantSession {
         s.add(open("megan", 0));
         s.add(read("search_emails", "query", "subject:\"action required\"").as("actions"));
         s.add(open("actions", 0));
-        s.add(write("email_mark_read", c -> Map.of("message_ids", List.of(c.id("inbox", 2), c.id("inbox", 3),
-                c.id("inbox", 4)))));
+        s.add(write(
+                "email_mark_read",
+                c -> Map.of("message_ids", List.of(c.id("inbox", 2), c.id("inbox", 3), c.id("inbox", 4)))));
         s.add(read("email_list", "folder", "inbox", "limit", 25));
         s.add(read("emailfolders_get_tree"));
         s.add(open("inbox", 2));
@@ -117,7 +117,9 @@ final class AssistantSession {
 
     /** The session without its writes: what the cache saves when nothing invalidates it. */
     static List<Step> readsOnly() {
-        return script().stream().filter(step -> step.read() || step.tool().equals("account_list")).toList();
+        return script().stream()
+                .filter(step -> step.read() || step.tool().equals("account_list"))
+                .toList();
     }
 
     private static Step read(String tool, Object... keysAndValues) {

@@ -55,11 +55,23 @@ final class LoadServer implements AutoCloseable {
         }
         int port = freePort();
         Path log = work.resolve("payara.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", payaraJar.toString(), "--deploy", war.toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
-                // the boot commands the build ships beside the WAR (target/payara), as the run profile uses them
-                "--prebootcommandfile", war.resolveSibling(Path.of("payara", "pre-boot-commands.txt")).toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        payaraJar.toString(),
+                        "--deploy",
+                        war.toString(),
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster",
+                        // the boot commands the build ships beside the WAR (target/payara), as the run profile uses
+                        // them
+                        "--prebootcommandfile",
+                        war.resolveSibling(Path.of("payara", "pre-boot-commands.txt"))
+                                .toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -68,8 +80,12 @@ final class LoadServer implements AutoCloseable {
         env.put("M365_MCP_AUTH_TOKEN", TOKEN);
         env.put("M365_MCP_CACHE_KEY", CACHE_KEY);
         env.put("M365_MCP_CACHE_KEYRING", "false");
-        env.put("M365_MCP_CACHE_DB_PATH", work.resolve("cache.db").toAbsolutePath().toString());
-        env.put("M365_MCP_DOWNLOADS_DIR", work.resolve("downloads").toAbsolutePath().toString());
+        env.put(
+                "M365_MCP_CACHE_DB_PATH",
+                work.resolve("cache.db").toAbsolutePath().toString());
+        env.put(
+                "M365_MCP_DOWNLOADS_DIR",
+                work.resolve("downloads").toAbsolutePath().toString());
         LoadServer server = new LoadServer(port, log, builder.start());
         try {
             server.awaitReady();
@@ -86,7 +102,9 @@ final class LoadServer implements AutoCloseable {
                 .endpoint("/mcp")
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN))
                 .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).build();
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(120))
+                .build();
         client.initialize();
         return client;
     }
@@ -94,7 +112,9 @@ final class LoadServer implements AutoCloseable {
     /** Graph requests the sandbox has served since it started: every counted path below {@code /v1.0}. */
     long graphRequests() throws IOException, InterruptedException {
         long total = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = admin("requests").path("byPath").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        admin("requests").path("byPath").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             total += path.getKey().startsWith("/v1.0") ? path.getValue().asLong() : 0;
         }
@@ -111,8 +131,12 @@ final class LoadServer implements AutoCloseable {
     }
 
     private JsonNode admin(String resource) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/sandbox/_admin/" + resource + " answered " + response.statusCode());
         }

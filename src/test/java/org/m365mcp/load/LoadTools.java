@@ -11,12 +11,10 @@ import java.util.TreeMap;
 /** Tool calls as the load run makes them: timed, and a tool error ends the run with its message. */
 final class LoadTools {
 
-    private LoadTools() {
-    }
+    private LoadTools() {}
 
     /** A series of calls of one tool, timed one by one, and the cache states they answered. */
-    record Series(Timings timings, Map<String, Integer> states) {
-    }
+    record Series(Timings timings, Map<String, Integer> states) {}
 
     static Map<String, Object> call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return structured(tool, client.callTool(new CallToolRequest(tool, arguments)));
@@ -55,6 +53,7 @@ final class LoadTools {
 
     @SuppressWarnings("unchecked")
     static List<String> messageIds(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.get("messages")).stream().map(m -> (String) m.get("id")).toList();
+        return ((List<Map<String, Object>>) answer.get("messages"))
+                .stream().map(m -> (String) m.get("id")).toList();
     }
 }

@@ -14,16 +14,22 @@ import java.time.temporal.ChronoUnit;
 record Machine(String at, int nproc, String cpu, String os, String java, String loadAverage) {
 
     static Machine now() {
-        return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                Runtime.getRuntime().availableProcessors(), cpuModel(),
+        return new Machine(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), currentLoadAverage());
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                currentLoadAverage());
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("n/a");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("n/a");
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }

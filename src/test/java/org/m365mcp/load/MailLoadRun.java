@@ -33,21 +33,26 @@ public final class MailLoadRun {
     private static final String ACCOUNT = "demo";
     /** The account of the reads-only session, whose cache the warm-up leaves cold for the session's calls. */
     private static final String OTHER_ACCOUNT = "demo2";
+
     private static final List<String> FOLDERS = List.of("inbox", "archive", "sentitems", "deleteditems", "drafts");
 
-    private MailLoadRun() {
-    }
+    private MailLoadRun() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("load.dir", "target/load"));
-        Settings settings = new Settings(Integer.getInteger("load.latencyMs", 300),
-                Integer.getInteger("load.cachedCalls", 200), Integer.getInteger("load.uncachedCalls", 100));
+        Settings settings = new Settings(
+                Integer.getInteger("load.latencyMs", 300),
+                Integer.getInteger("load.cachedCalls", 200),
+                Integer.getInteger("load.uncachedCalls", 100));
         Machine start = Machine.now();
         System.out.println("Load run: " + settings + " on " + start);
         LoadReport report;
         try (LoadSampler load = new LoadSampler();
-                LoadServer server = LoadServer.start(Path.of(System.getProperty("load.payaraJar", "target/payara-micro.jar")),
-                        Path.of(System.getProperty("load.war", "target/m365-mcp.war")), work, settings.latencyMs())) {
+                LoadServer server = LoadServer.start(
+                        Path.of(System.getProperty("load.payaraJar", "target/payara-micro.jar")),
+                        Path.of(System.getProperty("load.war", "target/m365-mcp.war")),
+                        work,
+                        settings.latencyMs())) {
             report = run(server, settings, start, load);
         }
         System.out.println(report.markdown());
@@ -58,22 +63,35 @@ public final class MailLoadRun {
     private static LoadReport run(LoadServer server, Settings settings, Machine start, LoadSampler load)
             throws Exception {
         if (server.latencyMs() != settings.latencyMs()) {
-            throw new IllegalStateException("the sandbox adds " + server.latencyMs() + " ms, not " + settings.latencyMs());
+            throw new IllegalStateException(
+                    "the sandbox adds " + server.latencyMs() + " ms, not " + settings.latencyMs());
         }
         McpSyncClient client = server.client();
         try {
             warmUp(client);
             List<SessionFigures> sessions = List.of(
                     SessionFigures.run("triage with 3 writes", AssistantSession.script(), ACCOUNT, 2, client, server),
-                    SessionFigures.run("triage, reads only", AssistantSession.readsOnly(), OTHER_ACCOUNT, 2, client, server));
+                    SessionFigures.run(
+                            "triage, reads only", AssistantSession.readsOnly(), OTHER_ACCOUNT, 2, client, server));
             System.out.println("Timing email_list and email_get");
-            ToolFigures list = timeTool(client, server, "email_list", settings,
+            ToolFigures list = timeTool(
+                    client,
+                    server,
+                    "email_list",
+                    settings,
                     i -> Map.of("folder", FOLDERS.get(i % FOLDERS.size()), "limit", 25));
-            List<String> ids = LoadTools.messageIds(LoadTools.call(client, "email_list",
-                    Map.of("account_id", ACCOUNT, "limit", settings.uncachedCalls())));
-            ToolFigures get = timeTool(client, server, "email_get", settings,
-                    i -> Map.of("message_id", ids.get(i % ids.size())));
-            return new LoadReport(start, Machine.now(), load.samples(), settings, list, get, sessions,
+            List<String> ids = LoadTools.messageIds(LoadTools.call(
+                    client, "email_list", Map.of("account_id", ACCOUNT, "limit", settings.uncachedCalls())));
+            ToolFigures get =
+                    timeTool(client, server, "email_get", settings, i -> Map.of("message_id", ids.get(i % ids.size())));
+            return new LoadReport(
+                    start,
+                    Machine.now(),
+                    load.samples(),
+                    settings,
+                    list,
+                    get,
+                    sessions,
                     LoadTools.call(client, "cache_get_stats", Map.of()));
         } finally {
             client.closeGracefully();
@@ -90,23 +108,31 @@ public final class MailLoadRun {
         List<String> ids = LoadTools.messageIds(LoadTools.call(client, "email_list", junk));
         for (int i = 0; i < 50; i++) {
             LoadTools.call(client, "email_list", junk);
-            LoadTools.call(client, "email_get", Map.of("account_id", OTHER_ACCOUNT, "message_id", ids.get(i % ids.size()),
-                    "body_format", "html"));
+            LoadTools.call(
+                    client,
+                    "email_get",
+                    Map.of("account_id", OTHER_ACCOUNT, "message_id", ids.get(i % ids.size()), "body_format", "html"));
         }
     }
 
     /** Uncached calls ({@code force_refresh}: each goes to Graph and is stored), then cached ones (fresh hits). */
-    private static ToolFigures timeTool(McpSyncClient client, LoadServer server, String tool, Settings settings,
-            IntFunction<Map<String, Object>> arguments) throws Exception {
+    private static ToolFigures timeTool(
+            McpSyncClient client,
+            LoadServer server,
+            String tool,
+            Settings settings,
+            IntFunction<Map<String, Object>> arguments)
+            throws Exception {
         long graphBefore = server.graphRequests();
         Series uncached = LoadTools.series(client, tool, calls(settings.uncachedCalls(), arguments, true));
         long graphRequests = server.graphRequests() - graphBefore;
         Series cached = LoadTools.series(client, tool, calls(settings.cachedCalls(), arguments, false));
-        return new ToolFigures(tool, uncached, graphRequests, cached, server.graphRequests() - graphBefore - graphRequests);
+        return new ToolFigures(
+                tool, uncached, graphRequests, cached, server.graphRequests() - graphBefore - graphRequests);
     }
 
-    private static List<Map<String, Object>> calls(int count, IntFunction<Map<String, Object>> arguments,
-            boolean forceRefresh) {
+    private static List<Map<String, Object>> calls(
+            int count, IntFunction<Map<String, Object>> arguments, boolean forceRefresh) {
         List<Map<String, Object>> calls = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Map<String, Object> call = new HashMap<>(arguments.apply(i));

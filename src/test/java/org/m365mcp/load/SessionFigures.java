@@ -22,12 +22,17 @@ record SessionFigures(String script, String account, SessionReplay.Result uncach
      * @param statsHits       fresh and stale hits {@code cache_get_stats} counted during the replay
      * @param statsRefreshes  refreshes it counted then (background refreshes of stale entries)
      */
-    record CachedPass(SessionReplay.Result replay, double graphCallsSaved, long statsHits, long statsMisses,
-            long statsRefreshes, double statsHitRate) {
-    }
+    record CachedPass(
+            SessionReplay.Result replay,
+            double graphCallsSaved,
+            long statsHits,
+            long statsMisses,
+            long statsRefreshes,
+            double statsHitRate) {}
 
-    static SessionFigures run(String script, List<Step> steps, String account, int cachedReplays,
-            McpSyncClient client, LoadServer server) throws Exception {
+    static SessionFigures run(
+            String script, List<Step> steps, String account, int cachedReplays, McpSyncClient client, LoadServer server)
+            throws Exception {
         System.out.println("Replaying session '" + script + "' on " + account + ": " + cachedReplays
                 + " time(s) with the cache, then with use_cache false");
         List<SessionReplay.Result> replays = new ArrayList<>();
@@ -42,9 +47,13 @@ record SessionFigures(String script, String account, SessionReplay.Result uncach
         List<CachedPass> passes = new ArrayList<>();
         for (int i = 0; i < cachedReplays; i++) {
             long[] delta = stats.get(i);
-            passes.add(new CachedPass(replays.get(i),
+            passes.add(new CachedPass(
+                    replays.get(i),
                     ratio(uncached.graphRequests() - replays.get(i).graphRequests(), uncached.graphRequests()),
-                    delta[0], delta[1], delta[2], ratio(delta[0], delta[0] + delta[1])));
+                    delta[0],
+                    delta[1],
+                    delta[2],
+                    ratio(delta[0], delta[0] + delta[1])));
         }
         return new SessionFigures(script, account, uncached, List.copyOf(passes));
     }
@@ -57,9 +66,12 @@ record SessionFigures(String script, String account, SessionReplay.Result uncach
     /** Hits, misses and refreshes over every operation of a {@code cache_get_stats} answer. */
     @SuppressWarnings("unchecked")
     private static long[] counts(Map<String, Object> stats) {
-        long refreshes = ((Map<String, Map<String, Object>>) stats.get("operations")).values().stream()
-                .mapToLong(operation -> ((Number) operation.get("refreshes")).longValue()).sum();
-        return new long[] {((Number) stats.get("hits")).longValue(), ((Number) stats.get("misses")).longValue(),
-                refreshes};
+        long refreshes = ((Map<String, Map<String, Object>>) stats.get("operations"))
+                .values().stream()
+                        .mapToLong(operation -> ((Number) operation.get("refreshes")).longValue())
+                        .sum();
+        return new long[] {
+            ((Number) stats.get("hits")).longValue(), ((Number) stats.get("misses")).longValue(), refreshes
+        };
     }
 }

@@ -28,23 +28,27 @@ import org.m365mcp.load.AssistantSession.Step;
 final class SessionReplay {
 
     /** One call of the replay: its tool and arguments, the cache state it answered (null for writes), its time. */
-    record Call(String tool, Map<String, Object> arguments, String cacheState, double ms) {
-    }
+    record Call(String tool, Map<String, Object> arguments, String cacheState, double ms) {}
 
     /**
      * @param states         how many reads answered each cache state (fresh, stale, miss, bypass)
      * @param repeatedReads  reads of a tool and arguments already called in this replay
      * @param repeatedHits   of those, answered from the cache (fresh or stale)
      */
-    record Result(boolean useCache, int calls, double wallMs, long graphRequests, Map<String, Integer> states,
-            int repeatedReads, int repeatedHits, List<Call> log) {
-    }
+    record Result(
+            boolean useCache,
+            int calls,
+            double wallMs,
+            long graphRequests,
+            Map<String, Integer> states,
+            int repeatedReads,
+            int repeatedHits,
+            List<Call> log) {}
 
-    private SessionReplay() {
-    }
+    private SessionReplay() {}
 
-    static Result replay(List<Step> script, String account, McpSyncClient client, LoadServer server,
-            boolean useCache) throws Exception {
+    static Result replay(List<Step> script, String account, McpSyncClient client, LoadServer server, boolean useCache)
+            throws Exception {
         long graphBefore = server.graphRequests();
         Map<String, List<String>> captured = new HashMap<>();
         Set<String> seen = new HashSet<>();
@@ -79,8 +83,8 @@ final class SessionReplay {
         }
         double wallMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
         long graphRequests = settledGraphRequests(server) - graphBefore;
-        return new Result(useCache, script.size(), wallMs, graphRequests, states, repeatedReads, repeatedHits,
-                List.copyOf(log));
+        return new Result(
+                useCache, script.size(), wallMs, graphRequests, states, repeatedReads, repeatedHits, List.copyOf(log));
     }
 
     /** Keeps the ids of the answer's messages, folders or rules; folders also by name. */

@@ -20,8 +20,14 @@ record Timings(int calls, double p50Ms, double p95Ms, double p99Ms, double meanM
             throw new IllegalArgumentException("no calls were timed");
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Timings(sorted.length, ms(rank(sorted, 50)), ms(rank(sorted, 95)), ms(rank(sorted, 99)),
-                ms(Math.round(Arrays.stream(sorted).average().orElseThrow())), ms(sorted[0]), ms(sorted[sorted.length - 1]));
+        return new Timings(
+                sorted.length,
+                ms(rank(sorted, 50)),
+                ms(rank(sorted, 95)),
+                ms(rank(sorted, 99)),
+                ms(Math.round(Arrays.stream(sorted).average().orElseThrow())),
+                ms(sorted[0]),
+                ms(sorted[sorted.length - 1]));
     }
 
     private static long rank(long[] sorted, int percentile) {

@@ -15,8 +15,13 @@ class EndpointGuardTest {
     private static final String TOKEN = "guard-test-token";
 
     private static EndpointGuard guard(Optional<String> token) {
-        return EndpointGuard.of(new McpEndpointSettings("127.0.0.1", 8080, "/mcp",
-                List.of("http://localhost:*"), List.of("127.0.0.1:*", "localhost:*"), token));
+        return EndpointGuard.of(new McpEndpointSettings(
+                "127.0.0.1",
+                8080,
+                "/mcp",
+                List.of("http://localhost:*"),
+                List.of("127.0.0.1:*", "localhost:*"),
+                token));
     }
 
     private static HeaderAccessor headers(String... namesAndValues) {
@@ -39,13 +44,15 @@ class EndpointGuardTest {
 
     @Test
     void check_loopbackHostAndRightToken_passes() {
-        assertThat(guard(Optional.of(TOKEN)).check(headers("Host", "127.0.0.1:8080",
-                "authorization", "bearer " + TOKEN))).isEmpty();
+        assertThat(guard(Optional.of(TOKEN))
+                        .check(headers("Host", "127.0.0.1:8080", "authorization", "bearer " + TOKEN)))
+                .isEmpty();
     }
 
     @Test
     void check_noTokenConfigured_passesWithoutAuthorization() {
-        assertThat(guard(Optional.empty()).check(headers("Host", "localhost:8080"))).isEmpty();
+        assertThat(guard(Optional.empty()).check(headers("Host", "localhost:8080")))
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +69,8 @@ class EndpointGuardTest {
 
     @Test
     void check_missingToken_isUnauthorized401WithChallenge() {
-        EndpointGuard.Rejection rejection = guard(Optional.of(TOKEN)).check(headers("Host", "localhost:8080"))
+        EndpointGuard.Rejection rejection = guard(Optional.of(TOKEN))
+                .check(headers("Host", "localhost:8080"))
                 .orElseThrow();
 
         assertThat(rejection.status()).isEqualTo(401);
@@ -73,7 +81,8 @@ class EndpointGuardTest {
     @Test
     void check_wrongToken_isUnauthorizedAndNeitherTokenIsEchoed() {
         EndpointGuard.Rejection rejection = guard(Optional.of(TOKEN))
-                .check(headers("Host", "localhost:8080", "Authorization", "Bearer guard-test-tokem")).orElseThrow();
+                .check(headers("Host", "localhost:8080", "Authorization", "Bearer guard-test-tokem"))
+                .orElseThrow();
 
         assertThat(rejection.status()).isEqualTo(401);
         assertThat(rejection.json()).doesNotContain(TOKEN, "guard-test-tokem");
@@ -81,7 +90,8 @@ class EndpointGuardTest {
 
     @Test
     void checkOriginAndHost_tokenConfiguredButAbsent_passes() {
-        assertThat(guard(Optional.of(TOKEN)).checkOriginAndHost(headers("Host", "127.0.0.1:8080"))).isEmpty();
+        assertThat(guard(Optional.of(TOKEN)).checkOriginAndHost(headers("Host", "127.0.0.1:8080")))
+                .isEmpty();
     }
 
     @Test

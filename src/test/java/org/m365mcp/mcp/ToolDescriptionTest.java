@@ -13,7 +13,8 @@ class ToolDescriptionTest {
 
     static class SampleTools {
         @McpTool(name = "sample_list", description = "Lists samples.", readOnly = true, idempotent = true)
-        public String list(@ToolParam("Account") String accountId,
+        public String list(
+                @ToolParam("Account") String accountId,
                 @ToolParam(value = "How many", defaultValue = "25", min = 1, max = 200) int limit,
                 @ToolParam(value = "Use cache", defaultValue = "true") boolean useCache,
                 @ToolParam(value = "Ratio", defaultValue = "0.5") double ratio) {
@@ -21,14 +22,14 @@ class ToolDescriptionTest {
         }
 
         @McpTool(name = "sample_update", description = "Updates.")
-        public String update(@ToolParam(value = "Recipients", defaultValue = "") List<String> to,
+        public String update(
+                @ToolParam(value = "Recipients", defaultValue = "") List<String> to,
                 @ToolParam(value = "Read or not; unchanged when absent", defaultValue = "") Boolean isRead) {
             return to + " " + isRead;
         }
 
         @McpTool(name = "sample_delete", description = "Deletes.", destructive = true, openWorld = false)
-        public void delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {
-        }
+        public void delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {}
     }
 
     private final ArgumentBinder binder = new ArgumentBinder();
@@ -36,11 +37,14 @@ class ToolDescriptionTest {
 
     private static ToolMethod tool(String name) throws NoSuchMethodException {
         return switch (name) {
-            case "list" -> ToolMethod.of(SampleTools.class,
-                    SampleTools.class.getMethod("list", String.class, int.class, boolean.class, double.class));
-            case "update" -> ToolMethod.of(SampleTools.class,
-                    SampleTools.class.getMethod("update", List.class, Boolean.class));
-            default -> ToolMethod.of(SampleTools.class, SampleTools.class.getMethod("delete", String.class, long.class));
+            case "list" ->
+                ToolMethod.of(
+                        SampleTools.class,
+                        SampleTools.class.getMethod("list", String.class, int.class, boolean.class, double.class));
+            case "update" ->
+                ToolMethod.of(SampleTools.class, SampleTools.class.getMethod("update", List.class, Boolean.class));
+            default ->
+                ToolMethod.of(SampleTools.class, SampleTools.class.getMethod("delete", String.class, long.class));
         };
     }
 
@@ -61,8 +65,9 @@ class ToolDescriptionTest {
         assertThat(schema(described).get("required")).isEqualTo(java.util.List.of("account_id"));
         assertThat(schema(described).get("additionalProperties")).isEqualTo(false);
         assertThat(properties(described)).containsOnlyKeys("account_id", "limit", "use_cache", "ratio");
-        assertThat(properties(described).get("limit")).isEqualTo(Map.of("type", "integer",
-                "description", "How many", "minimum", 1L, "maximum", 200L, "default", 25));
+        assertThat(properties(described).get("limit"))
+                .isEqualTo(Map.of(
+                        "type", "integer", "description", "How many", "minimum", 1L, "maximum", 200L, "default", 25));
         assertThat(properties(described).get("use_cache"))
                 .isEqualTo(Map.of("type", "boolean", "description", "Use cache", "default", true));
         assertThat(properties(described).get("ratio"))
@@ -93,7 +98,9 @@ class ToolDescriptionTest {
     @Test
     void bind_accountIdInAnySpelling_isTheCanonicalId() throws Exception {
         for (String spelling : List.of("DEMO", " demo", "Demo ", "\u00a0demo\u2003")) {
-            assertThat(binder.bind(tool("list"), Map.of("account_id", spelling))[0]).as(spelling).isEqualTo("demo");
+            assertThat(binder.bind(tool("list"), Map.of("account_id", spelling))[0])
+                    .as(spelling)
+                    .isEqualTo("demo");
         }
         assertThat(binder.bind(tool("list"), Map.of("account_id", "Adele.Vance@Contoso.com"))[0])
                 .isEqualTo("adele.vance@contoso.com");
@@ -101,12 +108,13 @@ class ToolDescriptionTest {
 
     @Test
     void bind_accountIdWithControlOrInvisibleCharacters_isRefusedNamingTheArgument() {
-        for (String spelling : List.of("demo\u0000", "\u0000demo", "de\nmo", "demo\t", "demo\u007f", "de\u200bmo",
-                "demo\u202e")) {
-            assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", spelling))).as(spelling)
+        for (String spelling :
+                List.of("demo\u0000", "\u0000demo", "de\nmo", "demo\t", "demo\u007f", "de\u200bmo", "demo\u202e")) {
+            assertThatThrownBy(() -> binder.bind(tool("list"), Map.of("account_id", spelling)))
+                    .as(spelling)
                     .isInstanceOf(ToolArgumentException.class)
-                    .hasMessageStartingWith("Invalid argument 'account_id': must not contain control or invisible"
-                            + " characters")
+                    .hasMessageStartingWith(
+                            "Invalid argument 'account_id': must not contain control or invisible" + " characters")
                     .hasMessageNotContaining("demo");
         }
     }
@@ -160,8 +168,8 @@ class ToolDescriptionTest {
     void describe_optionalListAndBoolean_haveNoDefault() throws Exception {
         McpSchema.Tool described = schemas.describe(tool("update"));
 
-        assertThat(properties(described).get("to")).isEqualTo(Map.of("type", "array", "items", Map.of("type", "string"),
-                "description", "Recipients"));
+        assertThat(properties(described).get("to"))
+                .isEqualTo(Map.of("type", "array", "items", Map.of("type", "string"), "description", "Recipients"));
         assertThat(properties(described).get("is_read"))
                 .as("no default: absent means unchanged")
                 .isEqualTo(Map.of("type", "boolean", "description", "Read or not; unchanged when absent"));

@@ -28,8 +28,7 @@ class ToolListBudgetTest {
     private static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
 
     /** A setting, what it lists, and the most tokens it may cost. */
-    record Row(String setting, ToolSelection selection, int budget) {
-    }
+    record Row(String setting, ToolSelection selection, int budget) {}
 
     /** Most tokens a tool may cost on average in the full list. */
     static final int AVERAGE_BUDGET = 250;
@@ -39,14 +38,21 @@ class ToolListBudgetTest {
         return List.of(
                 new Row("default (all of today's areas)", ToolSelection.defaults(), 16_500),
                 new Row("`M365_MCP_READ_ONLY=true`", readOnly(), 6_500),
-                area("mail", 6_200), area("calendar", 3_500), area("contacts", 2_000), area("files", 3_100),
-                area("search", 700), area("cache", 700), area("account", 600),
+                area("mail", 6_200),
+                area("calendar", 3_500),
+                area("contacts", 2_000),
+                area("files", 3_100),
+                area("search", 700),
+                area("cache", 700),
+                area("account", 600),
                 new Row("`M365_MCP_TOOL_MODE=discovery`", discovery(), 500));
     }
 
     private static Row area(String name, int budget) {
-        return new Row("`M365_MCP_TOOLS=" + name + "`", new ToolSelection(ToolSelection.areas(List.of(name)),
-                List.of(), List.of(), false, ToolMode.DIRECT), budget);
+        return new Row(
+                "`M365_MCP_TOOLS=" + name + "`",
+                new ToolSelection(ToolSelection.areas(List.of(name)), List.of(), List.of(), false, ToolMode.DIRECT),
+                budget);
     }
 
     private static ToolSelection readOnly() {
@@ -81,27 +87,31 @@ class ToolListBudgetTest {
                 over.put(row.setting(), tokens);
             }
         }
-        assertThat(over).as("tools/list over its token budget (setting → tokens); tighten the descriptions"
-                + " or, deliberately, the budget in ToolListBudgetTest.rows()").isEmpty();
+        assertThat(over)
+                .as("tools/list over its token budget (setting → tokens); tighten the descriptions"
+                        + " or, deliberately, the budget in ToolListBudgetTest.rows()")
+                .isEmpty();
     }
 
     @Test
     void toolsList_fullCatalogue_averagesWithinTheBudgetPerTool() {
         ToolCatalog catalog = catalog();
-        ToolSelection everything = new ToolSelection(ToolSelection.areas(List.of("all")), List.of(), List.of(), false,
-                ToolMode.DIRECT);
+        ToolSelection everything =
+                new ToolSelection(ToolSelection.areas(List.of("all")), List.of(), List.of(), false, ToolMode.DIRECT);
 
         assertThat(tokens(catalog, everything) / catalog.listed(everything).size())
-                .as("average tokens per tool in tools/list").isLessThanOrEqualTo(AVERAGE_BUDGET);
+                .as("average tokens per tool in tools/list")
+                .isLessThanOrEqualTo(AVERAGE_BUDGET);
     }
 
     @Test
     void toolsList_discovery_underTwoThousandTokensWhateverTheCatalogue() {
-        ToolSelection everything = new ToolSelection(ToolSelection.areas(List.of("all")), List.of(), List.of(), false,
-                ToolMode.DISCOVERY);
+        ToolSelection everything =
+                new ToolSelection(ToolSelection.areas(List.of("all")), List.of(), List.of(), false, ToolMode.DISCOVERY);
 
         assertThat(tokens(catalog(), everything)).isLessThan(2_000);
-        assertThat(catalog().listed(everything)).extracting(McpSchema.Tool::name)
+        assertThat(catalog().listed(everything))
+                .extracting(McpSchema.Tool::name)
                 .containsExactly("tool_find", "tool_describe", "tool_call");
     }
 }

@@ -37,15 +37,18 @@ class ToolReferenceTest {
             Files.writeString(DOC, rendered, StandardCharsets.UTF_8);
         }
         String current = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
-        assertThat(current).as("docs/tools.md is out of date with the @McpTool methods; regenerate it with: "
-                + REGENERATE).isEqualTo(rendered);
+        assertThat(current)
+                .as("docs/tools.md is out of date with the @McpTool methods; regenerate it with: " + REGENERATE)
+                .isEqualTo(rendered);
     }
 
     @Test
     void scan_findsEveryToolBeanOnce_withUniqueNames() {
         List<ToolMethod> tools = tools();
 
-        assertThat(tools).extracting(ToolMethod::name).doesNotHaveDuplicates()
+        assertThat(tools)
+                .extracting(ToolMethod::name)
+                .doesNotHaveDuplicates()
                 .contains("email_list", "account_list", "cache_get_stats", "server_get_version");
     }
 
@@ -55,10 +58,13 @@ class ToolReferenceTest {
         Path tools = root.resolve(TOOLS_PACKAGE.replace('.', '/'));
         try (Stream<Path> files = Files.walk(tools)) {
             return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
+                    .map(file -> root.relativize(file)
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), ".")
                             .replaceAll("\\.class$", ""))
                     .map(ToolReferenceTest::load)
-                    .flatMap(type -> ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
+                    .flatMap(type ->
+                            ToolDiscoveryExtension.toolMethods(type).stream().map(m -> ToolMethod.of(type, m)))
                     .sorted(Comparator.comparing(ToolMethod::name))
                     .toList();
         } catch (IOException e) {
@@ -68,7 +74,11 @@ class ToolReferenceTest {
 
     private static Path classesRoot() {
         try {
-            return Path.of(McpTool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(McpTool.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -84,13 +94,16 @@ class ToolReferenceTest {
 
     static String render(List<ToolMethod> tools) {
         ToolSchemaFactory schemas = new ToolSchemaFactory(new ArgumentBinder());
-        Map<String, List<ToolMethod>> byArea = tools.stream().collect(Collectors.groupingBy(
-                tool -> tool.area().configName(), TreeMap::new, Collectors.toList()));
+        Map<String, List<ToolMethod>> byArea = tools.stream()
+                .collect(Collectors.groupingBy(tool -> tool.area().configName(), TreeMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();
         out.append("# Tool reference\n\n")
                 .append("Generated from the `@McpTool` methods by `ToolReferenceTest`; do not edit by hand.\n")
-                .append("Regenerate after changing a tool:\n\n```\n").append(REGENERATE).append("\n```\n\n")
-                .append(tools.size()).append(" tools. Parameters are JSON (snake_case); a parameter without a")
+                .append("Regenerate after changing a tool:\n\n```\n")
+                .append(REGENERATE)
+                .append("\n```\n\n")
+                .append(tools.size())
+                .append(" tools. Parameters are JSON (snake_case); a parameter without a")
                 .append(" default is required.\n");
         renderBudget(out, new ToolCatalog(tools, schemas));
         byArea.forEach((area, members) -> {
@@ -105,27 +118,45 @@ class ToolReferenceTest {
         out.append("\n## What the tool list costs\n\n")
                 .append("Every client receives `tools/list` on every turn. Its tokens (the result's JSON, o200k_base,")
                 .append(" counted with JTokkit by `ToolListBudgetTest`, which fails when a row passes its budget), by")
-                .append(" setting ([README](../README.md#choosing-the-tools)); areas and patterns combine, read-only and")
-                .append(" discovery apply on top:\n\n| setting | tools listed | tokens | budget |\n|---|---:|---:|---:|\n");
+                .append(
+                        " setting ([README](../README.md#choosing-the-tools)); areas and patterns combine, read-only and")
+                .append(
+                        " discovery apply on top:\n\n| setting | tools listed | tokens | budget |\n|---|---:|---:|---:|\n");
         for (ToolListBudgetTest.Row row : ToolListBudgetTest.rows()) {
-            out.append("| ").append(row.setting()).append(" | ").append(catalog.listed(row.selection()).size())
-                    .append(" | ").append(String.format(java.util.Locale.ROOT, "%,d", ToolListBudgetTest.tokens(catalog,
-                            row.selection()))).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%,d", row.budget())).append(" |\n");
+            out.append("| ")
+                    .append(row.setting())
+                    .append(" | ")
+                    .append(catalog.listed(row.selection()).size())
+                    .append(" | ")
+                    .append(String.format(
+                            java.util.Locale.ROOT, "%,d", ToolListBudgetTest.tokens(catalog, row.selection())))
+                    .append(" | ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", row.budget()))
+                    .append(" |\n");
         }
         int all = ToolListBudgetTest.tokens(catalog, ToolSelection.defaults());
-        out.append("\nOn average a tool costs ").append(all / catalog.listed(ToolSelection.defaults()).size())
-                .append(" tokens in the full list (budget ").append(ToolListBudgetTest.AVERAGE_BUDGET).append(").\n")
-                .append("\nAnswers stay compact too: `email_get` and `calendar_get_event` return a long body in parts of")
-                .append(" `m365.mcp.answers.max-body-chars` (20,000) characters, with `body_note` and `next_body_offset` to")
+        out.append("\nOn average a tool costs ")
+                .append(all / catalog.listed(ToolSelection.defaults()).size())
+                .append(" tokens in the full list (budget ")
+                .append(ToolListBudgetTest.AVERAGE_BUDGET)
+                .append(").\n")
+                .append(
+                        "\nAnswers stay compact too: `email_get` and `calendar_get_event` return a long body in parts of")
+                .append(
+                        " `m365.mcp.answers.max-body-chars` (20,000) characters, with `body_note` and `next_body_offset` to")
                 .append(" read the next part by `body_offset`; `file_get` returns a text file's content the same way")
-                .append(" (`content_note`, `next_content_offset`, `content_offset`); the answer sizes of the ten most used")
+                .append(
+                        " (`content_note`, `next_content_offset`, `content_offset`); the answer sizes of the ten most used")
                 .append(" reads are in [benchmarks.md](benchmarks.md#answer-sizes).\n");
     }
 
     @SuppressWarnings("unchecked")
     private static void renderTool(StringBuilder out, McpSchema.Tool tool) {
-        out.append("\n### ").append(tool.name()).append("\n\n").append(tool.description()).append("\n\n");
+        out.append("\n### ")
+                .append(tool.name())
+                .append("\n\n")
+                .append(tool.description())
+                .append("\n\n");
         McpSchema.ToolAnnotations hints = tool.annotations();
         List<String> traits = new ArrayList<>();
         traits.add(Boolean.TRUE.equals(hints.readOnlyHint()) ? "read-only" : "write");
@@ -148,12 +179,23 @@ class ToolReferenceTest {
         properties.forEach((name, value) -> {
             Map<String, Object> property = (Map<String, Object>) value;
             String type = String.valueOf(property.get("type"))
-                    + (property.containsKey("items") ? " of " + ((Map<String, Object>) property.get("items")).get("type") : "");
-            String fallback = required.contains(name) ? "required"
+                    + (property.containsKey("items")
+                            ? " of " + ((Map<String, Object>) property.get("items")).get("type")
+                            : "");
+            String fallback = required.contains(name)
+                    ? "required"
                     : property.containsKey("default") ? "`" + property.get("default") + "`" : "(none)";
-            out.append("| `").append(name).append("` | ").append(type).append(" | ").append(cell(fallback))
-                    .append(" | ").append(range(property)).append(" | ")
-                    .append(cell(String.valueOf(property.get("description")))).append(" |\n");
+            out.append("| `")
+                    .append(name)
+                    .append("` | ")
+                    .append(type)
+                    .append(" | ")
+                    .append(cell(fallback))
+                    .append(" | ")
+                    .append(range(property))
+                    .append(" | ")
+                    .append(cell(String.valueOf(property.get("description"))))
+                    .append(" |\n");
         });
     }
 

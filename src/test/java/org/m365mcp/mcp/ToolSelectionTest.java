@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 /** Areas, allow/deny patterns and read-only mode over the real catalogue ({@link ToolReferenceTest#tools()}). */
 class ToolSelectionTest {
 
-    private final ToolCatalog catalog = new ToolCatalog(ToolReferenceTest.tools(),
-            new ToolSchemaFactory(new ArgumentBinder()));
+    private final ToolCatalog catalog =
+            new ToolCatalog(ToolReferenceTest.tools(), new ToolSchemaFactory(new ArgumentBinder()));
 
     private static ToolSelection selection(String areas, List<String> allow, List<String> deny, boolean readOnly) {
-        return new ToolSelection(ToolSelection.areas(List.of(areas.split(","))),
-                allow.stream().map(Pattern::compile).toList(), deny.stream().map(Pattern::compile).toList(),
-                readOnly, ToolMode.DIRECT);
+        return new ToolSelection(
+                ToolSelection.areas(List.of(areas.split(","))),
+                allow.stream().map(Pattern::compile).toList(),
+                deny.stream().map(Pattern::compile).toList(),
+                readOnly,
+                ToolMode.DIRECT);
     }
 
     private List<String> listed(ToolSelection selection) {
@@ -58,15 +61,28 @@ class ToolSelectionTest {
     void listed_mailAndAccount_onlyTheirTools() {
         List<String> names = listed(selection("mail, account", List.of(), List.of(), false));
 
-        assertThat(names).contains("email_list", "email_send", "emailfolders_list", "emailrules_list", "search_emails",
-                "account_list", "account_authenticate", "server_get_version");
-        assertThat(names).noneMatch(name -> name.startsWith("calendar_") || name.startsWith("file_")
-                || name.startsWith("contact_") || name.startsWith("cache_") || name.equals("search_unified"));
+        assertThat(names)
+                .contains(
+                        "email_list",
+                        "email_send",
+                        "emailfolders_list",
+                        "emailrules_list",
+                        "search_emails",
+                        "account_list",
+                        "account_authenticate",
+                        "server_get_version");
+        assertThat(names)
+                .noneMatch(name -> name.startsWith("calendar_")
+                        || name.startsWith("file_")
+                        || name.startsWith("contact_")
+                        || name.startsWith("cache_")
+                        || name.equals("search_unified"));
     }
 
     @Test
     void listed_laterAreaAlone_selectsNothingYet() {
-        assertThat(listed(selection("teams,planner", List.of(), List.of(), false))).isEmpty();
+        assertThat(listed(selection("teams,planner", List.of(), List.of(), false)))
+                .isEmpty();
     }
 
     @Test
@@ -80,11 +96,17 @@ class ToolSelectionTest {
 
     @Test
     void listed_allowAndDeny_matchWholeNamesOnTopOfTheAreas() {
-        List<String> names = listed(selection("mail,files", List.of("email_.*", "file_(list|get)"),
-                List.of("email_(send|delete)"), false));
+        List<String> names = listed(
+                selection("mail,files", List.of("email_.*", "file_(list|get)"), List.of("email_(send|delete)"), false));
 
-        assertThat(names).contains("email_list", "email_move", "file_list", "file_get")
-                .doesNotContain("email_send", "email_delete", "emailfolders_list", "file_delete", "file_get_x",
+        assertThat(names)
+                .contains("email_list", "email_move", "file_list", "file_get")
+                .doesNotContain(
+                        "email_send",
+                        "email_delete",
+                        "emailfolders_list",
+                        "file_delete",
+                        "file_get_x",
                         "calendar_list_events");
     }
 
@@ -92,10 +114,19 @@ class ToolSelectionTest {
     void listed_readOnly_onlyReadsPlusTheAccountTools() {
         List<String> names = listed(selection("all", List.of(), List.of(), true));
 
-        assertThat(names).contains("email_list", "file_get", "cache_get_stats", "account_list",
-                "account_authenticate", "account_complete_auth", "account_sign_out")
-                .doesNotContain("email_send", "email_delete", "file_delete", "cache_invalidate", "calendar_create_event");
-        assertThat(catalog.tools()).filteredOn(tool -> names.contains(tool.name()))
+        assertThat(names)
+                .contains(
+                        "email_list",
+                        "file_get",
+                        "cache_get_stats",
+                        "account_list",
+                        "account_authenticate",
+                        "account_complete_auth",
+                        "account_sign_out")
+                .doesNotContain(
+                        "email_send", "email_delete", "file_delete", "cache_invalidate", "calendar_create_event");
+        assertThat(catalog.tools())
+                .filteredOn(tool -> names.contains(tool.name()))
                 .allMatch(tool -> tool.annotation().readOnly() || tool.area() == ToolArea.ACCOUNT);
     }
 
@@ -103,18 +134,22 @@ class ToolSelectionTest {
     void refusal_saysWhyAToolIsNotOffered() {
         ToolSelection readOnlyMail = selection("mail,account", List.of(), List.of("emailrules_.*"), true);
 
-        assertThat(readOnlyMail.refusal(catalog.find("email_send").orElseThrow())).contains("email_send changes data"
-                + " and this server is read-only (M365_MCP_READ_ONLY=true): it offers only tools that read");
-        assertThat(readOnlyMail.refusal(catalog.find("file_list").orElseThrow())).contains("file_list is not offered"
-                + " by this server: its area 'files' is not among M365_MCP_TOOLS (mail, account)");
+        assertThat(readOnlyMail.refusal(catalog.find("email_send").orElseThrow()))
+                .contains("email_send changes data"
+                        + " and this server is read-only (M365_MCP_READ_ONLY=true): it offers only tools that read");
+        assertThat(readOnlyMail.refusal(catalog.find("file_list").orElseThrow()))
+                .contains("file_list is not offered"
+                        + " by this server: its area 'files' is not among M365_MCP_TOOLS (mail, account)");
         assertThat(readOnlyMail.refusal(catalog.find("emailrules_list").orElseThrow()))
                 .contains("emailrules_list is not offered by this server: M365_MCP_TOOLS_DENY excludes it");
-        assertThat(readOnlyMail.refusal(catalog.find("email_list").orElseThrow())).isEmpty();
+        assertThat(readOnlyMail.refusal(catalog.find("email_list").orElseThrow()))
+                .isEmpty();
     }
 
     @Test
     void mode_unknown_listsTheValidOnes() {
-        assertThatThrownBy(() -> ToolMode.parse("lazy")).isInstanceOf(ToolSettingsException.class)
+        assertThatThrownBy(() -> ToolMode.parse("lazy"))
+                .isInstanceOf(ToolSettingsException.class)
                 .hasMessage("M365_MCP_TOOL_MODE (m365.mcp.tool-mode) is 'lazy'; valid: direct, discovery");
         assertThat(ToolMode.parse(" Discovery")).isEqualTo(ToolMode.DISCOVERY);
     }

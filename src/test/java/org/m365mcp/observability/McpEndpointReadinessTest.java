@@ -78,8 +78,8 @@ class McpEndpointReadinessTest {
         HealthCheckResponse response = readiness.call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(response.getData().orElseThrow()).containsEntry("error",
-                "M365_MCP_TOOLS (m365.mcp.tools) names unknown area 'mial'; valid: mail, ...");
+        assertThat(response.getData().orElseThrow())
+                .containsEntry("error", "M365_MCP_TOOLS (m365.mcp.tools) names unknown area 'mial'; valid: mail, ...");
     }
 
     private McpEndpointReadiness readiness(boolean published) throws IOException {

@@ -66,7 +66,8 @@ public final class PlainHealthResponses implements HealthCheckResponseProvider {
 
         @Override
         public HealthCheckResponse build() {
-            return new HealthCheckResponse(name, status, data.isEmpty() ? Optional.empty() : Optional.of(Map.copyOf(data)));
+            return new HealthCheckResponse(
+                    name, status, data.isEmpty() ? Optional.empty() : Optional.of(Map.copyOf(data)));
         }
     }
 }

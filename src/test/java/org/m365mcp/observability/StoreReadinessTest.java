@@ -30,7 +30,8 @@ class StoreReadinessTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T05:36:00Z"), ZoneOffset.UTC);
     private static final CacheKey KEY = CacheKey.of("readiness-test-key-0123456789abcdef");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private LiveStore live;
 
@@ -60,15 +61,17 @@ class StoreReadinessTest {
     @Test
     void call_fileDamagedWhileRunning_upOnAFreshStoreNotKeyNotOk() throws IOException {
         Path file = DamagedFiles.storeWithEntries(dir.resolve("cache.db"), KEY, CLOCK);
-        live = LiveStore.of(StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ZERO), KEY,
-                CLOCK));
+        live = LiveStore.of(
+                StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ZERO), KEY, CLOCK));
         DamagedFiles.overwriteFourPagesInTheMiddle(file);
 
         HealthCheckResponse response = readiness().call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         Map<String, Object> data = response.getData().orElseThrow();
-        assertThat(data).containsEntry("set_aside_reason", "corrupt").containsEntry("key_ok", true)
+        assertThat(data)
+                .containsEntry("set_aside_reason", "corrupt")
+                .containsEntry("key_ok", true)
                 .containsEntry("entries", 0L);
     }
 

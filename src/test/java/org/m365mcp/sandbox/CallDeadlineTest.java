@@ -34,7 +34,8 @@ class CallDeadlineTest {
     }
 
     private void fault(String json) {
-        assertThat(sandbox.send("PUT", "/_admin/faults", json, null).statusCode()).isEqualTo(200);
+        assertThat(sandbox.send("PUT", "/_admin/faults", json, null).statusCode())
+                .isEqualTo(200);
     }
 
     private static long millisSince(long started) {
@@ -47,12 +48,11 @@ class CallDeadlineTest {
         GraphClient client = sandbox.client(Duration.ofSeconds(3), 3, Duration.ofMillis(1500));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> client.get("demo", "/me/contacts"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.code()).isEqualTo("DeadlineExceeded");
-                    assertThat(e.getMessage()).startsWith("Graph did not answer within 1.5 s");
-                });
+        assertThatThrownBy(() -> client.get("demo", "/me/contacts")).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.status()).isZero();
+            assertThat(e.code()).isEqualTo("DeadlineExceeded");
+            assertThat(e.getMessage()).startsWith("Graph did not answer within 1.5 s");
+        });
 
         assertThat(millisSince(started)).isBetween(1400L, 2500L);
         assertThat(sandbox.received("/v1.0/me/contacts")).hasSize(1);
@@ -68,7 +68,8 @@ class CallDeadlineTest {
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.isThrottled()).isTrue();
-                    assertThat(e.getMessage()).startsWith("Graph is throttling this mailbox; retry after 20 s")
+                    assertThat(e.getMessage())
+                            .startsWith("Graph is throttling this mailbox; retry after 20 s")
                             .contains("5 s");
                 });
 
@@ -108,11 +109,13 @@ class CallDeadlineTest {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> client.withinDeadline(() -> {
-            for (int i = 0; i < 3; i++) {
-                client.get("demo", "/me/calendars");
-            }
-            return null;
-        })).isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("DeadlineExceeded"));
+                    for (int i = 0; i < 3; i++) {
+                        client.get("demo", "/me/calendars");
+                    }
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.code()).isEqualTo("DeadlineExceeded"));
 
         assertThat(millisSince(started)).isBetween(1400L, 2200L);
     }
@@ -152,7 +155,8 @@ class CallDeadlineTest {
                     () -> client.withinDeadline(deadline, () -> client.get("demo", "/me/contacts")), threads);
         });
 
-        assertThatThrownBy(fannedOut::join).hasCauseInstanceOf(GraphException.class)
+        assertThatThrownBy(fannedOut::join)
+                .hasCauseInstanceOf(GraphException.class)
                 .hasMessageContaining("did not answer within 1 s");
         assertThat(millisSince(started)).isLessThan(2000L);
         assertThat(client.currentDeadline()).as("none outside a call").isEmpty();

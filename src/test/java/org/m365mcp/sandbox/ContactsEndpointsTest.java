@@ -24,20 +24,28 @@ class ContactsEndpointsTest {
 
         assertThat(all).hasSize(19); // the tenant's people (Adele is not among them)
         assertThat(all.get(0).path("displayName").asText()).isEqualTo("Alex Wilber");
-        assertThat(all).extracting(c -> c.path("displayName").asText()).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
-        assertThat(all.get(0).path("emailAddresses").get(0).path("address").asText()).isEqualTo("alex.wilber@contoso.sandbox");
+        assertThat(all)
+                .extracting(c -> c.path("displayName").asText())
+                .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(all.get(0).path("emailAddresses").get(0).path("address").asText())
+                .isEqualTo("alex.wilber@contoso.sandbox");
         assertThat(all.get(0).path("companyName").asText()).isEqualTo("Contoso");
     }
 
     @Test
     void folders_customersAndSuppliers_withTheirContacts() {
         JsonNode folders = sandbox.demo("GET", "/me/contactFolders", null, 200);
-        assertThat(folders.path("value")).extracting(f -> f.path("displayName").asText()).containsExactly("Customers", "Suppliers");
+        assertThat(folders.path("value"))
+                .extracting(f -> f.path("displayName").asText())
+                .containsExactly("Customers", "Suppliers");
         String customers = folders.path("value").get(0).path("id").asText();
 
-        JsonNode page = sandbox.demo("GET", "/me/contactFolders/" + customers + "/contacts?$count=true&$top=3", null, 200);
+        JsonNode page =
+                sandbox.demo("GET", "/me/contactFolders/" + customers + "/contacts?$count=true&$top=3", null, 200);
         assertThat(page.path("@odata.count").asInt()).isEqualTo(30);
-        assertThat(page.path("value")).hasSize(3).allMatch(c -> c.path("categories").get(0).asText().equals("Customer"));
+        assertThat(page.path("value"))
+                .hasSize(3)
+                .allMatch(c -> c.path("categories").get(0).asText().equals("Customer"));
         assertThat(page.path("@odata.nextLink").asText()).endsWith("$count=true&$top=3&$skip=3");
     }
 
@@ -55,22 +63,34 @@ class ContactsEndpointsTest {
         assertThat(created.path("parentFolderId").asText()).isEqualTo(folderId);
 
         sandbox.demo("PATCH", "/me/contacts/" + id, "{\"jobTitle\":\"Barista in chief\"}", 200);
-        assertThat(sandbox.demo("GET", "/me/contacts/" + id + "?$select=jobTitle", null, 200).path("jobTitle").asText())
+        assertThat(sandbox.demo("GET", "/me/contacts/" + id + "?$select=jobTitle", null, 200)
+                        .path("jobTitle")
+                        .asText())
                 .isEqualTo("Barista in chief");
-        assertThat(sandbox.demo("GET", "/me/contacts?$search=\"pavel\"", null, 200).path("value")).isEmpty(); // other folder
+        assertThat(sandbox.demo("GET", "/me/contacts?$search=\"pavel\"", null, 200)
+                        .path("value"))
+                .isEmpty(); // other folder
         sandbox.demo("PATCH", "/me/contactFolders/" + folderId, "{\"displayName\":\"Conf 2026\"}", 200);
         sandbox.demo("DELETE", "/me/contacts/" + id, null, 204);
         sandbox.demo("GET", "/me/contacts/" + id, null, 404);
         sandbox.demo("DELETE", "/me/contactFolders/" + folderId, null, 204);
-        assertThat(sandbox.demo("GET", "/me/contactFolders/" + folderId, null, 404).path("error").path("code").asText())
+        assertThat(sandbox.demo("GET", "/me/contactFolders/" + folderId, null, 404)
+                        .path("error")
+                        .path("code")
+                        .asText())
                 .isEqualTo("ErrorItemNotFound");
-        assertThat(sandbox.demo("POST", "/me/contacts", "{\"nonsense\":1}", 400).path("error").path("code").asText())
+        assertThat(sandbox.demo("POST", "/me/contacts", "{\"nonsense\":1}", 400)
+                        .path("error")
+                        .path("code")
+                        .asText())
                 .isEqualTo("ErrorInvalidPropertyRequest");
     }
 
     @Test
     void search_byNameOrCompany() {
         JsonNode hits = sandbox.demo("GET", "/me/contacts?$search=\"megan\"", null, 200);
-        assertThat(hits.path("value")).extracting(c -> c.path("displayName").asText()).containsExactly("Megan Bowen");
+        assertThat(hits.path("value"))
+                .extracting(c -> c.path("displayName").asText())
+                .containsExactly("Megan Bowen");
     }
 }

@@ -40,7 +40,9 @@ class DeltaEndpointsTest {
         }
 
         JsonNode item(String id) {
-            return items.stream().filter(i -> i.path("id").asText().equals(id)).reduce((a, b) -> b)
+            return items.stream()
+                    .filter(i -> i.path("id").asText().equals(id))
+                    .reduce((a, b) -> b)
                     .orElseThrow(() -> new AssertionError("no " + id + " in " + ids()));
         }
     }
@@ -53,7 +55,8 @@ class DeltaEndpointsTest {
 
         assertThat(round.pages()).isEqualTo((inbox + 49) / 50);
         assertThat(round.ids()).hasSize(inbox).doesNotHaveDuplicates();
-        assertThat(round.items()).allSatisfy(m -> assertThat(m.path("@odata.type").asText()).isEqualTo("#microsoft.graph.message"));
+        assertThat(round.items())
+                .allSatisfy(m -> assertThat(m.path("@odata.type").asText()).isEqualTo("#microsoft.graph.message"));
         assertThat(round.deltaLink()).contains("/me/mailFolders/inbox/messages/delta?$deltatoken=");
     }
 
@@ -66,13 +69,15 @@ class DeltaEndpointsTest {
         String deleted = inbox.get(2);
         sandbox.demo("PATCH", "/me/messages/" + read, "{\"isRead\":true,\"subject\":\"Read now\"}", 200);
         String movedTo = sandbox.demo("POST", "/me/messages/" + moved + "/move", "{\"destinationId\":\"archive\"}", 201)
-                .path("id").asText();
+                .path("id")
+                .asText();
         sandbox.demo("DELETE", "/me/messages/" + deleted, null, 204);
         // Another client: Megan writes to Adele with her own token, straight on Graph.
         assertThat(sandbox.send("POST", "/v1.0/me/sendMail", """
                 {"message":{"subject":"From another client","body":{"contentType":"text","content":"hi"},
-                 "toRecipients":[{"emailAddress":{"address":"adele.vance@contoso.sandbox"}}]}}""",
-                SandboxTenant.DEMO2_TOKEN).statusCode()).isEqualTo(202);
+                 "toRecipients":[{"emailAddress":{"address":"adele.vance@contoso.sandbox"}}]}}""", SandboxTenant.DEMO2_TOKEN)
+                        .statusCode())
+                .isEqualTo(202);
 
         Round next = follow(first.deltaLink(), 200);
 
@@ -81,7 +86,8 @@ class DeltaEndpointsTest {
         assertThat(next.item(read).path("isRead").asBoolean()).isTrue();
         assertThat(next.item(moved).path("@removed").path("reason").asText()).isEqualTo("deleted");
         assertThat(next.item(deleted).path("@removed").path("reason").asText()).isEqualTo("deleted");
-        assertThat(next.items()).anySatisfy(m -> assertThat(m.path("subject").asText()).isEqualTo("From another client"));
+        assertThat(next.items())
+                .anySatisfy(m -> assertThat(m.path("subject").asText()).isEqualTo("From another client"));
         assertThat(next.ids()).doesNotContain(movedTo);
         assertThat(follow(next.deltaLink(), 200).items()).isEmpty();
     }
@@ -93,10 +99,14 @@ class DeltaEndpointsTest {
         String moved = inbox.ids().get(5);
 
         String newId = sandbox.demo("POST", "/me/messages/" + moved + "/move", "{\"destinationId\":\"archive\"}", 201)
-                .path("id").asText();
+                .path("id")
+                .asText();
 
         assertThat(follow(inbox.deltaLink(), 200).ids()).containsExactly(moved);
-        assertThat(follow(archive.deltaLink(), 200).item(newId).path("parentFolderId").asText())
+        assertThat(follow(archive.deltaLink(), 200)
+                        .item(newId)
+                        .path("parentFolderId")
+                        .asText())
                 .isEqualTo(get("/me/mailFolders/archive").path("id").asText());
     }
 
@@ -106,13 +116,13 @@ class DeltaEndpointsTest {
         String updated = first.ids().get(0);
         sandbox.demo("PATCH", "/me/messages/" + updated, "{\"isRead\":true}", 200);
         sandbox.send("POST", "/v1.0/me/sendMail", """
-                {"message":{"subject":"Created","toRecipients":[{"emailAddress":{"address":"adele.vance@contoso.sandbox"}}]}}""",
-                SandboxTenant.DEMO2_TOKEN);
+                {"message":{"subject":"Created","toRecipients":[{"emailAddress":{"address":"adele.vance@contoso.sandbox"}}]}}""", SandboxTenant.DEMO2_TOKEN);
 
         Round next = follow(first.deltaLink(), 40);
 
-        assertThat(first.items()).allSatisfy(m -> assertThat(fieldNames(m))
-                .containsExactlyInAnyOrder("@odata.type", "@odata.etag", "id", "subject", "isRead"));
+        assertThat(first.items())
+                .allSatisfy(m -> assertThat(fieldNames(m))
+                        .containsExactlyInAnyOrder("@odata.type", "@odata.etag", "id", "subject", "isRead"));
         assertThat(next.items()).singleElement().satisfies(m -> {
             assertThat(m.path("subject").asText()).isEqualTo("Created");
             assertThat(fieldNames(m)).doesNotContain("body");
@@ -121,8 +131,12 @@ class DeltaEndpointsTest {
 
     @Test
     void messagesDelta_preferMaxPageSize_appliedAndSaidSo() {
-        HttpResponse<String> answer = sandbox.send("GET", "/v1.0/me/mailFolders/inbox/messages/delta", null,
-                SandboxTenant.DEMO_TOKEN, Map.of("Prefer", "odata.maxpagesize=7"));
+        HttpResponse<String> answer = sandbox.send(
+                "GET",
+                "/v1.0/me/mailFolders/inbox/messages/delta",
+                null,
+                SandboxTenant.DEMO_TOKEN,
+                Map.of("Prefer", "odata.maxpagesize=7"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Preference-Applied")).contains("odata.maxpagesize=7");
@@ -133,24 +147,37 @@ class DeltaEndpointsTest {
     @Test
     void mailFoldersDelta_everyFolderBelowTheRoot_thenCreatedRenamedAndCountsChanged() {
         Round first = round("/me/mailFolders/delta", 100);
-        String receipts = StreamSupport.stream(get("/me/mailFolders/inbox/childFolders").path("value").spliterator(), false)
-                .filter(f -> f.path("displayName").asText().equals("Receipts")).findFirst().orElseThrow()
-                .path("id").asText();
+        String receipts = StreamSupport.stream(
+                        get("/me/mailFolders/inbox/childFolders").path("value").spliterator(), false)
+                .filter(f -> f.path("displayName").asText().equals("Receipts"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
         String created = sandbox.demo("POST", "/me/mailFolders/inbox/childFolders", "{\"displayName\":\"Delta\"}", 201)
-                .path("id").asText();
+                .path("id")
+                .asText();
         sandbox.demo("PATCH", "/me/mailFolders/" + receipts, "{\"displayName\":\"Bills\"}", 200);
 
         Round next = follow(first.deltaLink(), 100);
 
-        assertThat(first.ids()).contains(get("/me/mailFolders/inbox").path("id").asText(), receipts)
+        assertThat(first.ids())
+                .contains(get("/me/mailFolders/inbox").path("id").asText(), receipts)
                 .doesNotHaveDuplicates();
         assertThat(next.item(created).path("displayName").asText()).isEqualTo("Delta");
         assertThat(next.item(receipts).path("displayName").asText()).isEqualTo("Bills");
-        assertThat(next.item(get("/me/mailFolders/inbox").path("id").asText()).path("childFolderCount").asInt())
+        assertThat(next.item(get("/me/mailFolders/inbox").path("id").asText())
+                        .path("childFolderCount")
+                        .asInt())
                 .isEqualTo(get("/me/mailFolders/inbox").path("childFolderCount").asInt());
 
         sandbox.demo("DELETE", "/me/mailFolders/" + created, null, 204);
-        assertThat(follow(next.deltaLink(), 100).item(created).path("@removed").path("reason").asText()).isEqualTo("deleted");
+        assertThat(follow(next.deltaLink(), 100)
+                        .item(created)
+                        .path("@removed")
+                        .path("reason")
+                        .asText())
+                .isEqualTo("deleted");
     }
 
     @Test
@@ -159,13 +186,15 @@ class DeltaEndpointsTest {
         String changed = first.ids().get(0);
         String deleted = first.ids().get(1);
         String added = sandbox.demo("POST", "/me/contacts", "{\"givenName\":\"Delta\",\"surname\":\"Added\"}", 201)
-                .path("id").asText();
+                .path("id")
+                .asText();
         sandbox.demo("PATCH", "/me/contacts/" + changed, "{\"jobTitle\":\"Changed\"}", 200);
         sandbox.demo("DELETE", "/me/contacts/" + deleted, null, 204);
 
         Round next = follow(first.deltaLink(), 100);
 
-        assertThat(first.ids()).hasSize(get("/me/contacts?$top=1000").path("value").size());
+        assertThat(first.ids())
+                .hasSize(get("/me/contacts?$top=1000").path("value").size());
         assertThat(next.ids()).containsExactlyInAnyOrder(added, changed, deleted);
         assertThat(next.item(added).path("displayName").asText()).isEqualTo("Delta Added");
         assertThat(next.item(changed).path("jobTitle").asText()).isEqualTo("Changed");
@@ -176,8 +205,16 @@ class DeltaEndpointsTest {
     void calendarViewDelta_windowKept_changesInside_movedOutIsRemoved() {
         Round first = round("/me/calendarView/delta?" + WEEK, 500);
         List<String> inView = ids(get("/me/calendarView?" + WEEK + "&$top=1000"));
-        String single = StreamSupport.stream(get("/me/calendarView?" + WEEK + "&$top=1000").path("value").spliterator(), false)
-                .filter(e -> e.path("type").asText().equals("singleInstance")).findFirst().orElseThrow().path("id").asText();
+        String single = StreamSupport.stream(
+                        get("/me/calendarView?" + WEEK + "&$top=1000")
+                                .path("value")
+                                .spliterator(),
+                        false)
+                .filter(e -> e.path("type").asText().equals("singleInstance"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
         String created = sandbox.demo("POST", "/me/events", """
                 {"subject":"Delta","start":{"dateTime":"2026-01-14T15:00:00","timeZone":"UTC"},
                  "end":{"dateTime":"2026-01-14T16:00:00","timeZone":"UTC"}}""", 201).path("id").asText();
@@ -195,16 +232,23 @@ class DeltaEndpointsTest {
 
     @Test
     void calendarViewDelta_withoutTheWindow_400_withSelect_400() {
-        assertThat(sandbox.send("GET", "/v1.0/me/calendarView/delta", null, SandboxTenant.DEMO_TOKEN).statusCode())
+        assertThat(sandbox.send("GET", "/v1.0/me/calendarView/delta", null, SandboxTenant.DEMO_TOKEN)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(sandbox.send("GET", "/v1.0/me/calendarView/delta?" + WEEK + "&$select=subject", null,
-                SandboxTenant.DEMO_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(sandbox.send(
+                                "GET",
+                                "/v1.0/me/calendarView/delta?" + WEEK + "&$select=subject",
+                                null,
+                                SandboxTenant.DEMO_TOKEN)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void driveDelta_firstRound_everyItemParentsFirst_thenRenamedWithItsParents_andDeletedFacet() {
         Round first = round("/me/drive/root/delta", 0);
-        String file = ids(get("/me/drive/root:/Documents/Finance/2024/Q3:/children")).get(0);
+        String file =
+                ids(get("/me/drive/root:/Documents/Finance/2024/Q3:/children")).get(0);
         JsonNode item = get("/me/drive/items/" + file);
         String parent = item.path("parentReference").path("id").asText();
         String root = get("/me/drive/root").path("id").asText();
@@ -227,8 +271,10 @@ class DeltaEndpointsTest {
     @Test
     void driveDelta_tokenLatest_noItems_aDeltaLinkForWhatComesNext() {
         JsonNode latest = get("/me/drive/root/delta?token=latest");
-        String created = sandbox.demo("POST", "/me/drive/root/children", "{\"name\":\"After latest\",\"folder\":{}}", 201)
-                .path("id").asText();
+        String created = sandbox.demo(
+                        "POST", "/me/drive/root/children", "{\"name\":\"After latest\",\"folder\":{}}", 201)
+                .path("id")
+                .asText();
 
         assertThat(latest.path("value")).isEmpty();
         assertThat(follow(latest.path("@odata.deltaLink").asText(), 0).ids()).contains(created);
@@ -237,26 +283,36 @@ class DeltaEndpointsTest {
     @Test
     void delta_tokensExpiredThroughTheAdminApi_410SyncStateNotFound_withAFreshStartInLocation() {
         Round first = round("/me/mailFolders/inbox/messages/delta?$select=subject", 200);
-        assertThat(sandbox.send("POST", "/_admin/delta/expire", "{\"account\":\"demo\",\"resource\":\"messages\"}", null)
-                .statusCode()).isEqualTo(204);
+        assertThat(sandbox.send(
+                                "POST",
+                                "/_admin/delta/expire",
+                                "{\"account\":\"demo\",\"resource\":\"messages\"}",
+                                null)
+                        .statusCode())
+                .isEqualTo(204);
 
         HttpResponse<String> gone = sandbox.send("GET", path(first.deltaLink()), null, SandboxTenant.DEMO_TOKEN);
 
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(parse(gone.body()).path("error").path("code").asText()).isEqualTo("syncStateNotFound");
-        assertThat(gone.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/me/mailFolders/inbox/messages/delta?$select=subject"));
-        assertThat(round("/me/mailFolders/inbox/messages/delta", 200).ids()).hasSize(first.ids().size());
+        assertThat(gone.headers().firstValue("Location"))
+                .hasValueSatisfying(
+                        l -> assertThat(l).endsWith("/me/mailFolders/inbox/messages/delta?$select=subject"));
+        assertThat(round("/me/mailFolders/inbox/messages/delta", 200).ids())
+                .hasSize(first.ids().size());
     }
 
     @Test
     void delta_unknownOrForeignToken_410() {
         Round demo = round("/me/mailFolders/delta", 100);
-        HttpResponse<String> garbage = sandbox.send("GET", "/v1.0/me/mailFolders/delta?$deltatoken=bm9wZQ", null,
-                SandboxTenant.DEMO_TOKEN);
+        HttpResponse<String> garbage =
+                sandbox.send("GET", "/v1.0/me/mailFolders/delta?$deltatoken=bm9wZQ", null, SandboxTenant.DEMO_TOKEN);
         HttpResponse<String> foreign = sandbox.send("GET", path(demo.deltaLink()), null, SandboxTenant.DEMO2_TOKEN);
-        HttpResponse<String> otherCollection = sandbox.send("GET",
-                "/v1.0/me/contactFolders/contacts/contacts/delta?$deltatoken=" + demo.deltaLink().split("=", 2)[1], null,
+        HttpResponse<String> otherCollection = sandbox.send(
+                "GET",
+                "/v1.0/me/contactFolders/contacts/contacts/delta?$deltatoken="
+                        + demo.deltaLink().split("=", 2)[1],
+                null,
                 SandboxTenant.DEMO_TOKEN);
 
         assertThat(List.of(garbage, foreign, otherCollection)).allSatisfy(r -> {
@@ -276,12 +332,15 @@ class DeltaEndpointsTest {
         JsonNode error = parse(gone.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("resyncRequired");
         assertThat(error.path("innerError").path("code").asText()).isEqualTo("resyncChangesApplyDifferences");
-        assertThat(gone.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/me/drive/root/delta"));
+        assertThat(gone.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/me/drive/root/delta"));
     }
 
     @Test
     void adminExpire_unknownResource_400() {
-        assertThat(sandbox.send("POST", "/_admin/delta/expire", "{\"resource\":\"tasks\"}", null).statusCode()).isEqualTo(400);
+        assertThat(sandbox.send("POST", "/_admin/delta/expire", "{\"resource\":\"tasks\"}", null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     private Round round(String graphPath, int pageSize) {
@@ -294,7 +353,11 @@ class DeltaEndpointsTest {
         int pages = 0;
         String next = link;
         while (true) {
-            HttpResponse<String> answer = sandbox.send("GET", path(next), null, SandboxTenant.DEMO_TOKEN,
+            HttpResponse<String> answer = sandbox.send(
+                    "GET",
+                    path(next),
+                    null,
+                    SandboxTenant.DEMO_TOKEN,
                     pageSize > 0 ? Map.of("Prefer", "odata.maxpagesize=" + pageSize) : Map.of());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             JsonNode page = parse(answer.body());
@@ -312,7 +375,8 @@ class DeltaEndpointsTest {
     /** The part of an absolute sandbox link below {@code /sandbox}. */
     private String path(String link) {
         URI uri = URI.create(link);
-        return uri.getRawPath().substring("/sandbox".length()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return uri.getRawPath().substring("/sandbox".length())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private JsonNode get(String graphPath) {
@@ -320,7 +384,9 @@ class DeltaEndpointsTest {
     }
 
     private static List<String> ids(JsonNode collection) {
-        return StreamSupport.stream(collection.path("value").spliterator(), false).map(i -> i.path("id").asText()).toList();
+        return StreamSupport.stream(collection.path("value").spliterator(), false)
+                .map(i -> i.path("id").asText())
+                .toList();
     }
 
     private static List<String> fieldNames(JsonNode node) {

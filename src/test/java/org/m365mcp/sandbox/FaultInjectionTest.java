@@ -34,8 +34,11 @@ class FaultInjectionTest {
 
     @Test
     void throttledOnce_clientWaitsRetryAfter_thenSucceeds() {
-        assertThat(admin("PUT", "{\"path_pattern\":\"/me/messages*\",\"status\":429,\"retry_after_seconds\":1,\"count\":1}")
-                .statusCode()).isEqualTo(200);
+        assertThat(admin(
+                                "PUT",
+                                "{\"path_pattern\":\"/me/messages*\",\"status\":429,\"retry_after_seconds\":1,\"count\":1}")
+                        .statusCode())
+                .isEqualTo(200);
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 2);
 
         long started = System.nanoTime();
@@ -53,16 +56,19 @@ class FaultInjectionTest {
         admin("PUT", "{\"path_pattern\":\"/me/messages*\",\"status\":429,\"retry_after_seconds\":2}");
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 0);
 
-        assertThatThrownBy(() -> client.get("demo", "/me/messages"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.code()).isEqualTo("TooManyRequests");
-                    assertThat(e.isThrottled()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("Graph returned 429 TooManyRequests: Too many requests. Retry after 2 seconds.");
-                });
+        assertThatThrownBy(() -> client.get("demo", "/me/messages")).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.code()).isEqualTo("TooManyRequests");
+            assertThat(e.isThrottled()).isTrue();
+            assertThat(e.getMessage())
+                    .isEqualTo("Graph returned 429 TooManyRequests: Too many requests. Retry after 2 seconds.");
+        });
         HttpResponse<String> raw = sandbox.send("GET", "/v1.0/me/messages/x", null, SandboxTenant.DEMO_TOKEN);
         assertThat(raw.headers().firstValue("Retry-After")).contains("2");
-        assertThat(client.get("demo", "/me/mailFolders/inbox").path("displayName").asText()).isEqualTo("Inbox");
+        assertThat(client.get("demo", "/me/mailFolders/inbox")
+                        .path("displayName")
+                        .asText())
+                .isEqualTo("Inbox");
     }
 
     @Test
@@ -75,7 +81,9 @@ class FaultInjectionTest {
         assertThat(client.get("demo", "/me/drive/root").has("root")).isTrue();
         assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/drive/root", 3L);
         assertThat(client.getPaged("demo", "/me/events", 3)).hasSize(3); // GET is not the POST rule's
-        assertThat(sandbox.send("POST", "/v1.0/me/events", "{}", SandboxTenant.DEMO_TOKEN).statusCode()).isEqualTo(500);
+        assertThat(sandbox.send("POST", "/v1.0/me/events", "{}", SandboxTenant.DEMO_TOKEN)
+                        .statusCode())
+                .isEqualTo(500);
     }
 
     @Test
@@ -99,23 +107,26 @@ class FaultInjectionTest {
                  "message":"Access is denied. Check credentials and try again."}""");
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 3);
 
-        assertThatThrownBy(() -> client.get("demo", "/me/contacts"))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.code()).isEqualTo("ErrorAccessDenied");
-                    assertThat(e.getMessage()).isEqualTo(
+        assertThatThrownBy(() -> client.get("demo", "/me/contacts")).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.code()).isEqualTo("ErrorAccessDenied");
+            assertThat(e.getMessage())
+                    .isEqualTo(
                             "Graph returned 403 ErrorAccessDenied: Access is denied. Check credentials and try again.");
-                });
+        });
         assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/contacts", 1L);
     }
 
     @Test
     void postThrottled_isRetried_becauseGraphDidNotProcessIt_oneDraftMade() {
-        admin("PUT", "{\"path_pattern\":\"/me/messages\",\"method\":\"POST\",\"status\":429,\"retry_after_seconds\":0,\"count\":1}");
+        admin(
+                "PUT",
+                "{\"path_pattern\":\"/me/messages\",\"method\":\"POST\",\"status\":429,\"retry_after_seconds\":0,\"count\":1}");
         int drafts = draftCount();
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 2);
 
-        JsonNode draft = client.post("demo", "/me/messages", JSON.createObjectNode().put("subject", "Once"));
+        JsonNode draft =
+                client.post("demo", "/me/messages", JSON.createObjectNode().put("subject", "Once"));
 
         assertThat(draft.path("subject").asText()).isEqualTo("Once");
         assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/messages", 2L);
@@ -128,7 +139,8 @@ class FaultInjectionTest {
         GraphClient client = sandbox.client(Duration.ofMillis(300), 3);
 
         assertThatThrownBy(() -> client.post("demo", "/me/sendMail", JSON.createObjectNode()))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo("NetworkError"));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.code()).isEqualTo("NetworkError"));
         assertThat(sandbox.received("/v1.0/me/sendMail")).hasSize(1);
     }
 
@@ -139,18 +151,25 @@ class FaultInjectionTest {
                  {"path_pattern":"/me/mailFolders/inbox","method":"GET","status":504,"retry_after_seconds":0,"count":1}]""");
         GraphClient client = sandbox.client(Duration.ofSeconds(5), 2);
 
-        assertThatThrownBy(() -> client.post("demo", "/me/messages", JSON.createObjectNode().put("subject", "x")))
+        assertThatThrownBy(() -> client.post(
+                        "demo", "/me/messages", JSON.createObjectNode().put("subject", "x")))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status()).isEqualTo(504);
                     assertThat(e.code()).isEqualTo("GatewayTimeout");
                 });
-        assertThat(client.get("demo", "/me/mailFolders/inbox").path("displayName").asText()).isEqualTo("Inbox");
-        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/messages", 1L)
+        assertThat(client.get("demo", "/me/mailFolders/inbox")
+                        .path("displayName")
+                        .asText())
+                .isEqualTo("Inbox");
+        assertThat(sandbox.state.requests().snapshot())
+                .containsEntry("/v1.0/me/messages", 1L)
                 .containsEntry("/v1.0/me/mailFolders/inbox", 2L);
     }
 
     private int draftCount() {
-        return sandbox.demo("GET", "/me/mailFolders/drafts", null, 200).path("totalItemCount").asInt();
+        return sandbox.demo("GET", "/me/mailFolders/drafts", null, 200)
+                .path("totalItemCount")
+                .asInt();
     }
 
     @Test
@@ -163,7 +182,10 @@ class FaultInjectionTest {
                     assertThat(e.code()).isEqualTo("NetworkError");
                 });
         admin("PUT", "{\"path_pattern\":\"/me/contacts\",\"delay_ms\":1500,\"count\":1}");
-        assertThat(sandbox.client(Duration.ofMillis(300), 1).get("demo", "/me/contacts").path("value")).hasSize(10);
+        assertThat(sandbox.client(Duration.ofMillis(300), 1)
+                        .get("demo", "/me/contacts")
+                        .path("value"))
+                .hasSize(10);
     }
 
     @Test
@@ -188,8 +210,12 @@ class FaultInjectionTest {
     void badFaults_are400_andNothingChanges() {
         admin("PUT", "{\"path_pattern\":\"/me/messages\",\"status\":503}");
 
-        for (String bad : List.of("{\"status\":429}", "{\"path_pattern\":\"/x\",\"status\":200}",
-                "{\"path_pattern\":\"/x\"}", "{\"path_pattern\":\"/x\",\"status\":429,\"colour\":1}", "not json",
+        for (String bad : List.of(
+                "{\"status\":429}",
+                "{\"path_pattern\":\"/x\",\"status\":200}",
+                "{\"path_pattern\":\"/x\"}",
+                "{\"path_pattern\":\"/x\",\"status\":429,\"colour\":1}",
+                "not json",
                 "{\"path_pattern\":\"/x\",\"status\":\"429\"}")) {
             HttpResponse<String> response = admin("PUT", bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(400);

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphClientRequest;
+import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphResponse;
 
 /** The real client against the sandbox's real JAX-RS application over real HTTP: every verb, paging, redirects. */
@@ -32,24 +32,29 @@ class GraphClientAgainstSandboxTest {
     }
 
     private List<String> archiveIds() {
-        String archiveId = client.get("demo", "/me/mailFolders/archive").path("id").asText();
+        String archiveId =
+                client.get("demo", "/me/mailFolders/archive").path("id").asText();
         return sandbox.tenant.account("demo").orElseThrow().mailbox().allMessages().stream()
                 .filter(m -> m.path("parentFolderId").asText().equals(archiveId))
-                .map(m -> m.path("id").asText()).toList();
+                .map(m -> m.path("id").asText())
+                .toList();
     }
 
     @Test
     void getPaged_inbox_newestMessagesAcrossPages() {
-        List<JsonNode> messages = client.getPaged("demo",
-                "/me/mailFolders/inbox/messages?$top=7&$select=subject,from,receivedDateTime", 30);
+        List<JsonNode> messages = client.getPaged(
+                "demo", "/me/mailFolders/inbox/messages?$top=7&$select=subject,from,receivedDateTime", 30);
 
         String inboxId = client.get("demo", "/me/mailFolders/inbox").path("id").asText();
         List<String> expected = sandbox.tenant.account("demo").orElseThrow().mailbox().allMessages().stream()
                 .filter(m -> m.path("parentFolderId").asText().equals(inboxId))
-                .limit(30).map(m -> m.path("id").asText()).toList();
+                .limit(30)
+                .map(m -> m.path("id").asText())
+                .toList();
         assertThat(messages).extracting(m -> m.path("id").asText()).containsExactlyElementsOf(expected);
         assertThat(messages.get(0).has("bodyPreview")).isFalse();
-        assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/mailFolders/inbox/messages", 5L)
+        assertThat(sandbox.state.requests().snapshot())
+                .containsEntry("/v1.0/me/mailFolders/inbox/messages", 5L)
                 .containsEntry("/v1.0/me/mailFolders/inbox", 1L);
     }
 
@@ -61,7 +66,9 @@ class GraphClientAgainstSandboxTest {
         List<JsonNode> messages = client.getPaged("demo", "/me/mailFolders/archive/messages?$top=5&$select=id", 100);
 
         assertThat(expected).hasSize(25);
-        assertThat(messages).extracting(m -> m.path("id").asText()).containsExactlyElementsOf(expected)
+        assertThat(messages)
+                .extracting(m -> m.path("id").asText())
+                .containsExactlyElementsOf(expected)
                 .doesNotHaveDuplicates();
         assertThat(sandbox.state.requests().snapshot()).containsEntry(ARCHIVE, 5L);
     }
@@ -80,7 +87,8 @@ class GraphClientAgainstSandboxTest {
 
     @Test
     void getPaged_requestHeaders_sentWithEveryPage() {
-        GraphClientRequest search = GraphClientRequest.get("/me/mailFolders/inbox/messages?$top=4&$count=true&$select=id")
+        GraphClientRequest search = GraphClientRequest.get(
+                        "/me/mailFolders/inbox/messages?$top=4&$count=true&$select=id")
                 .header("ConsistencyLevel", "eventual")
                 .header("Prefer", "outlook.body-content-type=\"text\"");
 
@@ -99,7 +107,9 @@ class GraphClientAgainstSandboxTest {
     void get_queryValues_percentEncodedOnTheWire_dollarKeptLiteral() {
         client.get("demo", "/me/messages?$filter=isRead eq false and subject eq 'a+b'&$select=id,subject");
 
-        assertThat(sandbox.received("/v1.0/me/messages")).singleElement().extracting(SandboxServer.Received::rawQuery)
+        assertThat(sandbox.received("/v1.0/me/messages"))
+                .singleElement()
+                .extracting(SandboxServer.Received::rawQuery)
                 .isEqualTo("$filter=isRead%20eq%20false%20and%20subject%20eq%20'a%2Bb'&$select=id,subject");
     }
 
@@ -108,8 +118,9 @@ class GraphClientAgainstSandboxTest {
         assertThatThrownBy(() -> client.get("demo", "/me/mailFolders/nowhere/messages"))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.isNotFound()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("Graph returned 404 ErrorItemNotFound: "
-                            + "The specified object was not found in the store.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Graph returned 404 ErrorItemNotFound: "
+                                    + "The specified object was not found in the store.");
                 });
     }
 
@@ -121,8 +132,9 @@ class GraphClientAgainstSandboxTest {
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.code()).isEqualTo("ErrorItemNotFound");
-                    assertThat(e.getMessage()).isEqualTo("Graph returned 404 ErrorItemNotFound: "
-                            + "The specified object was not found in the store.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Graph returned 404 ErrorItemNotFound: "
+                                    + "The specified object was not found in the store.");
                 });
         assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/messages/AAMkNoSuchMessage", 1L);
     }
@@ -131,46 +143,67 @@ class GraphClientAgainstSandboxTest {
     void postPatchDelete_draftCreatedChangedAndDeleted() {
         ObjectNode draft = JSON.createObjectNode().put("subject", "Quarterly numbers");
         draft.putObject("body").put("contentType", "text").put("content", "See attached.");
-        draft.putArray("toRecipients").addObject().putObject("emailAddress").put("address", "megan.bowen@contoso.sandbox");
+        draft.putArray("toRecipients")
+                .addObject()
+                .putObject("emailAddress")
+                .put("address", "megan.bowen@contoso.sandbox");
 
         GraphResponse created = client.send("demo", GraphClientRequest.post("/me/messages", draft));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(created.json().path("isDraft").asBoolean()).isTrue();
 
-        JsonNode patched = client.patch("demo", "/me/messages/" + id,
-                JSON.createObjectNode().put("subject", "Quarterly numbers (final)"));
+        JsonNode patched = client.patch(
+                "demo", "/me/messages/" + id, JSON.createObjectNode().put("subject", "Quarterly numbers (final)"));
         assertThat(patched.path("subject").asText()).isEqualTo("Quarterly numbers (final)");
-        assertThat(client.get("demo", "/me/messages/" + id).path("body").path("content").asText())
+        assertThat(client.get("demo", "/me/messages/" + id)
+                        .path("body")
+                        .path("content")
+                        .asText())
                 .isEqualTo("See attached.");
 
         GraphResponse deleted = client.send("demo", GraphClientRequest.delete("/me/messages/" + id));
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
         assertThat(client.getPaged("demo", "/me/mailFolders/drafts/messages?$select=id", 50))
-                .extracting(m -> m.path("id").asText()).doesNotContain(id);
+                .extracting(m -> m.path("id").asText())
+                .doesNotContain(id);
     }
 
     @Test
     void post_actionWithoutBody_202AnsweredAsEmptyJson() {
-        String draftId = client.post("demo", "/me/messages",
-                JSON.createObjectNode().put("subject", "Hello Megan").set("toRecipients", JSON.createArrayNode()
-                        .add(JSON.createObjectNode().set("emailAddress",
-                                JSON.createObjectNode().put("address", "megan.bowen@contoso.sandbox")))))
-                .path("id").asText();
+        String draftId = client.post(
+                        "demo",
+                        "/me/messages",
+                        JSON.createObjectNode()
+                                .put("subject", "Hello Megan")
+                                .set(
+                                        "toRecipients",
+                                        JSON.createArrayNode()
+                                                .add(JSON.createObjectNode()
+                                                        .set(
+                                                                "emailAddress",
+                                                                JSON.createObjectNode()
+                                                                        .put(
+                                                                                "address",
+                                                                                "megan.bowen@contoso.sandbox")))))
+                .path("id")
+                .asText();
 
         JsonNode sent = client.post("demo", "/me/messages/" + draftId + "/send", null);
 
         assertThat(sent.isEmpty()).isTrue();
         assertThat(client.getPaged("demo2", "/me/mailFolders/inbox/messages?$select=subject", 1))
-                .extracting(m -> m.path("subject").asText()).containsExactly("Hello Megan");
+                .extracting(m -> m.path("subject").asText())
+                .containsExactly("Hello Megan");
     }
 
     @Test
     void putBytes_uploaded_thenContentRedirectGivesDownloadUrl_fetchedWithoutToken() {
         byte[] csv = "quarter,revenue\nQ1,12\n".getBytes(StandardCharsets.UTF_8);
 
-        GraphResponse created = client.send("demo",
+        GraphResponse created = client.send(
+                "demo",
                 GraphClientRequest.put("/me/drive/root:/Documents/Notes/numbers.csv:/content", csv, "text/csv"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
@@ -180,25 +213,31 @@ class GraphClientAgainstSandboxTest {
         String downloadPath = download.getPath().substring("/sandbox".length());
         assertThat(download.getRawQuery()).startsWith("tempauth=");
         assertThat(sandbox.received(downloadPath)).as("redirect not followed").isEmpty();
-        assertThat(sandbox.received("/v1.0/me/drive/items/" + id + "/content")).singleElement()
+        assertThat(sandbox.received("/v1.0/me/drive/items/" + id + "/content"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).contains("Bearer " + SandboxTenant.DEMO_TOKEN));
 
         GraphResponse file = client.getPreAuthenticated(download);
 
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(csv);
-        assertThat(sandbox.received(downloadPath)).singleElement()
+        assertThat(sandbox.received(downloadPath))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isEmpty());
     }
 
     @Test
     void copy_202Location_monitorPolledWithoutToken_untilCompleted() {
-        String source = client.get("demo", "/me/drive/root:/Documents/Projects/Mark 8 launch").path("id").asText();
-        String desktop = client.get("demo", "/me/drive/root:/Desktop").path("id").asText();
+        String source = client.get("demo", "/me/drive/root:/Documents/Projects/Mark 8 launch")
+                .path("id")
+                .asText();
+        String desktop =
+                client.get("demo", "/me/drive/root:/Desktop").path("id").asText();
         ObjectNode copy = JSON.createObjectNode().put("name", "Mark 8 copy");
         copy.putObject("parentReference").put("id", desktop);
 
-        GraphResponse accepted = client.send("demo", GraphClientRequest.post("/me/drive/items/" + source + "/copy", copy));
+        GraphResponse accepted =
+                client.send("demo", GraphClientRequest.post("/me/drive/items/" + source + "/copy", copy));
 
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.json().isEmpty()).isTrue();
@@ -209,16 +248,27 @@ class GraphClientAgainstSandboxTest {
         GraphResponse done = client.getPreAuthenticated(monitor);
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.json().path("status").asText()).isEqualTo("completed");
-        assertThat(client.get("demo", "/me/drive/items/" + done.json().path("resourceId").asText())
-                .path("name").asText()).isEqualTo("Mark 8 copy");
-        assertThat(sandbox.received(monitor.getPath().substring("/sandbox".length()))).hasSize(2)
+        assertThat(client.get(
+                                "demo",
+                                "/me/drive/items/"
+                                        + done.json().path("resourceId").asText())
+                        .path("name")
+                        .asText())
+                .isEqualTo("Mark 8 copy");
+        assertThat(sandbox.received(monitor.getPath().substring("/sandbox".length())))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
     }
 
     @Test
     void get_redirectWhereJsonExpected_isAnError_notFollowed() {
-        String file = client.send("demo", GraphClientRequest.put("/me/drive/root:/Desktop/a.txt:/content",
-                new byte[] {'a'}, "text/plain")).json().path("id").asText();
+        String file = client.send(
+                        "demo",
+                        GraphClientRequest.put(
+                                "/me/drive/root:/Desktop/a.txt:/content", new byte[] {'a'}, "text/plain"))
+                .json()
+                .path("id")
+                .asText();
 
         assertThatThrownBy(() -> client.get("demo", "/me/drive/items/" + file + "/content"))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
@@ -226,6 +276,7 @@ class GraphClientAgainstSandboxTest {
                     assertThat(e.code()).isEqualTo("UnexpectedRedirect");
                     assertThat(e.getMessage()).doesNotContain("tempauth");
                 });
-        assertThat(sandbox.received().stream().filter(r -> r.path().startsWith("/download/"))).isEmpty();
+        assertThat(sandbox.received().stream().filter(r -> r.path().startsWith("/download/")))
+                .isEmpty();
     }
 }

@@ -51,7 +51,9 @@ final class GraphMetadata {
 
     /** The declared type of {@code type}'s {@code property}, searching its base types. */
     Optional<String> propertyType(String type, String property) {
-        for (JsonNode t = types.path(type); !t.isMissingNode(); t = types.path(t.path("base").asText(""))) {
+        for (JsonNode t = types.path(type);
+                !t.isMissingNode();
+                t = types.path(t.path("base").asText(""))) {
             JsonNode declared = t.path("properties").path(property);
             if (declared.isTextual()) {
                 return Optional.of(declared.asText());

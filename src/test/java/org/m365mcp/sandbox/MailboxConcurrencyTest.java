@@ -30,12 +30,14 @@ class MailboxConcurrencyTest {
     }
 
     private void fault(String json) {
-        assertThat(sandbox.send("PUT", "/_admin/faults", json, null).statusCode()).isEqualTo(200);
+        assertThat(sandbox.send("PUT", "/_admin/faults", json, null).statusCode())
+                .isEqualTo(200);
     }
 
     private List<CompletableFuture<JsonNode>> inParallel(int calls, GraphClient client, String account, String path) {
         return IntStream.range(0, calls)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.get(account, path), callers)).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.get(account, path), callers))
+                .toList();
     }
 
     /** Polls until {@code condition} holds; fails after 10 s, which only a broken client needs. */
@@ -54,7 +56,9 @@ class MailboxConcurrencyTest {
 
         List<CompletableFuture<JsonNode>> calls = inParallel(12, client, "demo", "/me/mailFolders/inbox");
 
-        assertThat(calls).allSatisfy(call -> assertThat(call.join().path("displayName").asText()).isEqualTo("Inbox"));
+        assertThat(calls)
+                .allSatisfy(call ->
+                        assertThat(call.join().path("displayName").asText()).isEqualTo("Inbox"));
         assertThat(sandbox.state.requests().snapshot()).containsEntry("/v1.0/me/mailFolders/inbox", 12L);
         assertThat(sandbox.state.requests().maxInFlight("demo")).isEqualTo(4);
     }
@@ -69,18 +73,23 @@ class MailboxConcurrencyTest {
         JsonNode megan = client.get("demo2", "/me");
 
         assertThat(megan.path("displayName").asText()).isEqualTo("Megan Bowen");
-        assertThat(busy).as("demo2 answered while demo's first four were still in flight").noneMatch(CompletableFuture::isDone);
+        assertThat(busy)
+                .as("demo2 answered while demo's first four were still in flight")
+                .noneMatch(CompletableFuture::isDone);
         CompletableFuture.allOf(busy.toArray(CompletableFuture[]::new)).join();
-        assertThat(sandbox.state.requests().maxInFlight()).containsEntry("demo", 4).containsEntry("demo2", 1);
+        assertThat(sandbox.state.requests().maxInFlight())
+                .containsEntry("demo", 4)
+                .containsEntry("demo2", 1);
     }
 
     @Test
     void callWaitingOutRetryAfter_holdsNoPermit_sameAccountsNextCallCompletesMeanwhile() throws Exception {
-        fault("{\"path_pattern\":\"/me/messages\",\"method\":\"GET\",\"status\":429,\"retry_after_seconds\":3,\"count\":1}");
+        fault(
+                "{\"path_pattern\":\"/me/messages\",\"method\":\"GET\",\"status\":429,\"retry_after_seconds\":3,\"count\":1}");
         GraphClient client = sandbox.client(Duration.ofSeconds(10), 1, 1);
         long started = System.nanoTime();
-        CompletableFuture<JsonNode> throttled = CompletableFuture.supplyAsync(
-                () -> client.get("demo", "/me/messages?$top=2"), callers);
+        CompletableFuture<JsonNode> throttled =
+                CompletableFuture.supplyAsync(() -> client.get("demo", "/me/messages?$top=2"), callers);
         await(() -> sandbox.state.requests().snapshot().containsKey("/v1.0/me/messages"));
 
         JsonNode inbox = client.get("demo", "/me/mailFolders/inbox");

@@ -88,7 +88,8 @@ final class SandboxCertificate {
             trusted.load(null, null);
             Certificate certificate = keys.getCertificate(ALIAS);
             trusted.setCertificateEntry(ALIAS, certificate);
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
             SSLContext client = SSLContext.getInstance("TLS");
             client.init(null, trustManagers.getTrustManagers(), null);
@@ -106,13 +107,32 @@ final class SandboxCertificate {
             Path store = dir.resolve("sandbox.p12");
             boolean windows = System.getProperty("os.name", "").startsWith("Windows");
             Path keytool = Path.of(System.getProperty("java.home"), "bin", windows ? "keytool.exe" : "keytool");
-            Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-noprompt",
-                    "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=127.0.0.1, O=m365-mcp sandbox tests",
-                    "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                    "-storetype", "PKCS12", "-keystore", store.toString(),
-                    "-storepass", new String(password), "-keypass", new String(password))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            keytool.toString(),
+                            "-genkeypair",
+                            "-noprompt",
+                            "-alias",
+                            ALIAS,
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-validity",
+                            "2",
+                            "-dname",
+                            "CN=127.0.0.1, O=m365-mcp sandbox tests",
+                            "-ext",
+                            "SAN=ip:127.0.0.1,dns:localhost",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            store.toString(),
+                            "-storepass",
+                            new String(password),
+                            "-keypass",
+                            new String(password))
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);

@@ -78,13 +78,25 @@ class SandboxJsonAgainstMetadataTest {
         checkEach("driveItem", get("/me/drive/root/children"));
         String file = first(get("/me/drive/root:/Documents/Finance/2024/Q3:/children"), "file");
         check("driveItem", get("/me/drive/items/" + file));
-        check("permission", sandbox.demo("POST", "/me/drive/items/" + file + "/createLink",
-                "{\"type\":\"view\",\"scope\":\"organization\"}", 201));
-        check("uploadSession", sandbox.demo("POST", "/me/drive/root:/Documents/metadata.bin:/createUploadSession",
-                "{}", 200));
+        check(
+                "permission",
+                sandbox.demo(
+                        "POST",
+                        "/me/drive/items/" + file + "/createLink",
+                        "{\"type\":\"view\",\"scope\":\"organization\"}",
+                        201));
+        check(
+                "uploadSession",
+                sandbox.demo("POST", "/me/drive/root:/Documents/metadata.bin:/createUploadSession", "{}", 200));
         for (String type : new String[] {"message", "event", "driveItem"}) {
-            checkEach("searchResponse", sandbox.demo("POST", "/search/query", "{\"requests\":[{\"entityTypes\":[\""
-                    + type + "\"],\"query\":{\"queryString\":\"review\"}}]}", 200));
+            checkEach(
+                    "searchResponse",
+                    sandbox.demo(
+                            "POST",
+                            "/search/query",
+                            "{\"requests\":[{\"entityTypes\":[\"" + type
+                                    + "\"],\"query\":{\"queryString\":\"review\"}}]}",
+                            200));
         }
 
         assertThat(undeclared).isEmpty();
@@ -92,11 +104,16 @@ class SandboxJsonAgainstMetadataTest {
 
     @Test
     void whatWritesAnswer_onlyV1Properties() {
-        String message = get("/me/messages?$top=1").path("value").get(0).path("id").asText();
+        String message =
+                get("/me/messages?$top=1").path("value").get(0).path("id").asText();
         check("message", sandbox.demo("POST", "/me/messages/" + message + "/createReplyAll", "{}", 201));
-        check("message", sandbox.demo("POST", "/me/messages/" + message + "/copy", "{\"destinationId\":\"drafts\"}", 201));
+        check(
+                "message",
+                sandbox.demo("POST", "/me/messages/" + message + "/copy", "{\"destinationId\":\"drafts\"}", 201));
         check("message", sandbox.demo("PATCH", "/me/messages/" + message, "{\"isRead\":true}", 200));
-        check("mailFolder", sandbox.demo("POST", "/me/mailFolders/inbox/childFolders", "{\"displayName\":\"Meta\"}", 201));
+        check(
+                "mailFolder",
+                sandbox.demo("POST", "/me/mailFolders/inbox/childFolders", "{\"displayName\":\"Meta\"}", 201));
         check("messageRule", sandbox.demo("POST", "/me/mailFolders/inbox/messageRules", """
                 {"displayName":"Meta","sequence":4,"isEnabled":true,
                  "conditions":{"fromAddresses":[{"emailAddress":{"address":"patti.fernandez@contoso.sandbox"}}]},
@@ -106,8 +123,13 @@ class SandboxJsonAgainstMetadataTest {
         check("contact", sandbox.demo("POST", "/me/contacts", """
                 {"givenName":"Meta","surname":"Data","emailAddresses":[{"address":"meta@example.com","name":"Meta"}],
                  "businessPhones":["+1 555 0100"],"companyName":"Contoso"}""", 201));
-        check("driveItem", sandbox.demo("POST", "/me/drive/root:/Desktop:/children",
-                "{\"name\":\"Meta\",\"folder\":{},\"@microsoft.graph.conflictBehavior\":\"rename\"}", 201));
+        check(
+                "driveItem",
+                sandbox.demo(
+                        "POST",
+                        "/me/drive/root:/Desktop:/children",
+                        "{\"name\":\"Meta\",\"folder\":{},\"@microsoft.graph.conflictBehavior\":\"rename\"}",
+                        201));
         check("driveItem", sandbox.demo("PUT", "/me/drive/root:/Desktop/meta.txt:/content", "bytes", 201));
 
         assertThat(undeclared).isEmpty();
@@ -126,9 +148,17 @@ class SandboxJsonAgainstMetadataTest {
         checkEach("event", events);
         checkEach("driveItem", drive);
         String message = messages.path("value").get(0).path("id").asText();
-        sandbox.demo("PATCH", "/me/messages/" + messages.path("value").get(1).path("id").asText(), "{\"isRead\":true}", 200);
+        sandbox.demo(
+                "PATCH",
+                "/me/messages/" + messages.path("value").get(1).path("id").asText(),
+                "{\"isRead\":true}",
+                200);
         sandbox.demo("DELETE", "/me/messages/" + message, null, 204);
-        sandbox.demo("DELETE", "/me/contacts/" + contacts.path("value").get(0).path("id").asText(), null, 204);
+        sandbox.demo(
+                "DELETE",
+                "/me/contacts/" + contacts.path("value").get(0).path("id").asText(),
+                null,
+                204);
         String file = first(get("/me/drive/root:/Documents/Finance/2024/Q3:/children"), "file");
         sandbox.demo("DELETE", "/me/drive/items/" + file, null, 204);
 

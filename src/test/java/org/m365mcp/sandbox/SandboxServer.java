@@ -12,13 +12,13 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +71,10 @@ public final class SandboxServer implements AutoCloseable {
 
         /** The header's first value, its name matched ignoring case. */
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .flatMap(h -> h.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream())
+                    .findFirst();
         }
     }
 
@@ -166,8 +168,11 @@ public final class SandboxServer implements AutoCloseable {
                 URI uri = exchange.getRequestURI();
                 requestLog.add(exchange.getRequestMethod() + " " + uri.getRawPath());
                 if (uri.getPath().startsWith("/sandbox/")) {
-                    received.add(new Received(exchange.getRequestMethod(), uri.getPath().substring("/sandbox".length()),
-                            uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders())));
+                    received.add(new Received(
+                            exchange.getRequestMethod(),
+                            uri.getPath().substring("/sandbox".length()),
+                            uri.getRawQuery(),
+                            Map.copyOf(exchange.getRequestHeaders())));
                 }
                 inFlight.incrementAndGet();
                 try {
@@ -185,12 +190,15 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private HttpClient httpClient() {
-        return clientTls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(clientTls).build();
+        return clientTls == null
+                ? HttpClient.newHttpClient()
+                : HttpClient.newBuilder().sslContext(clientTls).build();
     }
 
     /** {@code http(s)://127.0.0.1:port} */
     public URI origin() {
-        return URI.create((clientTls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((clientTls == null ? "http" : "https") + "://127.0.0.1:"
+                + server.getAddress().getPort());
     }
 
     /** {@code http(s)://127.0.0.1:port/sandbox} */
@@ -214,8 +222,10 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     GraphClient client(Duration timeout, int maxRetries, int maxConcurrentPerMailbox, Duration callDeadline) {
-        return new GraphClient(new GraphSettings(graphRoot(), timeout, maxRetries, maxConcurrentPerMailbox, callDeadline),
-                new SandboxTokenSource(), httpClient());
+        return new GraphClient(
+                new GraphSettings(graphRoot(), timeout, maxRetries, maxConcurrentPerMailbox, callDeadline),
+                new SandboxTokenSource(),
+                httpClient());
     }
 
     /** A client whose tool calls ({@link GraphClient#withinDeadline}) end at {@code callDeadline}. */
@@ -281,10 +291,13 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** A raw call below {@link #root()} with extra request headers ({@code Prefer}, {@code If-Match}…). */
-    public HttpResponse<String> send(String method, String path, String body, String token, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root() + path.replace(" ", "%20").replace("\"", "%22")))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+    public HttpResponse<String> send(
+            String method, String path, String body, String token, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(root() + path.replace(" ", "%20").replace("\"", "%22")))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -308,7 +321,8 @@ public final class SandboxServer implements AutoCloseable {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         headers.forEach(request::header);
         return send(request.build());
@@ -316,22 +330,23 @@ public final class SandboxServer implements AutoCloseable {
 
     /** What a person does on the device page: signs in as {@code username} (an address) with {@code userCode}. */
     public HttpResponse<String> approveDeviceCode(String userCode, String username) {
-        return postForm(authority().resolve(DevicePageResource.PATH),
+        return postForm(
+                authority().resolve(DevicePageResource.PATH),
                 Map.of("user_code", userCode, "username", username, "decision", "approve"));
     }
 
     /** What a person does on the device page: declines the sign-in of {@code userCode}. */
     public HttpResponse<String> declineDeviceCode(String userCode) {
-        return postForm(authority().resolve(DevicePageResource.PATH),
-                Map.of("user_code", userCode, "decision", "decline"));
+        return postForm(
+                authority().resolve(DevicePageResource.PATH), Map.of("user_code", userCode, "decision", "decline"));
     }
 
     /** A Graph call as the first demo user; the answer's JSON (empty object for no body). */
     JsonNode demo(String method, String graphPath, String body, int expectedStatus) {
         HttpResponse<String> response = send(method, "/v1.0" + graphPath, body, SandboxTenant.DEMO_TOKEN);
         if (response.statusCode() != expectedStatus) {
-            throw new AssertionError(method + " " + graphPath + " answered " + response.statusCode()
-                    + ", expected " + expectedStatus + ": " + response.body());
+            throw new AssertionError(method + " " + graphPath + " answered " + response.statusCode() + ", expected "
+                    + expectedStatus + ": " + response.body());
         }
         try {
             return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
@@ -357,7 +372,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private void requireHttps() {
         if (clientTls == null) {
-            throw new IllegalStateException("The sign-in is served over HTTPS only: start with SandboxServer.startHttps()");
+            throw new IllegalStateException(
+                    "The sign-in is served over HTTPS only: start with SandboxServer.startHttps()");
         }
     }
 

@@ -61,8 +61,14 @@ class SandboxStateTest {
         SandboxTenant tenant = new SandboxTenant(Clock.fixed(SandboxServer.NOW, ZoneOffset.UTC));
         tenant.seed();
 
-        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO_TOKEN).orElseThrow().accountId()).isEqualTo("demo");
-        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO2_TOKEN).orElseThrow().owner().address())
+        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO_TOKEN)
+                        .orElseThrow()
+                        .accountId())
+                .isEqualTo("demo");
+        assertThat(tenant.authenticate("Bearer " + SandboxTenant.DEMO2_TOKEN)
+                        .orElseThrow()
+                        .owner()
+                        .address())
                 .isEqualTo("megan.bowen@contoso.sandbox");
         assertThat(tenant.authenticate("bearer " + SandboxTenant.DEMO_TOKEN)).isPresent();
         assertThat(tenant.authenticate(SandboxTenant.DEMO_TOKEN)).isEmpty();
@@ -77,6 +83,7 @@ class SandboxStateTest {
         assertThat(tokens.accessToken("demo")).isEqualTo(SandboxTenant.DEMO_TOKEN);
         assertThat(tokens.accessToken("demo2")).isEqualTo(SandboxTenant.DEMO2_TOKEN);
         assertThatThrownBy(() -> tokens.accessToken("someone"))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 }

@@ -33,12 +33,17 @@ class SearchEndpointsTest {
         assertThat(first.path("resource").path("@odata.type").asText()).isEqualTo("#microsoft.graph.driveItem");
         assertThat(first.path("resource").path("name").asText()).containsIgnoringCase("budget");
         assertThat(first.path("summary").asText()).contains("<c0>Budget</c0>");
-        assertThat(first.path("hitId").asText()).isEqualTo(first.path("resource").path("id").asText());
+        assertThat(first.path("hitId").asText())
+                .isEqualTo(first.path("resource").path("id").asText());
     }
 
     @Test
     void messagesThenEvents_oneTypePerRequest_writesVisibleToSearch() {
-        sandbox.demo("POST", "/me/messages", "{\"subject\":\"Zanzibar retreat\",\"body\":{\"content\":\"Flights booked\"}}", 201);
+        sandbox.demo(
+                "POST",
+                "/me/messages",
+                "{\"subject\":\"Zanzibar retreat\",\"body\":{\"content\":\"Flights booked\"}}",
+                201);
         sandbox.demo("POST", "/me/events", """
                 {"subject":"Zanzibar retreat planning","start":{"dateTime":"2026-01-20T10:00:00","timeZone":"UTC"},
                  "end":{"dateTime":"2026-01-20T11:00:00","timeZone":"UTC"}}""", 201);
@@ -49,7 +54,11 @@ class SearchEndpointsTest {
                 {"requests":[{"entityTypes":["event"],"query":{"queryString":"zanzibar"},"fields":["subject"]}]}""");
 
         assertThat(messages.path("total").asInt()).isEqualTo(1);
-        assertThat(messages.path("hits").get(0).path("resource").path("@odata.type").asText())
+        assertThat(messages.path("hits")
+                        .get(0)
+                        .path("resource")
+                        .path("@odata.type")
+                        .asText())
                 .isEqualTo("#microsoft.graph.message");
         assertThat(events.path("total").asInt()).isEqualTo(1);
         JsonNode event = events.path("hits").get(0).path("resource");
@@ -80,17 +89,21 @@ class SearchEndpointsTest {
     @Test
     void query_sizeOver25ForMessagesOrEvents_is400_driveItemsUpTo1000() {
         for (String type : new String[] {"message", "event"}) {
-            JsonNode error = sandbox.demo("POST", "/search/query", "{\"requests\":[{\"entityTypes\":[\"" + type
-                    + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":26}]}", 400);
+            JsonNode error = sandbox.demo(
+                    "POST",
+                    "/search/query",
+                    "{\"requests\":[{\"entityTypes\":[\"" + type
+                            + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":26}]}",
+                    400);
             assertThat(error.at("/error/code").asText()).isEqualTo("BadRequest");
             assertThat(error.at("/error/message").asText()).contains("25");
             assertThat(container("{\"requests\":[{\"entityTypes\":[\"" + type
-                    + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":25}]}").path("hits"))
+                                    + "\"],\"query\":{\"queryString\":\"review\"},\"from\":0,\"size\":25}]}")
+                            .path("hits"))
                     .hasSizeLessThanOrEqualTo(25);
         }
         assertThat(container("""
-                {"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"pdf"},"from":0,"size":1000}]}""")
-                .path("hits").size()).isGreaterThan(25);
+                {"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"pdf"},"from":0,"size":1000}]}""").path("hits").size()).isGreaterThan(25);
         sandbox.demo("POST", "/search/query", """
                 {"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"pdf"},"size":1001}]}""", 400);
     }
@@ -110,13 +123,18 @@ class SearchEndpointsTest {
 
     @Test
     void noHits_isAnEmptyContainer_badRequestsAre400() {
-        JsonNode none = sandbox.demo("POST", "/search/query",
-                "{\"requests\":[{\"entityTypes\":[\"message\"],\"query\":{\"queryString\":\"qwertyuiop\"}}]}", 200);
+        JsonNode none = sandbox.demo(
+                "POST",
+                "/search/query",
+                "{\"requests\":[{\"entityTypes\":[\"message\"],\"query\":{\"queryString\":\"qwertyuiop\"}}]}",
+                200);
         JsonNode container = none.path("value").get(0).path("hitsContainers").get(0);
         assertThat(container.has("hits")).isFalse();
         assertThat(container.path("total").asInt()).isZero();
 
-        HttpResponse<String> mixed = sandbox.send("POST", "/v1.0/search/query",
+        HttpResponse<String> mixed = sandbox.send(
+                "POST",
+                "/v1.0/search/query",
                 "{\"requests\":[{\"entityTypes\":[\"message\",\"driveItem\"],\"query\":{\"queryString\":\"x\"}}]}",
                 SandboxTenant.DEMO_TOKEN);
         assertThat(mixed.statusCode()).isEqualTo(400);
@@ -125,13 +143,17 @@ class SearchEndpointsTest {
     }
 
     private JsonNode container(String body) {
-        return sandbox.demo("POST", "/search/query", body, 200).path("value").get(0).path("hitsContainers").get(0);
+        return sandbox.demo("POST", "/search/query", body, 200)
+                .path("value")
+                .get(0)
+                .path("hitsContainers")
+                .get(0);
     }
 
     @Test
     void dollarSearchOnEvents_withConsistencyLevelHeaderAccepted() {
-        HttpResponse<String> response = sandbox.send("GET", "/v1.0/me/events?$search=\"stand-up\"", null,
-                SandboxTenant.DEMO_TOKEN);
+        HttpResponse<String> response =
+                sandbox.send("GET", "/v1.0/me/events?$search=\"stand-up\"", null, SandboxTenant.DEMO_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"subject\":\"Daily stand-up\"");
     }

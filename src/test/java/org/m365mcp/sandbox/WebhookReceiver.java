@@ -22,8 +22,7 @@ import java.util.function.Predicate;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One POST the receiver got: its path and JSON body. */
-    public record Received(String path, JsonNode body) {
-    }
+    public record Received(String path, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -63,7 +63,8 @@ class BodyPartTest {
         BodyPart part = BodyPart.of("a".repeat(25), 0, 10, "file_get", BodyPart.CONTENT);
 
         assertThat(part.note()).isEqualTo("characters 0-10 of 25 shown; 15 more: call file_get with content_offset=10");
-        assertThat(BodyPart.of("a".repeat(25), 20, 10, "file_get", BodyPart.CONTENT).note())
+        assertThat(BodyPart.of("a".repeat(25), 20, 10, "file_get", BodyPart.CONTENT)
+                        .note())
                 .isEqualTo("characters 20-25 of 25 shown; the end of the content");
         assertThatThrownBy(() -> BodyPart.of("short", 9, 10, "file_get", BodyPart.CONTENT))
                 .isInstanceOf(ToolArgumentException.class)

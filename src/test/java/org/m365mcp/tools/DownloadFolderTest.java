@@ -31,8 +31,10 @@ class DownloadFolderTest {
     @Test
     void checkedName_traversalOrSeparators_rejectedNamingTheArgument() {
         for (String bad : new String[] {"../x", "..", "a/b", "a\\b", "/etc/passwd", "x..y", "a\u0000b", "c:x", " "}) {
-            assertThatThrownBy(() -> DownloadFolder.checkedName("file_name", bad)).as(bad)
-                    .isInstanceOf(ToolArgumentException.class).hasMessageStartingWith("Invalid argument 'file_name'");
+            assertThatThrownBy(() -> DownloadFolder.checkedName("file_name", bad))
+                    .as(bad)
+                    .isInstanceOf(ToolArgumentException.class)
+                    .hasMessageStartingWith("Invalid argument 'file_name'");
         }
         assertThat(DownloadFolder.checkedName("file_name", "report Q3.pdf")).isEqualTo("report Q3.pdf");
     }
@@ -56,8 +58,10 @@ class DownloadFolderTest {
         assertThat(saved.size()).isEqualTo(5);
         assertThat(saved.overwritten()).isFalse();
         assertThat(Files.readString(saved.path())).isEqualTo("hello");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved.path()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved.path())))
+                .isEqualTo("rw-------");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(saved.path());
         }
@@ -69,7 +73,8 @@ class DownloadFolderTest {
         Files.writeString(root.resolve("a.txt"), "old");
 
         assertThatThrownBy(() -> folder.save("file_name", "a.txt", false, writing("new")))
-                .isInstanceOf(ToolArgumentException.class).hasMessageContaining("already exists")
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessageContaining("already exists")
                 .hasMessageContaining("overwrite=true");
         assertThat(Files.readString(root.resolve("a.txt"))).isEqualTo("old");
 
@@ -83,8 +88,9 @@ class DownloadFolderTest {
         DownloadFolder folder = new DownloadFolder(root);
 
         assertThatThrownBy(() -> folder.save("file_name", "b.txt", false, temporary -> {
-            throw new IllegalStateException("Graph said no");
-        })).hasMessage("Graph said no");
+                    throw new IllegalStateException("Graph said no");
+                }))
+                .hasMessage("Graph said no");
         try (var files = Files.list(root)) {
             assertThat(files).isEmpty();
         }

@@ -36,7 +36,8 @@ abstract class CleanupBatchlet extends AbstractBatchlet {
         }
         CleanupTally tally = CleanupTally.of(job);
         counts.get().forEach(tally::put);
-        return counts.get().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return counts.get().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
     }
 

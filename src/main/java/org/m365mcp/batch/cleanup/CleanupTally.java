@@ -28,6 +28,8 @@ final class CleanupTally {
 
     /** {@code NAME=value} pairs in the order the steps reported them. */
     String exitStatus() {
-        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 }

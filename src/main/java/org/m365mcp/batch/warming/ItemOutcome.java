@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param millis    how long the call took; null unless warmed
  * @param error     why it failed, as a tool error would say it; null unless failed
  */
-public record ItemOutcome(int position, String accountId, String operation, int priority, String outcome,
-        Instant at, Long millis, String error) {
+public record ItemOutcome(
+        int position,
+        String accountId,
+        String operation,
+        int priority,
+        String outcome,
+        Instant at,
+        Long millis,
+        String error) {
 
     public static final String WARMED = "warmed";
     public static final String FRESH = "fresh";
@@ -31,7 +38,14 @@ public record ItemOutcome(int position, String accountId, String operation, int 
     }
 
     static ItemOutcome of(WarmingItem item, String outcome, Instant at, Long millis, String error) {
-        return new ItemOutcome(item.position(), item.accountId(), item.entry().operation(), item.entry().priority(),
-                outcome, at, millis, error);
+        return new ItemOutcome(
+                item.position(),
+                item.accountId(),
+                item.entry().operation(),
+                item.entry().priority(),
+                outcome,
+                at,
+                millis,
+                error);
     }
 }

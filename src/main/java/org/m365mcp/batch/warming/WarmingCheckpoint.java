@@ -53,8 +53,10 @@ public final class WarmingCheckpoint {
     public List<String> accountsOfFinishedOutside(List<WarmingItem> items) {
         Set<String> planned = new HashSet<>();
         items.forEach(item -> planned.add(item.id()));
-        return finished.stream().filter(id -> !planned.contains(id))
-                .map(id -> id.substring(id.indexOf('@') + 1)).toList();
+        return finished.stream()
+                .filter(id -> !planned.contains(id))
+                .map(id -> id.substring(id.indexOf('@') + 1))
+                .toList();
     }
 
     /** What the runtime stores. */

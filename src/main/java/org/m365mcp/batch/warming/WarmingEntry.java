@@ -43,7 +43,9 @@ public record WarmingEntry(String operation, int priority, Map<String, Object> a
             if (equals <= 0) {
                 throw new IllegalArgumentException("arguments of " + operation + ": expected k=v, got '" + pair + "'");
             }
-            arguments.put(pair.substring(0, equals).trim(), value(pair.substring(equals + 1).trim()));
+            arguments.put(
+                    pair.substring(0, equals).trim(),
+                    value(pair.substring(equals + 1).trim()));
         }
         return arguments;
     }

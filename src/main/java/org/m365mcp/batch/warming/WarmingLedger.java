@@ -34,8 +34,8 @@ public class WarmingLedger {
     @Inject
     ObjectMapper json;
 
-    private final Map<Long, WarmingProgress> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Long, WarmingProgress> recent =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Long, WarmingProgress> eldest) {
                     return size() > RECENT_STEPS;

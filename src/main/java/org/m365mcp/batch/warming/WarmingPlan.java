@@ -35,7 +35,9 @@ public class WarmingPlan {
      */
     public List<WarmingEntry> entries() {
         Set<String> names = new LinkedHashSet<>();
-        for (String operation : config.getOptionalValue(PREFIX + "operations", String.class).orElse("").split(",")) {
+        for (String operation : config.getOptionalValue(PREFIX + "operations", String.class)
+                .orElse("")
+                .split(",")) {
             if (!operation.isBlank()) {
                 names.add(operation.trim());
             }
@@ -60,10 +62,15 @@ public class WarmingPlan {
 
     private WarmingEntry entry(String operation) {
         String prefix = PREFIX + operation + ".";
-        int priority = config.getOptionalValue(prefix + "priority", Integer.class).orElse(5);
-        String arguments = config.getOptionalValue(prefix + "arguments", String.class).orElse("");
+        int priority =
+                config.getOptionalValue(prefix + "priority", Integer.class).orElse(5);
+        String arguments =
+                config.getOptionalValue(prefix + "arguments", String.class).orElse("");
         String wait = config.getOptionalValue(prefix + "wait", String.class).orElse("0s");
-        return new WarmingEntry(operation, priority, WarmingEntry.parseArguments(operation, arguments),
+        return new WarmingEntry(
+                operation,
+                priority,
+                WarmingEntry.parseArguments(operation, arguments),
                 DurationText.parse(prefix + "wait", wait));
     }
 }

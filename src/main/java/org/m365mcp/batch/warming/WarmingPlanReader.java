@@ -50,7 +50,8 @@ public class WarmingPlanReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        List<String> accounts = signIn.accounts().stream().map(SignedInAccount::id).toList();
+        List<String> accounts =
+                signIn.accounts().stream().map(SignedInAccount::id).toList();
         items = WarmingPlan.items(plan.entries(), accounts);
         finished = WarmingCheckpoint.of(checkpoint);
         next = 0;

@@ -79,8 +79,10 @@ public class WarmingProcessor implements ItemProcessor {
             if (tools.explains(e)) {
                 LOG.info(() -> "Cache warming: " + operation + " for " + warming.accountId() + " skipped: " + why);
             } else {
-                LOG.log(Level.WARNING, e, () -> "Cache warming: " + operation + " for " + warming.accountId()
-                        + " failed: " + why);
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> "Cache warming: " + operation + " for " + warming.accountId() + " failed: " + why);
             }
             // A failed call most likely reached Graph too (a 429 after retries, say): it pauses as a warmed one does.
             ledger.throttleUntil(step, clock.instant().plus(warming.entry().pause()));

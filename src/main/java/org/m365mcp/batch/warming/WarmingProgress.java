@@ -35,7 +35,8 @@ public record WarmingProgress(Map<String, Integer> planned, List<ItemOutcome> it
     /** With {@code outcome} added, replacing an earlier outcome of the same item (a re-run after a failure). */
     public WarmingProgress with(ItemOutcome outcome) {
         List<ItemOutcome> next = new ArrayList<>(items);
-        next.removeIf(done -> done.accountId().equals(outcome.accountId()) && done.operation().equals(outcome.operation()));
+        next.removeIf(done ->
+                done.accountId().equals(outcome.accountId()) && done.operation().equals(outcome.operation()));
         next.add(outcome);
         return new WarmingProgress(planned, next);
     }
@@ -45,7 +46,8 @@ public record WarmingProgress(Map<String, Integer> planned, List<ItemOutcome> it
     }
 
     public int count(String outcome) {
-        return (int) items.stream().filter(item -> item.outcome().equals(outcome)).count();
+        return (int)
+                items.stream().filter(item -> item.outcome().equals(outcome)).count();
     }
 
     /** Per account: items finished by outcome, accounts sorted. */

@@ -24,7 +24,8 @@ public class WarmingSkipListener implements SkipProcessListener {
     @Override
     public void onSkipProcessItem(Object item, Exception failure) {
         WarmingItem warming = (WarmingItem) item;
-        String why = failure instanceof WarmingFailedException failed ? failed.why()
+        String why = failure instanceof WarmingFailedException failed
+                ? failed.why()
                 : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         ledger.record(step, ItemOutcome.of(warming, ItemOutcome.FAILED, clock.instant(), null, why));
     }

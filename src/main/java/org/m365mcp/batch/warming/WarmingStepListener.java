@@ -20,7 +20,8 @@ public class WarmingStepListener extends AbstractStepListener {
     @Override
     public void afterStep() {
         WarmingProgress progress = ledger.progress(step);
-        step.setExitStatus("WARMED=" + progress.count(ItemOutcome.WARMED) + " FRESH=" + progress.count(ItemOutcome.FRESH)
-                + " FAILED=" + progress.count(ItemOutcome.FAILED) + " TOTAL=" + progress.total());
+        step.setExitStatus(
+                "WARMED=" + progress.count(ItemOutcome.WARMED) + " FRESH=" + progress.count(ItemOutcome.FRESH)
+                        + " FAILED=" + progress.count(ItemOutcome.FAILED) + " TOTAL=" + progress.total());
     }
 }

@@ -24,8 +24,13 @@ import org.m365mcp.config.Names;
  *
  * @param forceRefreshIndex the position of the {@code forceRefresh} parameter, or -1
  */
-record CachedCall(String operation, String accountId, Map<String, Object> keyParams, boolean useCache,
-        boolean forceRefresh, int forceRefreshIndex) {
+record CachedCall(
+        String operation,
+        String accountId,
+        Map<String, Object> keyParams,
+        boolean useCache,
+        boolean forceRefresh,
+        int forceRefreshIndex) {
 
     static final String ACCOUNT = "accountId";
     static final String USE_CACHE = "useCache";

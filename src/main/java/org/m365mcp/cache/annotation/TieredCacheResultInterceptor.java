@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.annotation.CacheResult;
 import org.m365mcp.cache.entries.CacheEntryEnvelope;
-import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 import org.m365mcp.cache.entries.CacheTtlSettings;
 import org.m365mcp.cache.entries.EntryKey;
 import org.m365mcp.cache.entries.TieredCaches;
@@ -80,7 +80,10 @@ public class TieredCacheResultInterceptor implements Serializable {
                 return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
             }
             if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
-                refresher.schedule(new StaleRefresh(call.operation(), call.accountId(), key.text(),
+                refresher.schedule(new StaleRefresh(
+                        call.operation(),
+                        call.accountId(),
+                        key.text(),
                         StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
                 served(call, Outcome.STALE, started);
                 return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));

@@ -61,8 +61,7 @@ public class TieredInvalidationInterceptor implements Serializable {
         return result;
     }
 
-    private void invalidate(String accountId, Invalidate invalidate, Method method, Object[] arguments,
-            String reason) {
+    private void invalidate(String accountId, Invalidate invalidate, Method method, Object[] arguments, String reason) {
         try {
             Removal removal;
             if (invalidate.operation().endsWith(Invalidate.FAMILY)) {
@@ -71,15 +70,22 @@ public class TieredInvalidationInterceptor implements Serializable {
                             + "\") names a family of operations; it takes no param");
                 }
                 // Every operation of the family, one store transaction: keys keep their operation prefix.
-                removal = caches.invalidate(accountId, null,
-                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
+                removal = caches.invalidate(
+                        accountId, null, EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
             } else if (invalidate.param().isEmpty()) {
-                removal = caches.invalidate(accountId, invalidate.operation(),
-                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
+                removal = caches.invalidate(
+                        accountId,
+                        invalidate.operation(),
+                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY),
+                        reason);
             } else {
                 Object value = invalidate.value().isEmpty()
-                        ? argument(method, arguments, invalidate.argument().isEmpty()
-                                ? Names.camelCase(invalidate.param()) : invalidate.argument())
+                        ? argument(
+                                method,
+                                arguments,
+                                invalidate.argument().isEmpty()
+                                        ? Names.camelCase(invalidate.param())
+                                        : invalidate.argument())
                         : invalidate.value();
                 if (value == null) {
                     return; // the optional argument was not given: no entry can have been cached for it
@@ -89,16 +95,19 @@ public class TieredInvalidationInterceptor implements Serializable {
                 removal = Removal.NONE;
                 for (Object one : values) {
                     if (one != null) {
-                        removal = removal.plus(caches.invalidateByParam(accountId, invalidate.operation(),
-                                invalidate.param(), String.valueOf(one), reason));
+                        removal = removal.plus(caches.invalidateByParam(
+                                accountId, invalidate.operation(), invalidate.param(), String.valueOf(one), reason));
                     }
                 }
             }
             int count = removal.count();
             LOG.fine(() -> reason + " invalidated " + count + " " + invalidate.operation() + " entries");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, reason + " could not invalidate " + invalidate.operation()
-                    + "; its cached results age out with their TTL", e);
+            LOG.log(
+                    Level.WARNING,
+                    reason + " could not invalidate " + invalidate.operation()
+                            + "; its cached results age out with their TTL",
+                    e);
         }
     }
 

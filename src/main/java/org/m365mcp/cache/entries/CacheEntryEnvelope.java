@@ -44,8 +44,8 @@ public final class CacheEntryEnvelope implements Serializable {
      *
      * @param params key parameter name (snake case) → value as text; copied
      */
-    public CacheEntryEnvelope(byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil,
-            Map<String, String> params) {
+    public CacheEntryEnvelope(
+            byte[] payload, Instant createdAt, Instant freshUntil, Instant staleUntil, Map<String, String> params) {
         this.params = Map.copyOf(Objects.requireNonNull(params, "params"));
         this.payload = Objects.requireNonNull(payload, "payload");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -94,9 +94,12 @@ public final class CacheEntryEnvelope implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CacheEntryEnvelope that && Arrays.equals(payload, that.payload)
-                && createdAt.equals(that.createdAt) && freshUntil.equals(that.freshUntil)
-                && staleUntil.equals(that.staleUntil) && params.equals(that.params);
+        return other instanceof CacheEntryEnvelope that
+                && Arrays.equals(payload, that.payload)
+                && createdAt.equals(that.createdAt)
+                && freshUntil.equals(that.freshUntil)
+                && staleUntil.equals(that.staleUntil)
+                && params.equals(that.params);
     }
 
     @Override
@@ -106,7 +109,7 @@ public final class CacheEntryEnvelope implements Serializable {
 
     @Override
     public String toString() {
-        return "CacheEntryEnvelope[" + payload.length + " bytes, createdAt=" + createdAt + ", freshUntil="
-                + freshUntil + ", staleUntil=" + staleUntil + "]";
+        return "CacheEntryEnvelope[" + payload.length + " bytes, createdAt=" + createdAt + ", freshUntil=" + freshUntil
+                + ", staleUntil=" + staleUntil + "]";
     }
 }

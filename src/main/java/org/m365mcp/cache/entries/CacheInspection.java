@@ -48,24 +48,32 @@ public class CacheInspection {
 
     /** One background task by id. */
     public Optional<TaskRecord> task(String taskId) {
-        return encryptedStore.store().flatMap(live -> live.apply(store -> store.tasks().get(taskId)));
+        return encryptedStore
+                .store()
+                .flatMap(live -> live.apply(store -> store.tasks().get(taskId)));
     }
 
     /** Tasks newest first, of one account (all when null) and status (any when null), at most {@code limit}. */
     public List<TaskRecord> tasks(String accountId, TaskStatus status, int limit) {
-        return encryptedStore.store().map(live -> live.apply(store -> store.tasks().list(accountId, status, limit)))
+        return encryptedStore
+                .store()
+                .map(live -> live.apply(store -> store.tasks().list(accountId, status, limit)))
                 .orElse(List.of());
     }
 
     /** The latest {@code limit} audited invalidations, newest first; every account when null. */
     public List<InvalidationRecord> invalidations(String accountId, int limit) {
-        return encryptedStore.store().map(live -> live.apply(store -> store.invalidations(accountId, limit)))
+        return encryptedStore
+                .store()
+                .map(live -> live.apply(store -> store.invalidations(accountId, limit)))
                 .orElse(List.of());
     }
 
     /** The statistics rows since {@code since}, of one resource type (all when null). */
     public List<StatsRow> statistics(String resourceType, Instant since) {
-        return encryptedStore.store().map(live -> live.apply(store -> store.stats().recent(resourceType, since)))
+        return encryptedStore
+                .store()
+                .map(live -> live.apply(store -> store.stats().recent(resourceType, since)))
                 .orElse(List.of());
     }
 }

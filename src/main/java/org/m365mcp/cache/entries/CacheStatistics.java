@@ -27,7 +27,13 @@ import java.util.concurrent.atomic.LongAdder;
 public class CacheStatistics {
 
     /** What happened to one call. */
-    public enum Outcome { FRESH, STALE, MISS, REFRESH, BYPASS }
+    public enum Outcome {
+        FRESH,
+        STALE,
+        MISS,
+        REFRESH,
+        BYPASS
+    }
 
     @Inject
     Event<CallServed> served;
@@ -42,12 +48,14 @@ public class CacheStatistics {
     /** Counts one served call of {@code operation} and its response time; announces it as {@link CallServed}. */
     public void record(String operation, Outcome outcome, Duration elapsed) {
         counts.computeIfAbsent(operation, op -> {
-            Map<Outcome, LongAdder> byOutcome = new EnumMap<>(Outcome.class);
-            for (Outcome o : Outcome.values()) {
-                byOutcome.put(o, new LongAdder());
-            }
-            return byOutcome;
-        }).get(outcome).increment();
+                    Map<Outcome, LongAdder> byOutcome = new EnumMap<>(Outcome.class);
+                    for (Outcome o : Outcome.values()) {
+                        byOutcome.put(o, new LongAdder());
+                    }
+                    return byOutcome;
+                })
+                .get(outcome)
+                .increment();
         latencies.computeIfAbsent(operation, op -> new LatencySamples()).add(elapsed.toNanos());
         if (served != null) {
             served.fire(new CallServed(operation, outcome, elapsed));

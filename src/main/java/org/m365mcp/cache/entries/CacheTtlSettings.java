@@ -24,9 +24,11 @@ public class CacheTtlSettings {
     private final Map<String, TtlPolicy> policies = new ConcurrentHashMap<>();
 
     public TtlPolicy policy(String operation) {
-        return policies.computeIfAbsent(operation, op -> new TtlPolicy(
-                DurationText.parse(PREFIX + op + ".fresh", value(op, "fresh")),
-                DurationText.parse(PREFIX + op + ".stale", value(op, "stale"))));
+        return policies.computeIfAbsent(
+                operation,
+                op -> new TtlPolicy(
+                        DurationText.parse(PREFIX + op + ".fresh", value(op, "fresh")),
+                        DurationText.parse(PREFIX + op + ".stale", value(op, "stale"))));
     }
 
     private String value(String operation, String which) {

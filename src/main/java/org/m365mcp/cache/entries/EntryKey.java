@@ -53,12 +53,14 @@ public final class EntryKey implements Serializable {
     public static EntryKey of(String operation, String account, Map<String, ?> params) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(account, "account");
-        String joined = new TreeMap<>(params).entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining("&"));
+        String joined = new TreeMap<>(params)
+                .entrySet().stream()
+                        .filter(entry -> entry.getValue() != null)
+                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                        .collect(Collectors.joining("&"));
         String shown = joined.length() > MAX_PARAMS_LENGTH
-                ? HexFormat.of().formatHex(Sha256.of(joined)).substring(0, 16) : joined;
+                ? HexFormat.of().formatHex(Sha256.of(joined)).substring(0, 16)
+                : joined;
         return new EntryKey(operation, account, operation + SEPARATOR + account + SEPARATOR + shown);
     }
 

@@ -26,7 +26,8 @@ final class InvalidationGenerations {
     /** Marks an invalidation of {@code accountId}'s entries of {@code operation}, or of all its operations when null. */
     void advance(String accountId, String operation) {
         Objects.requireNonNull(accountId, "accountId");
-        counts.computeIfAbsent(name(accountId, operation), n -> new AtomicLong()).incrementAndGet();
+        counts.computeIfAbsent(name(accountId, operation), n -> new AtomicLong())
+                .incrementAndGet();
     }
 
     /** The generation of {@code accountId}'s entries of {@code operation} now. */

@@ -35,8 +35,8 @@ import org.m365mcp.cache.store.StoredEntry;
  *       rotation replacing it waits for the call instead of closing it underneath.</li>
  * </ul>
  */
-public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntryEnvelope>,
-        CacheWriter<EntryKey, CacheEntryEnvelope> {
+public final class StoreLoaderWriter
+        implements CacheLoader<EntryKey, CacheEntryEnvelope>, CacheWriter<EntryKey, CacheEntryEnvelope> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +64,8 @@ public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntry
 
     @Override
     public CacheEntryEnvelope load(EntryKey key) {
-        return store.apply(open -> open.read(key.text())).flatMap(this::envelope)
+        return store.apply(open -> open.read(key.text()))
+                .flatMap(this::envelope)
                 .filter(envelope -> !envelope.isExpired(clock.instant()))
                 .orElse(null);
     }
@@ -85,8 +86,14 @@ public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntry
     public void write(Cache.Entry<? extends EntryKey, ? extends CacheEntryEnvelope> entry) {
         CacheEntryEnvelope envelope = entry.getValue();
         EntryKey key = entry.getKey();
-        StoredEntry stored = new StoredEntry(key.text(), key.account(), resourceType,
-                envelope.payload(), envelope.createdAt(), envelope.staleUntil(), metadata(envelope));
+        StoredEntry stored = new StoredEntry(
+                key.text(),
+                key.account(),
+                resourceType,
+                envelope.payload(),
+                envelope.createdAt(),
+                envelope.staleUntil(),
+                metadata(envelope));
         store.apply(open -> open.write(stored));
     }
 
@@ -112,7 +119,8 @@ public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntry
 
     /** {@code {"fresh_until":"…","params":{…}}}: what the store keeps beside the payload. */
     private static String metadata(CacheEntryEnvelope envelope) {
-        ObjectNode metadata = JSON.createObjectNode().put("fresh_until", envelope.freshUntil().toString());
+        ObjectNode metadata =
+                JSON.createObjectNode().put("fresh_until", envelope.freshUntil().toString());
         ObjectNode params = metadata.putObject("params");
         envelope.params().forEach(params::put);
         return metadata.toString();
@@ -128,7 +136,10 @@ public final class StoreLoaderWriter implements CacheLoader<EntryKey, CacheEntry
                 if (metadata.path("fresh_until").isTextual()) {
                     freshUntil = Instant.parse(metadata.get("fresh_until").asText());
                 }
-                metadata.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                metadata.path("params")
+                        .fields()
+                        .forEachRemaining(
+                                p -> params.put(p.getKey(), p.getValue().asText()));
             } catch (IOException | DateTimeParseException e) {
                 throw new CacheLoaderException("Corrupt metadata for " + resourceType + " entry", e);
             }

@@ -130,7 +130,8 @@ public class TieredCaches {
 
     /** Read-/write-through to the store when it is open, heap only when not; the heap sized from config. */
     private TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration(String operation) {
-        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = encryptedStore.store()
+        TieredConfiguration<EntryKey, CacheEntryEnvelope> configuration = encryptedStore
+                .store()
                 .map(store -> new StoreLoaderWriter(store, operation, clock).tieredConfiguration())
                 .orElseGet(EnvelopeExpiry::configuration);
         if (heapMegabytes > 0) {

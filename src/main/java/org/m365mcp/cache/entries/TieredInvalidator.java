@@ -40,7 +40,8 @@ public final class TieredInvalidator {
      * @param store      the durable tier, if it is open; asked on every call (it may be reopened)
      * @param openCaches the caches created so far, by operation (= resource type); read live
      */
-    public TieredInvalidator(Supplier<Optional<LiveStore>> store,
+    public TieredInvalidator(
+            Supplier<Optional<LiveStore>> store,
             Map<String, ? extends Cache<EntryKey, CacheEntryEnvelope>> openCaches) {
         this.store = Objects.requireNonNull(store, "store");
         this.openCaches = Objects.requireNonNull(openCaches, "openCaches");
@@ -59,7 +60,8 @@ public final class TieredInvalidator {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(reason, "reason");
-        Optional<Removal> fromStore = store.get().map(live -> live.apply(s -> s.invalidate(accountId, operation, pattern, reason)));
+        Optional<Removal> fromStore =
+                store.get().map(live -> live.apply(s -> s.invalidate(accountId, operation, pattern, reason)));
         List<String> fromHeap = evictFromHeap(accountId, operation, pattern);
         if (fromStore.isEmpty()) {
             LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId
@@ -80,13 +82,15 @@ public final class TieredInvalidator {
         Objects.requireNonNull(param, "param");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(reason, "reason");
-        Optional<Removal> fromStore = store.get().map(live -> live.apply(
-                s -> s.invalidateByParam(accountId, operation, param, value, reason)));
-        List<String> fromHeap = evictFromHeap(accountId, operation,
+        Optional<Removal> fromStore = store.get()
+                .map(live -> live.apply(s -> s.invalidateByParam(accountId, operation, param, value, reason)));
+        List<String> fromHeap = evictFromHeap(
+                accountId,
+                operation,
                 (key, envelope) -> value.equals(envelope.params().get(param)));
         if (fromStore.isEmpty()) {
-            LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId
-                    + " with " + param + "=" + value + " (" + reason + "); no store to audit it in");
+            LOG.info(() -> "Invalidated " + fromHeap.size() + " in-memory entries of account " + accountId + " with "
+                    + param + "=" + value + " (" + reason + "); no store to audit it in");
         }
         return fromStore.orElseGet(() -> new Removal(fromHeap, 0));
     }
@@ -104,8 +108,8 @@ public final class TieredInvalidator {
     }
 
     /** Evicts {@code accountId}'s heap entries (of {@code operation} unless null) that {@code matches}. */
-    private List<String> evictFromHeap(String accountId, String operation,
-            BiPredicate<EntryKey, CacheEntryEnvelope> matches) {
+    private List<String> evictFromHeap(
+            String accountId, String operation, BiPredicate<EntryKey, CacheEntryEnvelope> matches) {
         List<String> evicted = new ArrayList<>();
         openCaches.forEach((name, cache) -> {
             if (operation == null || operation.equals(name)) {

@@ -16,40 +16,39 @@ import org.ehcache.impl.copy.SerializingCopier;
 /** Translates a {@link TieredConfiguration} into the Ehcache configuration of its heap tier. */
 final class HeapTierConfigurations {
 
-    private HeapTierConfigurations() {
-    }
+    private HeapTierConfigurations() {}
 
     static <K, V> CacheConfiguration<K, V> of(TieredConfiguration<K, V> configuration, Clock clock) {
-        CacheConfigurationBuilder<K, V> builder = CacheConfigurationBuilder
-                .newCacheConfigurationBuilder(configuration.getKeyType(), configuration.getValueType(),
-                        resources(configuration))
+        CacheConfigurationBuilder<K, V> builder = CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                        configuration.getKeyType(), configuration.getValueType(), resources(configuration))
                 .withExpiry(expiry(configuration, clock));
         JCacheLoaderWriterAdapter<K, V> durableTier = durableTier(configuration);
         if (durableTier != null) {
             builder = builder.withLoaderWriter(durableTier);
         }
         if (configuration.isStoreByValue()) {
-            builder = builder
-                    .withService(new DefaultCopierConfiguration<>(copier(configuration.getKeyType()),
-                            DefaultCopierConfiguration.Type.KEY))
-                    .withService(new DefaultCopierConfiguration<>(copier(configuration.getValueType()),
-                            DefaultCopierConfiguration.Type.VALUE));
+            builder = builder.withService(new DefaultCopierConfiguration<>(
+                            copier(configuration.getKeyType()), DefaultCopierConfiguration.Type.KEY))
+                    .withService(new DefaultCopierConfiguration<>(
+                            copier(configuration.getValueType()), DefaultCopierConfiguration.Type.VALUE));
         }
         return builder.build();
     }
 
     private static ResourcePools resources(TieredConfiguration<?, ?> configuration) {
         return configuration.getHeapMegabytes() > 0
-                ? ResourcePoolsBuilder.newResourcePoolsBuilder().heap(configuration.getHeapMegabytes(), MemoryUnit.MB)
+                ? ResourcePoolsBuilder.newResourcePoolsBuilder()
+                        .heap(configuration.getHeapMegabytes(), MemoryUnit.MB)
                         .build()
                 : ResourcePoolsBuilder.heap(configuration.getHeapEntries()).build();
     }
 
     /** The configuration's {@link EntryExpiry} when it has one, else its JCache expiry policy. */
-    private static <K, V> ExpiryPolicy<? super K, ? super V> expiry(TieredConfiguration<K, V> configuration,
-            Clock clock) {
+    private static <K, V> ExpiryPolicy<? super K, ? super V> expiry(
+            TieredConfiguration<K, V> configuration, Clock clock) {
         if (configuration.getEntryExpiryFactory() != null) {
-            return new EntryExpiryAdapter<K, V>(configuration.getEntryExpiryFactory().create(), clock);
+            return new EntryExpiryAdapter<K, V>(
+                    configuration.getEntryExpiryFactory().create(), clock);
         }
         return new JCacheExpiryAdapter<>(configuration.getExpiryPolicyFactory().create());
     }
@@ -63,9 +62,12 @@ final class HeapTierConfigurations {
         if (configuration.isWriteThrough() && configuration.getCacheWriterFactory() == null) {
             throw new IllegalArgumentException("write-through enabled without a CacheWriter factory");
         }
-        CacheLoader<K, V> loader = configuration.isReadThrough() ? configuration.getCacheLoaderFactory().create() : null;
+        CacheLoader<K, V> loader = configuration.isReadThrough()
+                ? configuration.getCacheLoaderFactory().create()
+                : null;
         CacheWriter<? super K, ? super V> writer = configuration.isWriteThrough()
-                ? configuration.getCacheWriterFactory().create() : null;
+                ? configuration.getCacheWriterFactory().create()
+                : null;
         return loader == null && writer == null ? null : new JCacheLoaderWriterAdapter<>(loader, writer);
     }
 

@@ -32,8 +32,7 @@ import javax.cache.event.EventType;
  */
 final class OldValueHonouringListeners {
 
-    private OldValueHonouringListeners() {
-    }
+    private OldValueHonouringListeners() {}
 
     /** The configuration to register with the heap tier in place of {@code original}. */
     static <K, V> CacheEntryListenerConfiguration<K, V> adapt(CacheEntryListenerConfiguration<K, V> original) {
@@ -46,8 +45,8 @@ final class OldValueHonouringListeners {
     }
 
     /** A copy of {@code configuration} whose listener configurations are replaced by {@code mapping}'s. */
-    static <K, V> MutableConfiguration<K, V> withListeners(CompleteConfiguration<K, V> configuration,
-            UnaryOperator<CacheEntryListenerConfiguration<K, V>> mapping) {
+    static <K, V> MutableConfiguration<K, V> withListeners(
+            CompleteConfiguration<K, V> configuration, UnaryOperator<CacheEntryListenerConfiguration<K, V>> mapping) {
         MutableConfiguration<K, V> copy = new MutableConfiguration<>(configuration);
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
             copy.removeCacheEntryListenerConfiguration(listener);
@@ -98,9 +97,12 @@ final class OldValueHonouringListeners {
 
     /** Receives every event type and passes each on only if the listener handles that type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final class HonouringListener<K, V> implements CacheEntryCreatedListener<K, V>,
-            CacheEntryUpdatedListener<K, V>, CacheEntryRemovedListener<K, V>, CacheEntryExpiredListener<K, V>,
-            Closeable {
+    private static final class HonouringListener<K, V>
+            implements CacheEntryCreatedListener<K, V>,
+                    CacheEntryUpdatedListener<K, V>,
+                    CacheEntryRemovedListener<K, V>,
+                    CacheEntryExpiredListener<K, V>,
+                    Closeable {
 
         private final CacheEntryListener listener;
         private final boolean oldValueRequired;
@@ -167,8 +169,8 @@ final class OldValueHonouringListeners {
             this.oldValueRequired = oldValueRequired;
         }
 
-        static <K, V> HonouringEvent<K, V> of(CacheEntryEvent<? extends K, ? extends V> event,
-                boolean oldValueRequired) {
+        static <K, V> HonouringEvent<K, V> of(
+                CacheEntryEvent<? extends K, ? extends V> event, boolean oldValueRequired) {
             return new HonouringEvent<>(event, oldValueRequired);
         }
 

@@ -47,7 +47,9 @@ public final class TieredCache<K, V> implements Cache<K, V> {
         this.tiered = tiered;
         if (tiered == null) { // a JSR-107 configuration: its listeners were adapted on creation
             CompleteConfiguration<K, V> configured = delegate.getConfiguration(CompleteConfiguration.class);
-            configured.getCacheEntryListenerConfigurations().forEach(adapted -> listeners.put(OldValueHonouringListeners.original(adapted), adapted));
+            configured
+                    .getCacheEntryListenerConfigurations()
+                    .forEach(adapted -> listeners.put(OldValueHonouringListeners.original(adapted), adapted));
         }
     }
 
@@ -149,7 +151,8 @@ public final class TieredCache<K, V> implements Cache<K, V> {
             }
         }
         C configured = delegate.getConfiguration(type);
-        if (configured instanceof CompleteConfiguration<?, ?> complete && type.isAssignableFrom(MutableConfiguration.class)
+        if (configured instanceof CompleteConfiguration<?, ?> complete
+                && type.isAssignableFrom(MutableConfiguration.class)
                 && !listeners.isEmpty()) {
             return type.cast(withOriginalListeners((CompleteConfiguration<K, V>) complete));
         }
@@ -162,14 +165,13 @@ public final class TieredCache<K, V> implements Cache<K, V> {
     }
 
     @Override
-    public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments)
-            throws EntryProcessorException {
+    public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) throws EntryProcessorException {
         return delegate.invoke(key, processor, arguments);
     }
 
     @Override
-    public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
-            Object... arguments) {
+    public <T> Map<K, EntryProcessorResult<T>> invokeAll(
+            Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
         return delegate.invokeAll(keys, processor, arguments);
     }
 

@@ -35,8 +35,13 @@ public final class TieredCacheManager implements CacheManager {
     private final CacheManager heap;
     private final ConcurrentMap<String, TieredCache<?, ?>> facades = new ConcurrentHashMap<>();
 
-    TieredCacheManager(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
-            Clock clock, CacheManager heap) {
+    TieredCacheManager(
+            TieredCachingProvider provider,
+            URI uri,
+            ClassLoader classLoader,
+            Properties properties,
+            Clock clock,
+            CacheManager heap) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
@@ -52,8 +57,8 @@ public final class TieredCacheManager implements CacheManager {
         Objects.requireNonNull(configuration, "configuration");
         if (configuration instanceof TieredConfiguration<K, V> tiered) {
             TieredConfiguration<K, V> copy = new TieredConfiguration<>(tiered);
-            Cache<K, V> created = heap.createCache(name,
-                    Eh107Configuration.fromEhcacheCacheConfiguration(HeapTierConfigurations.of(copy, clock)));
+            Cache<K, V> created = heap.createCache(
+                    name, Eh107Configuration.fromEhcacheCacheConfiguration(HeapTierConfigurations.of(copy, clock)));
             TieredCache<K, V> facade = new TieredCache<>(this, created, copy);
             facades.put(name, facade);
             copy.getCacheEntryListenerConfigurations().forEach(facade::attachListener);
@@ -171,7 +176,8 @@ public final class TieredCacheManager implements CacheManager {
         if (cache == null) {
             return null;
         }
-        return (Cache<K, V>) facades.compute(cache.getName(),
+        return (Cache<K, V>) facades.compute(
+                cache.getName(),
                 (name, known) -> known != null && known.wraps(cache) ? known : new TieredCache<>(this, cache, null));
     }
 

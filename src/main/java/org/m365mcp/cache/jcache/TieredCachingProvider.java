@@ -52,8 +52,8 @@ public final class TieredCachingProvider implements CachingProvider {
         return getCacheManager(uri, classLoader, getDefaultProperties(), clock);
     }
 
-    private synchronized TieredCacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties,
-            Clock clock) {
+    private synchronized TieredCacheManager getCacheManager(
+            URI uri, ClassLoader classLoader, Properties properties, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         URI managerUri = uri == null ? getDefaultURI() : uri;
         ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
@@ -66,7 +66,12 @@ public final class TieredCachingProvider implements CachingProvider {
             }
             return existing;
         }
-        TieredCacheManager created = new TieredCacheManager(this, managerUri, loader, props, clock,
+        TieredCacheManager created = new TieredCacheManager(
+                this,
+                managerUri,
+                loader,
+                props,
+                clock,
                 heapProvider.getCacheManager(managerUri, heapConfiguration(loader, clock), props));
         forLoader.put(managerUri, created);
         return created;
@@ -118,7 +123,8 @@ public final class TieredCachingProvider implements CachingProvider {
     public void close(URI uri, ClassLoader classLoader) {
         URI managerUri = uri == null ? getDefaultURI() : uri;
         closeAll(managersOf(classLoader == null ? getDefaultClassLoader() : classLoader).stream()
-                .filter(manager -> manager.getURI().equals(managerUri)).toList());
+                .filter(manager -> manager.getURI().equals(managerUri))
+                .toList());
     }
 
     @Override
@@ -134,7 +140,9 @@ public final class TieredCachingProvider implements CachingProvider {
     }
 
     private synchronized List<TieredCacheManager> allManagers() {
-        return managers.values().stream().flatMap(byUri -> byUri.values().stream()).toList();
+        return managers.values().stream()
+                .flatMap(byUri -> byUri.values().stream())
+                .toList();
     }
 
     private synchronized List<TieredCacheManager> managersOf(ClassLoader classLoader) {

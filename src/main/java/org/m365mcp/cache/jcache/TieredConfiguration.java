@@ -31,8 +31,7 @@ public final class TieredConfiguration<K, V> extends MutableConfiguration<K, V> 
     private long heapMegabytes;
     private Factory<? extends EntryExpiry<? super K, ? super V>> entryExpiryFactory;
 
-    public TieredConfiguration() {
-    }
+    public TieredConfiguration() {}
 
     public TieredConfiguration(CompleteConfiguration<K, V> configuration) {
         super(configuration);
@@ -76,7 +75,8 @@ public final class TieredConfiguration<K, V> extends MutableConfiguration<K, V> 
      * Lets {@code factory}'s expiry decide each entry's heap lifetime in place of the JCache expiry
      * policy; null returns to the policy.
      */
-    public TieredConfiguration<K, V> setEntryExpiryFactory(Factory<? extends EntryExpiry<? super K, ? super V>> factory) {
+    public TieredConfiguration<K, V> setEntryExpiryFactory(
+            Factory<? extends EntryExpiry<? super K, ? super V>> factory) {
         this.entryExpiryFactory = factory;
         return this;
     }

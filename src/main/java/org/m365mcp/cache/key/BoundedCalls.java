@@ -20,48 +20,48 @@ import java.util.logging.Logger;
  */
 final class BoundedCalls implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(JavaKeyringAccess.class.getName());
+    private static final Logger LOG = Logger.getLogger(JavaKeyringAccess.class.getName());
 
-  private final Duration timeout;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "m365-mcp-keyring");
-    thread.setDaemon(true);
-    return thread;
-  });
+    private final Duration timeout;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "m365-mcp-keyring");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-  BoundedCalls(Duration timeout) {
-    this.timeout = timeout;
-  }
-
-  /** Runs {@code task}; any failure becomes {@code fallback}. {@code secret} may be null. */
-  <T> T call(String what, Callable<T> task, T fallback, String secret) {
-    Future<T> future;
-    try {
-      future = worker.submit(task);
-    } catch (RuntimeException closed) {
-      return fallback;
+    BoundedCalls(Duration timeout) {
+        this.timeout = timeout;
     }
-    try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      LOG.warning(() -> "OS keyring " + what + " timed out after " + timeout.toMillis() + " ms.");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      LOG.warning(() -> "OS keyring " + what + " failed: " + redact(cause, secret));
+
+    /** Runs {@code task}; any failure becomes {@code fallback}. {@code secret} may be null. */
+    <T> T call(String what, Callable<T> task, T fallback, String secret) {
+        Future<T> future;
+        try {
+            future = worker.submit(task);
+        } catch (RuntimeException closed) {
+            return fallback;
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            LOG.warning(() -> "OS keyring " + what + " timed out after " + timeout.toMillis() + " ms.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warning(() -> "OS keyring " + what + " failed: " + redact(cause, secret));
+        }
+        return fallback;
     }
-    return fallback;
-  }
 
-  @Override
-  public void close() {
-    worker.shutdownNow();
-  }
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
 
-  static String redact(Throwable failure, String secret) {
-    String text = failure.getClass().getName() + ": " + failure.getMessage();
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, "[redacted]");
-  }
+    static String redact(Throwable failure, String secret) {
+        String text = failure.getClass().getName() + ": " + failure.getMessage();
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "[redacted]");
+    }
 }

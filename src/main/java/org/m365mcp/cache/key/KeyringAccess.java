@@ -12,12 +12,12 @@ import java.util.Optional;
  */
 public interface KeyringAccess {
 
-  /** Whether a keyring backend is reachable at all. */
-  boolean isAvailable();
+    /** Whether a keyring backend is reachable at all. */
+    boolean isAvailable();
 
-  /** The stored secret, or empty when there is none or the keyring cannot be read. */
-  Optional<String> read();
+    /** The stored secret, or empty when there is none or the keyring cannot be read. */
+    Optional<String> read();
 
-  /** Stores {@code secret}, replacing any previous one; false when the keyring refused it. */
-  boolean write(String secret);
+    /** Stores {@code secret}, replacing any previous one; false when the keyring refused it. */
+    boolean write(String secret);
 }

@@ -5,23 +5,23 @@ import java.util.Optional;
 /** The keyring used when none exists: holds nothing and stores nothing. Thread-safe. */
 public final class NoKeyring implements KeyringAccess {
 
-  @Override
-  public boolean isAvailable() {
-    return false;
-  }
+    @Override
+    public boolean isAvailable() {
+        return false;
+    }
 
-  @Override
-  public Optional<String> read() {
-    return Optional.empty();
-  }
+    @Override
+    public Optional<String> read() {
+        return Optional.empty();
+    }
 
-  @Override
-  public boolean write(String secret) {
-    return false;
-  }
+    @Override
+    public boolean write(String secret) {
+        return false;
+    }
 
-  @Override
-  public String toString() {
-    return "NoKeyring";
-  }
+    @Override
+    public String toString() {
+        return "NoKeyring";
+    }
 }

@@ -92,8 +92,8 @@ public class EncryptedStore {
                     Path.of(file + suffix).toFile().deleteOnExit();
                 }
                 Path ephemeral = file;
-                LOG.warning(() -> "Until then the cache lives in " + ephemeral + " and " + databasePath
-                        + " is left untouched.");
+                LOG.warning(() ->
+                        "Until then the cache lives in " + ephemeral + " and " + databasePath + " is left untouched.");
             }
             StoreSettings settings = limits.settingsFor(file);
             OpenedStore opened = StoreOpener.open(settings, key.key(), clock);
@@ -102,9 +102,12 @@ public class EncryptedStore {
             rotation = new KeyRotation(settings, clock, keyring, random);
             LOG.info(() -> "Encrypted cache store open at " + file + " (schema v" + version + ")");
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "The encrypted cache store could not be opened (" + e.getMessage() + "); serving"
-                    + " with the in-memory tier only. Check m365.mcp.cache.db-path (" + databasePath + "), its"
-                    + " directory's permissions and free disk space.", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "The encrypted cache store could not be opened (" + e.getMessage() + "); serving"
+                            + " with the in-memory tier only. Check m365.mcp.cache.db-path (" + databasePath + "), its"
+                            + " directory's permissions and free disk space.",
+                    e);
         }
     }
 
@@ -141,8 +144,11 @@ public class EncryptedStore {
      */
     public synchronized ResolvedKey rotateKey(Optional<CacheKey> supplied) {
         if (store == null || key == null) {
-            throw new KeyRotationException(KeyRotationException.Reason.NOT_OPEN, "No encrypted cache store is"
-                    + " open (the server runs on the in-memory tier only): there is no key to rotate.", null);
+            throw new KeyRotationException(
+                    KeyRotationException.Reason.NOT_OPEN,
+                    "No encrypted cache store is"
+                            + " open (the server runs on the in-memory tier only): there is no key to rotate.",
+                    null);
         }
         key = rotation.rotate(store, key, supplied);
         return key;

@@ -34,6 +34,7 @@ final class KeyRotation {
 
     /** Shortest key an operator may supply. */
     static final int MIN_SUPPLIED_KEY_LENGTH = 32;
+
     private static final Logger LOG = Logger.getLogger(KeyRotation.class.getName());
 
     private final StoreSettings settings;
@@ -75,21 +76,28 @@ final class KeyRotation {
                 return CacheStore.open(settings, next.key(), clock);
             });
         } catch (RuntimeException e) {
-            throw new KeyRotationException(Reason.FAILED, (rekeyed[0]
-                    ? "The cache was re-keyed (" + (next.source() == KeySource.KEYRING
-                            ? "the new key is in the OS keyring" : "set " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
-                            + " to the new key") + ") but could not be re-opened; restart the server: "
-                    : "The cache was not re-keyed and could not be re-opened; restart the server: ")
-                    + e.getMessage(), e);
+            throw new KeyRotationException(
+                    Reason.FAILED,
+                    (rekeyed[0]
+                                    ? "The cache was re-keyed ("
+                                            + (next.source() == KeySource.KEYRING
+                                                    ? "the new key is in the OS keyring"
+                                                    : "set " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE
+                                                            + " to the new key")
+                                            + ") but could not be re-opened; restart the server: "
+                                    : "The cache was not re-keyed and could not be re-opened; restart the server: ")
+                            + e.getMessage(),
+                    e);
         }
         if (failure[0] != null) {
-            throw new KeyRotationException(Reason.FAILED,
-                    "The cache key was not changed: " + failure[0].getMessage(), failure[0]);
+            throw new KeyRotationException(
+                    Reason.FAILED, "The cache key was not changed: " + failure[0].getMessage(), failure[0]);
         }
-        LOG.warning(next.source() == KeySource.KEYRING
-                ? "The cache key was rotated; the new key is in the OS keyring."
-                : "The cache key was rotated to the key supplied by the operator. Set "
-                        + EncryptionKeyResolver.ENVIRONMENT_VARIABLE + " to it before the next restart.");
+        LOG.warning(
+                next.source() == KeySource.KEYRING
+                        ? "The cache key was rotated; the new key is in the OS keyring."
+                        : "The cache key was rotated to the key supplied by the operator. Set "
+                                + EncryptionKeyResolver.ENVIRONMENT_VARIABLE + " to it before the next restart.");
         return next;
     }
 
@@ -97,31 +105,43 @@ final class KeyRotation {
         switch (current.source()) {
             case KEYRING, GENERATED_AND_STORED -> {
                 if (supplied.isPresent()) {
-                    throw new KeyRotationException(Reason.KEY_NOT_ACCEPTED, "The cache key lives in the OS"
-                            + " keyring, so the server generates the new one itself; send no key.", null);
+                    throw new KeyRotationException(
+                            Reason.KEY_NOT_ACCEPTED,
+                            "The cache key lives in the OS"
+                                    + " keyring, so the server generates the new one itself; send no key.",
+                            null);
                 }
                 return new ResolvedKey(CacheKey.generate(random), KeySource.KEYRING);
             }
             case ENVIRONMENT -> {
-                CacheKey key = supplied.orElseThrow(() -> new KeyRotationException(Reason.NEEDS_SUPPLIED_KEY,
+                CacheKey key = supplied.orElseThrow(() -> new KeyRotationException(
+                        Reason.NEEDS_SUPPLIED_KEY,
                         "The cache key comes from the environment variable "
                                 + EncryptionKeyResolver.ENVIRONMENT_VARIABLE + ", which the server cannot"
                                 + " change. Either send the new key in the request body ({\"new_key\":"
                                 + " \"...\"}) and set the variable to it before the next restart, or stop"
                                 + " the server and rotate offline (docs/security.md, \"Rotating the cache"
-                                + " key\").", null));
+                                + " key\").",
+                        null));
                 if (key.secret().length() < MIN_SUPPLIED_KEY_LENGTH) {
-                    throw new KeyRotationException(Reason.KEY_NOT_ACCEPTED, "The new key must be at least "
-                            + MIN_SUPPLIED_KEY_LENGTH + " characters long (e.g. openssl rand -base64 32).", null);
+                    throw new KeyRotationException(
+                            Reason.KEY_NOT_ACCEPTED,
+                            "The new key must be at least " + MIN_SUPPLIED_KEY_LENGTH
+                                    + " characters long (e.g. openssl rand -base64 32).",
+                            null);
                 }
                 if (key.equals(current.key())) {
                     throw new KeyRotationException(Reason.KEY_NOT_ACCEPTED, "The new key is the current key.", null);
                 }
                 return new ResolvedKey(key, KeySource.ENVIRONMENT);
             }
-            default -> throw new KeyRotationException(Reason.TEMPORARY_KEY, "The cache key is temporary (no OS"
-                    + " keyring and no " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE + ") and the cache"
-                    + " dies with the process: there is nothing to rotate.", null);
+            default ->
+                throw new KeyRotationException(
+                        Reason.TEMPORARY_KEY,
+                        "The cache key is temporary (no OS"
+                                + " keyring and no " + EncryptionKeyResolver.ENVIRONMENT_VARIABLE + ") and the cache"
+                                + " dies with the process: there is nothing to rotate.",
+                        null);
         }
     }
 
@@ -131,7 +151,8 @@ final class KeyRotation {
 
         @Override
         public void commit() {
-            if (!keyring.write(next.secret()) || !keyring.read().map(next.secret()::equals).orElse(false)) {
+            if (!keyring.write(next.secret())
+                    || !keyring.read().map(next.secret()::equals).orElse(false)) {
                 throw new IllegalStateException("the OS keyring did not store the new key");
             }
         }

@@ -66,11 +66,20 @@ public class StoreLimitsConfig {
         if (threshold > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("Configuration " + PREFIX + "compression-threshold is too large");
         }
-        SizeLimits limits = new SizeLimits(ByteSizeText.parse(PREFIX + "soft-limit", softLimit),
-                cleanupThresholdPercent, cleanupTargetPercent, maxEntriesPerAccount,
+        SizeLimits limits = new SizeLimits(
+                ByteSizeText.parse(PREFIX + "soft-limit", softLimit),
+                cleanupThresholdPercent,
+                cleanupTargetPercent,
+                maxEntriesPerAccount,
                 DurationText.parse(PREFIX + "cold-after", coldAfter));
-        return new StoreSettings(file, (int) threshold, compressionLevel, maxEntryBytes, limits,
-                defaults.retryBackoff(), defaults.busyTimeout(),
+        return new StoreSettings(
+                file,
+                (int) threshold,
+                compressionLevel,
+                maxEntryBytes,
+                limits,
+                defaults.retryBackoff(),
+                defaults.busyTimeout(),
                 DurationText.parse(PREFIX + "quick-check-budget", quickCheckBudget));
     }
 }

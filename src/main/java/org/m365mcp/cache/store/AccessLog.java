@@ -24,61 +24,61 @@ import java.util.Map;
  */
 final class AccessLog implements TransactionHook {
 
-  private static final String TOUCH = "UPDATE cache_entries"
-      + " SET accessed_at = MAX(accessed_at, ?), hit_count = hit_count + ? WHERE key = ?";
+    private static final String TOUCH =
+            "UPDATE cache_entries" + " SET accessed_at = MAX(accessed_at, ?), hit_count = hit_count + ? WHERE key = ?";
 
-  private final int capacity;
-  private Map<String, Access> pending = new HashMap<>();
-  private Map<String, Access> inFlight = Map.of();
+    private final int capacity;
+    private Map<String, Access> pending = new HashMap<>();
+    private Map<String, Access> inFlight = Map.of();
 
-  /** @param capacity how many distinct keys may wait before {@link #isFull()} */
-  AccessLog(int capacity) {
-    this.capacity = capacity;
-  }
-
-  synchronized void record(String key, long nowMillis) {
-    pending.merge(key, new Access(nowMillis, 1), Access::plus);
-  }
-
-  synchronized boolean isFull() {
-    return pending.size() >= capacity;
-  }
-
-  synchronized boolean isEmpty() {
-    return pending.isEmpty();
-  }
-
-  @Override
-  public void begun(Connection connection) throws SQLException {
-    Map<String, Access> batch;
-    synchronized (this) {
-      batch = pending;
-      inFlight = batch;
-      pending = new HashMap<>();
+    /** @param capacity how many distinct keys may wait before {@link #isFull()} */
+    AccessLog(int capacity) {
+        this.capacity = capacity;
     }
-    if (batch.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement touch = connection.prepareStatement(TOUCH)) {
-      for (Map.Entry<String, Access> access : batch.entrySet()) {
-        touch.setLong(1, access.getValue().lastMillis());
-        touch.setLong(2, access.getValue().hits());
-        touch.setString(3, access.getKey());
-        touch.addBatch();
-      }
-      touch.executeBatch();
-    }
-  }
 
-  @Override
-  public synchronized void rolledBack() {
-    inFlight.forEach((key, access) -> pending.merge(key, access, Access::plus));
-    inFlight = Map.of();
-  }
-
-  private record Access(long lastMillis, long hits) {
-    Access plus(Access other) {
-      return new Access(Math.max(lastMillis, other.lastMillis), hits + other.hits);
+    synchronized void record(String key, long nowMillis) {
+        pending.merge(key, new Access(nowMillis, 1), Access::plus);
     }
-  }
+
+    synchronized boolean isFull() {
+        return pending.size() >= capacity;
+    }
+
+    synchronized boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    @Override
+    public void begun(Connection connection) throws SQLException {
+        Map<String, Access> batch;
+        synchronized (this) {
+            batch = pending;
+            inFlight = batch;
+            pending = new HashMap<>();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement touch = connection.prepareStatement(TOUCH)) {
+            for (Map.Entry<String, Access> access : batch.entrySet()) {
+                touch.setLong(1, access.getValue().lastMillis());
+                touch.setLong(2, access.getValue().hits());
+                touch.setString(3, access.getKey());
+                touch.addBatch();
+            }
+            touch.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized void rolledBack() {
+        inFlight.forEach((key, access) -> pending.merge(key, access, Access::plus));
+        inFlight = Map.of();
+    }
+
+    private record Access(long lastMillis, long hits) {
+        Access plus(Access other) {
+            return new Access(Math.max(lastMillis, other.lastMillis), hits + other.hits);
+        }
+    }
 }

@@ -14,20 +14,20 @@ import java.util.Objects;
  * @param largest step 3: the largest remaining entries, until the total reached the target
  */
 public record CleanupReport(
-    boolean ran, long bytesBefore, long bytesAfter, Removal expired, Removal cold, Removal largest) {
+        boolean ran, long bytesBefore, long bytesAfter, Removal expired, Removal cold, Removal largest) {
 
-  public CleanupReport {
-    Objects.requireNonNull(expired, "expired");
-    Objects.requireNonNull(cold, "cold");
-    Objects.requireNonNull(largest, "largest");
-  }
+    public CleanupReport {
+        Objects.requireNonNull(expired, "expired");
+        Objects.requireNonNull(cold, "cold");
+        Objects.requireNonNull(largest, "largest");
+    }
 
-  static CleanupReport notNeeded(long totalBytes) {
-    return new CleanupReport(false, totalBytes, totalBytes, Removal.NONE, Removal.NONE, Removal.NONE);
-  }
+    static CleanupReport notNeeded(long totalBytes) {
+        return new CleanupReport(false, totalBytes, totalBytes, Removal.NONE, Removal.NONE, Removal.NONE);
+    }
 
-  /** All three steps together: the keys a caching tier in front must drop. */
-  public Removal removed() {
-    return expired.plus(cold).plus(largest);
-  }
+    /** All three steps together: the keys a caching tier in front must drop. */
+    public Removal removed() {
+        return expired.plus(cold).plus(largest);
+    }
 }

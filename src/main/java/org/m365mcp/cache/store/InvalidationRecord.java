@@ -14,13 +14,17 @@ import java.util.Objects;
  * @param entriesInvalidated how many entries it removed
  */
 public record InvalidationRecord(
-    String accountId, String resourceType, String pattern, String reason, Instant invalidatedAt,
-    int entriesInvalidated) {
+        String accountId,
+        String resourceType,
+        String pattern,
+        String reason,
+        Instant invalidatedAt,
+        int entriesInvalidated) {
 
-  public InvalidationRecord {
-    Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(invalidatedAt, "invalidatedAt");
-  }
+    public InvalidationRecord {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(invalidatedAt, "invalidatedAt");
+    }
 }

@@ -10,10 +10,10 @@ package org.m365mcp.cache.store;
  * @param pageSize bytes per page
  */
 public record MaintenanceReport(
-    long pagesBefore, long freePagesBefore, boolean vacuumed, long pagesAfter, long pageSize) {
+        long pagesBefore, long freePagesBefore, boolean vacuumed, long pagesAfter, long pageSize) {
 
-  /** Bytes the file shrank by: zero unless {@code VACUUM} ran. */
-  public long reclaimedBytes() {
-    return Math.max(0, pagesBefore - pagesAfter) * pageSize;
-  }
+    /** Bytes the file shrank by: zero unless {@code VACUUM} ran. */
+    public long reclaimedBytes() {
+        return Math.max(0, pagesBefore - pagesAfter) * pageSize;
+    }
 }

@@ -14,24 +14,29 @@ import java.util.Objects;
  * @param maxRetries how often a failure goes back to the queue (default 3)
  */
 public record NewTask(
-    String accountId, String taskType, String operation, String parametersJson, String cacheKey,
-    int priority, int maxRetries) {
+        String accountId,
+        String taskType,
+        String operation,
+        String parametersJson,
+        String cacheKey,
+        int priority,
+        int maxRetries) {
 
-  /** Default priority, mid-way. */
-  public static final int DEFAULT_PRIORITY = 5;
-  /** Default number of retries after a failure. */
-  public static final int DEFAULT_MAX_RETRIES = 3;
+    /** Default priority, mid-way. */
+    public static final int DEFAULT_PRIORITY = 5;
+    /** Default number of retries after a failure. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
 
-  public NewTask {
-    Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(taskType, "taskType");
-    Objects.requireNonNull(operation, "operation");
-    parametersJson = parametersJson == null ? "{}" : parametersJson;
-    if (priority < 1 || priority > 10) {
-      throw new IllegalArgumentException("priority must be 1..10");
+    public NewTask {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(operation, "operation");
+        parametersJson = parametersJson == null ? "{}" : parametersJson;
+        if (priority < 1 || priority > 10) {
+            throw new IllegalArgumentException("priority must be 1..10");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0");
+        }
     }
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be >= 0");
-    }
-  }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record OpenedStore(CacheStore store, Optional<SetAside> setAside, Optional<Path> unencryptedBackup) {
 
-  public OpenedStore {
-    Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(setAside, "setAside");
-    Objects.requireNonNull(unencryptedBackup, "unencryptedBackup");
-  }
+    public OpenedStore {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(setAside, "setAside");
+        Objects.requireNonNull(unencryptedBackup, "unencryptedBackup");
+    }
 }

@@ -17,53 +17,53 @@ import java.util.logging.Logger;
  */
 final class OwnerOnlyFiles {
 
-  static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-  private static final Logger LOG = Logger.getLogger(OwnerOnlyFiles.class.getName());
+    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = Logger.getLogger(OwnerOnlyFiles.class.getName());
 
-  private OwnerOnlyFiles() {}
+    private OwnerOnlyFiles() {}
 
-  /** Creates {@code file} (and its parents) empty with mode 0600 unless it already exists. */
-  static void createIfAbsent(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (Files.exists(file)) {
-      return;
-    }
-    try {
-      if (supportsPosix(file.toAbsolutePath().getParent())) {
-        FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
-        Files.createFile(file, mode);
-      } else {
-        Files.createFile(file);
-      }
-    } catch (FileAlreadyExistsException raced) {
-      // another process created it first: restrict() below still applies
-    }
-  }
-
-  /** Sets mode 0600 on {@code file} and on its {@code -wal} / {@code -shm} files if present. */
-  static void restrict(Path file) {
-    for (Path path : withCompanions(file)) {
-      if (Files.exists(path) && supportsPosix(path)) {
-        try {
-          Files.setPosixFilePermissions(path, OWNER_READ_WRITE);
-        } catch (IOException | UnsupportedOperationException e) {
-          LOG.warning(() -> "Could not restrict " + path + " to its owner: " + e.getMessage());
+    /** Creates {@code file} (and its parents) empty with mode 0600 unless it already exists. */
+    static void createIfAbsent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
-      }
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            if (supportsPosix(file.toAbsolutePath().getParent())) {
+                FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
+                Files.createFile(file, mode);
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first: restrict() below still applies
+        }
     }
-  }
 
-  /** {@code file} followed by its SQLite companions {@code file-wal} and {@code file-shm}. */
-  static List<Path> withCompanions(Path file) {
-    String name = file.getFileName().toString();
-    return List.of(file, file.resolveSibling(name + "-wal"), file.resolveSibling(name + "-shm"));
-  }
+    /** Sets mode 0600 on {@code file} and on its {@code -wal} / {@code -shm} files if present. */
+    static void restrict(Path file) {
+        for (Path path : withCompanions(file)) {
+            if (Files.exists(path) && supportsPosix(path)) {
+                try {
+                    Files.setPosixFilePermissions(path, OWNER_READ_WRITE);
+                } catch (IOException | UnsupportedOperationException e) {
+                    LOG.warning(() -> "Could not restrict " + path + " to its owner: " + e.getMessage());
+                }
+            }
+        }
+    }
 
-  private static boolean supportsPosix(Path path) {
-    return path != null && Files.getFileAttributeView(path,
-        java.nio.file.attribute.PosixFileAttributeView.class) != null;
-  }
+    /** {@code file} followed by its SQLite companions {@code file-wal} and {@code file-shm}. */
+    static List<Path> withCompanions(Path file) {
+        String name = file.getFileName().toString();
+        return List.of(file, file.resolveSibling(name + "-wal"), file.resolveSibling(name + "-shm"));
+    }
+
+    private static boolean supportsPosix(Path path) {
+        return path != null
+                && Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+    }
 }

@@ -15,25 +15,25 @@ import java.util.Objects;
  */
 public record Removal(List<String> keys, long storedBytes) {
 
-  /** Nothing removed. */
-  public static final Removal NONE = new Removal(List.of(), 0);
+    /** Nothing removed. */
+    public static final Removal NONE = new Removal(List.of(), 0);
 
-  public Removal {
-    keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
-    if (storedBytes < 0) {
-      throw new IllegalArgumentException("storedBytes must be >= 0");
+    public Removal {
+        keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
+        if (storedBytes < 0) {
+            throw new IllegalArgumentException("storedBytes must be >= 0");
+        }
     }
-  }
 
-  /** How many entries were removed. */
-  public int count() {
-    return keys.size();
-  }
+    /** How many entries were removed. */
+    public int count() {
+        return keys.size();
+    }
 
-  /** This removal followed by {@code other}. */
-  public Removal plus(Removal other) {
-    List<String> all = new ArrayList<>(keys);
-    all.addAll(other.keys);
-    return new Removal(all, storedBytes + other.storedBytes);
-  }
+    /** This removal followed by {@code other}. */
+    public Removal plus(Removal other) {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(other.keys);
+        return new Removal(all, storedBytes + other.storedBytes);
+    }
 }

@@ -6,5 +6,5 @@ import java.sql.SQLException;
 /** A unit of SQL run by {@link StoreConnection} on its connection, possibly more than once. */
 @FunctionalInterface
 interface SqlWork<T> {
-  T run(Connection connection) throws SQLException;
+    T run(Connection connection) throws SQLException;
 }

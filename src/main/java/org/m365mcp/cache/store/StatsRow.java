@@ -20,12 +20,21 @@ import java.util.Objects;
  * @param uncompressedBytes their bytes before compression
  */
 public record StatsRow(
-    Instant recordedAt, String accountId, String resourceType, long hitCount, long missCount,
-    long evictionCount, Double p50Ms, Double p95Ms, Double p99Ms, long entryCount, long storedBytes,
-    long uncompressedBytes) {
+        Instant recordedAt,
+        String accountId,
+        String resourceType,
+        long hitCount,
+        long missCount,
+        long evictionCount,
+        Double p50Ms,
+        Double p95Ms,
+        Double p99Ms,
+        long entryCount,
+        long storedBytes,
+        long uncompressedBytes) {
 
-  public StatsRow {
-    Objects.requireNonNull(recordedAt, "recordedAt");
-    Objects.requireNonNull(resourceType, "resourceType");
-  }
+    public StatsRow {
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(resourceType, "resourceType");
+    }
 }

@@ -17,21 +17,20 @@ import java.sql.Statement;
  */
 final class StoreCompaction {
 
-  private StoreCompaction() {
-  }
+    private StoreCompaction() {}
 
-  static MaintenanceReport run(Connection connection, double minFreeFraction) throws SQLException {
-    long pages = Sql.queryLong(connection, "PRAGMA page_count");
-    long free = Sql.queryLong(connection, "PRAGMA freelist_count");
-    long pageSize = Sql.queryLong(connection, "PRAGMA page_size");
-    boolean vacuum = pages > 0 && free > 0 && (double) free / pages >= minFreeFraction;
-    try (Statement statement = connection.createStatement()) {
-      if (vacuum) {
-        statement.execute("VACUUM");
-      }
-      statement.execute("PRAGMA optimize");
+    static MaintenanceReport run(Connection connection, double minFreeFraction) throws SQLException {
+        long pages = Sql.queryLong(connection, "PRAGMA page_count");
+        long free = Sql.queryLong(connection, "PRAGMA freelist_count");
+        long pageSize = Sql.queryLong(connection, "PRAGMA page_size");
+        boolean vacuum = pages > 0 && free > 0 && (double) free / pages >= minFreeFraction;
+        try (Statement statement = connection.createStatement()) {
+            if (vacuum) {
+                statement.execute("VACUUM");
+            }
+            statement.execute("PRAGMA optimize");
+        }
+        long after = vacuum ? Sql.queryLong(connection, "PRAGMA page_count") : pages;
+        return new MaintenanceReport(pages, free, vacuum, after, pageSize);
     }
-    long after = vacuum ? Sql.queryLong(connection, "PRAGMA page_count") : pages;
-    return new MaintenanceReport(pages, free, vacuum, after, pageSize);
-  }
 }

@@ -24,32 +24,37 @@ import java.nio.file.Path;
  */
 enum StoreEncryption {
 
-  /** SQLCipher 4 with the cache key: what every public open uses. */
-  SQLCIPHER,
+    /** SQLCipher 4 with the cache key: what every public open uses. */
+    SQLCIPHER,
 
-  /** Plain SQLite: no key, no cipher properties; otherwise the same connection and store. */
-  NONE;
+    /** Plain SQLite: no key, no cipher properties; otherwise the same connection and store. */
+    NONE;
 
-  /**
-   * Refuses {@code file} for an unencrypted store unless it lies under {@code java.io.tmpdir} and
-   * is absent, empty or already plain SQLite.
-   *
-   * @throws StoreException naming the reason; the file is not touched
-   */
-  static void requireDisposablePlainFile(Path file) {
-    Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    if (!absolute.startsWith(temporary)) {
-      throw new StoreException("An unencrypted store is for benchmarks only and must live under "
-          + temporary + ", not at " + absolute, null);
+    /**
+     * Refuses {@code file} for an unencrypted store unless it lies under {@code java.io.tmpdir} and
+     * is absent, empty or already plain SQLite.
+     *
+     * @throws StoreException naming the reason; the file is not touched
+     */
+    static void requireDisposablePlainFile(Path file) {
+        Path temporary =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(temporary)) {
+            throw new StoreException(
+                    "An unencrypted store is for benchmarks only and must live under " + temporary + ", not at "
+                            + absolute,
+                    null);
+        }
+        try {
+            if (Files.exists(absolute) && Files.size(absolute) > 0 && !StoreOpener.isPlainSqlite(absolute)) {
+                throw new StoreException(
+                        "Not opening " + absolute + " unencrypted: it is not a plain SQLite"
+                                + " file (an encrypted cache stays encrypted)",
+                        null);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot inspect " + absolute + ": " + e.getMessage(), e);
+        }
     }
-    try {
-      if (Files.exists(absolute) && Files.size(absolute) > 0 && !StoreOpener.isPlainSqlite(absolute)) {
-        throw new StoreException("Not opening " + absolute + " unencrypted: it is not a plain SQLite"
-            + " file (an encrypted cache stays encrypted)", null);
-      }
-    } catch (IOException e) {
-      throw new StoreException("Cannot inspect " + absolute + ": " + e.getMessage(), e);
-    }
-  }
 }

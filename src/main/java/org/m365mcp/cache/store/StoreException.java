@@ -14,29 +14,33 @@ package org.m365mcp.cache.store;
  */
 public class StoreException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** What kind of failure this is, for the callers that set a file aside. */
-  enum Kind { OTHER, UNREADABLE, CORRUPT }
+    /** What kind of failure this is, for the callers that set a file aside. */
+    enum Kind {
+        OTHER,
+        UNREADABLE,
+        CORRUPT
+    }
 
-  private final Kind kind;
+    private final Kind kind;
 
-  public StoreException(String message, Throwable cause) {
-    this(message, cause, Kind.OTHER);
-  }
+    public StoreException(String message, Throwable cause) {
+        this(message, cause, Kind.OTHER);
+    }
 
-  StoreException(String message, Throwable cause, Kind kind) {
-    super(message, cause);
-    this.kind = kind;
-  }
+    StoreException(String message, Throwable cause, Kind kind) {
+        super(message, cause);
+        this.kind = kind;
+    }
 
-  /** True when the database file could not be read with the key it was opened with. */
-  public boolean unreadable() {
-    return kind == Kind.UNREADABLE;
-  }
+    /** True when the database file could not be read with the key it was opened with. */
+    public boolean unreadable() {
+        return kind == Kind.UNREADABLE;
+    }
 
-  /** True when the database file is damaged: its key is right but its pages are not. */
-  public boolean corrupt() {
-    return kind == Kind.CORRUPT;
-  }
+    /** True when the database file is damaged: its key is right but its pages are not. */
+    public boolean corrupt() {
+        return kind == Kind.CORRUPT;
+    }
 }

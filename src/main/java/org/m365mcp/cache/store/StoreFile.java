@@ -19,63 +19,69 @@ import org.m365mcp.cache.key.CacheKey;
  *
  * @param key null when unencrypted
  */
-record StoreFile(StoreSettings settings, CacheKey key, StoreEncryption encryption, Clock clock,
-    StoreConnection connection, AccessLog accesses, int schemaVersion) {
+record StoreFile(
+        StoreSettings settings,
+        CacheKey key,
+        StoreEncryption encryption,
+        Clock clock,
+        StoreConnection connection,
+        AccessLog accesses,
+        int schemaVersion) {
 
-  /** Distinct keys whose accesses may wait in memory before a transaction writes them. */
-  static final int PENDING_ACCESSES = 256;
-  /** The store's own logger: what closing reports is the store's. */
-  private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
+    /** Distinct keys whose accesses may wait in memory before a transaction writes them. */
+    static final int PENDING_ACCESSES = 256;
+    /** The store's own logger: what closing reports is the store's. */
+    private static final Logger LOG = Logger.getLogger(CacheStore.class.getName());
 
-  /**
-   * Opens or creates the file and applies pending migrations.
-   *
-   * @throws StoreException if the file cannot be opened or migrated; the connection is then closed
-   */
-  static StoreFile open(StoreSettings settings, CacheKey key, Clock clock, StoreEncryption encryption) {
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(clock, "clock");
-    Connection jdbc =
-        SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout(), encryption);
-    AccessLog accesses = new AccessLog(PENDING_ACCESSES);
-    StoreConnection connection =
-        new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);
-    try {
-      int version = Migrations.migrate(connection, clock);
-      OwnerOnlyFiles.restrict(settings.databaseFile());
-      return new StoreFile(settings, key, encryption, clock, connection, accesses, version);
-    } catch (RuntimeException e) {
-      try {
-        connection.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e instanceof StoreException se ? se
-          : new StoreException("Cannot migrate cache database " + settings.databaseFile(), e);
-    }
-  }
-
-  /** Writes pending accesses and closes the connection, leaving the file owner-only; idempotent. */
-  void close() {
-    connection.close(() -> {
-      try {
-        if (!accesses.isEmpty()) {
-          connection.write("record accesses", c -> null);
+    /**
+     * Opens or creates the file and applies pending migrations.
+     *
+     * @throws StoreException if the file cannot be opened or migrated; the connection is then closed
+     */
+    static StoreFile open(StoreSettings settings, CacheKey key, Clock clock, StoreEncryption encryption) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Connection jdbc = SqlCipherConnections.open(settings.databaseFile(), key, settings.busyTimeout(), encryption);
+        AccessLog accesses = new AccessLog(PENDING_ACCESSES);
+        StoreConnection connection =
+                new StoreConnection(jdbc, settings.databaseFile(), settings.busyTimeout(), accesses);
+        try {
+            int version = Migrations.migrate(connection, clock);
+            OwnerOnlyFiles.restrict(settings.databaseFile());
+            return new StoreFile(settings, key, encryption, clock, connection, accesses, version);
+        } catch (RuntimeException e) {
+            try {
+                connection.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof StoreException se
+                    ? se
+                    : new StoreException("Cannot migrate cache database " + settings.databaseFile(), e);
         }
-      } catch (StoreException e) {
-        LOG.warning(() -> "Access times of recent reads were not saved: " + e.getMessage());
-      }
-    });
-    OwnerOnlyFiles.restrict(settings.databaseFile());
-  }
+    }
 
-  /** The same file opened again with this one's key, settings and clock (a new, empty one once set aside). */
-  StoreFile reopen() {
-    return open(settings, key, clock, encryption);
-  }
+    /** Writes pending accesses and closes the connection, leaving the file owner-only; idempotent. */
+    void close() {
+        connection.close(() -> {
+            try {
+                if (!accesses.isEmpty()) {
+                    connection.write("record accesses", c -> null);
+                }
+            } catch (StoreException e) {
+                LOG.warning(() -> "Access times of recent reads were not saved: " + e.getMessage());
+            }
+        });
+        OwnerOnlyFiles.restrict(settings.databaseFile());
+    }
 
-  @Override
-  public String toString() {
-    return "StoreFile[" + settings.databaseFile() + ", schema v" + schemaVersion + "]";
-  }
+    /** The same file opened again with this one's key, settings and clock (a new, empty one once set aside). */
+    StoreFile reopen() {
+        return open(settings, key, clock, encryption);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreFile[" + settings.databaseFile() + ", schema v" + schemaVersion + "]";
+    }
 }

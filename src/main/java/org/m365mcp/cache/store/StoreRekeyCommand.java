@@ -24,39 +24,40 @@ import org.m365mcp.cache.key.CacheKey;
  */
 public final class StoreRekeyCommand {
 
-  /** The variable holding the new key. */
-  public static final String NEW_KEY_VARIABLE = "M365_MCP_NEW_CACHE_KEY";
-  private static final String CURRENT_KEY_VARIABLE = "M365_MCP_CACHE_KEY";
+    /** The variable holding the new key. */
+    public static final String NEW_KEY_VARIABLE = "M365_MCP_NEW_CACHE_KEY";
 
-  private StoreRekeyCommand() {}
+    private static final String CURRENT_KEY_VARIABLE = "M365_MCP_CACHE_KEY";
 
-  public static void main(String[] args) {
-    System.exit(run(args, System::getenv, System.out, System.err));
-  }
+    private StoreRekeyCommand() {}
 
-  /** Runs the command; returns the exit status. */
-  static int run(String[] args, Function<String, String> environment, PrintStream out, PrintStream err) {
-    String current = environment.apply(CURRENT_KEY_VARIABLE);
-    String next = environment.apply(NEW_KEY_VARIABLE);
-    if (args.length != 1 || isBlank(current) || isBlank(next)) {
-      err.println("Usage: " + CURRENT_KEY_VARIABLE + "=<current key> " + NEW_KEY_VARIABLE
-          + "=<new key> java -cp ... " + StoreRekeyCommand.class.getName() + " <cache file>");
-      err.println("Stop the server first. See docs/security.md, \"Rotating the cache key\".");
-      return 2;
+    public static void main(String[] args) {
+        System.exit(run(args, System::getenv, System.out, System.err));
     }
-    Path file = Path.of(args[0]).toAbsolutePath();
-    try {
-      StoreRekey.rekey(file, CacheKey.of(current), CacheKey.of(next), StoreRekey.KeyCommit.NONE);
-    } catch (StoreException | IllegalArgumentException e) {
-      err.println("Not re-keyed: " + e.getMessage());
-      return 1;
-    }
-    out.println("Re-keyed " + file + ". Store the new key in the OS keyring (service m365-mcp-cache,"
-        + " account encryption-key) or in " + CURRENT_KEY_VARIABLE + " before starting the server.");
-    return 0;
-  }
 
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
-  }
+    /** Runs the command; returns the exit status. */
+    static int run(String[] args, Function<String, String> environment, PrintStream out, PrintStream err) {
+        String current = environment.apply(CURRENT_KEY_VARIABLE);
+        String next = environment.apply(NEW_KEY_VARIABLE);
+        if (args.length != 1 || isBlank(current) || isBlank(next)) {
+            err.println("Usage: " + CURRENT_KEY_VARIABLE + "=<current key> " + NEW_KEY_VARIABLE
+                    + "=<new key> java -cp ... " + StoreRekeyCommand.class.getName() + " <cache file>");
+            err.println("Stop the server first. See docs/security.md, \"Rotating the cache key\".");
+            return 2;
+        }
+        Path file = Path.of(args[0]).toAbsolutePath();
+        try {
+            StoreRekey.rekey(file, CacheKey.of(current), CacheKey.of(next), StoreRekey.KeyCommit.NONE);
+        } catch (StoreException | IllegalArgumentException e) {
+            err.println("Not re-keyed: " + e.getMessage());
+            return 1;
+        }
+        out.println("Re-keyed " + file + ". Store the new key in the OS keyring (service m365-mcp-cache,"
+                + " account encryption-key) or in " + CURRENT_KEY_VARIABLE + " before starting the server.");
+        return 0;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 }

@@ -14,27 +14,27 @@ import java.util.Objects;
  * </ul>
  */
 public record StoredEntry(
-    String key,
-    String accountId,
-    String resourceType,
-    byte[] payload,
-    Instant createdAt,
-    Instant expiresAt,
-    String metadataJson) {
+        String key,
+        String accountId,
+        String resourceType,
+        byte[] payload,
+        Instant createdAt,
+        Instant expiresAt,
+        String metadataJson) {
 
-  public StoredEntry {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(payload, "payload");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(expiresAt, "expiresAt");
-  }
+    public StoredEntry {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(resourceType, "resourceType");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
 
-  @Override
-  public String toString() {
-    return "StoredEntry[key=" + key + ", accountId=" + accountId + ", resourceType=" + resourceType
-        + ", payload=" + payload.length + " bytes, createdAt=" + createdAt
-        + ", expiresAt=" + expiresAt + "]";
-  }
+    @Override
+    public String toString() {
+        return "StoredEntry[key=" + key + ", accountId=" + accountId + ", resourceType=" + resourceType
+                + ", payload=" + payload.length + " bytes, createdAt=" + createdAt
+                + ", expiresAt=" + expiresAt + "]";
+    }
 }

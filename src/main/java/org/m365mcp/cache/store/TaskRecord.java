@@ -25,15 +25,28 @@ import java.util.Objects;
  * @param notBefore it is not claimed before this time (its backoff after a failure)
  */
 public record TaskRecord(
-    String taskId, String accountId, String taskType, String operation, String parametersJson,
-    String cacheKey, TaskStatus status, int priority, String resultJson, String error, int progress,
-    Instant createdAt, Instant startedAt, Instant completedAt, int retryCount, int maxRetries,
-    Instant notBefore) {
+        String taskId,
+        String accountId,
+        String taskType,
+        String operation,
+        String parametersJson,
+        String cacheKey,
+        TaskStatus status,
+        int priority,
+        String resultJson,
+        String error,
+        int progress,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        int retryCount,
+        int maxRetries,
+        Instant notBefore) {
 
-  public TaskRecord {
-    Objects.requireNonNull(taskId, "taskId");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(notBefore, "notBefore");
-  }
+    public TaskRecord {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(notBefore, "notBefore");
+    }
 }

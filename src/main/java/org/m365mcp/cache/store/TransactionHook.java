@@ -9,18 +9,18 @@ import java.sql.SQLException;
  */
 interface TransactionHook {
 
-  /** A hook that does nothing: for connections with no deferred writes of their own. */
-  TransactionHook NONE = new TransactionHook() {
-    @Override
-    public void begun(Connection connection) {}
+    /** A hook that does nothing: for connections with no deferred writes of their own. */
+    TransactionHook NONE = new TransactionHook() {
+        @Override
+        public void begun(Connection connection) {}
 
-    @Override
-    public void rolledBack() {}
-  };
+        @Override
+        public void rolledBack() {}
+    };
 
-  /** Called first inside every write transaction, before the transaction's own work. */
-  void begun(Connection connection) throws SQLException;
+    /** Called first inside every write transaction, before the transaction's own work. */
+    void begun(Connection connection) throws SQLException;
 
-  /** Called after that transaction rolled back: what {@link #begun} wrote is to be written again. */
-  void rolledBack();
+    /** Called after that transaction rolled back: what {@link #begun} wrote is to be written again. */
+    void rolledBack();
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  */
 public record WriteResult(boolean stored, Removal evicted) {
 
-  static final WriteResult NOT_STORED = new WriteResult(false, Removal.NONE);
+    static final WriteResult NOT_STORED = new WriteResult(false, Removal.NONE);
 
-  public WriteResult {
-    Objects.requireNonNull(evicted, "evicted");
-  }
+    public WriteResult {
+        Objects.requireNonNull(evicted, "evicted");
+    }
 }

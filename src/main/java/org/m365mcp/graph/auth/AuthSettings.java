@@ -23,12 +23,23 @@ import java.util.Set;
 public record AuthSettings(String clientId, URI authority, List<String> scopes, Duration timeout) {
 
     /** Microsoft's sign-in hosts, which MSAL may validate and run instance discovery against. */
-    private static final Set<String> MICROSOFT_HOSTS = Set.of("login.microsoftonline.com", "login.microsoft.com",
-            "login.windows.net", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn");
+    private static final Set<String> MICROSOFT_HOSTS = Set.of(
+            "login.microsoftonline.com",
+            "login.microsoft.com",
+            "login.windows.net",
+            "login.microsoftonline.us",
+            "login.chinacloudapi.cn",
+            "login.partner.microsoftonline.cn");
 
     /** The Graph permissions every tool area needs, delegated, for one user. */
-    public static final List<String> DEFAULT_SCOPES = List.of("User.Read", "Mail.ReadWrite", "Mail.Send",
-            "MailboxSettings.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite", "Files.ReadWrite.All");
+    public static final List<String> DEFAULT_SCOPES = List.of(
+            "User.Read",
+            "Mail.ReadWrite",
+            "Mail.Send",
+            "MailboxSettings.ReadWrite",
+            "Calendars.ReadWrite",
+            "Contacts.ReadWrite",
+            "Files.ReadWrite.All");
 
     public AuthSettings {
         Objects.requireNonNull(clientId, "clientId");

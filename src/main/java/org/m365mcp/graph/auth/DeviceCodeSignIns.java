@@ -48,7 +48,11 @@ final class DeviceCodeSignIns {
     private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
 
     /** {@code accounts} gives our view of the account a finished sign-in brings. */
-    DeviceCodeSignIns(PublicClientApplication app, Set<String> scopes, Duration timeout, Clock clock,
+    DeviceCodeSignIns(
+            PublicClientApplication app,
+            Set<String> scopes,
+            Duration timeout,
+            Clock clock,
             Function<IAccount, SignedInAccount> accounts) {
         this.app = Objects.requireNonNull(app, "app");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
@@ -65,8 +69,8 @@ final class DeviceCodeSignIns {
                     + " account_complete_auth or let it expire first");
         }
         CompletableFuture<DeviceCode> code = new CompletableFuture<>();
-        CompletableFuture<IAuthenticationResult> result =
-                app.acquireToken(DeviceCodeFlowParameters.builder(scopes, code::complete).build());
+        CompletableFuture<IAuthenticationResult> result = app.acquireToken(
+                DeviceCodeFlowParameters.builder(scopes, code::complete).build());
         result.whenComplete((done, failure) -> {
             if (failure != null) {
                 code.completeExceptionally(failure);
@@ -79,15 +83,18 @@ final class DeviceCodeSignIns {
             result.cancel(true);
             throw new SignInException("The sign-in service did not answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new SignInException("The sign-in service refused to start a sign-in: " + describe(e.getCause()),
-                    e.getCause());
+            throw new SignInException(
+                    "The sign-in service refused to start a sign-in: " + describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.cancel(true);
             throw new SignInException("Interrupted while starting a sign-in");
         }
-        DeviceCodePrompt prompt = new DeviceCodePrompt(deviceCode.userCode(), deviceCode.verificationUri(),
-                deviceCode.message(), clock.instant().plusSeconds(deviceCode.expiresIn()));
+        DeviceCodePrompt prompt = new DeviceCodePrompt(
+                deviceCode.userCode(),
+                deviceCode.verificationUri(),
+                deviceCode.message(),
+                clock.instant().plusSeconds(deviceCode.expiresIn()));
         pending.put(prompt.userCode(), new PendingSignIn(prompt, result));
         return prompt;
     }
@@ -97,20 +104,30 @@ final class DeviceCodeSignIns {
         Objects.requireNonNull(userCode, "userCode");
         PendingSignIn signIn = pending.get(userCode.trim());
         if (signIn == null) {
-            return new SignInAttempt(SignInAttempt.Status.UNKNOWN, null, "No sign-in is waiting under code '"
-                    + userCode + "'; it finished, expired or was never started. Call account_list to see who is signed"
-                    + " in, or account_authenticate to start again.");
+            return new SignInAttempt(
+                    SignInAttempt.Status.UNKNOWN,
+                    null,
+                    "No sign-in is waiting under code '"
+                            + userCode
+                            + "'; it finished, expired or was never started. Call account_list to see who is signed"
+                            + " in, or account_authenticate to start again.");
         }
         try {
             IAuthenticationResult result = signIn.result().get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
             pending.remove(signIn.prompt().userCode());
             SignedInAccount account = accounts.apply(result.account());
-            return new SignInAttempt(SignInAttempt.Status.SIGNED_IN, account,
+            return new SignInAttempt(
+                    SignInAttempt.Status.SIGNED_IN,
+                    account,
                     "Signed in as " + account.username() + "; use account_id '" + account.id() + "'.");
         } catch (TimeoutException e) {
-            return new SignInAttempt(SignInAttempt.Status.PENDING, null, "Still waiting: open "
-                    + signIn.prompt().verificationUri() + " and enter the code " + signIn.prompt().userCode()
-                    + " before " + signIn.prompt().expiresAt() + ", then ask again.");
+            return new SignInAttempt(
+                    SignInAttempt.Status.PENDING,
+                    null,
+                    "Still waiting: open "
+                            + signIn.prompt().verificationUri() + " and enter the code "
+                            + signIn.prompt().userCode()
+                            + " before " + signIn.prompt().expiresAt() + ", then ask again.");
         } catch (ExecutionException | CancellationException e) {
             pending.remove(signIn.prompt().userCode());
             return failed(e instanceof ExecutionException ? e.getCause() : e);
@@ -135,18 +152,22 @@ final class DeviceCodeSignIns {
         Throwable cause = unwrap(failure);
         String code = cause instanceof MsalException msal ? msal.errorCode() : null;
         if ("authorization_declined".equals(code) || "access_denied".equals(code)) {
-            return new SignInAttempt(SignInAttempt.Status.DECLINED, null,
+            return new SignInAttempt(
+                    SignInAttempt.Status.DECLINED,
+                    null,
                     "The sign-in was declined on the sign-in page. Call account_authenticate to try again.");
         }
-        if ("expired_token".equals(code) || "code_expired".equals(code)
+        if ("expired_token".equals(code)
+                || "code_expired".equals(code)
                 || (cause instanceof MsalClientException && "Expired Device code".equals(cause.getMessage()))) {
-            return new SignInAttempt(SignInAttempt.Status.EXPIRED, null,
+            return new SignInAttempt(
+                    SignInAttempt.Status.EXPIRED,
+                    null,
                     "The code expired before the sign-in finished. Call account_authenticate for a new one.");
         }
         return new SignInAttempt(SignInAttempt.Status.FAILED, null, "Sign-in failed: " + describe(cause));
     }
 
     /** A device-code sign-in waiting for its user. */
-    private record PendingSignIn(DeviceCodePrompt prompt, CompletableFuture<IAuthenticationResult> result) {
-    }
+    private record PendingSignIn(DeviceCodePrompt prompt, CompletableFuture<IAuthenticationResult> result) {}
 }

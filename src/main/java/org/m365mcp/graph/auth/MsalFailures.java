@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutionException;
 /** MSAL4J's failures as words for a message: its error code and the sign-in service's description. Stateless. */
 final class MsalFailures {
 
-    private MsalFailures() {
-    }
+    private MsalFailures() {}
 
     /** The failure inside MSAL's {@link CompletionException} / {@link ExecutionException} wrappers. */
     static Throwable unwrap(Throwable failure) {
@@ -26,7 +25,8 @@ final class MsalFailures {
         if (cause instanceof MsalException msal) {
             return (msal.errorCode() == null ? "" : msal.errorCode() + ": ") + msal.getMessage();
         }
-        return cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return cause == null
+                ? "unknown error"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -55,8 +55,8 @@ public final class MsalSignIn implements SignIn {
     private final DeviceCodeSignIns deviceCodes;
     private volatile KnownAccounts known = new KnownAccounts(-1, List.of());
 
-    private MsalSignIn(PublicClientApplication app, PersistentTokenCache tokenCache, AuthSettings settings,
-            Clock clock) {
+    private MsalSignIn(
+            PublicClientApplication app, PersistentTokenCache tokenCache, AuthSettings settings, Clock clock) {
         this.app = app;
         this.tokenCache = tokenCache;
         this.scopes = new LinkedHashSet<>(settings.scopes());
@@ -72,8 +72,12 @@ public final class MsalSignIn implements SignIn {
      * @param tls      trusts the sign-in service's certificate when it is not one the JVM trusts
      *                 (a private CA); empty for the JVM's own trust store
      */
-    public static MsalSignIn create(AuthSettings settings, TokenCacheVault vault, ExecutorService executor,
-            Optional<SSLSocketFactory> tls, Clock clock) {
+    public static MsalSignIn create(
+            AuthSettings settings,
+            TokenCacheVault vault,
+            ExecutorService executor,
+            Optional<SSLSocketFactory> tls,
+            Clock clock) {
         Objects.requireNonNull(settings, "settings");
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
         PersistentTokenCache tokenCache = new PersistentTokenCache(vault);
@@ -107,8 +111,10 @@ public final class MsalSignIn implements SignIn {
 
     @Override
     public List<SignedInAccount> accounts() {
-        return msalAccounts().stream().map(this::toAccount)
-                .sorted(Comparator.comparing(SignedInAccount::id)).toList();
+        return msalAccounts().stream()
+                .map(this::toAccount)
+                .sorted(Comparator.comparing(SignedInAccount::id))
+                .toList();
     }
 
     @Override
@@ -130,27 +136,41 @@ public final class MsalSignIn implements SignIn {
 
     @Override
     public String accessToken(String accountId) {
-        IAccount account = find(accountId).orElseThrow(() -> new GraphException(401, "AccountNotSignedIn",
-                "Account '" + accountId + "' is not signed in; call account_authenticate to sign in."));
+        IAccount account = find(accountId)
+                .orElseThrow(() -> new GraphException(
+                        401,
+                        "AccountNotSignedIn",
+                        "Account '" + accountId + "' is not signed in; call account_authenticate to sign in."));
         try {
             // The authority again: else MSAL rebuilds it from the account's environment, which drops a port.
-            return app.acquireTokenSilently(SilentParameters.builder(scopes, account).authorityUrl(authority.toString())
-                    .build())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).accessToken();
+            return app.acquireTokenSilently(SilentParameters.builder(scopes, account)
+                            .authorityUrl(authority.toString())
+                            .build())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .accessToken();
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e.getCause());
             if (cause instanceof MsalInteractionRequiredException) {
-                throw new GraphException(401, "InteractionRequired", "Account '" + accountId
-                        + "' must sign in again (call account_authenticate): " + describe(cause));
+                throw new GraphException(
+                        401,
+                        "InteractionRequired",
+                        "Account '" + accountId + "' must sign in again (call account_authenticate): "
+                                + describe(cause));
             }
-            throw new GraphException(401, cause instanceof MsalException msal && msal.errorCode() != null
-                    ? msal.errorCode() : "TokenUnavailable",
+            throw new GraphException(
+                    401,
+                    cause instanceof MsalException msal && msal.errorCode() != null
+                            ? msal.errorCode()
+                            : "TokenUnavailable",
                     "Could not get a token for '" + accountId + "': " + describe(cause));
         } catch (MalformedURLException e) {
             throw new IllegalStateException("The authority was valid when the app was built", e);
         } catch (TimeoutException e) {
-            throw new GraphException(0, "SignInTimeout", "The sign-in service did not answer within "
-                    + timeout.toSeconds() + " s while refreshing the token of '" + accountId + "'");
+            throw new GraphException(
+                    0,
+                    "SignInTimeout",
+                    "The sign-in service did not answer within " + timeout.toSeconds()
+                            + " s while refreshing the token of '" + accountId + "'");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException(0, "Interrupted", "Interrupted while getting a token for '" + accountId + "'");
@@ -173,8 +193,7 @@ public final class MsalSignIn implements SignIn {
     }
 
     /** The accounts listed when the token cache had changed {@code changes} times. */
-    private record KnownAccounts(long changes, List<IAccount> accounts) {
-    }
+    private record KnownAccounts(long changes, List<IAccount> accounts) {}
 
     /** How often MSAL has opened the token cache; see {@link PersistentTokenCache#accesses()}. */
     long tokenCacheAccesses() {
@@ -185,7 +204,9 @@ public final class MsalSignIn implements SignIn {
         if (accountId == null) {
             return Optional.empty();
         }
-        return msalAccounts().stream().filter(a -> idOf(a).equals(accountId.toLowerCase(Locale.ROOT))).findFirst();
+        return msalAccounts().stream()
+                .filter(a -> idOf(a).equals(accountId.toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     private <T> T join(Future<T> future, String what) {
@@ -203,7 +224,8 @@ public final class MsalSignIn implements SignIn {
 
     private static String idOf(IAccount account) {
         String name = account.username() == null || account.username().isBlank()
-                ? account.homeAccountId() : account.username();
+                ? account.homeAccountId()
+                : account.username();
         return name.toLowerCase(Locale.ROOT);
     }
 
@@ -213,7 +235,7 @@ public final class MsalSignIn implements SignIn {
         int dot = homeAccountId.indexOf('.');
         String tenantId = dot < 0 ? null : homeAccountId.substring(dot + 1);
         String username = account.username() == null ? idOf(account) : account.username();
-        return new SignedInAccount(idOf(account), username, tokenCache.displayName(homeAccountId).orElse(null),
-                tenantId);
+        return new SignedInAccount(
+                idOf(account), username, tokenCache.displayName(homeAccountId).orElse(null), tenantId);
     }
 }

@@ -82,7 +82,9 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
                 if (parts.length >= 2) {
                     JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
                     if (claims.path("name").isTextual()) {
-                        displayNames.put(idToken.path("home_account_id").asText(), claims.get("name").asText());
+                        displayNames.put(
+                                idToken.path("home_account_id").asText(),
+                                claims.get("name").asText());
                     }
                 }
             }

@@ -27,8 +27,9 @@ final class CalendarSeeder {
 
     static final int WEEKS = 8;
 
-    private static final String[] ROOMS = {"Conf Room Rainier", "Conf Room Baker", "Conf Room Adams",
-        "Microsoft Teams Meeting", "Conf Room Hood"};
+    private static final String[] ROOMS = {
+        "Conf Room Rainier", "Conf Room Baker", "Conf Room Adams", "Microsoft Teams Meeting", "Conf Room Hood"
+    };
     private static final int[] HOURS = {11, 13, 14, 15, 16};
 
     private final CalendarStore store;
@@ -36,6 +37,7 @@ final class CalendarSeeder {
     private final Instant anchor;
     /** What seeded ids are derived from: the owner's address, unique in the tenant. */
     private final String idScope;
+
     private int counter;
 
     CalendarSeeder(CalendarStore store, long seed, Instant anchor) {
@@ -46,23 +48,42 @@ final class CalendarSeeder {
     }
 
     void seed() {
-        String calendarId = store.createCalendar(SandboxIds.item("calendar", idScope, "default"),
-                Json.object().put("name", "Calendar"), true).path("id").asText();
-        String projectId = store.createCalendar(SandboxIds.item("calendar", idScope, "mark8"),
-                Json.object().put("name", "Project Mark 8").put("color", "lightGreen"), false).path("id").asText();
-        LocalDate monday = LocalDate.ofInstant(anchor, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String calendarId = store.createCalendar(
+                        SandboxIds.item("calendar", idScope, "default"),
+                        Json.object().put("name", "Calendar"),
+                        true)
+                .path("id")
+                .asText();
+        String projectId = store.createCalendar(
+                        SandboxIds.item("calendar", idScope, "mark8"),
+                        Json.object().put("name", "Project Mark 8").put("color", "lightGreen"),
+                        false)
+                .path("id")
+                .asText();
+        LocalDate monday =
+                LocalDate.ofInstant(anchor, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate first = monday.minusWeeks(WEEKS);
         LocalDate last = monday.plusWeeks(WEEKS).plusDays(4);
         Recipient lead = colleague();
         Recipient manager = colleague();
 
-        series(calendarId, "Daily stand-up", lead, first, last, 9, 0, 15, weekly("monday", "tuesday", "wednesday",
-                "thursday", "friday"));
+        series(
+                calendarId,
+                "Daily stand-up",
+                lead,
+                first,
+                last,
+                9,
+                0,
+                15,
+                weekly("monday", "tuesday", "wednesday", "thursday", "friday"));
         series(calendarId, "Weekly team sync", store.owner(), first, last, 10, 0, 60, weekly("monday"));
         ObjectNode fortnightly = weekly("wednesday");
         fortnightly.put("interval", 2);
         series(calendarId, "1:1 with " + manager.firstName(), manager, first, last, 14, 0, 30, fortnightly);
-        ObjectNode monthly = Json.object().put("type", "absoluteMonthly").put("interval", 1)
+        ObjectNode monthly = Json.object()
+                .put("type", "absoluteMonthly")
+                .put("interval", 1)
                 .put("dayOfMonth", Math.min(28, first.getDayOfMonth()));
         series(calendarId, "Monthly business review", colleague(), first, last, 16, 0, 60, monthly);
 
@@ -75,25 +96,38 @@ final class CalendarSeeder {
         allDay(calendarId, "Vacation", monday.plusWeeks(5), 5, "oof");
         for (int i = 0; i < 8; i++) {
             LocalDate day = first.plusWeeks(2L * i).plusDays(4);
-            ObjectNode spec = timed("Mark 8 milestone " + (i + 1) + ": " + People.TOPICS[i % People.TOPICS.length],
-                    day, 15, 0, 30);
+            ObjectNode spec = timed(
+                    "Mark 8 milestone " + (i + 1) + ": " + People.TOPICS[i % People.TOPICS.length], day, 15, 0, 30);
             spec.put("showAs", "free");
             spec.putArray("categories").add("Project Mark 8");
             store.createEvent(projectId, id(), spec, store.owner());
         }
     }
 
-    private void series(String calendarId, String subject, Recipient organizer, LocalDate first, LocalDate last,
-            int hour, int minute, int minutes, ObjectNode pattern) {
+    private void series(
+            String calendarId,
+            String subject,
+            Recipient organizer,
+            LocalDate first,
+            LocalDate last,
+            int hour,
+            int minute,
+            int minutes,
+            ObjectNode pattern) {
         ObjectNode spec = timed(subject, first, hour, minute, minutes);
         ObjectNode recurrence = spec.putObject("recurrence");
         recurrence.set("pattern", pattern);
-        recurrence.putObject("range").put("type", "endDate").put("startDate", first.toString())
-                .put("endDate", last.toString()).put("recurrenceTimeZone", "UTC");
+        recurrence
+                .putObject("range")
+                .put("type", "endDate")
+                .put("startDate", first.toString())
+                .put("endDate", last.toString())
+                .put("recurrenceTimeZone", "UTC");
         spec.set("attendees", attendees(3));
         spec.put("isOnlineMeeting", true);
         spec.put("onlineMeetingProvider", "teamsForBusiness");
-        String id = store.createEvent(calendarId, id(), spec, organizer).path("id").asText();
+        String id =
+                store.createEvent(calendarId, id(), spec, organizer).path("id").asText();
         if (!organizer.equals(store.owner())) {
             answer(id, "accepted");
         }
@@ -108,14 +142,16 @@ final class CalendarSeeder {
         ObjectNode spec = timed(subject, day, hour, random.nextBoolean() ? 0 : 30, random.nextBoolean() ? 30 : 60);
         String room = ROOMS[random.nextInt(ROOMS.length)];
         spec.putObject("location").put("displayName", room);
-        spec.putObject("body").put("contentType", "text").put("content", "Agenda: " + topic
-                + ".\n1. Where we are\n2. Open questions\n3. Next steps");
+        spec.putObject("body")
+                .put("contentType", "text")
+                .put("content", "Agenda: " + topic + ".\n1. Where we are\n2. Open questions\n3. Next steps");
         spec.set("attendees", attendees(2 + random.nextInt(3)));
         spec.put("isOnlineMeeting", room.startsWith("Microsoft Teams"));
         spec.put("importance", random.nextInt(10) == 0 ? "high" : "normal");
         boolean mine = random.nextInt(100) < 40;
         Recipient organizer = mine ? store.owner() : colleague();
-        String id = store.createEvent(calendarId, id(), spec, organizer).path("id").asText();
+        String id =
+                store.createEvent(calendarId, id(), spec, organizer).path("id").asText();
         if (!mine) {
             int roll = random.nextInt(100);
             boolean future = day.atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(anchor);
@@ -124,7 +160,8 @@ final class CalendarSeeder {
     }
 
     private void allDay(String calendarId, String subject, LocalDate day, int days, String showAs) {
-        ObjectNode spec = Json.object().put("subject", subject).put("isAllDay", true).put("showAs", showAs);
+        ObjectNode spec =
+                Json.object().put("subject", subject).put("isAllDay", true).put("showAs", showAs);
         spec.set("start", Json.dateTimeTimeZone(day.atStartOfDay().toInstant(ZoneOffset.UTC)));
         spec.set("end", Json.dateTimeTimeZone(day.plusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC)));
         spec.put("responseRequested", false);
@@ -142,7 +179,9 @@ final class CalendarSeeder {
     private void answer(String id, String response) {
         String showAs = response.equals("tentativelyAccepted") ? "tentative" : "busy";
         store.change(id, e -> {
-            e.putObject("responseStatus").put("response", response).put("time", anchor.minus(Duration.ofDays(20)).toString());
+            e.putObject("responseStatus")
+                    .put("response", response)
+                    .put("time", anchor.minus(Duration.ofDays(20)).toString());
             e.put("showAs", showAs);
         });
     }
@@ -165,7 +204,8 @@ final class CalendarSeeder {
     }
 
     private static ObjectNode weekly(String... days) {
-        ObjectNode pattern = Json.object().put("type", "weekly").put("interval", 1).put("firstDayOfWeek", "sunday");
+        ObjectNode pattern =
+                Json.object().put("type", "weekly").put("interval", 1).put("firstDayOfWeek", "sunday");
         pattern.set("daysOfWeek", Json.strings(List.of(days)));
         return pattern;
     }

@@ -34,8 +34,19 @@ public final class CalendarStore {
 
     private static final Set<String> LISTED = Set.of("singleInstance", "seriesMaster");
     /** Graph's {@code calendarColor} values. */
-    static final Set<String> COLORS = Set.of("auto", "lightBlue", "lightGreen", "lightOrange", "lightGray",
-            "lightYellow", "lightTeal", "lightPink", "lightBrown", "lightRed", "maxColor");
+    static final Set<String> COLORS = Set.of(
+            "auto",
+            "lightBlue",
+            "lightGreen",
+            "lightOrange",
+            "lightGray",
+            "lightYellow",
+            "lightTeal",
+            "lightPink",
+            "lightBrown",
+            "lightRed",
+            "maxColor");
+
     private static final Set<String> IN_VIEW = Set.of("singleInstance", "occurrence", "exception");
 
     private final String accountId;
@@ -59,8 +70,8 @@ public final class CalendarStore {
      *
      * @param timeZone the mailbox's time zone, a Windows name as Exchange keeps it
      */
-    public static CalendarStore seeded(String accountId, Recipient owner, String timeZone, long seed, Instant anchor,
-            Clock clock) {
+    public static CalendarStore seeded(
+            String accountId, Recipient owner, String timeZone, long seed, Instant anchor, Clock clock) {
         CalendarStore store = new CalendarStore(accountId, owner, timeZone, clock);
         new CalendarSeeder(store, seed, anchor).seed();
         return store;
@@ -81,20 +92,28 @@ public final class CalendarStore {
 
     /** The ids of what {@link #view} lists. */
     public synchronized List<String> viewIds(String calendarId, Instant from, Instant to) {
-        return view(calendarId, from, to).stream().map(e -> e.path("id").asText()).toList();
+        return view(calendarId, from, to).stream()
+                .map(e -> e.path("id").asText())
+                .toList();
     }
 
     /** The event, occurrence or exception {@code id} if {@link #view} lists it now. */
     public synchronized java.util.Optional<ObjectNode> inView(String calendarId, String id, Instant from, Instant to) {
         ObjectNode e = events.get(id);
-        boolean listed = e != null && e.path("calendarId").asText().equals(calendarId)
+        boolean listed = e != null
+                && e.path("calendarId").asText().equals(calendarId)
                 && IN_VIEW.contains(e.path("type").asText())
-                && EventJson.start(e).isBefore(to) && EventJson.end(e).isAfter(from);
+                && EventJson.start(e).isBefore(to)
+                && EventJson.end(e).isAfter(from);
         return listed ? java.util.Optional.of(EventJson.visible(e)) : java.util.Optional.empty();
     }
 
     private void record(ObjectNode event, ChangeKind kind) {
-        changes.record(ChangeFamily.EVENT, event.path("calendarId").asText(), event.path("id").asText(), kind);
+        changes.record(
+                ChangeFamily.EVENT,
+                event.path("calendarId").asText(),
+                event.path("id").asText(),
+                kind);
     }
 
     Recipient owner() {
@@ -142,8 +161,11 @@ public final class CalendarStore {
     }
 
     synchronized ObjectNode defaultCalendar() {
-        return calendars.values().stream().filter(c -> c.path("isDefaultCalendar").asBoolean()).findFirst()
-                .orElseThrow().deepCopy();
+        return calendars.values().stream()
+                .filter(c -> c.path("isDefaultCalendar").asBoolean())
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
     }
 
     synchronized ObjectNode createCalendar(String id, ObjectNode body, boolean isDefault) {
@@ -152,7 +174,8 @@ public final class CalendarStore {
             throw SandboxGraphException.invalidRequest("A calendar needs a 'name'.");
         }
         if (calendars.values().stream().anyMatch(c -> c.path("name").asText().equalsIgnoreCase(name))) {
-            throw new SandboxGraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+            throw new SandboxGraphException(
+                    409, "ErrorFolderExists", "A folder with the specified name already exists.");
         }
         String color = body.path("color").asText("auto");
         if (!COLORS.contains(color)) {
@@ -185,8 +208,8 @@ public final class CalendarStore {
         }
         patch.fieldNames().forEachRemaining(name -> {
             if (!Set.of("name", "color").contains(name)) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
-                        "The property '" + name + "' cannot be set on a calendar.");
+                throw new SandboxGraphException(
+                        400, "ErrorInvalidPropertyRequest", "The property '" + name + "' cannot be set on a calendar.");
             }
         });
         Json.merge(calendar, patch);
@@ -206,24 +229,33 @@ public final class CalendarStore {
     /** {@code /events}: singles and series masters of a calendar, in creation order. */
     synchronized List<ObjectNode> events(String calendarId) {
         calendar(calendarId);
-        return events.values().stream().filter(e -> e.path("calendarId").asText().equals(calendarId)
-                && LISTED.contains(e.path("type").asText())).map(EventJson::visible).toList();
+        return events.values().stream()
+                .filter(e -> e.path("calendarId").asText().equals(calendarId)
+                        && LISTED.contains(e.path("type").asText()))
+                .map(EventJson::visible)
+                .toList();
     }
 
     /** {@code /calendarView}: what happens between {@code from} and {@code to}, by start time. */
     synchronized List<ObjectNode> view(String calendarId, Instant from, Instant to) {
         calendar(calendarId);
         return events.values().stream()
-                .filter(e -> e.path("calendarId").asText().equals(calendarId) && IN_VIEW.contains(e.path("type").asText()))
+                .filter(e -> e.path("calendarId").asText().equals(calendarId)
+                        && IN_VIEW.contains(e.path("type").asText()))
                 .filter(e -> EventJson.start(e).isBefore(to) && EventJson.end(e).isAfter(from))
-                .sorted(Comparator.comparing(EventJson::start).thenComparing(e -> e.path("id").asText()))
-                .map(EventJson::visible).toList();
+                .sorted(Comparator.comparing(EventJson::start)
+                        .thenComparing(e -> e.path("id").asText()))
+                .map(EventJson::visible)
+                .toList();
     }
 
     /** Every single event, occurrence and exception of every calendar, for search. */
     public synchronized List<ObjectNode> allInstances() {
-        return events.values().stream().filter(e -> IN_VIEW.contains(e.path("type").asText()))
-                .sorted(Comparator.comparing(EventJson::start)).map(EventJson::visible).toList();
+        return events.values().stream()
+                .filter(e -> IN_VIEW.contains(e.path("type").asText()))
+                .sorted(Comparator.comparing(EventJson::start))
+                .map(EventJson::visible)
+                .toList();
     }
 
     synchronized ObjectNode event(String id) {
@@ -247,8 +279,7 @@ public final class CalendarStore {
         switch (event.path("type").asText()) {
             case "occurrence" -> event.put("type", "exception");
             case "seriesMaster", "singleInstance" -> expand(event);
-            default -> {
-            }
+            default -> {}
         }
         return EventJson.visible(event);
     }
@@ -257,7 +288,8 @@ public final class CalendarStore {
         ObjectNode event = find(id);
         events.remove(id);
         record(event, ChangeKind.DELETED);
-        removeEvents(e -> e.path("seriesMasterId").asText().equals(event.path("id").asText()));
+        removeEvents(
+                e -> e.path("seriesMasterId").asText().equals(event.path("id").asText()));
     }
 
     /** Runs {@code change} on the stored event (and a master's occurrences); returns a copy of the event. */
@@ -266,11 +298,13 @@ public final class CalendarStore {
         change.accept(event);
         Entities.renewChangeKey(event);
         record(event, ChangeKind.UPDATED);
-        events.values().stream().filter(e -> e.path("seriesMasterId").asText().equals(id)).forEach(e -> {
-            change.accept(e);
-            Entities.renewChangeKey(e);
-            record(e, ChangeKind.UPDATED);
-        });
+        events.values().stream()
+                .filter(e -> e.path("seriesMasterId").asText().equals(id))
+                .forEach(e -> {
+                    change.accept(e);
+                    Entities.renewChangeKey(e);
+                    record(e, ChangeKind.UPDATED);
+                });
         return EventJson.visible(event);
     }
 

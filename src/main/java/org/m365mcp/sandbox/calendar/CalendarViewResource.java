@@ -27,13 +27,15 @@ public final class CalendarViewResource {
 
     /** {@code /me/calendarView}: the default calendar's. */
     public static CalendarViewResource ofDefaultCalendar(CalendarStore store, GraphRequest request) {
-        return new CalendarViewResource(store, request, store.defaultCalendar().path("id").asText());
+        return new CalendarViewResource(
+                store, request, store.defaultCalendar().path("id").asText());
     }
 
     @GET
     public Response view() {
         CalendarWindow window = CalendarWindow.of(request);
-        return Responses.ok(new ODataListing("event", "users('" + store.owner().address() + "')/calendarView", 10,
-                EventsResource.SEARCHABLE).page(store.view(calendarId, window.start(), window.end()), request));
+        return Responses.ok(new ODataListing(
+                        "event", "users('" + store.owner().address() + "')/calendarView", 10, EventsResource.SEARCHABLE)
+                .page(store.view(calendarId, window.start(), window.end()), request));
     }
 }

@@ -12,8 +12,11 @@ record CalendarWindow(Instant start, Instant end) {
         String start = request.param("startDateTime").orElse("");
         String end = request.param("endDateTime").orElse("");
         if (start.isBlank() || end.isBlank()) {
-            throw new SandboxGraphException(400, "ErrorInvalidParameter", "This request requires a time window specified"
-                    + " by the query string parameters StartDateTime and EndDateTime.");
+            throw new SandboxGraphException(
+                    400,
+                    "ErrorInvalidParameter",
+                    "This request requires a time window specified"
+                            + " by the query string parameters StartDateTime and EndDateTime.");
         }
         CalendarWindow window = new CalendarWindow(Json.parseInstant(start), Json.parseInstant(end));
         if (!window.start().isBefore(window.end())) {

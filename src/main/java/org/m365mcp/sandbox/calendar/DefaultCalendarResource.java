@@ -25,8 +25,8 @@ public final class DefaultCalendarResource {
     private final Function<String, Optional<CalendarStore>> directory;
 
     /** {@code directory} finds another tenant user's calendar by address, for getSchedule. */
-    public DefaultCalendarResource(CalendarStore store, GraphRequest request,
-            Function<String, Optional<CalendarStore>> directory) {
+    public DefaultCalendarResource(
+            CalendarStore store, GraphRequest request, Function<String, Optional<CalendarStore>> directory) {
         this.store = store;
         this.request = request;
         this.directory = directory;
@@ -34,8 +34,9 @@ public final class DefaultCalendarResource {
 
     @GET
     public Response get() {
-        return Responses.ok(new ODataListing("calendar", "users('" + store.owner().address() + "')/calendar", 10, null)
-                .single(store.defaultCalendar(), request));
+        return Responses.ok(
+                new ODataListing("calendar", "users('" + store.owner().address() + "')/calendar", 10, null)
+                        .single(store.defaultCalendar(), request));
     }
 
     @Path("events")

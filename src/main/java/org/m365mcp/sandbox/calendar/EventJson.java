@@ -32,17 +32,34 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  */
 final class EventJson {
 
-    static final Set<String> WRITABLE = Set.of("subject", "body", "start", "end", "location", "locations",
-            "attendees", "isAllDay", "showAs", "importance", "sensitivity", "categories", "recurrence",
-            "isOnlineMeeting", "onlineMeetingProvider", "allowNewTimeProposals", "reminderMinutesBeforeStart",
-            "isReminderOn", "responseRequested", "hideAttendees", "isCancelled");
+    static final Set<String> WRITABLE = Set.of(
+            "subject",
+            "body",
+            "start",
+            "end",
+            "location",
+            "locations",
+            "attendees",
+            "isAllDay",
+            "showAs",
+            "importance",
+            "sensitivity",
+            "categories",
+            "recurrence",
+            "isOnlineMeeting",
+            "onlineMeetingProvider",
+            "allowNewTimeProposals",
+            "reminderMinutesBeforeStart",
+            "isReminderOn",
+            "responseRequested",
+            "hideAttendees",
+            "isCancelled");
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** A new event from a POST body (or a seeder's equivalent), organized by {@code organizer}. */
-    static ObjectNode create(String id, String calendarId, Recipient organizer, boolean isOrganizer, Instant now,
-            ObjectNode request) {
+    static ObjectNode create(
+            String id, String calendarId, Recipient organizer, boolean isOrganizer, Instant now, ObjectNode request) {
         if (!request.has("start") || !request.has("end")) {
             throw SandboxGraphException.invalidRequest("An event needs 'start' and 'end'.");
         }
@@ -56,7 +73,10 @@ final class EventJson {
         node.putNull("transactionId");
         node.put("originalStartTimeZone", "UTC");
         node.put("originalEndTimeZone", "UTC");
-        node.put("iCalUId", "040000008200E00074C5B7101A82E008" + Integer.toHexString(id.hashCode()).toUpperCase());
+        node.put(
+                "iCalUId",
+                "040000008200E00074C5B7101A82E008"
+                        + Integer.toHexString(id.hashCode()).toUpperCase());
         node.put("reminderMinutesBeforeStart", 15);
         node.put("isReminderOn", true);
         node.put("hasAttachments", false);
@@ -71,14 +91,17 @@ final class EventJson {
         node.putNull("seriesMasterId");
         node.put("showAs", "busy");
         node.put("type", "singleInstance");
-        node.put("webLink", "https://outlook.office365.com/owa/?itemid=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                + "&exvsurl=1&path=/calendar/item");
+        node.put(
+                "webLink",
+                "https://outlook.office365.com/owa/?itemid=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + "&exvsurl=1&path=/calendar/item");
         node.putNull("onlineMeetingUrl");
         node.put("isOnlineMeeting", false);
         node.put("onlineMeetingProvider", "unknown");
         node.put("allowNewTimeProposals", true);
         node.put("hideAttendees", false);
-        node.putObject("responseStatus").put("response", isOrganizer ? "organizer" : "notResponded")
+        node.putObject("responseStatus")
+                .put("response", isOrganizer ? "organizer" : "notResponded")
                 .put("time", "0001-01-01T00:00:00Z");
         node.putObject("body").put("contentType", "text").put("content", "");
         node.putObject("location").put("displayName", "").put("locationType", "default");
@@ -99,7 +122,8 @@ final class EventJson {
             if (clean.has(time)) {
                 JsonNode given = clean.get(time);
                 clean.set(time, Json.dateTimeTimeZone(zoned(given)));
-                clean.put(time.equals("start") ? "originalStartTimeZone" : "originalEndTimeZone",
+                clean.put(
+                        time.equals("start") ? "originalStartTimeZone" : "originalEndTimeZone",
                         given.path("timeZone").asText("UTC"));
             }
         }
@@ -115,7 +139,9 @@ final class EventJson {
             clean.set("attendees", attendees);
         }
         for (String object : java.util.List.of("location", "body", "recurrence")) {
-            if (clean.has(object) && !clean.get(object).isObject() && !clean.get(object).isNull()) {
+            if (clean.has(object)
+                    && !clean.get(object).isObject()
+                    && !clean.get(object).isNull()) {
                 throw SandboxGraphException.invalidRequest("'" + object + "' must be an object.");
             }
         }
@@ -126,7 +152,9 @@ final class EventJson {
         if (!start(event).isBefore(end(event))) {
             throw SandboxGraphException.invalidRequest("The event's end must be after its start.");
         }
-        event.put("bodyPreview", Entities.preview(event.path("body").path("content").asText("")));
+        event.put(
+                "bodyPreview",
+                Entities.preview(event.path("body").path("content").asText("")));
         Entities.touch(event, now);
     }
 
@@ -141,9 +169,12 @@ final class EventJson {
      */
     static Instant zoned(JsonNode given) {
         String zoneName = given.path("timeZone").asText("UTC");
-        ZoneId zone = TimeZones.of(zoneName).orElseThrow(() -> new SandboxGraphException(400,
-                "TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The following"
-                        + " TimeZone value is not supported: '" + zoneName + "'."));
+        ZoneId zone = TimeZones.of(zoneName)
+                .orElseThrow(() -> new SandboxGraphException(
+                        400,
+                        "TimeZoneNotSupportedException",
+                        "A valid TimeZone value must be specified. The following"
+                                + " TimeZone value is not supported: '" + zoneName + "'."));
         return instant(given, zone);
     }
 

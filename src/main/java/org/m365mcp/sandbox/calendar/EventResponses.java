@@ -42,10 +42,12 @@ final class EventResponses {
         JsonNode proposed = body.path("proposedNewTime");
         if (proposed.isObject()) {
             if (response.equals("accepted")) {
-                throw SandboxGraphException.invalidRequest("A new time can be proposed only when declining or tentatively accepting.");
+                throw SandboxGraphException.invalidRequest(
+                        "A new time can be proposed only when declining or tentatively accepting.");
             }
             if (!event.path("allowNewTimeProposals").asBoolean()) {
-                throw SandboxGraphException.invalidRequest("The organizer doesn't allow new time proposals for this meeting.");
+                throw SandboxGraphException.invalidRequest(
+                        "The organizer doesn't allow new time proposals for this meeting.");
             }
             if (!body.path("sendResponse").asBoolean(true)) {
                 throw SandboxGraphException.invalidRequest("Proposing a new time requires sendResponse to be true.");
@@ -59,8 +61,14 @@ final class EventResponses {
             e.putObject("responseStatus").put("response", response).put("time", when);
             e.put("showAs", response.equals("accepted") ? "busy" : response.equals("declined") ? "free" : "tentative");
             for (JsonNode attendee : e.withArray("attendees")) {
-                if (attendee.path("emailAddress").path("address").asText().equalsIgnoreCase(store.owner().address())) {
-                    ((ObjectNode) attendee).putObject("status").put("response", response).put("time", when);
+                if (attendee.path("emailAddress")
+                        .path("address")
+                        .asText()
+                        .equalsIgnoreCase(store.owner().address())) {
+                    ((ObjectNode) attendee)
+                            .putObject("status")
+                            .put("response", response)
+                            .put("time", when);
                     if (proposed.isObject()) {
                         ObjectNode time = ((ObjectNode) attendee).putObject("proposedNewTime");
                         time.set("start", Json.dateTimeTimeZone(EventJson.zoned(proposed.path("start"))));

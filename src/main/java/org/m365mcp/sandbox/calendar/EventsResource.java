@@ -29,9 +29,17 @@ public final class EventsResource {
     /** What {@code $search} looks at on events. */
     public static final TextQuery.Fields SEARCHABLE = new TextQuery.Fields(
             List.of("subject", "body/content", "location/displayName", "organizer", "attendees"),
-            Map.of("subject", List.of("subject"), "location", List.of("location/displayName"),
-                    "organizer", List.of("organizer"), "attendees", List.of("attendees"),
-                    "body", List.of("body/content")));
+            Map.of(
+                    "subject",
+                    List.of("subject"),
+                    "location",
+                    List.of("location/displayName"),
+                    "organizer",
+                    List.of("organizer"),
+                    "attendees",
+                    List.of("attendees"),
+                    "body",
+                    List.of("body/content")));
 
     private final CalendarStore store;
     private final GraphRequest request;
@@ -45,7 +53,8 @@ public final class EventsResource {
 
     /** {@code /me/events}: the default calendar's events. */
     public static EventsResource ofDefaultCalendar(CalendarStore store, GraphRequest request) {
-        return new EventsResource(store, request, store.defaultCalendar().path("id").asText());
+        return new EventsResource(
+                store, request, store.defaultCalendar().path("id").asText());
     }
 
     @GET
@@ -90,7 +99,8 @@ public final class EventsResource {
         String masterId = store.event(id).path("id").asText();
         List<com.fasterxml.jackson.databind.node.ObjectNode> occurrences = store.allInstances().stream()
                 .filter(e -> e.path("seriesMasterId").asText().equals(masterId))
-                .filter(e -> EventJson.start(e).isBefore(window.end()) && EventJson.end(e).isAfter(window.start()))
+                .filter(e -> EventJson.start(e).isBefore(window.end())
+                        && EventJson.end(e).isAfter(window.start()))
                 .toList();
         return Responses.ok(listing().page(occurrences, request));
     }
@@ -110,7 +120,10 @@ public final class EventsResource {
     }
 
     private ODataListing listing() {
-        return new ODataListing("event", "users('" + store.owner().address() + "')/calendars('" + calendarId + "')/events",
-                10, SEARCHABLE);
+        return new ODataListing(
+                "event",
+                "users('" + store.owner().address() + "')/calendars('" + calendarId + "')/events",
+                10,
+                SEARCHABLE);
     }
 }

@@ -50,13 +50,15 @@ final class FreeBusy {
             throw SandboxGraphException.invalidRequest("getSchedule needs 'schedules', a list of addresses.");
         }
         if (!body.path("startTime").isObject() || !body.path("endTime").isObject()) {
-            throw SandboxGraphException.invalidRequest("getSchedule needs 'startTime' and 'endTime' as dateTimeTimeZone.");
+            throw SandboxGraphException.invalidRequest(
+                    "getSchedule needs 'startTime' and 'endTime' as dateTimeTimeZone.");
         }
         Instant start = EventJson.zoned(body.path("startTime"));
         Instant end = EventJson.zoned(body.path("endTime"));
         int interval = body.path("availabilityViewInterval").asInt(30);
         if (!start.isBefore(end) || interval < 5 || interval > 1440) {
-            throw SandboxGraphException.invalidRequest("startTime must be before endTime and availabilityViewInterval 5-1440.");
+            throw SandboxGraphException.invalidRequest(
+                    "startTime must be before endTime and availabilityViewInterval 5-1440.");
         }
         ObjectNode out = Json.object();
         out.put("@odata.context", request.context("Collection(microsoft.graph.scheduleInformation)"));
@@ -76,12 +78,15 @@ final class FreeBusy {
             CalendarStore calendar = store.get();
             workingHours = calendar.workingHours();
             items = calendar.view(calendar.defaultCalendar().path("id").asText(), start, end).stream()
-                    .filter(e -> !e.path("isCancelled").asBoolean() && !e.path("showAs").asText().equals("free"))
-                    .map(FreeBusy::item).toList();
+                    .filter(e -> !e.path("isCancelled").asBoolean()
+                            && !e.path("showAs").asText().equals("free"))
+                    .map(FreeBusy::item)
+                    .toList();
         } else if (address.toLowerCase(Locale.ROOT).endsWith("@" + Recipient.DOMAIN)) {
             items = madeUp(address, start, end);
         } else {
-            info.putObject("error").put("message", "The specified emailAddress is not valid or could not be found.")
+            info.putObject("error")
+                    .put("message", "The specified emailAddress is not valid or could not be found.")
                     .put("responseCode", "ErrorMailRecipientNotFound");
             return info;
         }
@@ -90,15 +95,19 @@ final class FreeBusy {
             Instant slotEnd = slot.plus(Duration.ofMinutes(interval));
             Instant from = slot;
             int strongest = items.stream()
-                    .filter(i -> Json.instant(i.path("start")).isBefore(slotEnd) && Json.instant(i.path("end")).isAfter(from))
-                    .mapToInt(i -> BY_STRENGTH.indexOf(i.path("status").asText())).max().orElse(0);
-            view.append(switch (BY_STRENGTH.get(Math.max(0, strongest))) {
-                case "tentative" -> '1';
-                case "busy" -> '2';
-                case "oof" -> '3';
-                case "workingElsewhere" -> '4';
-                default -> '0';
-            });
+                    .filter(i -> Json.instant(i.path("start")).isBefore(slotEnd)
+                            && Json.instant(i.path("end")).isAfter(from))
+                    .mapToInt(i -> BY_STRENGTH.indexOf(i.path("status").asText()))
+                    .max()
+                    .orElse(0);
+            view.append(
+                    switch (BY_STRENGTH.get(Math.max(0, strongest))) {
+                        case "tentative" -> '1';
+                        case "busy" -> '2';
+                        case "oof" -> '3';
+                        case "workingElsewhere" -> '4';
+                        default -> '0';
+                    });
         }
         info.put("availabilityView", view.toString());
         info.set("scheduleItems", Json.array().addAll(items));
@@ -129,8 +138,9 @@ final class FreeBusy {
     /** One or two busy hours per working day, the same for the same address and day. */
     private static List<ObjectNode> madeUp(String address, Instant start, Instant end) {
         List<ObjectNode> items = new ArrayList<>();
-        for (LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC); day.atStartOfDay().toInstant(ZoneOffset.UTC)
-                .isBefore(end); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
+                day.atStartOfDay().toInstant(ZoneOffset.UTC).isBefore(end);
+                day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }

@@ -39,8 +39,7 @@ final class Recurrence {
 
     private static final List<String> INDEXES = List.of("first", "second", "third", "fourth", "last");
 
-    private Recurrence() {
-    }
+    private Recurrence() {}
 
     /** Occurrence starts of a series whose first start is {@code firstStart}, at its local time in {@code zone}. */
     static List<Instant> expand(JsonNode recurrence, Instant firstStart, ZoneId zone) {
@@ -58,7 +57,8 @@ final class Recurrence {
         int interval = Math.max(1, pattern.path("interval").asInt(1));
         Set<DayOfWeek> days = days(type, pattern);
         LocalTime time = LocalTime.ofInstant(firstStart, zone);
-        LocalDate from = range.hasNonNull("startDate") ? LocalDate.parse(range.get("startDate").asText())
+        LocalDate from = range.hasNonNull("startDate")
+                ? LocalDate.parse(range.get("startDate").asText())
                 : LocalDate.ofInstant(firstStart, zone);
         String rangeType = range.path("type").asText("noEnd");
         LocalDate until = switch (rangeType) {
@@ -67,7 +67,10 @@ final class Recurrence {
             default -> throw SandboxGraphException.invalidRequest("Unsupported recurrence range '" + rangeType + "'.");
         };
         int limit = rangeType.equals("numbered")
-                ? Math.min(MAX_OCCURRENCES, Math.max(1, range.path("numberOfOccurrences").asInt(1))) : MAX_OCCURRENCES;
+                ? Math.min(
+                        MAX_OCCURRENCES,
+                        Math.max(1, range.path("numberOfOccurrences").asInt(1)))
+                : MAX_OCCURRENCES;
         List<Instant> starts = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(until) && starts.size() < limit; day = day.plusDays(1)) {
             if (matches(type, interval, days, pattern, from, day)) {
@@ -79,35 +82,39 @@ final class Recurrence {
 
     private static Set<DayOfWeek> days(String type, JsonNode pattern) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        pattern.path("daysOfWeek").forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
+        pattern.path("daysOfWeek")
+                .forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
         if (days.isEmpty() && (type.equals("weekly") || type.startsWith("relative"))) {
-            throw SandboxGraphException.invalidRequest("Invalid recurrence: 'daysOfWeek' is required for a " + type
-                    + " pattern.");
+            throw SandboxGraphException.invalidRequest(
+                    "Invalid recurrence: 'daysOfWeek' is required for a " + type + " pattern.");
         }
         return days;
     }
 
-    private static boolean matches(String type, int interval, Set<DayOfWeek> days, JsonNode pattern, LocalDate from,
-            LocalDate day) {
+    private static boolean matches(
+            String type, int interval, Set<DayOfWeek> days, JsonNode pattern, LocalDate from, LocalDate day) {
         return switch (type) {
             case "daily" -> ChronoUnit.DAYS.between(from, day) % interval == 0;
             case "weekly" -> {
-                DayOfWeek first = DayOfWeek.valueOf(pattern.path("firstDayOfWeek").asText("sunday")
-                        .toUpperCase(Locale.ROOT));
+                DayOfWeek first = DayOfWeek.valueOf(
+                        pattern.path("firstDayOfWeek").asText("sunday").toUpperCase(Locale.ROOT));
                 LocalDate week0 = from.with(TemporalAdjusters.previousOrSame(first));
                 long weeks = ChronoUnit.WEEKS.between(week0, day.with(TemporalAdjusters.previousOrSame(first)));
                 yield weeks % interval == 0 && days.contains(day.getDayOfWeek());
             }
-            case "absoluteMonthly" -> day.getDayOfMonth() == required(pattern, "dayOfMonth", type)
-                    && monthsApart(from, day) % interval == 0;
+            case "absoluteMonthly" ->
+                day.getDayOfMonth() == required(pattern, "dayOfMonth", type) && monthsApart(from, day) % interval == 0;
             case "relativeMonthly" -> relativeDay(days, pattern, day) && monthsApart(from, day) % interval == 0;
-            case "absoluteYearly" -> day.getMonthValue() == required(pattern, "month", type)
-                    && day.getDayOfMonth() == required(pattern, "dayOfMonth", type)
-                    && (day.getYear() - from.getYear()) % interval == 0;
-            case "relativeYearly" -> day.getMonthValue() == required(pattern, "month", type)
-                    && relativeDay(days, pattern, day) && (day.getYear() - from.getYear()) % interval == 0;
-            default -> throw SandboxGraphException.invalidRequest("Invalid recurrence: unknown pattern type '" + type
-                    + "'.");
+            case "absoluteYearly" ->
+                day.getMonthValue() == required(pattern, "month", type)
+                        && day.getDayOfMonth() == required(pattern, "dayOfMonth", type)
+                        && (day.getYear() - from.getYear()) % interval == 0;
+            case "relativeYearly" ->
+                day.getMonthValue() == required(pattern, "month", type)
+                        && relativeDay(days, pattern, day)
+                        && (day.getYear() - from.getYear()) % interval == 0;
+            default ->
+                throw SandboxGraphException.invalidRequest("Invalid recurrence: unknown pattern type '" + type + "'.");
         };
     }
 
@@ -134,8 +141,8 @@ final class Recurrence {
     private static int required(JsonNode pattern, String field, String type) {
         int value = pattern.path(field).asInt(0);
         if (value < 1) {
-            throw SandboxGraphException.invalidRequest("Invalid recurrence: '" + field + "' is required for a " + type
-                    + " pattern.");
+            throw SandboxGraphException.invalidRequest(
+                    "Invalid recurrence: '" + field + "' is required for a " + type + " pattern.");
         }
         return value;
     }

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 public final class Entities {
 
-    private Entities() {
-    }
+    private Entities() {}
 
     /**
      * A copy of {@code patch} without OData annotations, ready to merge.
@@ -25,7 +24,9 @@ public final class Entities {
     public static ObjectNode writable(ObjectNode patch, Set<String> writable, String entity) {
         patch.fieldNames().forEachRemaining(name -> {
             if (!writable.contains(name) && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
+                throw new SandboxGraphException(
+                        400,
+                        "ErrorInvalidPropertyRequest",
                         "The property '" + name + "' cannot be set on " + entity + ".");
             }
         });
@@ -40,7 +41,8 @@ public final class Entities {
      * two etags, as Exchange's do.
      */
     public static void touch(ObjectNode entity, Instant now) {
-        String changeKey = CHANGE_KEY + String.format("%08X", entity.path("id").asText().hashCode())
+        String changeKey = CHANGE_KEY
+                + String.format("%08X", entity.path("id").asText().hashCode())
                 + String.format("%010X", version(entity.path("changeKey").asText("")) + 1);
         entity.put("@odata.etag", etag(changeKey));
         entity.put("changeKey", changeKey);
@@ -78,13 +80,18 @@ public final class Entities {
      * @throws SandboxGraphException 412 {@code ErrorIrresolvableConflict} otherwise
      */
     public static void requireMatch(String ifMatch, ObjectNode entity) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")
+        if (ifMatch == null
+                || ifMatch.isBlank()
+                || ifMatch.trim().equals("*")
                 || ifMatch.trim().equals(entity.path("@odata.etag").asText())) {
             return;
         }
-        throw new SandboxGraphException(412, "ErrorIrresolvableConflict", "The send or update operation could not be"
-                + " performed because the change key passed in the request does not match the current change key for"
-                + " the item.");
+        throw new SandboxGraphException(
+                412,
+                "ErrorIrresolvableConflict",
+                "The send or update operation could not be"
+                        + " performed because the change key passed in the request does not match the current change key for"
+                        + " the item.");
     }
 
     /** Graph's {@code bodyPreview}: the text, markup dropped, whitespace collapsed, at most 255 characters. */

@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static Response ok(JsonNode body) {
         return json(200, body);
@@ -31,6 +30,9 @@ public final class Responses {
     }
 
     public static Response json(int status, JsonNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString())
+                .build();
     }
 }

@@ -20,8 +20,7 @@ public final class SandboxIds {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private SandboxIds() {
-    }
+    private SandboxIds() {}
 
     public static String message(String accountId, String key) {
         return "AAMkAG" + hash("message|" + accountId + "|" + key, 48) + "AAA=";

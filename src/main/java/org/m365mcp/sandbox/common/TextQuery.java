@@ -33,8 +33,7 @@ public final class TextQuery {
     }
 
     /** One term: {@code scope} is the lower-case KQL property or {@code null}. */
-    public record Term(String scope, String text) {
-    }
+    public record Term(String scope, String text) {}
 
     private static final Pattern TOKEN = Pattern.compile("(?:([A-Za-z]+):)?(?:\"([^\"]*)\"|(\\S+))");
 
@@ -63,8 +62,8 @@ public final class TextQuery {
             if (m.group(1) == null && (value.equals("AND") || value.isBlank())) {
                 continue;
             }
-            terms.add(new Term(m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT),
-                    value.toLowerCase(Locale.ROOT)));
+            terms.add(new Term(
+                    m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT)));
         }
         if (terms.isEmpty()) {
             throw SandboxGraphException.badRequest("The search query is empty.");
@@ -106,9 +105,11 @@ public final class TextQuery {
     public boolean matches(JsonNode item, Fields fields) {
         for (Term term : terms) {
             List<String> paths = term.scope() != null && fields.scoped().containsKey(term.scope())
-                    ? fields.scoped().get(term.scope()) : fields.defaults();
+                    ? fields.scoped().get(term.scope())
+                    : fields.defaults();
             String wanted = term.scope() != null && !fields.scoped().containsKey(term.scope())
-                    ? term.scope() + ":" + term.text() : term.text();
+                    ? term.scope() + ":" + term.text()
+                    : term.text();
             if (paths.stream().noneMatch(path -> contains(Json.at(item, path), wanted))) {
                 return false;
             }
@@ -125,6 +126,8 @@ public final class TextQuery {
             }
             return false;
         }
-        return !node.isMissingNode() && !node.isNull() && node.asText().toLowerCase(Locale.ROOT).contains(wanted);
+        return !node.isMissingNode()
+                && !node.isNull()
+                && node.asText().toLowerCase(Locale.ROOT).contains(wanted);
     }
 }

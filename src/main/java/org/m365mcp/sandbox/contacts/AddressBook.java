@@ -39,7 +39,8 @@ public final class AddressBook {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultFolderId = SandboxIds.folder(accountId, "contacts");
-        folders.put(defaultFolderId, folder(defaultFolderId, "Contacts", SandboxIds.folder(accountId, "msgfolderroot")));
+        folders.put(
+                defaultFolderId, folder(defaultFolderId, "Contacts", SandboxIds.folder(accountId, "msgfolderroot")));
     }
 
     /** An address book seeded with colleagues, customers and suppliers: same seed, same book. */
@@ -58,7 +59,8 @@ public final class AddressBook {
     public synchronized java.util.Optional<ObjectNode> contactIn(String folderRef, String id) {
         ObjectNode contact = contacts.get(id);
         return contact != null && contact.path("parentFolderId").asText().equals(requireFolder(folderRef))
-                ? java.util.Optional.of(contact.deepCopy()) : java.util.Optional.empty();
+                ? java.util.Optional.of(contact.deepCopy())
+                : java.util.Optional.empty();
     }
 
     String defaultFolderId() {
@@ -71,7 +73,8 @@ public final class AddressBook {
 
     synchronized String newId(String kind) {
         sequence++;
-        return kind.equals("folder") ? SandboxIds.folder(accountId, "contacts/new/" + sequence)
+        return kind.equals("folder")
+                ? SandboxIds.folder(accountId, "contacts/new/" + sequence)
                 : SandboxIds.item(kind, accountId, "new/" + sequence);
     }
 
@@ -90,8 +93,10 @@ public final class AddressBook {
 
     synchronized List<ObjectNode> childFolders(String parentRef) {
         String parent = requireFolder(parentRef);
-        return folders.values().stream().filter(f -> f.path("parentFolderId").asText().equals(parent))
-                .map(ObjectNode::deepCopy).toList();
+        return folders.values().stream()
+                .filter(f -> f.path("parentFolderId").asText().equals(parent))
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     synchronized ObjectNode createFolder(String parentRef, ObjectNode body) {
@@ -113,7 +118,9 @@ public final class AddressBook {
         ObjectNode folder = folders.get(requireFolder(ref));
         patch.fieldNames().forEachRemaining(name -> {
             if (!name.equals("displayName")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
+                throw new SandboxGraphException(
+                        400,
+                        "ErrorInvalidPropertyRequest",
                         "The property '" + name + "' cannot be set on a contact folder.");
             }
         });
@@ -129,20 +136,27 @@ public final class AddressBook {
     synchronized void deleteFolder(String ref) {
         String id = requireFolder(ref);
         if (id.equals(defaultFolderId)) {
-            throw new SandboxGraphException(400, "ErrorCannotDeleteObject", "The default Contacts folder cannot be deleted.");
+            throw new SandboxGraphException(
+                    400, "ErrorCannotDeleteObject", "The default Contacts folder cannot be deleted.");
         }
         childFolders(id).forEach(f -> deleteFolder(f.path("id").asText()));
-        contacts.values().stream().filter(c -> c.path("parentFolderId").asText().equals(id))
-                .map(c -> c.path("id").asText()).toList().forEach(this::deleteContact);
+        contacts.values().stream()
+                .filter(c -> c.path("parentFolderId").asText().equals(id))
+                .map(c -> c.path("id").asText())
+                .toList()
+                .forEach(this::deleteContact);
         folders.remove(id);
     }
 
     synchronized List<ObjectNode> contacts(String folderRef) {
         String folder = requireFolder(folderRef);
-        return contacts.values().stream().filter(c -> c.path("parentFolderId").asText().equals(folder))
-                .sorted(Comparator.comparing((ObjectNode c) -> c.path("displayName").asText().toLowerCase())
+        return contacts.values().stream()
+                .filter(c -> c.path("parentFolderId").asText().equals(folder))
+                .sorted(Comparator.comparing(
+                                (ObjectNode c) -> c.path("displayName").asText().toLowerCase())
                         .thenComparing(c -> c.path("id").asText()))
-                .map(ObjectNode::deepCopy).toList();
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     /** Every contact in every folder, for search. */
@@ -187,9 +201,11 @@ public final class AddressBook {
     }
 
     private void requireFreeName(String parentId, String name) {
-        if (folders.values().stream().anyMatch(f -> f.path("parentFolderId").asText().equals(parentId)
-                && f.path("displayName").asText().equalsIgnoreCase(name))) {
-            throw new SandboxGraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+        if (folders.values().stream()
+                .anyMatch(f -> f.path("parentFolderId").asText().equals(parentId)
+                        && f.path("displayName").asText().equalsIgnoreCase(name))) {
+            throw new SandboxGraphException(
+                    409, "ErrorFolderExists", "A folder with the specified name already exists.");
         }
     }
 

@@ -18,14 +18,39 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  */
 final class ContactJson {
 
-    static final Set<String> WRITABLE = Set.of("givenName", "surname", "middleName", "displayName", "nickName",
-            "title", "initials", "generation", "fileAs", "jobTitle", "companyName", "department", "officeLocation",
-            "profession", "manager", "assistantName", "spouseName", "personalNotes", "birthday", "businessHomePage",
-            "emailAddresses", "businessPhones", "homePhones", "mobilePhone", "imAddresses", "homeAddress",
-            "businessAddress", "otherAddress", "categories", "children");
+    static final Set<String> WRITABLE = Set.of(
+            "givenName",
+            "surname",
+            "middleName",
+            "displayName",
+            "nickName",
+            "title",
+            "initials",
+            "generation",
+            "fileAs",
+            "jobTitle",
+            "companyName",
+            "department",
+            "officeLocation",
+            "profession",
+            "manager",
+            "assistantName",
+            "spouseName",
+            "personalNotes",
+            "birthday",
+            "businessHomePage",
+            "emailAddresses",
+            "businessPhones",
+            "homePhones",
+            "mobilePhone",
+            "imAddresses",
+            "homeAddress",
+            "businessAddress",
+            "otherAddress",
+            "categories",
+            "children");
 
-    private ContactJson() {
-    }
+    private ContactJson() {}
 
     static ObjectNode create(String id, String folderId, Instant now, ObjectNode request) {
         ObjectNode node = Json.object();
@@ -78,7 +103,9 @@ final class ContactJson {
         });
         Json.merge(contact, clean);
         if (!patch.has("displayName")) {
-            String name = (contact.path("givenName").asText("") + " " + contact.path("surname").asText("")).trim();
+            String name = (contact.path("givenName").asText("") + " "
+                            + contact.path("surname").asText(""))
+                    .trim();
             if (!name.isEmpty()) {
                 contact.put("displayName", name);
             }

@@ -25,7 +25,13 @@ public final class ContactsResource {
     /** What {@code $search} looks at on contacts. */
     public static final TextQuery.Fields SEARCHABLE = new TextQuery.Fields(
             List.of("displayName", "givenName", "surname", "emailAddresses", "companyName", "jobTitle"),
-            Map.of("name", List.of("displayName"), "email", List.of("emailAddresses"), "company", List.of("companyName")));
+            Map.of(
+                    "name",
+                    List.of("displayName"),
+                    "email",
+                    List.of("emailAddresses"),
+                    "company",
+                    List.of("companyName")));
 
     private final AddressBook book;
     private final GraphRequest request;

@@ -23,17 +23,51 @@ final class ContactsSeeder {
     static final int CUSTOMERS = 30;
     static final int SUPPLIERS = 12;
 
-    private static final String[] GIVEN = {"Ana", "Bruno", "Chloe", "Dmitri", "Elif", "Farah", "Gustavo", "Hana",
-        "Ivan", "Jia", "Kofi", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomoko"};
-    private static final String[] SURNAMES = {"Almeida", "Brandt", "Chen", "Dubois", "Eriksen", "Fischer", "Garcia",
-        "Haddad", "Ito", "Jensen", "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor", "Petrov", "Rossi", "Silva"};
-    private static final String[][] CUSTOMER_COMPANIES = {{"Fabrikam", "fabrikam.example"},
-        {"Northwind Traders", "northwind.example"}, {"Tailspin Toys", "tailspin.example"},
-        {"Wide World Importers", "wideworld.example"}, {"Woodgrove Bank", "woodgrove.example"}};
-    private static final String[][] SUPPLIER_COMPANIES = {{"Litware", "litware.example"},
-        {"Proseware", "proseware.example"}, {"Adventure Works", "adventureworks.example"}};
-    private static final String[] TITLES = {"Purchasing Manager", "CTO", "Account Executive", "Buyer",
-        "Operations Lead", "Head of IT", "Logistics Coordinator"};
+    private static final String[] GIVEN = {
+        "Ana", "Bruno", "Chloe", "Dmitri", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Jia", "Kofi", "Lena", "Mateo",
+        "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomoko"
+    };
+    private static final String[] SURNAMES = {
+        "Almeida",
+        "Brandt",
+        "Chen",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Haddad",
+        "Ito",
+        "Jensen",
+        "Kowalski",
+        "Lopez",
+        "Moreau",
+        "Nakamura",
+        "Okafor",
+        "Petrov",
+        "Rossi",
+        "Silva"
+    };
+    private static final String[][] CUSTOMER_COMPANIES = {
+        {"Fabrikam", "fabrikam.example"},
+        {"Northwind Traders", "northwind.example"},
+        {"Tailspin Toys", "tailspin.example"},
+        {"Wide World Importers", "wideworld.example"},
+        {"Woodgrove Bank", "woodgrove.example"}
+    };
+    private static final String[][] SUPPLIER_COMPANIES = {
+        {"Litware", "litware.example"},
+        {"Proseware", "proseware.example"},
+        {"Adventure Works", "adventureworks.example"}
+    };
+    private static final String[] TITLES = {
+        "Purchasing Manager",
+        "CTO",
+        "Account Executive",
+        "Buyer",
+        "Operations Lead",
+        "Head of IT",
+        "Logistics Coordinator"
+    };
     private static final String[] CITIES = {"Seattle", "Redmond", "Portland", "Vancouver", "San Francisco"};
 
     private final AddressBook book;
@@ -61,9 +95,11 @@ final class ContactsSeeder {
             book.createContact("contacts", id(), spec);
         }
         String customers = book.createFolder(SandboxIds.folder(ownerAddress, "contacts/customers"), "Customers")
-                .path("id").asText();
+                .path("id")
+                .asText();
         String suppliers = book.createFolder(SandboxIds.folder(ownerAddress, "contacts/suppliers"), "Suppliers")
-                .path("id").asText();
+                .path("id")
+                .asText();
         external(customers, CUSTOMERS, CUSTOMER_COMPANIES, "Customer");
         external(suppliers, SUPPLIERS, SUPPLIER_COMPANIES, "Supplier");
     }
@@ -81,18 +117,27 @@ final class ContactsSeeder {
 
     private ObjectNode person(String name, String address, String company, String title) {
         int space = name.indexOf(' ');
-        ObjectNode spec = Json.object().put("givenName", name.substring(0, space)).put("surname", name.substring(space + 1))
-                .put("companyName", company).put("jobTitle", title)
+        ObjectNode spec = Json.object()
+                .put("givenName", name.substring(0, space))
+                .put("surname", name.substring(space + 1))
+                .put("companyName", company)
+                .put("jobTitle", title)
                 .put("mobilePhone", String.format("+1 206 555 %04d", random.nextInt(10_000)));
         spec.putArray("emailAddresses").addObject().put("name", name).put("address", address);
         spec.putArray("businessPhones").add(String.format("+1 425 555 %04d", random.nextInt(10_000)));
-        spec.putObject("businessAddress").put("street", (100 + random.nextInt(9000)) + " Main Street")
-                .put("city", CITIES[random.nextInt(CITIES.length)]).put("state", "WA").put("countryOrRegion", "United States")
+        spec.putObject("businessAddress")
+                .put("street", (100 + random.nextInt(9000)) + " Main Street")
+                .put("city", CITIES[random.nextInt(CITIES.length)])
+                .put("state", "WA")
+                .put("countryOrRegion", "United States")
                 .put("postalCode", String.valueOf(98000 + random.nextInt(999)));
         if (random.nextInt(4) == 0) {
-            LocalDate birthday = LocalDate.ofInstant(anchor, ZoneOffset.UTC).minusYears(25 + random.nextInt(30))
+            LocalDate birthday = LocalDate.ofInstant(anchor, ZoneOffset.UTC)
+                    .minusYears(25 + random.nextInt(30))
                     .plusDays(random.nextInt(365));
-            spec.put("birthday", birthday.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+            spec.put(
+                    "birthday",
+                    birthday.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
         }
         return spec;
     }

@@ -22,8 +22,7 @@ import java.util.function.Consumer;
 public final class AccountChanges implements ChangeRecorder {
 
     /** A recorded change with the account and family it belongs to, as listeners see it. */
-    public record Recorded(String accountId, ChangeFamily family, Change change) {
-    }
+    public record Recorded(String accountId, ChangeFamily family, Change change) {}
 
     private final String accountId;
     private final Map<ChangeFamily, ChangeLog> logs = new EnumMap<>(ChangeFamily.class);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param tombstone what a delta answer shows of a deleted item when the store no longer has it (OneDrive's
  *                  {@code deleted} facet with the last parent), or {@code null} where Graph shows only {@code @removed}
  */
-public record Change(long sequence, Instant at, String container, String itemId, ChangeKind kind, ObjectNode tombstone) {
+public record Change(
+        long sequence, Instant at, String container, String itemId, ChangeKind kind, ObjectNode tombstone) {
 
     public Change {
         Objects.requireNonNull(at, "at");

@@ -2,7 +2,9 @@ package org.m365mcp.sandbox.delta;
 
 /** What happened to an item: Graph's {@code changeType} values. */
 public enum ChangeKind {
-    CREATED, UPDATED, DELETED;
+    CREATED,
+    UPDATED,
+    DELETED;
 
     /** Graph's spelling: {@code created}, {@code updated}, {@code deleted}. */
     public String graphName() {

@@ -55,7 +55,9 @@ public final class ChangeLog {
      */
     public synchronized boolean isAnswerable(long position, Instant issuedAt) {
         evict();
-        return position >= floor && position >= evictedThrough && position <= head
+        return position >= floor
+                && position >= evictedThrough
+                && position <= head
                 && clock.instant().isBefore(issuedAt.plus(settings.tokenLifetime()));
     }
 
@@ -66,14 +68,17 @@ public final class ChangeLog {
 
     /** The changes after {@code after} up to and including {@code upTo}, in {@code container} (any when null), oldest first. */
     public synchronized List<Change> between(long after, long upTo, String container) {
-        return changes.stream().filter(c -> c.sequence() > after && c.sequence() <= upTo)
-                .filter(c -> container == null || container.equals(c.container())).toList();
+        return changes.stream()
+                .filter(c -> c.sequence() > after && c.sequence() <= upTo)
+                .filter(c -> container == null || container.equals(c.container()))
+                .toList();
     }
 
     private void evict() {
         Instant oldest = clock.instant().minus(settings.tokenLifetime());
         while (!changes.isEmpty()
-                && (changes.size() > settings.maxChanges() || changes.peekFirst().at().isBefore(oldest))) {
+                && (changes.size() > settings.maxChanges()
+                        || changes.peekFirst().at().isBefore(oldest))) {
             evictedThrough = changes.removeFirst().sequence();
         }
     }

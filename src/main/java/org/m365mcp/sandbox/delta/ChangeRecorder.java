@@ -11,8 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public interface ChangeRecorder {
 
     /** Records nothing: stores use it while they are seeded, before the account's logs are attached. */
-    ChangeRecorder NONE = (family, container, itemId, kind, tombstone) -> {
-    };
+    ChangeRecorder NONE = (family, container, itemId, kind, tombstone) -> {};
 
     /** Records that {@code itemId} in {@code container} was created, updated or deleted ({@code tombstone} may be null). */
     void record(ChangeFamily family, String container, String itemId, ChangeKind kind, ObjectNode tombstone);

@@ -42,7 +42,8 @@ import org.m365mcp.sandbox.odata.ODataSelect;
  */
 public final class DeltaQuery {
 
-    private static final Pattern MAX_PAGE_SIZE = Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAX_PAGE_SIZE =
+            Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
     /** Removed items, which have no order key of their own, come after the present ones. */
     private static final String REMOVED_KEY = "\uffff";
 
@@ -74,13 +75,34 @@ public final class DeltaQuery {
             Map<String, String> given = new LinkedHashMap<>();
             options.forEach(name -> request.param(name).ifPresent(value -> given.put(name, value)));
             DeltaSource source = sources.apply(given);
-            return page(request, source, new DeltaToken(accountId, source.resource(), true, DeltaToken.INITIAL,
-                    source.log().head(), "", clock.instant(), given));
+            return page(
+                    request,
+                    source,
+                    new DeltaToken(
+                            accountId,
+                            source.resource(),
+                            true,
+                            DeltaToken.INITIAL,
+                            source.log().head(),
+                            "",
+                            clock.instant(),
+                            given));
         }
         if (tokenText.equals("latest") && style == DeltaStyle.ONEDRIVE) {
             DeltaSource source = sources.apply(Map.of());
-            return page(request, source, new DeltaToken(accountId, source.resource(), false, source.log().head(),
-                    source.log().head(), "", clock.instant(), Map.of()), true);
+            return page(
+                    request,
+                    source,
+                    new DeltaToken(
+                            accountId,
+                            source.resource(),
+                            false,
+                            source.log().head(),
+                            source.log().head(),
+                            "",
+                            clock.instant(),
+                            Map.of()),
+                    true);
         }
         Optional<DeltaToken> decoded = DeltaToken.decode(tokenText);
         DeltaSource source = decoded.map(t -> sources.apply(t.options())).orElse(null);
@@ -88,8 +110,20 @@ public final class DeltaQuery {
             return gone(request, decoded.map(DeltaToken::options).orElse(Map.of()));
         }
         DeltaToken token = decoded.get();
-        return page(request, source, token.skip() ? token : new DeltaToken(accountId, token.resource(), true,
-                token.upTo(), source.log().head(), "", clock.instant(), token.options()));
+        return page(
+                request,
+                source,
+                token.skip()
+                        ? token
+                        : new DeltaToken(
+                                accountId,
+                                token.resource(),
+                                true,
+                                token.upTo(),
+                                source.log().head(),
+                                "",
+                                clock.instant(),
+                                token.options()));
     }
 
     private boolean answerable(DeltaToken token, DeltaSource source, boolean asSkipParameter) {
@@ -117,15 +151,30 @@ public final class DeltaQuery {
         body.put("@odata.context", request.context("Collection(" + type + ")"));
         String link = request.requestUri().toString().replaceFirst("\\?.*$", "");
         if (entries.size() > page.size()) {
-            DeltaToken next = new DeltaToken(accountId, source.resource(), true, round.from(), round.upTo(),
-                    page.get(page.size() - 1).key(), clock.instant(), round.options());
+            DeltaToken next = new DeltaToken(
+                    accountId,
+                    source.resource(),
+                    true,
+                    round.from(),
+                    round.upTo(),
+                    page.get(page.size() - 1).key(),
+                    clock.instant(),
+                    round.options());
             body.put("@odata.nextLink", link + "?" + style.skipParam() + "=" + next.encode());
         } else {
-            DeltaToken delta = new DeltaToken(accountId, source.resource(), false, round.upTo(), round.upTo(), "",
-                    clock.instant(), round.options());
+            DeltaToken delta = new DeltaToken(
+                    accountId,
+                    source.resource(),
+                    false,
+                    round.upTo(),
+                    round.upTo(),
+                    "",
+                    clock.instant(),
+                    round.options());
             body.put("@odata.deltaLink", link + "?" + style.deltaParam() + "=" + delta.encode());
         }
-        List<ObjectNode> present = page.stream().filter(Entry::present).map(Entry::json).toList();
+        List<ObjectNode> present =
+                page.stream().filter(Entry::present).map(Entry::json).toList();
         if (!present.isEmpty()) {
             ODataSelect.requireKnown(select, ODataSelect.propertiesOf(present), type);
         }
@@ -137,8 +186,7 @@ public final class DeltaQuery {
     }
 
     /** One item of a round: its order key, its JSON, and whether it is in the collection or removed. */
-    private record Entry(String key, ObjectNode json, boolean present) {
-    }
+    private record Entry(String key, ObjectNode json, boolean present) {}
 
     /** The round's items after the token's key, in order; of the current state only the first {@code wanted} are rendered. */
     private List<Entry> entries(DeltaSource source, DeltaToken round, int wanted) {
@@ -146,7 +194,9 @@ public final class DeltaQuery {
         if (round.from() == DeltaToken.INITIAL) {
             List<Map.Entry<String, String>> keyed = source.currentIds().stream()
                     .map(id -> Map.entry(source.orderKey(id), id))
-                    .filter(e -> e.getKey().compareTo(round.after()) > 0).sorted(Map.Entry.comparingByKey()).toList();
+                    .filter(e -> e.getKey().compareTo(round.after()) > 0)
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList();
             for (Map.Entry<String, String> e : keyed) {
                 if (out.size() >= wanted) {
                     break;
@@ -156,20 +206,23 @@ public final class DeltaQuery {
             return out;
         }
         Map<String, List<Change>> byItem = new LinkedHashMap<>();
-        source.log().between(round.from(), round.upTo(), source.container())
-                .forEach(c -> byItem.computeIfAbsent(c.itemId(), id -> new ArrayList<>()).add(c));
+        source.log()
+                .between(round.from(), round.upTo(), source.container())
+                .forEach(c -> byItem.computeIfAbsent(c.itemId(), id -> new ArrayList<>())
+                        .add(c));
         String changeType = round.options().get("changeType");
         byItem.forEach((id, changes) -> {
             Optional<ObjectNode> now = source.render(id);
-            ChangeKind kind = now.isEmpty() ? ChangeKind.DELETED
+            ChangeKind kind = now.isEmpty()
+                    ? ChangeKind.DELETED
                     : changes.get(0).kind() == ChangeKind.CREATED ? ChangeKind.CREATED : ChangeKind.UPDATED;
             if (changeType != null && !changeType.equalsIgnoreCase(kind.graphName())) {
                 return;
             }
             String key = now.isPresent() ? source.orderKey(id) : REMOVED_KEY + id;
             if (key.compareTo(round.after()) > 0) {
-                out.add(new Entry(key, now.orElseGet(() -> source.removed(changes.get(changes.size() - 1))),
-                        now.isPresent()));
+                out.add(new Entry(
+                        key, now.orElseGet(() -> source.removed(changes.get(changes.size() - 1))), now.isPresent()));
             }
         });
         out.sort(Comparator.comparing(Entry::key));
@@ -178,7 +231,10 @@ public final class DeltaQuery {
 
     /** How Outlook shows an item that left a collection: {@code {"@odata.type", "id", "@removed":{"reason":"deleted"}}}. */
     public static ObjectNode removedOutlookItem(String type, String id) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode().put("@odata.type", "#microsoft.graph." + type).put("id", id);
+        ObjectNode out = JsonNodeFactory.instance
+                .objectNode()
+                .put("@odata.type", "#microsoft.graph." + type)
+                .put("id", id);
         out.putObject("@removed").put("reason", "deleted");
         return out;
     }
@@ -200,15 +256,21 @@ public final class DeltaQuery {
             inner.put("code", style.goneInnerCode());
         }
         inner.put("date", clock.instant().toString()).put("request-id", "00000000-0000-0000-0000-000000000000");
-        StringBuilder restart = new StringBuilder(request.requestUri().toString().replaceFirst("\\?.*$", ""));
+        StringBuilder restart =
+                new StringBuilder(request.requestUri().toString().replaceFirst("\\?.*$", ""));
         String separator = "?";
         for (Map.Entry<String, String> option : initialOptions.entrySet()) {
-            restart.append(separator).append(option.getKey()).append('=')
+            restart.append(separator)
+                    .append(option.getKey())
+                    .append('=')
                     .append(URLEncoder.encode(option.getValue(), StandardCharsets.UTF_8));
             separator = "&";
         }
-        return Response.status(410).type(MediaType.APPLICATION_JSON_TYPE).header("Location", restart.toString())
-                .entity(body.toString()).build();
+        return Response.status(410)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Location", restart.toString())
+                .entity(body.toString())
+                .build();
     }
 
     private int topOf(Map<String, String> roundOptions) {
@@ -228,7 +290,9 @@ public final class DeltaQuery {
     }
 
     private static Optional<Integer> preferredPageSize(GraphRequest request) {
-        return request.header("Prefer").map(MAX_PAGE_SIZE::matcher).filter(Matcher::find)
+        return request.header("Prefer")
+                .map(MAX_PAGE_SIZE::matcher)
+                .filter(Matcher::find)
                 .map(m -> Math.max(1, Math.min(Integer.parseInt(m.group(1)), 1000)));
     }
 
@@ -237,6 +301,10 @@ public final class DeltaQuery {
         if (select == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(select.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        return java.util.Arrays.stream(select.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 }

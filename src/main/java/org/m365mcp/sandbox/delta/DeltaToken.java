@@ -26,8 +26,15 @@ import java.util.Optional;
  *       {@code changeType}, the calendar window…), carried so that a link repeats none of them.
  * </ul>
  */
-public record DeltaToken(String accountId, String resource, boolean skip, long from, long upTo, String after,
-        Instant issuedAt, Map<String, String> options) {
+public record DeltaToken(
+        String accountId,
+        String resource,
+        boolean skip,
+        long from,
+        long upTo,
+        String after,
+        Instant issuedAt,
+        Map<String, String> options) {
 
     /** {@code from} of the first round, which answers the current state rather than changes. */
     public static final long INITIAL = -1;
@@ -43,27 +50,47 @@ public record DeltaToken(String accountId, String resource, boolean skip, long f
     }
 
     public String encode() {
-        ObjectNode node = JSON.createObjectNode().put("a", accountId).put("r", resource).put("s", skip)
-                .put("f", from).put("u", upTo).put("k", after).put("t", issuedAt.getEpochSecond());
+        ObjectNode node = JSON.createObjectNode()
+                .put("a", accountId)
+                .put("r", resource)
+                .put("s", skip)
+                .put("f", from)
+                .put("u", upTo)
+                .put("k", after)
+                .put("t", issuedAt.getEpochSecond());
         ObjectNode opts = node.putObject("o");
         options.forEach(opts::put);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The token {@code text} encodes, or empty when it is not one of ours. */
     public static Optional<DeltaToken> decode(String text) {
         try {
             JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
-            if (!node.path("a").isTextual() || !node.path("r").isTextual() || !node.path("k").isTextual()
-                    || !node.path("f").isIntegralNumber() || !node.path("u").isIntegralNumber()
-                    || !node.path("t").isIntegralNumber() || !node.path("s").isBoolean()) {
+            if (!node.path("a").isTextual()
+                    || !node.path("r").isTextual()
+                    || !node.path("k").isTextual()
+                    || !node.path("f").isIntegralNumber()
+                    || !node.path("u").isIntegralNumber()
+                    || !node.path("t").isIntegralNumber()
+                    || !node.path("s").isBoolean()) {
                 return Optional.empty();
             }
             Map<String, String> options = new LinkedHashMap<>();
-            node.path("o").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-            return Optional.of(new DeltaToken(node.get("a").asText(), node.get("r").asText(), node.get("s").asBoolean(),
-                    node.get("f").asLong(), node.get("u").asLong(), node.get("k").asText(),
-                    Instant.ofEpochSecond(node.get("t").asLong()), options));
+            node.path("o")
+                    .fields()
+                    .forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+            return Optional.of(new DeltaToken(
+                    node.get("a").asText(),
+                    node.get("r").asText(),
+                    node.get("s").asBoolean(),
+                    node.get("f").asLong(),
+                    node.get("u").asLong(),
+                    node.get("k").asText(),
+                    Instant.ofEpochSecond(node.get("t").asLong()),
+                    options));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             return Optional.empty();
         }

@@ -17,11 +17,9 @@ import org.m365mcp.sandbox.common.Json;
 public final class CopyOperations {
 
     /** What a monitor answers: its status code and body. */
-    public record Status(int status, ObjectNode body) {
-    }
+    public record Status(int status, ObjectNode body) {}
 
-    private record Operation(String resourceId, AtomicInteger polls) {
-    }
+    private record Operation(String resourceId, AtomicInteger polls) {}
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 

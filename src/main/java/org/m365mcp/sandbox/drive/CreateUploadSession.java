@@ -28,9 +28,12 @@ public final class CreateUploadSession {
 
     /** {@code name} inside {@code parentId}, or {@code path} below the root when {@code parentId} is null. */
     static CreateUploadSession newFile(Drive drive, GraphRequest request, String parentId, String pathOrName) {
-        return new CreateUploadSession(drive, request, parentId == null
-                ? new UploadSessions.Target(null, null, pathOrName, null, null)
-                : new UploadSessions.Target(parentId, pathOrName, null, null, null));
+        return new CreateUploadSession(
+                drive,
+                request,
+                parentId == null
+                        ? new UploadSessions.Target(null, null, pathOrName, null, null)
+                        : new UploadSessions.Target(parentId, pathOrName, null, null, null));
     }
 
     static CreateUploadSession existing(Drive drive, GraphRequest request, String itemId) {
@@ -49,13 +52,15 @@ public final class CreateUploadSession {
         JsonNode item = json.path("item");
         String behavior = item.path("@microsoft.graph.conflictBehavior").asText("replace");
         if (!behavior.equals("fail") && !behavior.equals("rename") && !behavior.equals("replace")) {
-            throw SandboxGraphException.driveInvalidRequest("@microsoft.graph.conflictBehavior must be fail, rename or"
-                    + " replace.");
+            throw SandboxGraphException.driveInvalidRequest(
+                    "@microsoft.graph.conflictBehavior must be fail, rename or" + " replace.");
         }
         long declared = item.has("fileSize") ? item.path("fileSize").asLong(-1) : -1;
-        UploadSessions.Target withBehavior = target.itemId() != null ? target
+        UploadSessions.Target withBehavior = target.itemId() != null
+                ? target
                 : new UploadSessions.Target(target.parentId(), target.name(), target.path(), null, behavior);
-        ObjectNode session = drive.uploads().create(withBehavior, declared, request.sandboxRoot().toString());
+        ObjectNode session = drive.uploads()
+                .create(withBehavior, declared, request.sandboxRoot().toString());
         session.put("@odata.context", request.context("microsoft.graph.uploadSession"));
         return Responses.ok(session);
     }

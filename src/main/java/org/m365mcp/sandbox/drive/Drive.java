@@ -75,7 +75,8 @@ public final class Drive {
     /** How many folders lie between the item and the root (0 for the root), or -1 for an unknown item. */
     public synchronized int depth(String id) {
         int depth = 0;
-        for (ObjectNode item = items.get(id); item != null && !item.has("root");
+        for (ObjectNode item = items.get(id);
+                item != null && !item.has("root");
                 item = items.get(item.path("parentReference").path("id").asText())) {
             depth++;
         }
@@ -112,7 +113,9 @@ public final class Drive {
     private void recordWithParents(String id, ChangeKind kind, ObjectNode tombstone) {
         changes.record(ChangeFamily.DRIVE_ITEM, driveId, id, kind, tombstone);
         ObjectNode item = tombstone != null ? tombstone : items.get(id);
-        for (ObjectNode parent = items.get(item.path("parentReference").path("id").asText()); parent != null;
+        for (ObjectNode parent =
+                        items.get(item.path("parentReference").path("id").asText());
+                parent != null;
                 parent = items.get(parent.path("parentReference").path("id").asText())) {
             renewETag(parent); // its childCount or size changed with it
             changes.record(ChangeFamily.DRIVE_ITEM, driveId, parent.path("id").asText(), ChangeKind.UPDATED);
@@ -173,14 +176,18 @@ public final class Drive {
     }
 
     synchronized List<String> childIds(String id) {
-        return items.values().stream().filter(i -> i.path("parentReference").path("id").asText().equals(id))
-                .sorted(Comparator.comparing((ObjectNode i) -> i.path("name").asText().toLowerCase(Locale.ROOT)))
-                .map(i -> i.path("id").asText()).toList();
+        return items.values().stream()
+                .filter(i -> i.path("parentReference").path("id").asText().equals(id))
+                .sorted(Comparator.comparing(
+                        (ObjectNode i) -> i.path("name").asText().toLowerCase(Locale.ROOT)))
+                .map(i -> i.path("id").asText())
+                .toList();
     }
 
     synchronized Optional<String> childNamed(String parentId, String name) {
         return childIds(parentId).stream()
-                .filter(c -> items.get(c).path("name").asText().equalsIgnoreCase(name)).findFirst();
+                .filter(c -> items.get(c).path("name").asText().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** The item at {@code path} below the root ({@code /Documents/Plan.docx}); the root for {@code /} or empty. */
@@ -199,7 +206,9 @@ public final class Drive {
     /** {@code /drive/root:} for the root's children, {@code /drive/root:/Documents/Projects} deeper. */
     synchronized String pathOf(String id) {
         List<String> names = new ArrayList<>();
-        for (ObjectNode item = stored(id); !item.has("root"); item = stored(item.path("parentReference").path("id").asText())) {
+        for (ObjectNode item = stored(id);
+                !item.has("root");
+                item = stored(item.path("parentReference").path("id").asText())) {
             names.add(0, item.path("name").asText());
         }
         return "/drive/root:" + (names.isEmpty() ? "" : "/" + String.join("/", names));
@@ -207,7 +216,9 @@ public final class Drive {
 
     /** True when {@code id} is {@code ancestor} or lies below it. */
     synchronized boolean isWithin(String id, String ancestor) {
-        for (ObjectNode item = stored(id); ; item = stored(item.path("parentReference").path("id").asText())) {
+        for (ObjectNode item = stored(id);
+                ;
+                item = stored(item.path("parentReference").path("id").asText())) {
             if (item.path("id").asText().equals(ancestor)) {
                 return true;
             }
@@ -223,20 +234,28 @@ public final class Drive {
             throw SandboxGraphException.driveInvalidRequest("A folder has no content.");
         }
         byte[] bytes = uploaded.get(id);
-        return bytes != null ? bytes.clone() : DriveContent.generated(id, item.path("name").asText(), item.path("size").asLong());
+        return bytes != null
+                ? bytes.clone()
+                : DriveContent.generated(
+                        id, item.path("name").asText(), item.path("size").asLong());
     }
 
     /** Every file and folder but the root, for search. */
     public synchronized List<ObjectNode> allItems() {
-        return items.values().stream().filter(i -> !i.has("root")).map(i -> render(i.path("id").asText(), null)).toList();
+        return items.values().stream()
+                .filter(i -> !i.has("root"))
+                .map(i -> render(i.path("id").asText(), null))
+                .toList();
     }
 
     /** The item as Graph returns it; {@code downloadBase} ({@code …/sandbox}) adds the download URL to files. */
     synchronized ObjectNode render(String id, String downloadBase) {
         ObjectNode item = stored(id).deepCopy();
         String path = pathOf(id);
-        item.put("webUrl", "https://contoso-my.sharepoint.com/personal/" + owner.address().replaceAll("[@.]", "_")
-                + "/Documents" + path.substring("/drive/root:".length()).replace(" ", "%20"));
+        item.put(
+                "webUrl",
+                "https://contoso-my.sharepoint.com/personal/" + owner.address().replaceAll("[@.]", "_") + "/Documents"
+                        + path.substring("/drive/root:".length()).replace(" ", "%20"));
         if (item.has("folder")) {
             ((ObjectNode) item.get("folder")).put("childCount", childIds(id).size());
             item.put("size", folderSize(id));
@@ -251,19 +270,25 @@ public final class Drive {
     }
 
     private long folderSize(String id) {
-        return childIds(id).stream().mapToLong(c -> items.get(c).has("folder") ? folderSize(c)
-                : items.get(c).path("size").asLong()).sum();
+        return childIds(id).stream()
+                .mapToLong(c -> items.get(c).has("folder")
+                        ? folderSize(c)
+                        : items.get(c).path("size").asLong())
+                .sum();
     }
 
     synchronized long usedBytes() {
-        return items.values().stream().filter(i -> i.has("file")).mapToLong(i -> i.path("size").asLong()).sum();
+        return items.values().stream()
+                .filter(i -> i.has("file"))
+                .mapToLong(i -> i.path("size").asLong())
+                .sum();
     }
 
     // ---- writing (callers check names and structure; see DriveWrites)
 
     /** Stores a new item under {@code parentId}; {@code bytes} only for an uploaded file. */
-    synchronized ObjectNode put(String id, String parentId, String name, boolean folder, long size, byte[] bytes,
-            Instant when) {
+    synchronized ObjectNode put(
+            String id, String parentId, String name, boolean folder, long size, byte[] bytes, Instant when) {
         ObjectNode item = Json.object();
         item.put("createdDateTime", when.toString());
         item.put("eTag", "\"{" + tagGuid(id) + "},1\"");
@@ -275,7 +300,8 @@ public final class Drive {
         }
         item.put("size", size);
         ObjectNode by = Json.object();
-        by.putObject("user").put("id", SandboxIds.guid("user|" + owner.address()))
+        by.putObject("user")
+                .put("id", SandboxIds.guid("user|" + owner.address()))
                 .put("displayName", owner.name());
         item.set("createdBy", by);
         item.set("lastModifiedBy", by.deepCopy());
@@ -283,13 +309,20 @@ public final class Drive {
             item.putObject("root");
             rootId = id;
         } else {
-            item.putObject("parentReference").put("driveType", "business").put("driveId", driveId).put("id", parentId);
+            item.putObject("parentReference")
+                    .put("driveType", "business")
+                    .put("driveId", driveId)
+                    .put("id", parentId);
         }
-        item.putObject("fileSystemInfo").put("createdDateTime", when.toString()).put("lastModifiedDateTime", when.toString());
+        item.putObject("fileSystemInfo")
+                .put("createdDateTime", when.toString())
+                .put("lastModifiedDateTime", when.toString());
         if (folder) {
             item.putObject("folder").put("childCount", 0);
         } else {
-            item.putObject("file").put("mimeType", DriveContent.mimeType(name)).putObject("hashes")
+            item.putObject("file")
+                    .put("mimeType", DriveContent.mimeType(name))
+                    .putObject("hashes")
                     .put("quickXorHash", DriveContent.hash(id, size));
         }
         items.put(id, item);
@@ -304,8 +337,11 @@ public final class Drive {
         ObjectNode item = stored(id);
         uploaded.put(id, bytes.clone());
         item.put("size", bytes.length);
-        ((ObjectNode) item.path("file").path("hashes")).put("quickXorHash", DriveContent.hash(id + bytes.length, bytes.length));
-        item.put("cTag", "\"c:{" + tagGuid(id) + "}," + (tagVersion(item.path("cTag").asText()) + 1) + "\"");
+        ((ObjectNode) item.path("file").path("hashes"))
+                .put("quickXorHash", DriveContent.hash(id + bytes.length, bytes.length));
+        item.put(
+                "cTag",
+                "\"c:{" + tagGuid(id) + "}," + (tagVersion(item.path("cTag").asText()) + 1) + "\"");
         touch(item);
         recordWithParents(id, ChangeKind.UPDATED, null);
     }
@@ -354,7 +390,10 @@ public final class Drive {
 
     /** OneDrive's {@code "{GUID},n"}: the item's GUID with a version one above the last. */
     private static void renewETag(ObjectNode item) {
-        item.put("eTag", "\"{" + tagGuid(item.path("id").asText()) + "}," + (tagVersion(item.path("eTag").asText()) + 1) + "\"");
+        item.put(
+                "eTag",
+                "\"{" + tagGuid(item.path("id").asText()) + "},"
+                        + (tagVersion(item.path("eTag").asText()) + 1) + "\"");
     }
 
     private static String tagGuid(String id) {
@@ -377,6 +416,8 @@ public final class Drive {
     synchronized boolean tagMatches(String id, String header) {
         ObjectNode item = stored(id);
         String given = header.trim();
-        return given.equals("*") || given.equals(item.path("eTag").asText()) || given.equals(item.path("cTag").asText());
+        return given.equals("*")
+                || given.equals(item.path("eTag").asText())
+                || given.equals(item.path("cTag").asText());
     }
 }

@@ -18,12 +18,15 @@ final class DriveContent {
             Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-            Map.entry("pdf", "application/pdf"), Map.entry("txt", "text/plain"), Map.entry("md", "text/markdown"),
-            Map.entry("csv", "text/csv"), Map.entry("jpg", "image/jpeg"), Map.entry("png", "image/png"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("txt", "text/plain"),
+            Map.entry("md", "text/markdown"),
+            Map.entry("csv", "text/csv"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("png", "image/png"),
             Map.entry("json", "application/json"));
 
-    private DriveContent() {
-    }
+    private DriveContent() {}
 
     static String mimeType(String name) {
         int dot = name.lastIndexOf('.');
@@ -49,7 +52,8 @@ final class DriveContent {
     /** A stand-in for OneDrive's quickXorHash: base64 of a hash of the item id and size. */
     static String hash(String itemId, long size) {
         long h = (itemId.hashCode() * 31L) ^ size;
-        return Base64.getEncoder().encodeToString(String.format("%016x%04x", h, size & 0xffff)
-                .getBytes(StandardCharsets.US_ASCII)).substring(0, 28);
+        return Base64.getEncoder()
+                .encodeToString(String.format("%016x%04x", h, size & 0xffff).getBytes(StandardCharsets.US_ASCII))
+                .substring(0, 28);
     }
 }

@@ -32,8 +32,10 @@ public final class DriveItemContent {
 
     @GET
     public Response download() {
-        String id = parentId == null ? drive.resolve(path)
-                : drive.childNamed(parentId, path).orElseThrow(org.m365mcp.sandbox.common.SandboxGraphException::driveItemNotFound);
+        String id = parentId == null
+                ? drive.resolve(path)
+                : drive.childNamed(parentId, path)
+                        .orElseThrow(org.m365mcp.sandbox.common.SandboxGraphException::driveItemNotFound);
         return new DriveItemResource(drive, request, id).download();
     }
 
@@ -42,9 +44,12 @@ public final class DriveItemContent {
         byte[] bytes = body == null ? new byte[0] : body;
         String behavior = request.param("@microsoft.graph.conflictBehavior").orElse(null);
         DriveWrites writes = new DriveWrites(drive);
-        DriveWrites.Upload upload = parentId == null ? writes.uploadByPath(path, bytes, behavior)
+        DriveWrites.Upload upload = parentId == null
+                ? writes.uploadByPath(path, bytes, behavior)
                 : writes.upload(parentId, path, bytes, behavior);
-        return Responses.json(upload.created() ? 201 : 200,
-                drive.render(upload.item().path("id").asText(), request.sandboxRoot().toString()));
+        return Responses.json(
+                upload.created() ? 201 : 200,
+                drive.render(
+                        upload.item().path("id").asText(), request.sandboxRoot().toString()));
     }
 }

@@ -72,11 +72,15 @@ public final class DriveItemResource {
     }
 
     private boolean notModified() {
-        return request.header("If-None-Match").filter(tag -> drive.tagMatches(itemId, tag)).isPresent();
+        return request.header("If-None-Match")
+                .filter(tag -> drive.tagMatches(itemId, tag))
+                .isPresent();
     }
 
     private void requireMatch() {
-        if (request.header("If-Match").filter(tag -> !drive.tagMatches(itemId, tag)).isPresent()) {
+        if (request.header("If-Match")
+                .filter(tag -> !drive.tagMatches(itemId, tag))
+                .isPresent()) {
             throw new SandboxGraphException(412, "resourceModified", "ETag does not match current item's value.");
         }
     }
@@ -88,8 +92,12 @@ public final class DriveItemResource {
         synchronized (drive) {
             children = drive.childIds(itemId).stream().map(this::render).toList();
         }
-        return Responses.ok(new ODataListing("driveItem", "users('" + drive.owner().address() + "')/drive/items('"
-                + itemId + "')/children", PAGE, null).page(children, request));
+        return Responses.ok(new ODataListing(
+                        "driveItem",
+                        "users('" + drive.owner().address() + "')/drive/items('" + itemId + "')/children",
+                        PAGE,
+                        null)
+                .page(children, request));
     }
 
     @POST
@@ -106,7 +114,8 @@ public final class DriveItemResource {
             return Response.notModified().build();
         }
         return Response.status(302)
-                .location(URI.create(DriveLinks.downloadUrl(request.sandboxRoot().toString(), drive.driveId(), itemId)))
+                .location(
+                        URI.create(DriveLinks.downloadUrl(request.sandboxRoot().toString(), drive.driveId(), itemId)))
                 .build();
     }
 
@@ -127,7 +136,9 @@ public final class DriveItemResource {
     public Response copy(String body) {
         String copyId = writes.copy(itemId, Json.optionalBody(body));
         String operation = drive.copies().start(DriveWrites.operationId(drive.driveId(), copyId), copyId);
-        return Response.accepted().location(URI.create(request.sandboxRoot() + "/monitor/" + operation)).build();
+        return Response.accepted()
+                .location(URI.create(request.sandboxRoot() + "/monitor/" + operation))
+                .build();
     }
 
     @POST

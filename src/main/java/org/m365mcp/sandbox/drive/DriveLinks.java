@@ -25,8 +25,7 @@ import org.m365mcp.sandbox.common.SandboxIds;
 final class DriveLinks {
 
     /** A link and whether this call created it. */
-    record Created(ObjectNode permission, boolean isNew) {
-    }
+    record Created(ObjectNode permission, boolean isNew) {}
 
     private static final Set<String> TYPES = Set.of("view", "edit", "embed");
     private static final Set<String> SCOPES = Set.of("anonymous", "organization", "users");
@@ -42,14 +41,17 @@ final class DriveLinks {
         String type = body.path("type").asText("").toLowerCase(Locale.ROOT);
         String scope = body.path("scope").asText("anonymous").toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type) || !SCOPES.contains(scope)) {
-            throw SandboxGraphException.driveInvalidRequest("createLink needs 'type' (view, edit, embed) and an optional"
-                    + " 'scope' (anonymous, organization, users).");
+            throw SandboxGraphException.driveInvalidRequest(
+                    "createLink needs 'type' (view, edit, embed) and an optional"
+                            + " 'scope' (anonymous, organization, users).");
         }
         synchronized (drive) {
             drive.stored(itemId);
-            Optional<ObjectNode> existing = permissions.stream().filter(p -> p.path("itemId").asText().equals(itemId)
-                    && p.path("link").path("type").asText().equals(type)
-                    && p.path("link").path("scope").asText().equals(scope)).findFirst();
+            Optional<ObjectNode> existing = permissions.stream()
+                    .filter(p -> p.path("itemId").asText().equals(itemId)
+                            && p.path("link").path("type").asText().equals(type)
+                            && p.path("link").path("scope").asText().equals(scope))
+                    .findFirst();
             if (existing.isPresent()) {
                 return new Created(visible(existing.get()), false);
             }
@@ -59,12 +61,16 @@ final class DriveLinks {
             permission.put("shareId", "u!" + id.replace("-", ""));
             permission.put("hasPassword", body.hasNonNull("password"));
             if (body.hasNonNull("expirationDateTime")) {
-                permission.put("expirationDateTime", body.get("expirationDateTime").asText());
+                permission.put(
+                        "expirationDateTime", body.get("expirationDateTime").asText());
             }
             ObjectNode link = permission.putObject("link");
             link.put("scope", scope).put("type", type).put("preventsDownload", false);
-            link.put("webUrl", "https://contoso-my.sharepoint.com/:" + (type.equals("edit") ? "w" : "v") + ":/g/personal/"
-                    + drive.owner().address().replaceAll("[@.]", "_") + "/" + id.replace("-", "").substring(0, 22));
+            link.put(
+                    "webUrl",
+                    "https://contoso-my.sharepoint.com/:" + (type.equals("edit") ? "w" : "v") + ":/g/personal/"
+                            + drive.owner().address().replaceAll("[@.]", "_") + "/"
+                            + id.replace("-", "").substring(0, 22));
             permissions.add(permission);
             return new Created(visible(permission), true);
         }

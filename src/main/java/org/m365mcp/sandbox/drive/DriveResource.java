@@ -39,16 +39,24 @@ public final class DriveResource {
         out.put("id", drive.driveId());
         out.put("lastModifiedDateTime", drive.now().toString());
         out.put("name", "OneDrive");
-        out.put("webUrl", "https://contoso-my.sharepoint.com/personal/" + drive.owner().address().replaceAll("[@.]", "_")
-                + "/Documents");
+        out.put(
+                "webUrl",
+                "https://contoso-my.sharepoint.com/personal/"
+                        + drive.owner().address().replaceAll("[@.]", "_") + "/Documents");
         out.put("driveType", "business");
         out.putObject("createdBy").putObject("user").put("displayName", "System Account");
-        out.putObject("owner").putObject("user")
-                .put("id", SandboxIds.guid("user|" + drive.owner().address())).put("displayName", drive.owner().name());
+        out.putObject("owner")
+                .putObject("user")
+                .put("id", SandboxIds.guid("user|" + drive.owner().address()))
+                .put("displayName", drive.owner().name());
         long used = drive.usedBytes();
         long total = 1_099_511_627_776L;
-        out.putObject("quota").put("deleted", 0).put("remaining", total - used).put("state", "normal")
-                .put("total", total).put("used", used);
+        out.putObject("quota")
+                .put("deleted", 0)
+                .put("remaining", total - used)
+                .put("state", "normal")
+                .put("total", total)
+                .put("used", used);
         return Responses.ok(out);
     }
 

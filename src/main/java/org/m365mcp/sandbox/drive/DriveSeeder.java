@@ -18,13 +18,23 @@ import org.m365mcp.sandbox.common.SandboxIds;
 final class DriveSeeder {
 
     private static final String[] PROJECT_PARTS = {"Specs", "Meeting notes", "Deliverables", "Archive"};
-    private static final String[] CUSTOMERS = {"Fabrikam", "Northwind Traders", "Tailspin Toys", "Wide World Importers",
-        "Woodgrove Bank"};
-    private static final String[] EVENTS = {"Offsite 2025", "Sales kick-off", "Mark 8 launch party", "Summer picnic",
-        "Hackathon", "Holiday party"};
+    private static final String[] CUSTOMERS = {
+        "Fabrikam", "Northwind Traders", "Tailspin Toys", "Wide World Importers", "Woodgrove Bank"
+    };
+    private static final String[] EVENTS = {
+        "Offsite 2025", "Sales kick-off", "Mark 8 launch party", "Summer picnic", "Hackathon", "Holiday party"
+    };
     private static final String[] AREAS = {"Projects", "Finance", "Customers", "Misc"};
-    private static final String[][] DOC_NAMES = {{"Overview", "docx"}, {"Plan", "docx"}, {"Budget", "xlsx"},
-        {"Status", "pptx"}, {"Notes", "txt"}, {"Contract", "pdf"}, {"Data export", "csv"}, {"README", "md"}};
+    private static final String[][] DOC_NAMES = {
+        {"Overview", "docx"},
+        {"Plan", "docx"},
+        {"Budget", "xlsx"},
+        {"Status", "pptx"},
+        {"Notes", "txt"},
+        {"Contract", "pdf"},
+        {"Data export", "csv"},
+        {"README", "md"}
+    };
 
     private final Drive drive;
     private final Random random;
@@ -72,13 +82,18 @@ final class DriveSeeder {
             String y = folder(roll, "/Pictures/Camera Roll/" + year, String.valueOf(year));
             for (int month = 1; month <= 12; month++) {
                 String m = String.format("%02d", month);
-                photos(folder(y, "/Pictures/Camera Roll/" + year + "/" + m, m), "/Pictures/Camera Roll/" + year + "/" + m,
+                photos(
+                        folder(y, "/Pictures/Camera Roll/" + year + "/" + m, m),
+                        "/Pictures/Camera Roll/" + year + "/" + m,
                         random.nextInt(4));
             }
         }
         String events = folder(pictures, "/Pictures/Events", "Events");
         for (String event : EVENTS) {
-            photos(folder(events, "/Pictures/Events/" + event, event), "/Pictures/Events/" + event, 2 + random.nextInt(5));
+            photos(
+                    folder(events, "/Pictures/Events/" + event, event),
+                    "/Pictures/Events/" + event,
+                    2 + random.nextInt(5));
         }
         leaf(pictures, "/Pictures/Screenshots", "Screenshots", "Screenshot");
         String shared = folder(root, "/Shared", "Shared");
@@ -109,7 +124,8 @@ final class DriveSeeder {
             String[] doc = DOC_NAMES[random.nextInt(DOC_NAMES.length)];
             String name = subject + " - " + doc[0] + (i == 0 ? "" : " " + (i + 1)) + "." + doc[1];
             long size = doc[1].equals("txt") || doc[1].equals("md") || doc[1].equals("csv")
-                    ? 300 + random.nextInt(4_000) : 12_000 + random.nextInt(80_000);
+                    ? 300 + random.nextInt(4_000)
+                    : 12_000 + random.nextInt(80_000);
             file(parent, path + "/" + name, name, size);
         }
     }
@@ -125,7 +141,8 @@ final class DriveSeeder {
 
     private String folder(String parent, String path, String name) {
         return drive.put(SandboxIds.driveItem(drive.accountId(), path), parent, name, true, 0, null, when())
-                .path("id").asText();
+                .path("id")
+                .asText();
     }
 
     private void file(String parent, String path, String name, long size) {

@@ -22,8 +22,7 @@ import org.m365mcp.sandbox.common.SandboxIds;
 final class DriveWrites {
 
     /** An upload's result: the item, and whether it is new (201) or replaced (200). */
-    record Upload(ObjectNode item, boolean created) {
-    }
+    record Upload(ObjectNode item, boolean created) {}
 
     private final Drive drive;
 
@@ -35,7 +34,8 @@ final class DriveWrites {
     String createFolder(String parentId, ObjectNode body) {
         String name = validName(body.path("name").asText(""));
         if (!body.path("folder").isObject()) {
-            throw SandboxGraphException.driveInvalidRequest("Only folders can be created here; upload files with PUT …/content.");
+            throw SandboxGraphException.driveInvalidRequest(
+                    "Only folders can be created here; upload files with PUT …/content.");
         }
         String behavior = body.path("@microsoft.graph.conflictBehavior").asText("fail");
         synchronized (drive) {
@@ -48,7 +48,9 @@ final class DriveWrites {
                     default -> throw conflict();
                 }
             }
-            return drive.put(drive.newId(), parentId, name, true, 0, null, drive.now()).path("id").asText();
+            return drive.put(drive.newId(), parentId, name, true, 0, null, drive.now())
+                    .path("id")
+                    .asText();
         }
     }
 
@@ -84,7 +86,8 @@ final class DriveWrites {
                 String current = parent;
                 parent = drive.childNamed(current, folderName)
                         .orElseGet(() -> drive.put(drive.newId(), current, folderName, true, 0, null, drive.now())
-                                .path("id").asText());
+                                .path("id")
+                                .asText());
             }
             return upload(parent, parts[parts.length - 1], bytes, behavior);
         }
@@ -109,8 +112,9 @@ final class DriveWrites {
             } else {
                 existing = existingAt(target.path());
             }
-            if (existing.isPresent() && ("fail".equals(target.behavior()) || drive.isFolder(existing.get())
-                    && !"rename".equals(target.behavior()))) {
+            if (existing.isPresent()
+                    && ("fail".equals(target.behavior())
+                            || drive.isFolder(existing.get()) && !"rename".equals(target.behavior()))) {
                 throw conflict();
             }
         }
@@ -123,7 +127,8 @@ final class DriveWrites {
                 replace(target.itemId(), bytes);
                 return new Upload(drive.stored(target.itemId()), false);
             }
-            return target.parentId() != null ? upload(target.parentId(), target.name(), bytes, target.behavior())
+            return target.parentId() != null
+                    ? upload(target.parentId(), target.name(), bytes, target.behavior())
                     : uploadByPath(target.path(), bytes, target.behavior());
         }
     }
@@ -162,7 +167,9 @@ final class DriveWrites {
                     throw SandboxGraphException.driveInvalidRequest("An item cannot be moved into itself or below it.");
                 }
             }
-            String name = renames ? validName(patch.path("name").asText("")) : drive.stored(id).path("name").asText();
+            String name = renames
+                    ? validName(patch.path("name").asText(""))
+                    : drive.stored(id).path("name").asText();
             Optional<String> clash = drive.childNamed(parent, name).filter(other -> !other.equals(id));
             if (clash.isPresent()) {
                 throw conflict();
@@ -193,7 +200,8 @@ final class DriveWrites {
             if (id.equals(drive.rootId())) {
                 throw SandboxGraphException.driveInvalidRequest("The root cannot be copied.");
             }
-            String parent = body.path("parentReference").isObject() ? target(body.get("parentReference"))
+            String parent = body.path("parentReference").isObject()
+                    ? target(body.get("parentReference"))
                     : source.path("parentReference").path("id").asText();
             requireFolder(parent);
             if (drive.isFolder(id) && drive.isWithin(parent, id)) {
@@ -211,16 +219,25 @@ final class DriveWrites {
         ObjectNode source = drive.stored(id);
         boolean folder = source.has("folder");
         String copyId = drive.newId();
-        drive.put(copyId, parent, name, folder, folder ? 0 : source.path("size").asLong(),
-                folder ? null : drive.content(id), drive.now());
+        drive.put(
+                copyId,
+                parent,
+                name,
+                folder,
+                folder ? 0 : source.path("size").asLong(),
+                folder ? null : drive.content(id),
+                drive.now());
         if (folder) {
-            drive.childIds(id).forEach(child -> copyTree(child, copyId, drive.stored(child).path("name").asText()));
+            drive.childIds(id)
+                    .forEach(child -> copyTree(
+                            child, copyId, drive.stored(child).path("name").asText()));
         }
         return copyId;
     }
 
     private String target(JsonNode reference) {
-        if (reference.hasNonNull("driveId") && !reference.get("driveId").asText().equals(drive.driveId())) {
+        if (reference.hasNonNull("driveId")
+                && !reference.get("driveId").asText().equals(drive.driveId())) {
             throw SandboxGraphException.driveInvalidRequest("The sandbox copies and moves within one drive only.");
         }
         if (reference.hasNonNull("id")) {
@@ -253,8 +270,12 @@ final class DriveWrites {
 
     static String validName(String name) {
         String trimmed = name.trim();
-        if (trimmed.isEmpty() || trimmed.matches(".*[\\\\/:*?\"<>|].*") || trimmed.equals(".") || trimmed.equals("..")) {
-            throw SandboxGraphException.driveInvalidRequest("The name '" + name + "' is not a valid file or folder name.");
+        if (trimmed.isEmpty()
+                || trimmed.matches(".*[\\\\/:*?\"<>|].*")
+                || trimmed.equals(".")
+                || trimmed.equals("..")) {
+            throw SandboxGraphException.driveInvalidRequest(
+                    "The name '" + name + "' is not a valid file or folder name.");
         }
         return trimmed;
     }

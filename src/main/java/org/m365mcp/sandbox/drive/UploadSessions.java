@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.m365mcp.sandbox.common.Json;
@@ -49,12 +48,10 @@ public final class UploadSessions {
      * Where the file goes: a new file {@code name} in folder {@code parentId}, a path below the root
      * ({@code path}, missing folders made at the end), or the existing file {@code itemId}.
      */
-    record Target(String parentId, String name, String path, String itemId, String behavior) {
-    }
+    record Target(String parentId, String name, String path, String itemId, String behavior) {}
 
     /** What an upload URL answers: its status code and body. */
-    public record Answer(int status, ObjectNode body) {
-    }
+    public record Answer(int status, ObjectNode body) {}
 
     private static final class Session {
         final Target target;
@@ -123,8 +120,8 @@ public final class UploadSessions {
             long total = range[2];
             long length = end - start + 1;
             if (length != fragment.length) {
-                throw SandboxGraphException.driveInvalidRequest("The body has " + fragment.length
-                        + " bytes but Content-Range announces " + length + ".");
+                throw SandboxGraphException.driveInvalidRequest(
+                        "The body has " + fragment.length + " bytes but Content-Range announces " + length + ".");
             }
             if (session.total >= 0 && total != session.total) {
                 throw invalidRange("The file's size was " + session.total + " bytes, not " + total + ".");
@@ -140,8 +137,8 @@ public final class UploadSessions {
                 throw SandboxGraphException.driveInvalidRequest("A fragment may have at most 60 MiB.");
             }
             if (end + 1 < total && length % FRAGMENT_UNIT != 0) {
-                throw SandboxGraphException.driveInvalidRequest("A fragment that does not end the file must be"
-                        + " a multiple of 320 KiB (327,680 bytes).");
+                throw SandboxGraphException.driveInvalidRequest(
+                        "A fragment that does not end the file must be" + " a multiple of 320 KiB (327,680 bytes).");
             }
             session.total = total;
             session.received.writeBytes(fragment);
@@ -150,8 +147,10 @@ public final class UploadSessions {
                 return new Answer(202, status(session));
             }
             sessions.remove(sessionId);
-            DriveWrites.Upload upload = new DriveWrites(drive).finishUpload(session.target, session.received.toByteArray());
-            return new Answer(upload.created() ? 201 : 200,
+            DriveWrites.Upload upload =
+                    new DriveWrites(drive).finishUpload(session.target, session.received.toByteArray());
+            return new Answer(
+                    upload.created() ? 201 : 200,
                     drive.render(upload.item().path("id").asText(), sandboxRoot));
         }
     }

@@ -19,12 +19,27 @@ import java.util.regex.Pattern;
  *       client's timeout is a timeout.
  * </ul>
  */
-public record FaultRule(String pathPattern, String method, Integer status, Integer retryAfterSeconds, long delayMs,
-        Integer count, String code, String message, int skip) {
+public record FaultRule(
+        String pathPattern,
+        String method,
+        Integer status,
+        Integer retryAfterSeconds,
+        long delayMs,
+        Integer count,
+        String code,
+        String message,
+        int skip) {
 
     /** A rule that applies from the first matching request. */
-    public FaultRule(String pathPattern, String method, Integer status, Integer retryAfterSeconds, long delayMs,
-            Integer count, String code, String message) {
+    public FaultRule(
+            String pathPattern,
+            String method,
+            Integer status,
+            Integer retryAfterSeconds,
+            long delayMs,
+            Integer count,
+            String code,
+            String message) {
         this(pathPattern, method, status, retryAfterSeconds, delayMs, count, code, message, 0);
     }
 
@@ -67,7 +82,9 @@ public record FaultRule(String pathPattern, String method, Integer status, Integ
             }
             regex.append(Pattern.quote(literal));
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(path).matches();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE)
+                .matcher(path)
+                .matches();
     }
 
     /** Graph's error code for this fault: the configured one, else Graph's usual code for the status. */
@@ -89,8 +106,9 @@ public record FaultRule(String pathPattern, String method, Integer status, Integ
             return message;
         }
         return switch (status) {
-            case 429 -> "Too many requests. Retry after " + (retryAfterSeconds == null ? "a while" : retryAfterSeconds
-                    + " seconds") + ".";
+            case 429 ->
+                "Too many requests. Retry after "
+                        + (retryAfterSeconds == null ? "a while" : retryAfterSeconds + " seconds") + ".";
             case 503 -> "The service is temporarily unavailable. Please retry.";
             case 504 -> "The gateway timed out.";
             default -> "The sandbox injected a fault for this request.";

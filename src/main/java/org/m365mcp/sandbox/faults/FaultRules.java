@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultRules {
 
     /** A rule and how many more requests it affects ({@code null} for unlimited). */
-    public record Active(FaultRule rule, Integer remaining) {
-    }
+    public record Active(FaultRule rule, Integer remaining) {}
 
     private record Slot(FaultRule rule, AtomicInteger remaining, AtomicInteger toSkip) {
 
@@ -36,8 +35,8 @@ public final class FaultRules {
     private final List<Slot> slots = new CopyOnWriteArrayList<>();
 
     public void add(FaultRule rule) {
-        slots.add(new Slot(rule, rule.count() == null ? null : new AtomicInteger(rule.count()),
-                new AtomicInteger(rule.skip())));
+        slots.add(new Slot(
+                rule, rule.count() == null ? null : new AtomicInteger(rule.count()), new AtomicInteger(rule.skip())));
     }
 
     /** Replaces every rule by {@code rules}. */
@@ -62,7 +61,8 @@ public final class FaultRules {
 
     public List<Active> list() {
         return slots.stream()
-                .map(s -> new Active(s.rule(), s.remaining() == null ? null : s.remaining().get()))
+                .map(s -> new Active(
+                        s.rule(), s.remaining() == null ? null : s.remaining().get()))
                 .toList();
     }
 }

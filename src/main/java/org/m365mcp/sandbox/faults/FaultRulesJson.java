@@ -18,11 +18,10 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  */
 public final class FaultRulesJson {
 
-    private static final Set<String> FIELDS = Set.of("path_pattern", "method", "status", "retry_after_seconds",
-            "delay_ms", "count", "code", "message", "skip");
+    private static final Set<String> FIELDS = Set.of(
+            "path_pattern", "method", "status", "retry_after_seconds", "delay_ms", "count", "code", "message", "skip");
 
-    private FaultRulesJson() {
-    }
+    private FaultRulesJson() {}
 
     public static List<FaultRule> parse(String body) {
         JsonNode root;
@@ -52,9 +51,15 @@ public final class FaultRulesJson {
             }
         });
         try {
-            return new FaultRule(text(node, "path_pattern"), text(node, "method"), integer(node, "status"),
-                    integer(node, "retry_after_seconds"), node.has("delay_ms") ? integer(node, "delay_ms") : 0,
-                    integer(node, "count"), text(node, "code"), text(node, "message"),
+            return new FaultRule(
+                    text(node, "path_pattern"),
+                    text(node, "method"),
+                    integer(node, "status"),
+                    integer(node, "retry_after_seconds"),
+                    node.has("delay_ms") ? integer(node, "delay_ms") : 0,
+                    integer(node, "count"),
+                    text(node, "code"),
+                    text(node, "message"),
                     node.has("skip") ? integer(node, "skip") : 0);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw SandboxGraphException.badRequest("Invalid fault: " + e.getMessage() + ".");

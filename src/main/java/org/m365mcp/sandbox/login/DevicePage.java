@@ -15,11 +15,9 @@ import java.util.List;
 final class DevicePage {
 
     /** An account the page offers. */
-    record Choice(String username, String name) {
-    }
+    record Choice(String username, String name) {}
 
-    private DevicePage() {
-    }
+    private DevicePage() {}
 
     /** The form, with {@code userCode} filled in (may be null) and {@code error} above it (may be null). */
     static String form(List<Choice> accounts, String userCode, String selected, String error) {
@@ -30,18 +28,28 @@ final class DevicePage {
                 .append("</b>, standing in for Microsoft's device login page. It has no passwords: choose the ")
                 .append("account to sign in as, enter the code your device shows, and approve or decline.</p>\n");
         if (error != null) {
-            html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>\n");
+            html.append("<p class=\"error\" role=\"alert\">")
+                    .append(escape(error))
+                    .append("</p>\n");
         }
-        html.append("<form method=\"post\" action=\"").append(DevicePageResource.PATH).append("\">\n")
+        html.append("<form method=\"post\" action=\"")
+                .append(DevicePageResource.PATH)
+                .append("\">\n")
                 .append("<p><label>Code <input name=\"user_code\" autocomplete=\"off\" autofocus value=\"")
-                .append(escape(userCode == null ? "" : userCode)).append("\"></label></p>\n")
+                .append(escape(userCode == null ? "" : userCode))
+                .append("\"></label></p>\n")
                 .append("<fieldset><legend>Sign in as</legend>\n");
         for (int i = 0; i < accounts.size(); i++) {
             Choice account = accounts.get(i);
             boolean checked = selected == null ? i == 0 : account.username().equalsIgnoreCase(selected);
             html.append("<p><label><input type=\"radio\" name=\"username\" value=\"")
-                    .append(escape(account.username())).append('"').append(checked ? " checked" : "").append("> ")
-                    .append(escape(account.name())).append(" &lt;").append(escape(account.username()))
+                    .append(escape(account.username()))
+                    .append('"')
+                    .append(checked ? " checked" : "")
+                    .append("> ")
+                    .append(escape(account.name()))
+                    .append(" &lt;")
+                    .append(escape(account.username()))
                     .append("&gt;</label></p>\n");
         }
         html.append("</fieldset>\n")

@@ -63,22 +63,31 @@ public class DevicePageResource {
             }
             Optional<SignedInUser> account = username == null ? Optional.empty() : tenant.user(username);
             if (account.isEmpty()) {
-                return error(userCode, username, username == null ? "Choose the account to sign in as."
-                        : "There is no account '" + username + "' in " + SandboxLogin.TENANT + ".");
+                return error(
+                        userCode,
+                        username,
+                        username == null
+                                ? "Choose the account to sign in as."
+                                : "There is no account '" + username + "' in " + SandboxLogin.TENANT + ".");
             }
             SignedInUser user = account.get();
             login.approve(userCode, user);
-            return Response.ok(DevicePage.approved(user.name(), user.username())).build();
+            return Response.ok(DevicePage.approved(user.name(), user.username()))
+                    .build();
         } catch (UserCodeException e) {
             return error(userCode, username, e.getMessage());
         }
     }
 
     private Response error(String userCode, String username, String message) {
-        return Response.status(400).entity(DevicePage.form(choices(), userCode, username, message)).build();
+        return Response.status(400)
+                .entity(DevicePage.form(choices(), userCode, username, message))
+                .build();
     }
 
     private List<DevicePage.Choice> choices() {
-        return tenant.users().stream().map(u -> new DevicePage.Choice(u.username(), u.name())).toList();
+        return tenant.users().stream()
+                .map(u -> new DevicePage.Choice(u.username(), u.name()))
+                .toList();
     }
 }

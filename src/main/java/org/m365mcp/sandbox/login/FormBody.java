@@ -59,7 +59,9 @@ record FormBody(Map<String, String> fields) {
     /** A space-separated field as a list; empty when the field is missing. */
     List<String> words(String name) {
         String value = get(name);
-        return value == null ? List.of() : Arrays.stream(value.split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static String decode(String text) {

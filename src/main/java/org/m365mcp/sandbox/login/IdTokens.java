@@ -28,6 +28,7 @@ final class IdTokens {
 
     /** An id token is valid for an hour on the identity platform, whatever the access token's lifetime. */
     private static final Duration LIFETIME = Duration.ofHours(1);
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final KeyPair keys;
@@ -69,7 +70,10 @@ final class IdTokens {
 
     /** {@code client_info} for {@code user}. */
     static String clientInfo(SignedInUser user) {
-        return encode(Json.object().put("uid", user.objectId()).put("utid", SandboxLogin.TENANT_ID).toString());
+        return encode(Json.object()
+                .put("uid", user.objectId())
+                .put("utid", SandboxLogin.TENANT_ID)
+                .toString());
     }
 
     /** As on the identity platform, {@code sub} differs per application for the same user. */

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param scopes the scopes granted, as the token response's {@code scope} lists them (a canonical order,
  *               no {@code offline_access})
  */
-public record IssuedAccessToken(SignedInUser user, String clientId, List<String> scopes, Instant issuedAt,
-        Instant expiresAt) {
+public record IssuedAccessToken(
+        SignedInUser user, String clientId, List<String> scopes, Instant issuedAt, Instant expiresAt) {
 
     public IssuedAccessToken {
         Objects.requireNonNull(user, "user");

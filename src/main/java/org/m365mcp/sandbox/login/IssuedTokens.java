@@ -1,10 +1,9 @@
 package org.m365mcp.sandbox.login;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,15 +34,16 @@ final class IssuedTokens {
     private final Deque<String> history = new ArrayDeque<>(); // guarded by itself
 
     /** What a refresh token may be redeemed for. */
-    record RefreshGrant(SignedInUser user, String clientId, List<String> scopes) {
-    }
+    record RefreshGrant(SignedInUser user, String clientId, List<String> scopes) {}
 
     IssuedTokens(RandomCodes random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
     TokenGrant issue(SignedInUser user, String clientId, List<String> scopes, Instant now, Duration lifetime) {
-        accessTokens.entrySet().removeIf(e -> e.getValue().expiresAt().plus(KEEP_EXPIRED).isBefore(now));
+        accessTokens
+                .entrySet()
+                .removeIf(e -> e.getValue().expiresAt().plus(KEEP_EXPIRED).isBefore(now));
         IssuedAccessToken details = new IssuedAccessToken(user, clientId, scopes, now, now.plus(lifetime));
         String accessToken = random.secret(TOKEN_BYTES);
         while (accessTokens.putIfAbsent(accessToken, details) != null) {

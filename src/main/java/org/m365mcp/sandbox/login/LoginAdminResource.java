@@ -58,8 +58,12 @@ public class LoginAdminResource {
         LoginSettings settings = login.settings();
         LoginCounters counters = login.counters();
         ObjectNode body = Json.object()
-                .put("access_token_lifetime_seconds", settings.accessTokenLifetime().toSeconds())
-                .put("device_code_lifetime_seconds", settings.deviceCodeLifetime().toSeconds())
+                .put(
+                        "access_token_lifetime_seconds",
+                        settings.accessTokenLifetime().toSeconds())
+                .put(
+                        "device_code_lifetime_seconds",
+                        settings.deviceCodeLifetime().toSeconds())
                 .put("poll_interval_seconds", settings.pollInterval().toSeconds())
                 .put("device_codes_issued", counters.deviceCodesIssued());
         ObjectNode grants = body.putObject("grants");

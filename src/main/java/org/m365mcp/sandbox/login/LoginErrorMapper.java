@@ -45,16 +45,22 @@ public class LoginErrorMapper implements ExceptionMapper<LoginException> {
         String timestamp = TIMESTAMP.format(login.clock().instant());
         String traceId = UUID.randomUUID().toString();
         String requestId = headers == null ? null : headers.getHeaderString(ClientRequestIdFilter.HEADER);
-        String correlationId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+        String correlationId =
+                requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
         ObjectNode body = Json.object()
                 .put("error", e.error())
-                .put("error_description", "AADSTS" + e.aadstsCode() + ": " + e.getMessage()
-                        + "\r\nTrace ID: " + traceId + "\r\nCorrelation ID: " + correlationId
-                        + "\r\nTimestamp: " + timestamp);
+                .put(
+                        "error_description",
+                        "AADSTS" + e.aadstsCode() + ": " + e.getMessage()
+                                + "\r\nTrace ID: " + traceId + "\r\nCorrelation ID: " + correlationId
+                                + "\r\nTimestamp: " + timestamp);
         body.putArray("error_codes").add(e.aadstsCode());
         body.put("timestamp", timestamp).put("trace_id", traceId).put("correlation_id", correlationId);
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store, no-cache").header("Pragma", "no-cache")
-                .entity(body.toString()).build();
+        return Response.status(400)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store, no-cache")
+                .header("Pragma", "no-cache")
+                .entity(body.toString())
+                .build();
     }
 }

@@ -35,18 +35,22 @@ public final class LoginException extends RuntimeException {
     }
 
     static LoginException authorizationPending() {
-        return new LoginException("authorization_pending", 70016,
+        return new LoginException(
+                "authorization_pending",
+                70016,
                 "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
     }
 
     static LoginException expiredToken() {
-        return new LoginException("expired_token", 70020,
+        return new LoginException(
+                "expired_token",
+                70020,
                 "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
     }
 
     static LoginException authorizationDeclined() {
-        return new LoginException("authorization_declined", 70000,
-                "The user declined the sign-in request on the device code page.");
+        return new LoginException(
+                "authorization_declined", 70000, "The user declined the sign-in request on the device code page.");
     }
 
     static LoginException invalidGrant(String why) {
@@ -54,12 +58,12 @@ public final class LoginException extends RuntimeException {
     }
 
     static LoginException missingParameter(String name) {
-        return new LoginException("invalid_request", 900144,
-                "The request body must contain the following parameter: '" + name + "'.");
+        return new LoginException(
+                "invalid_request", 900144, "The request body must contain the following parameter: '" + name + "'.");
     }
 
     static LoginException unsupportedGrantType(String grantType) {
-        return new LoginException("unsupported_grant_type", 70003,
-                "The app requested an unsupported grant type '" + grantType + "'.");
+        return new LoginException(
+                "unsupported_grant_type", 70003, "The app requested an unsupported grant type '" + grantType + "'.");
     }
 }

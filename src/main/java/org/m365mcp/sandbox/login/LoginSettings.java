@@ -32,7 +32,9 @@ public record LoginSettings(Duration accessTokenLifetime, Duration deviceCodeLif
 
     /** The settings in seconds, as the configuration and the admin API give them. */
     public static LoginSettings ofSeconds(long accessTokenLifetime, long deviceCodeLifetime, long pollInterval) {
-        return new LoginSettings(Duration.ofSeconds(accessTokenLifetime), Duration.ofSeconds(deviceCodeLifetime),
+        return new LoginSettings(
+                Duration.ofSeconds(accessTokenLifetime),
+                Duration.ofSeconds(deviceCodeLifetime),
                 Duration.ofSeconds(pollInterval));
     }
 

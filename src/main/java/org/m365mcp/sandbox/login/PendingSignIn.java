@@ -9,10 +9,20 @@ import java.util.Objects;
  *
  * @param user who approved it; null unless {@code status} is {@link Status#APPROVED}
  */
-record PendingSignIn(String deviceCode, String userCode, String clientId, List<String> scopes, Instant expiresAt,
-        Status status, SignedInUser user) {
+record PendingSignIn(
+        String deviceCode,
+        String userCode,
+        String clientId,
+        List<String> scopes,
+        Instant expiresAt,
+        Status status,
+        SignedInUser user) {
 
-    enum Status { PENDING, APPROVED, DECLINED }
+    enum Status {
+        PENDING,
+        APPROVED,
+        DECLINED
+    }
 
     PendingSignIn {
         Objects.requireNonNull(deviceCode, "deviceCode");
@@ -26,8 +36,8 @@ record PendingSignIn(String deviceCode, String userCode, String clientId, List<S
         }
     }
 
-    static PendingSignIn pending(String deviceCode, String userCode, String clientId, List<String> scopes,
-            Instant expiresAt) {
+    static PendingSignIn pending(
+            String deviceCode, String userCode, String clientId, List<String> scopes, Instant expiresAt) {
         return new PendingSignIn(deviceCode, userCode, clientId, scopes, expiresAt, Status.PENDING, null);
     }
 
@@ -37,7 +47,13 @@ record PendingSignIn(String deviceCode, String userCode, String clientId, List<S
     }
 
     PendingSignIn approvedBy(SignedInUser signedIn) {
-        return new PendingSignIn(deviceCode, userCode, clientId, scopes, expiresAt, Status.APPROVED,
+        return new PendingSignIn(
+                deviceCode,
+                userCode,
+                clientId,
+                scopes,
+                expiresAt,
+                Status.APPROVED,
                 Objects.requireNonNull(signedIn, "signedIn"));
     }
 

@@ -38,6 +38,7 @@ public class SandboxLogin {
 
     /** Late polls still hear {@code expired_token} for this long after a device code expired. */
     private static final Duration KEEP_EXPIRED_CODES = Duration.ofHours(1);
+
     private static final int DEVICE_CODE_BYTES = 48;
     private static final String OFFLINE_ACCESS = "offline_access";
 
@@ -50,18 +51,20 @@ public class SandboxLogin {
     private IdTokens idTokens;
 
     /** For CDI's client proxy only. */
-    protected SandboxLogin() {
-    }
+    protected SandboxLogin() {}
 
     @Inject
-    public SandboxLogin(Clock clock,
+    public SandboxLogin(
+            Clock clock,
             @ConfigProperty(name = "m365.sandbox.login.access-token-lifetime-seconds", defaultValue = "3600")
-            long accessTokenLifetimeSeconds,
+                    long accessTokenLifetimeSeconds,
             @ConfigProperty(name = "m365.sandbox.login.device-code-lifetime-seconds", defaultValue = "900")
-            long deviceCodeLifetimeSeconds,
+                    long deviceCodeLifetimeSeconds,
             @ConfigProperty(name = "m365.sandbox.login.poll-interval-seconds", defaultValue = "1")
-            long pollIntervalSeconds) {
-        this(clock, LoginSettings.ofSeconds(accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, pollIntervalSeconds));
+                    long pollIntervalSeconds) {
+        this(
+                clock,
+                LoginSettings.ofSeconds(accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, pollIntervalSeconds));
     }
 
     public SandboxLogin(Clock clock, LoginSettings settings) {
@@ -94,12 +97,16 @@ public class SandboxLogin {
         deviceCodes.forgetExpiredBefore(now.minus(KEEP_EXPIRED_CODES));
         PendingSignIn signIn;
         do {
-            signIn = PendingSignIn.pending(random.secret(DEVICE_CODE_BYTES), random.userCode(), clientId, scopes,
+            signIn = PendingSignIn.pending(
+                    random.secret(DEVICE_CODE_BYTES),
+                    random.userCode(),
+                    clientId,
+                    scopes,
                     now.plus(current.deviceCodeLifetime()));
         } while (!deviceCodes.add(signIn));
         counters.deviceCodeIssued();
-        return new DeviceAuthorization(signIn.deviceCode(), signIn.userCode(), current.deviceCodeLifetime(),
-                current.pollInterval());
+        return new DeviceAuthorization(
+                signIn.deviceCode(), signIn.userCode(), current.deviceCodeLifetime(), current.pollInterval());
     }
 
     /**
@@ -145,7 +152,8 @@ public class SandboxLogin {
     }
 
     private TokenGrant issue(GrantType type, SignedInUser user, String clientId, List<String> scopes, Instant now) {
-        TokenGrant grant = tokens.issue(user, clientId, granted(scopes), now, settings.get().accessTokenLifetime());
+        TokenGrant grant = tokens.issue(
+                user, clientId, granted(scopes), now, settings.get().accessTokenLifetime());
         counters.granted(type);
         return grant;
     }
@@ -157,9 +165,11 @@ public class SandboxLogin {
      * identity platform honours (there is a refresh token) but never lists.
      */
     static List<String> granted(List<String> requested) {
-        return requested.stream().filter(s -> !s.equalsIgnoreCase(OFFLINE_ACCESS))
+        return requested.stream()
+                .filter(s -> !s.equalsIgnoreCase(OFFLINE_ACCESS))
                 .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)))
-                .stream().toList();
+                .stream()
+                .toList();
     }
 
     /** What the sandbox issued as {@code accessToken}, expired or not; empty for any other text. */

@@ -22,7 +22,10 @@ public class SandboxLoginApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ClientRequestIdFilter.class, LoginErrorMapper.class, TokenEndpointResource.class,
+        return Set.of(
+                ClientRequestIdFilter.class,
+                LoginErrorMapper.class,
+                TokenEndpointResource.class,
                 DevicePageResource.class);
     }
 }

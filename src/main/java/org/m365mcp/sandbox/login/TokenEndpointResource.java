@@ -48,15 +48,20 @@ public class TokenEndpointResource {
         String clientId = form.required("client_id");
         form.required("scope");
         DeviceAuthorization started = login.startDeviceFlow(clientId, form.words("scope"));
-        String page = uriInfo.getBaseUriBuilder().path(DevicePageResource.PATH).build().toString();
+        String page = uriInfo.getBaseUriBuilder()
+                .path(DevicePageResource.PATH)
+                .build()
+                .toString();
         ObjectNode answer = Json.object()
                 .put("user_code", started.userCode())
                 .put("device_code", started.deviceCode())
                 .put("verification_uri", page)
                 .put("expires_in", started.expiresIn().toSeconds())
                 .put("interval", started.interval().toSeconds())
-                .put("message", "To sign in, use a web browser to open the page " + page + " and enter the code "
-                        + started.userCode() + " to authenticate.");
+                .put(
+                        "message",
+                        "To sign in, use a web browser to open the page " + page + " and enter the code "
+                                + started.userCode() + " to authenticate.");
         return noStore(answer);
     }
 
@@ -70,10 +75,11 @@ public class TokenEndpointResource {
         TokenGrant grant = switch (GrantType.ofWireName(grantType)
                 .orElseThrow(() -> LoginException.unsupportedGrantType(grantType))) {
             case DEVICE_CODE -> login.redeemDeviceCode(form.required("device_code"), clientId);
-            case REFRESH_TOKEN -> login.redeemRefreshToken(form.required("refresh_token"), clientId,
-                    form.words("scope"));
+            case REFRESH_TOKEN ->
+                login.redeemRefreshToken(form.required("refresh_token"), clientId, form.words("scope"));
         };
-        long expiresIn = grant.details().expiresAt().getEpochSecond() - grant.details().issuedAt().getEpochSecond();
+        long expiresIn = grant.details().expiresAt().getEpochSecond()
+                - grant.details().issuedAt().getEpochSecond();
         ObjectNode answer = Json.object()
                 .put("token_type", "Bearer")
                 .put("scope", String.join(" ", grant.details().scopes()))
@@ -96,6 +102,8 @@ public class TokenEndpointResource {
 
     private static Response noStore(ObjectNode answer) {
         return Response.ok(answer.toString(), MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store, no-cache").header("Pragma", "no-cache").build();
+                .header("Cache-Control", "no-store, no-cache")
+                .header("Pragma", "no-cache")
+                .build();
     }
 }

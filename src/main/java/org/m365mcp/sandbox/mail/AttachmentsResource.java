@@ -52,14 +52,18 @@ public final class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     public Response content(@PathParam("attachmentId") String attachmentId) {
         ObjectNode attachment = find(attachmentId);
-        return Response.ok(Base64.getDecoder().decode(attachment.path("contentBytes").asText()),
-                attachment.path("contentType").asText(MediaType.APPLICATION_OCTET_STREAM)).build();
+        return Response.ok(
+                        Base64.getDecoder()
+                                .decode(attachment.path("contentBytes").asText()),
+                        attachment.path("contentType").asText(MediaType.APPLICATION_OCTET_STREAM))
+                .build();
     }
 
     @POST
     public Response add(String body) {
         ObjectNode request = Json.body(body);
-        if (!"#microsoft.graph.fileAttachment".equals(request.path("@odata.type").asText())) {
+        if (!"#microsoft.graph.fileAttachment"
+                .equals(request.path("@odata.type").asText())) {
             throw SandboxGraphException.invalidRequest("The sandbox accepts '#microsoft.graph.fileAttachment' only.");
         }
         String name = request.path("name").asText("");
@@ -107,12 +111,14 @@ public final class AttachmentsResource {
     }
 
     private ObjectNode find(String attachmentId) {
-        return mailbox.attachments(messageId).stream().filter(a -> a.path("id").asText().equals(attachmentId))
-                .findFirst().orElseThrow(SandboxGraphException::itemNotFound);
+        return mailbox.attachments(messageId).stream()
+                .filter(a -> a.path("id").asText().equals(attachmentId))
+                .findFirst()
+                .orElseThrow(SandboxGraphException::itemNotFound);
     }
 
     private ODataListing listing() {
-        return new ODataListing("attachment", "users('" + mailbox.userId() + "')/messages('" + messageId
-                + "')/attachments", 10, null);
+        return new ODataListing(
+                "attachment", "users('" + mailbox.userId() + "')/messages('" + messageId + "')/attachments", 10, null);
     }
 }

@@ -13,8 +13,7 @@ import org.m365mcp.sandbox.common.Recipient;
 public interface MailDelivery {
 
     /** Nobody to deliver to: a mailbox on its own. */
-    MailDelivery NONE = (message, to) -> {
-    };
+    MailDelivery NONE = (message, to) -> {};
 
     void deliver(ObjectNode sent, Recipient to);
 }

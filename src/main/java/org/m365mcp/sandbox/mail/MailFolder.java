@@ -20,8 +20,7 @@ record MailFolder(String id, String wellKnownName, String displayName, String pa
 
     /** True when {@code ref} names this folder by opaque id (exact) or well-known name (any case). */
     boolean matches(String ref) {
-        return id.equals(ref)
-                || (wellKnownName != null && wellKnownName.equals(ref.toLowerCase(Locale.ROOT)));
+        return id.equals(ref) || (wellKnownName != null && wellKnownName.equals(ref.toLowerCase(Locale.ROOT)));
     }
 
     MailFolder renamed(String name) {

@@ -30,7 +30,11 @@ final class MailFolderActions {
         synchronized (mailbox) {
             MailFolder parent = parentRef == null ? mailbox.root() : mailbox.requireFolder(parentRef);
             requireFreeName(parent.id(), name, null);
-            MailFolder folder = new MailFolder(mailbox.newId("folder"), null, name, parent.id(),
+            MailFolder folder = new MailFolder(
+                    mailbox.newId("folder"),
+                    null,
+                    name,
+                    parent.id(),
                     body.path("isHidden").asBoolean(false));
             mailbox.putFolder(folder);
             return folder;
@@ -41,7 +45,9 @@ final class MailFolderActions {
     MailFolder update(String ref, ObjectNode patch) {
         patch.fieldNames().forEachRemaining(name -> {
             if (!name.equals("displayName") && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
+                throw new SandboxGraphException(
+                        400,
+                        "ErrorInvalidPropertyRequest",
                         "The property '" + name + "' cannot be set on a mail folder.");
             }
         });
@@ -69,10 +75,14 @@ final class MailFolderActions {
         synchronized (mailbox) {
             MailFolder folder = requireUserFolder(ref, "moved");
             MailFolder destination = mailbox.requireFolder(destinationRef);
-            for (MailFolder f = destination; f != null; f = f.parentFolderId() == null ? null
-                    : mailbox.folder(f.parentFolderId()).orElse(null)) {
+            for (MailFolder f = destination;
+                    f != null;
+                    f = f.parentFolderId() == null
+                            ? null
+                            : mailbox.folder(f.parentFolderId()).orElse(null)) {
                 if (f.id().equals(folder.id())) {
-                    throw SandboxGraphException.invalidRequest("A folder cannot be moved into itself or its subfolders.");
+                    throw SandboxGraphException.invalidRequest(
+                            "A folder cannot be moved into itself or its subfolders.");
                 }
             }
             requireFreeName(destination.id(), folder.displayName(), folder.id());
@@ -91,8 +101,8 @@ final class MailFolderActions {
     private MailFolder requireUserFolder(String ref, String verb) {
         MailFolder folder = mailbox.requireFolder(ref);
         if (folder.wellKnownName() != null) {
-            throw new SandboxGraphException(400, "ErrorCannotDeleteObject",
-                    "Distinguished folders cannot be " + verb + ".");
+            throw new SandboxGraphException(
+                    400, "ErrorCannotDeleteObject", "Distinguished folders cannot be " + verb + ".");
         }
         return folder;
     }
@@ -101,7 +111,8 @@ final class MailFolderActions {
         boolean taken = mailbox.childFolders(parentId).stream()
                 .anyMatch(f -> f.displayName().equalsIgnoreCase(name) && !f.id().equals(exceptId));
         if (taken) {
-            throw new SandboxGraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+            throw new SandboxGraphException(
+                    409, "ErrorFolderExists", "A folder with the specified name already exists.");
         }
     }
 }

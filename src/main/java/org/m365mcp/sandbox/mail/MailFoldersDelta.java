@@ -45,7 +45,10 @@ public final class MailFoldersDelta implements DeltaSource {
     @Override
     public List<String> currentIds() {
         String root = mailbox.root().id();
-        return mailbox.folders().stream().map(MailFolder::id).filter(id -> !id.equals(root)).toList();
+        return mailbox.folders().stream()
+                .map(MailFolder::id)
+                .filter(id -> !id.equals(root))
+                .toList();
     }
 
     @Override
@@ -56,7 +59,9 @@ public final class MailFoldersDelta implements DeltaSource {
     @Override
     public Optional<ObjectNode> render(String id) {
         synchronized (mailbox) {
-            return mailbox.folders().stream().filter(f -> f.id().equals(id) && f.parentFolderId() != null).findFirst()
+            return mailbox.folders().stream()
+                    .filter(f -> f.id().equals(id) && f.parentFolderId() != null)
+                    .findFirst()
                     .map(mailbox::folderJson);
         }
     }

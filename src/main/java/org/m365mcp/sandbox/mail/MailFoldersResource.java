@@ -43,8 +43,12 @@ public final class MailFoldersResource {
             MailFolder parent = parentRef == null ? mailbox.root() : mailbox.requireFolder(parentRef);
             String context = "users('" + mailbox.userId() + "')/mailFolders"
                     + (parentRef == null ? "" : "('" + parentRef + "')/childFolders");
-            return Responses.ok(new ODataListing("mailFolder", context, 10, null).page(
-                    mailbox.childFolders(parent.id()).stream().map(mailbox::folderJson).toList(), request));
+            return Responses.ok(new ODataListing("mailFolder", context, 10, null)
+                    .page(
+                            mailbox.childFolders(parent.id()).stream()
+                                    .map(mailbox::folderJson)
+                                    .toList(),
+                            request));
         }
     }
 

@@ -57,9 +57,10 @@ public final class Mailbox {
     }
 
     /** Seeds a mailbox for {@code owner}: same seed and anchor, same mailbox. */
-    public static Mailbox seeded(String accountId, Recipient owner, long seed, Instant anchor, Clock clock,
-            MailDelivery delivery) {
-        return new Mailbox(accountId, owner, clock, new MailboxSeeder(accountId, owner, seed, anchor).build(), delivery);
+    public static Mailbox seeded(
+            String accountId, Recipient owner, long seed, Instant anchor, Clock clock, MailDelivery delivery) {
+        return new Mailbox(
+                accountId, owner, clock, new MailboxSeeder(accountId, owner, seed, anchor).build(), delivery);
     }
 
     /** Puts a message sent by someone else into this inbox, unread, under a new id. */
@@ -112,7 +113,8 @@ public final class Mailbox {
 
     synchronized String newId(String kind) {
         sequence++;
-        return kind.equals("folder") ? SandboxIds.folder(accountId, "new/" + sequence)
+        return kind.equals("folder")
+                ? SandboxIds.folder(accountId, "new/" + sequence)
                 : SandboxIds.message(accountId, kind + "/" + sequence);
     }
 
@@ -136,7 +138,9 @@ public final class Mailbox {
     }
 
     synchronized List<MailFolder> childFolders(String parentId) {
-        return folders.values().stream().filter(f -> parentId.equals(f.parentFolderId())).toList();
+        return folders.values().stream()
+                .filter(f -> parentId.equals(f.parentFolderId()))
+                .toList();
     }
 
     synchronized List<MailFolder> folders() {
@@ -145,7 +149,10 @@ public final class Mailbox {
 
     synchronized void putFolder(MailFolder folder) {
         MailFolder old = folders.put(folder.id(), folder);
-        changes.record(ChangeFamily.MAIL_FOLDER, container(folder), folder.id(),
+        changes.record(
+                ChangeFamily.MAIL_FOLDER,
+                container(folder),
+                folder.id(),
                 old == null ? ChangeKind.CREATED : ChangeKind.UPDATED);
         if (old == null || !java.util.Objects.equals(old.parentFolderId(), folder.parentFolderId())) {
             folderCountsChanged(folder.parentFolderId()); // its childFolderCount
@@ -158,8 +165,11 @@ public final class Mailbox {
     /** Removes a folder, its subfolders and every message in them. */
     synchronized void removeFolderTree(MailFolder folder) {
         childFolders(folder.id()).forEach(this::removeFolderTree);
-        messages.values().stream().filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
-                .map(m -> m.path("id").asText()).toList().forEach(this::removeMessage);
+        messages.values().stream()
+                .filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
+                .map(m -> m.path("id").asText())
+                .toList()
+                .forEach(this::removeMessage);
         folders.remove(folder.id());
         changes.record(ChangeFamily.MAIL_FOLDER, container(folder), folder.id(), ChangeKind.DELETED);
         folderCountsChanged(folder.parentFolderId());
@@ -180,7 +190,8 @@ public final class Mailbox {
     /** Graph's {@code mailFolder} JSON, with its counts as they are now. */
     synchronized ObjectNode folderJson(MailFolder f) {
         List<ObjectNode> inside = messages.values().stream()
-                .filter(m -> m.path("parentFolderId").asText().equals(f.id())).toList();
+                .filter(m -> m.path("parentFolderId").asText().equals(f.id()))
+                .toList();
         ObjectNode node = Json.object();
         node.put("id", f.id());
         node.put("displayName", f.displayName());
@@ -190,7 +201,9 @@ public final class Mailbox {
             node.put("parentFolderId", f.parentFolderId());
         }
         node.put("childFolderCount", childFolders(f.id()).size());
-        node.put("unreadItemCount", inside.stream().filter(m -> !m.path("isRead").asBoolean()).count());
+        node.put(
+                "unreadItemCount",
+                inside.stream().filter(m -> !m.path("isRead").asBoolean()).count());
         node.put("totalItemCount", inside.size());
         node.put("isHidden", f.isHidden());
         return node;
@@ -200,7 +213,9 @@ public final class Mailbox {
 
     /** Copies of the messages directly in {@code folder}, newest first. */
     synchronized List<ObjectNode> messages(MailFolder folder) {
-        return sorted(messages.values().stream().filter(m -> m.path("parentFolderId").asText().equals(folder.id())).toList());
+        return sorted(messages.values().stream()
+                .filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
+                .toList());
     }
 
     /** Copies of every message in the mailbox, newest first. */
@@ -227,7 +242,8 @@ public final class Mailbox {
         String folder = message.path("parentFolderId").asText();
         ObjectNode old = messages.put(id, message.deepCopy());
         changes.record(ChangeFamily.MESSAGE, folder, id, old == null ? ChangeKind.CREATED : ChangeKind.UPDATED);
-        if (old == null || old.path("isRead").asBoolean() != message.path("isRead").asBoolean()) {
+        if (old == null
+                || old.path("isRead").asBoolean() != message.path("isRead").asBoolean()) {
             folderCountsChanged(folder);
         }
     }
@@ -246,14 +262,20 @@ public final class Mailbox {
 
     synchronized List<ObjectNode> attachments(String messageId) {
         message(messageId);
-        return attachments.getOrDefault(messageId, List.of()).stream().map(ObjectNode::deepCopy).toList();
+        return attachments.getOrDefault(messageId, List.of()).stream()
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     synchronized void setAttachments(String messageId, List<ObjectNode> list) {
         if (list.isEmpty()) {
             attachments.remove(messageId);
         } else {
-            attachments.put(messageId, list.stream().map(ObjectNode::deepCopy).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+            attachments.put(
+                    messageId,
+                    list.stream()
+                            .map(ObjectNode::deepCopy)
+                            .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         }
         ObjectNode m = messages.get(messageId);
         if (m != null) {
@@ -265,7 +287,9 @@ public final class Mailbox {
 
     private static List<ObjectNode> sorted(List<ObjectNode> list) {
         return list.stream()
-                .sorted(Comparator.comparing((ObjectNode m) -> m.path("receivedDateTime").asText()).reversed()
+                .sorted(Comparator.comparing(
+                                (ObjectNode m) -> m.path("receivedDateTime").asText())
+                        .reversed()
                         .thenComparing(m -> m.path("id").asText()))
                 .map(ObjectNode::deepCopy)
                 .toList();

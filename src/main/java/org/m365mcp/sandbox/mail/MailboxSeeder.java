@@ -29,27 +29,33 @@ import org.m365mcp.sandbox.common.SandboxIds;
 final class MailboxSeeder {
 
     /** What a seeded mailbox holds, before it is turned into a live {@link Mailbox}. */
-    record Seed(List<MailFolder> folders, List<SandboxMessage> messages, Map<String, List<ObjectNode>> attachments,
-            List<ObjectNode> rules) {
-    }
+    record Seed(
+            List<MailFolder> folders,
+            List<SandboxMessage> messages,
+            Map<String, List<ObjectNode>> attachments,
+            List<ObjectNode> rules) {}
 
     /** How many messages each well-known folder gets. */
-    static final Map<String, Integer> FOLDER_SIZES = Map.of(
-            "inbox", 120, "sentitems", 30, "drafts", 5, "deleteditems", 12, "archive", 25, "junkemail", 6);
+    static final Map<String, Integer> FOLDER_SIZES =
+            Map.of("inbox", 120, "sentitems", 30, "drafts", 5, "deleteditems", 12, "archive", 25, "junkemail", 6);
 
     /** User folders as {key, display name, parent key, message count}; parents come first. */
     static final String[][] USER_FOLDERS = {
         {"projects", "Projects", "inbox", "0"}, {"mark8", "Mark 8", "projects", "9"},
         {"retail", "Contoso Retail", "projects", "7"}, {"receipts", "Receipts", "inbox", "6"},
-        {"partners", "Partners", "inbox", "5"}, {"archive2025", "2025", "archive", "8"}};
+        {"partners", "Partners", "inbox", "5"}, {"archive2025", "2025", "archive", "8"}
+    };
 
     private static final String[][] FOLDERS = {
         {"inbox", "Inbox"}, {"sentitems", "Sent Items"}, {"drafts", "Drafts"},
-        {"deleteditems", "Deleted Items"}, {"archive", "Archive"}, {"junkemail", "Junk Email"}};
+        {"deleteditems", "Deleted Items"}, {"archive", "Archive"}, {"junkemail", "Junk Email"}
+    };
     private static final String[][] FILES = {
         {"Status report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
         {"Budget.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-        {"Notes.txt", "text/plain"}, {"Plan.pdf", "application/pdf"}};
+        {"Notes.txt", "text/plain"},
+        {"Plan.pdf", "application/pdf"}
+    };
 
     private final String accountId;
     private final Recipient owner;
@@ -76,13 +82,13 @@ final class MailboxSeeder {
             messages.addAll(seedFolder(folder, f[0], FOLDER_SIZES.get(f[0])));
         }
         for (String[] f : USER_FOLDERS) {
-            MailFolder folder = new MailFolder(SandboxIds.folder(accountId, f[0]), null, f[1],
-                    SandboxIds.folder(accountId, f[2]), false);
+            MailFolder folder = new MailFolder(
+                    SandboxIds.folder(accountId, f[0]), null, f[1], SandboxIds.folder(accountId, f[2]), false);
             folders.add(folder);
             messages.addAll(seedFolder(folder, f[0], Integer.parseInt(f[3])));
         }
-        List<ObjectNode> rules = MessageRules.seed(SandboxIds.folder(accountId, "partners"),
-                SandboxIds.folder(accountId, "receipts"));
+        List<ObjectNode> rules =
+                MessageRules.seed(SandboxIds.folder(accountId, "partners"), SandboxIds.folder(accountId, "receipts"));
         return new Seed(folders, messages, attachments, rules);
     }
 
@@ -125,7 +131,8 @@ final class MailboxSeeder {
     /** One file attachment whose bytes are derived from the message, so they never depend on {@link #random}. */
     private ObjectNode attachment(SandboxMessage message, int index) {
         String[] file = FILES[Math.floorMod(message.id().hashCode(), FILES.length)];
-        byte[] bytes = ("Contoso · " + message.subject() + "\n\n" + message.body() + "\n").repeat(1 + index % 4)
+        byte[] bytes = ("Contoso · " + message.subject() + "\n\n" + message.body() + "\n")
+                .repeat(1 + index % 4)
                 .getBytes(StandardCharsets.UTF_8);
         ObjectNode node = Json.object();
         node.put("@odata.type", "#microsoft.graph.fileAttachment");

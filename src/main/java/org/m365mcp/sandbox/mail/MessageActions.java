@@ -37,8 +37,8 @@ final class MessageActions {
         synchronized (mailbox) {
             MailFolder folder = mailbox.requireFolder(folderRef == null ? "drafts" : folderRef);
             String id = mailbox.newId("draft");
-            ObjectNode draft = MessageJson.fromRequest(id, folder.id(), conversation(id), mailbox.owner(),
-                    mailbox.now(), body);
+            ObjectNode draft =
+                    MessageJson.fromRequest(id, folder.id(), conversation(id), mailbox.owner(), mailbox.now(), body);
             mailbox.putMessage(draft);
             return draft;
         }
@@ -146,14 +146,18 @@ final class MessageActions {
             }
             ObjectNode draft = Json.object();
             draft.put("subject", kind.prefix + original.path("subject").asText().replaceFirst("^(RE|FW): ", ""));
-            String quoted = "\n\n-----Original Message-----\nFrom: " + original.path("from").path("emailAddress")
-                    .path("name").asText() + "\nSubject: " + original.path("subject").asText() + "\n\n"
+            String quoted = "\n\n-----Original Message-----\nFrom: "
+                    + original.path("from").path("emailAddress").path("name").asText() + "\nSubject: "
+                    + original.path("subject").asText() + "\n\n"
                     + original.path("body").path("content").asText();
-            draft.putObject("body").put("contentType", "text").put("content", body.path("comment").asText("") + quoted);
+            draft.putObject("body")
+                    .put("contentType", "text")
+                    .put("content", body.path("comment").asText("") + quoted);
             draft.set("toRecipients", MessageJson.recipients(to));
             if (kind == Response.REPLY_ALL) {
-                draft.set("ccRecipients", MessageJson.recipients(Response.others(original.path("ccRecipients"),
-                        mailbox.owner())));
+                draft.set(
+                        "ccRecipients",
+                        MessageJson.recipients(Response.others(original.path("ccRecipients"), mailbox.owner())));
             }
             if (body.path("message").isObject()) {
                 Json.merge(draft, (ObjectNode) body.get("message"));
@@ -167,7 +171,9 @@ final class MessageActions {
 
     /** Which response and whom it goes to. */
     enum Response {
-        REPLY("RE: "), REPLY_ALL("RE: "), FORWARD("FW: ");
+        REPLY("RE: "),
+        REPLY_ALL("RE: "),
+        FORWARD("FW: ");
 
         private final String prefix;
 
@@ -183,7 +189,8 @@ final class MessageActions {
             Recipient from = Recipient.fromJson(original.path("from"));
             to.put(from.address().toLowerCase(), from);
             if (this == REPLY_ALL) {
-                others(original.path("toRecipients"), owner).forEach(r -> to.putIfAbsent(r.address().toLowerCase(), r));
+                others(original.path("toRecipients"), owner)
+                        .forEach(r -> to.putIfAbsent(r.address().toLowerCase(), r));
             }
             if (from.equals(owner) && this == REPLY) { // replying to one's own message goes to its recipients
                 return others(original.path("toRecipients"), owner);
@@ -193,14 +200,18 @@ final class MessageActions {
 
         static List<Recipient> others(JsonNode recipients, Recipient owner) {
             return MessageJson.recipientsOf(recipients).stream()
-                    .filter(r -> !r.address().equalsIgnoreCase(owner.address())).toList();
+                    .filter(r -> !r.address().equalsIgnoreCase(owner.address()))
+                    .toList();
         }
     }
 
     private static void requireRecipients(ObjectNode draft) {
-        if (draft.path("toRecipients").isEmpty() && draft.path("ccRecipients").isEmpty()
+        if (draft.path("toRecipients").isEmpty()
+                && draft.path("ccRecipients").isEmpty()
                 && draft.path("bccRecipients").isEmpty()) {
-            throw new SandboxGraphException(400, "ErrorInvalidRecipients",
+            throw new SandboxGraphException(
+                    400,
+                    "ErrorInvalidRecipients",
                     "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
         }
     }

@@ -26,12 +26,25 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
 final class MessageJson {
 
     /** What POST and PATCH may set on a message. */
-    static final Set<String> WRITABLE = Set.of("subject", "body", "toRecipients", "ccRecipients", "bccRecipients",
-            "replyTo", "importance", "categories", "flag", "isRead", "isReadReceiptRequested",
-            "isDeliveryReceiptRequested", "inferenceClassification", "from", "sender", "internetMessageId");
+    static final Set<String> WRITABLE = Set.of(
+            "subject",
+            "body",
+            "toRecipients",
+            "ccRecipients",
+            "bccRecipients",
+            "replyTo",
+            "importance",
+            "categories",
+            "flag",
+            "isRead",
+            "isReadReceiptRequested",
+            "isDeliveryReceiptRequested",
+            "inferenceClassification",
+            "from",
+            "sender",
+            "internetMessageId");
 
-    private MessageJson() {
-    }
+    private MessageJson() {}
 
     static ObjectNode render(SandboxMessage m) {
         ObjectNode node = base(m.id(), m.parentFolderId(), m.conversationId(), m.from(), m.receivedDateTime());
@@ -50,8 +63,8 @@ final class MessageJson {
     }
 
     /** A new message of {@code owner} from a POST body; a draft until it is sent. */
-    static ObjectNode fromRequest(String id, String folderId, String conversationId, Recipient owner, Instant now,
-            ObjectNode request) {
+    static ObjectNode fromRequest(
+            String id, String folderId, String conversationId, Recipient owner, Instant now, ObjectNode request) {
         ObjectNode node = base(id, folderId, conversationId, owner, now);
         node.putArray("categories");
         node.put("hasAttachments", false);
@@ -75,19 +88,25 @@ final class MessageJson {
                 patch.get(list).forEach(Recipient::fromJson); // validates each address
             }
         }
-        if (patch.has("importance") && !Set.of("low", "normal", "high").contains(patch.get("importance").asText())) {
+        if (patch.has("importance")
+                && !Set.of("low", "normal", "high")
+                        .contains(patch.get("importance").asText())) {
             throw SandboxGraphException.invalidRequest("importance must be low, normal or high.");
         }
         Json.merge(message, clean);
-        message.put("bodyPreview", Entities.preview(message.path("body").path("content").asText("")));
+        message.put(
+                "bodyPreview",
+                Entities.preview(message.path("body").path("content").asText("")));
         Entities.touch(message, now);
     }
 
     /** Gives {@code message} a new id (Exchange does on move and copy), with its web link. */
     static void reidentify(ObjectNode message, String id) {
         message.put("id", id);
-        message.put("webLink", "https://outlook.office365.com/owa/?ItemID="
-                + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&exvsurl=1&viewmodel=ReadMessageItem");
+        message.put(
+                "webLink",
+                "https://outlook.office365.com/owa/?ItemID=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + "&exvsurl=1&viewmodel=ReadMessageItem");
     }
 
     static ArrayNode recipients(List<Recipient> people) {
@@ -114,7 +133,9 @@ final class MessageJson {
         node.put("receivedDateTime", when.toString());
         node.put("sentDateTime", when.toString());
         node.put("hasAttachments", false);
-        node.put("internetMessageId", "<" + id.substring(6, 22) + "@" + from.address().split("@")[1] + ">");
+        node.put(
+                "internetMessageId",
+                "<" + id.substring(6, 22) + "@" + from.address().split("@")[1] + ">");
         node.put("subject", "");
         node.put("bodyPreview", "");
         node.put("importance", "normal");
@@ -124,8 +145,10 @@ final class MessageJson {
         node.put("isReadReceiptRequested", false);
         node.put("isRead", true);
         node.put("isDraft", false);
-        node.put("webLink", "https://outlook.office365.com/owa/?ItemID="
-                + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&exvsurl=1&viewmodel=ReadMessageItem");
+        node.put(
+                "webLink",
+                "https://outlook.office365.com/owa/?ItemID=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + "&exvsurl=1&viewmodel=ReadMessageItem");
         node.put("inferenceClassification", "focused");
         node.putObject("body").put("contentType", "text").put("content", "");
         node.set("sender", from.toJson());

@@ -20,8 +20,8 @@ import org.m365mcp.sandbox.common.SandboxIds;
  */
 final class MessageRules {
 
-    private static final Set<String> WRITABLE = Set.of("displayName", "sequence", "isEnabled", "conditions",
-            "actions", "exceptions", "hasError", "isReadOnly");
+    private static final Set<String> WRITABLE = Set.of(
+            "displayName", "sequence", "isEnabled", "conditions", "actions", "exceptions", "hasError", "isReadOnly");
 
     private final String accountId;
     private final List<ObjectNode> rules = new ArrayList<>();
@@ -47,13 +47,20 @@ final class MessageRules {
     }
 
     private static ObjectNode rule(String id, String name, int sequence) {
-        return Json.object().put("id", id).put("displayName", name).put("sequence", sequence).put("isEnabled", true)
-                .put("hasError", false).put("isReadOnly", false);
+        return Json.object()
+                .put("id", id)
+                .put("displayName", name)
+                .put("sequence", sequence)
+                .put("isEnabled", true)
+                .put("hasError", false)
+                .put("isReadOnly", false);
     }
 
     synchronized List<ObjectNode> list() {
-        return rules.stream().sorted(Comparator.comparingInt(r -> r.path("sequence").asInt()))
-                .map(ObjectNode::deepCopy).toList();
+        return rules.stream()
+                .sorted(Comparator.comparingInt(r -> r.path("sequence").asInt()))
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     synchronized ObjectNode get(String id) {
@@ -68,8 +75,10 @@ final class MessageRules {
             }
         }
         sequence++;
-        ObjectNode rule = rule(SandboxIds.item("rule", accountId, "new/" + sequence).substring(0, 12) + "=",
-                body.path("displayName").asText(), body.path("sequence").asInt());
+        ObjectNode rule = rule(
+                SandboxIds.item("rule", accountId, "new/" + sequence).substring(0, 12) + "=",
+                body.path("displayName").asText(),
+                body.path("sequence").asInt());
         Json.merge(rule, body);
         rules.add(rule);
         return rule.deepCopy();
@@ -87,21 +96,28 @@ final class MessageRules {
     }
 
     private ObjectNode find(String id) {
-        return rules.stream().filter(r -> r.path("id").asText().equals(id)).findFirst()
+        return rules.stream()
+                .filter(r -> r.path("id").asText().equals(id))
+                .findFirst()
                 .orElseThrow(SandboxGraphException::itemNotFound);
     }
 
     private static void validate(ObjectNode body) {
         body.fieldNames().forEachRemaining(name -> {
             if (!WRITABLE.contains(name) && !name.startsWith("@odata")) {
-                throw new SandboxGraphException(400, "ErrorInvalidPropertyRequest",
+                throw new SandboxGraphException(
+                        400,
+                        "ErrorInvalidPropertyRequest",
                         "The property '" + name + "' cannot be set on a message rule.");
             }
         });
-        if (body.has("sequence") && (!body.get("sequence").canConvertToInt() || body.get("sequence").asInt() < 1)) {
+        if (body.has("sequence")
+                && (!body.get("sequence").canConvertToInt()
+                        || body.get("sequence").asInt() < 1)) {
             throw SandboxGraphException.invalidRequest("sequence must be a positive integer.");
         }
-        if (body.has("actions") && (!body.get("actions").isObject() || body.get("actions").isEmpty())) {
+        if (body.has("actions")
+                && (!body.get("actions").isObject() || body.get("actions").isEmpty())) {
             throw SandboxGraphException.invalidRequest("A message rule needs at least one action.");
         }
     }

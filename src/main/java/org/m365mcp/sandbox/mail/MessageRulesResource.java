@@ -25,8 +25,8 @@ public final class MessageRulesResource {
     MessageRulesResource(Mailbox mailbox, GraphRequest request) {
         this.mailbox = mailbox;
         this.request = request;
-        this.listing = new ODataListing("messageRule",
-                "users('" + mailbox.userId() + "')/mailFolders('inbox')/messageRules", 100, null);
+        this.listing = new ODataListing(
+                "messageRule", "users('" + mailbox.userId() + "')/mailFolders('inbox')/messageRules", 100, null);
     }
 
     @GET

@@ -19,24 +19,47 @@ final class MessageWriter {
     static final String[] CATEGORIES = {"Blue category", "Red category", "Project Mark 8"};
 
     private static final String[][] TEMPLATES = {
-        {"Update on the %s", "Hi %s,\n\nQuick update on the %s: we are on track for the milestone on "
-                + "%s. I've attached the latest status so you can review it before our sync.\n\nThanks,\n%s"},
-        {"Meeting notes: %s", "Hello %s,\n\nHere are the notes from today's meeting about the %s. Action "
-                + "items are at the bottom; please confirm yours by %s.\n\nBest,\n%s"},
-        {"Question about the %s", "Hi %s,\n\nDo you have a minute to look at the %s? I'm not sure we "
-                + "agreed on the scope, and I'd like to settle it before %s.\n\nCheers,\n%s"},
-        {"Action required: %s", "%s,\n\nThe %s needs your approval. The request is in the portal and "
-                + "expires on %s. Let me know if anything is missing.\n\nRegards,\n%s"},
-        {"Draft proposal for the %s", "Hi %s,\n\nAttached is a first draft for the %s. Comments welcome "
-                + "until %s; after that I'll send it to the leadership team.\n\nThanks,\n%s"},
-        {"Can we move our call? (%s)", "Hi %s,\n\nSomething came up. Could we move our call on the %s "
-                + "to %s afternoon? Any slot after 2 pm works for me.\n\n%s"}};
+        {
+            "Update on the %s",
+            "Hi %s,\n\nQuick update on the %s: we are on track for the milestone on "
+                    + "%s. I've attached the latest status so you can review it before our sync.\n\nThanks,\n%s"
+        },
+        {
+            "Meeting notes: %s",
+            "Hello %s,\n\nHere are the notes from today's meeting about the %s. Action "
+                    + "items are at the bottom; please confirm yours by %s.\n\nBest,\n%s"
+        },
+        {
+            "Question about the %s",
+            "Hi %s,\n\nDo you have a minute to look at the %s? I'm not sure we "
+                    + "agreed on the scope, and I'd like to settle it before %s.\n\nCheers,\n%s"
+        },
+        {
+            "Action required: %s",
+            "%s,\n\nThe %s needs your approval. The request is in the portal and "
+                    + "expires on %s. Let me know if anything is missing.\n\nRegards,\n%s"
+        },
+        {
+            "Draft proposal for the %s",
+            "Hi %s,\n\nAttached is a first draft for the %s. Comments welcome "
+                    + "until %s; after that I'll send it to the leadership team.\n\nThanks,\n%s"
+        },
+        {
+            "Can we move our call? (%s)",
+            "Hi %s,\n\nSomething came up. Could we move our call on the %s "
+                    + "to %s afternoon? Any slot after 2 pm works for me.\n\n%s"
+        }
+    };
     private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
 
     /** What one generated message needs besides ids, dates and flags. */
-    record Draft(String subject, String body, Recipient counterpart, List<Recipient> to,
-            List<Recipient> cc, String thread) {
-    }
+    record Draft(
+            String subject,
+            String body,
+            Recipient counterpart,
+            List<Recipient> to,
+            List<Recipient> cc,
+            String thread) {}
 
     private final Random random;
     private final Recipient owner;
@@ -65,10 +88,11 @@ final class MessageWriter {
         Recipient writer = outgoing ? owner : other;
         Recipient reader = outgoing ? other : owner;
         String body = String.format(template[1], reader.firstName(), topic, day, writer.firstName());
-        List<Recipient> to = random.nextInt(4) == 0 ? List.of(owner, person(People.NAMES[random.nextInt(People.NAMES.length)]))
+        List<Recipient> to = random.nextInt(4) == 0
+                ? List.of(owner, person(People.NAMES[random.nextInt(People.NAMES.length)]))
                 : List.of(owner);
-        List<Recipient> cc = random.nextInt(5) == 0 ? List.of(person(People.NAMES[random.nextInt(People.NAMES.length)]))
-                : List.of();
+        List<Recipient> cc =
+                random.nextInt(5) == 0 ? List.of(person(People.NAMES[random.nextInt(People.NAMES.length)])) : List.of();
         return new Draft(reply ? "RE: " + baseSubject : baseSubject, body, other, to, cc, baseSubject);
     }
 }

@@ -30,7 +30,8 @@ public final class MessagesDelta implements DeltaSource {
     /** The query options a first request may carry. */
     public static final Set<String> OPTIONS = Set.of("$select", "$top", "$filter", "$orderby", "changeType");
 
-    private static final Pattern FILTER = Pattern.compile("receivedDateTime\\s+(ge|gt)\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILTER =
+            Pattern.compile("receivedDateTime\\s+(ge|gt)\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
 
     private final Mailbox mailbox;
     private final MailFolder folder;
@@ -47,7 +48,8 @@ public final class MessagesDelta implements DeltaSource {
         if (filter != null) {
             Matcher m = FILTER.matcher(filter.trim());
             if (!m.matches()) {
-                throw SandboxGraphException.badRequest("Delta on messages takes only $filter=receivedDateTime ge|gt {value}.");
+                throw SandboxGraphException.badRequest(
+                        "Delta on messages takes only $filter=receivedDateTime ge|gt {value}.");
             }
             since = Json.parseInstant(m.group(2));
             sinceInclusive = m.group(1).equalsIgnoreCase("ge");
@@ -88,7 +90,10 @@ public final class MessagesDelta implements DeltaSource {
 
     @Override
     public List<String> currentIds() {
-        return mailbox.messages(folder).stream().filter(this::matches).map(m -> m.path("id").asText()).toList();
+        return mailbox.messages(folder).stream()
+                .filter(this::matches)
+                .map(m -> m.path("id").asText())
+                .toList();
     }
 
     @Override
@@ -96,13 +101,16 @@ public final class MessagesDelta implements DeltaSource {
         if (!newestFirst) {
             return id;
         }
-        long received = Json.parseInstant(mailbox.message(id).path("receivedDateTime").asText()).toEpochMilli();
+        long received = Json.parseInstant(
+                        mailbox.message(id).path("receivedDateTime").asText())
+                .toEpochMilli();
         return String.format("%019d", Long.MAX_VALUE - received) + id;
     }
 
     @Override
     public Optional<ObjectNode> render(String id) {
-        return mailbox.findMessage(id).filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
+        return mailbox.findMessage(id)
+                .filter(m -> m.path("parentFolderId").asText().equals(folder.id()))
                 .filter(this::matches);
     }
 

@@ -32,10 +32,23 @@ public final class MessagesResource {
     /** What {@code $search} looks at, with KQL's message properties. */
     public static final TextQuery.Fields SEARCHABLE = new TextQuery.Fields(
             List.of("subject", "body/content", "from/emailAddress", "toRecipients", "ccRecipients"),
-            Map.of("from", List.of("from/emailAddress"), "to", List.of("toRecipients"),
-                    "cc", List.of("ccRecipients"), "participants", List.of("from/emailAddress", "toRecipients", "ccRecipients"),
-                    "subject", List.of("subject"), "body", List.of("body/content"),
-                    "hasattachments", List.of("hasAttachments"), "category", List.of("categories")));
+            Map.of(
+                    "from",
+                    List.of("from/emailAddress"),
+                    "to",
+                    List.of("toRecipients"),
+                    "cc",
+                    List.of("ccRecipients"),
+                    "participants",
+                    List.of("from/emailAddress", "toRecipients", "ccRecipients"),
+                    "subject",
+                    List.of("subject"),
+                    "body",
+                    List.of("body/content"),
+                    "hasattachments",
+                    List.of("hasAttachments"),
+                    "category",
+                    List.of("categories")));
 
     private final Mailbox mailbox;
     private final GraphRequest request;
@@ -57,8 +70,8 @@ public final class MessagesResource {
             return Responses.ok(listing(user + "/messages").page(mailbox.allMessages(), request));
         }
         MailFolder folder = mailbox.requireFolder(folderRef);
-        return Responses.ok(listing(user + "/mailFolders('" + folderRef + "')/messages")
-                .page(mailbox.messages(folder), request));
+        return Responses.ok(
+                listing(user + "/mailFolders('" + folderRef + "')/messages").page(mailbox.messages(folder), request));
     }
 
     @POST
@@ -117,8 +130,8 @@ public final class MessagesResource {
     @Path("{id}/{action: createReply|createReplyAll|createForward}")
     public Response createResponse(@PathParam("id") String id, @PathParam("action") String action, String body) {
         String kind = action.substring("create".length());
-        return Responses.created(actions.createResponse(id,
-                response(Character.toLowerCase(kind.charAt(0)) + kind.substring(1)), Json.optionalBody(body)));
+        return Responses.created(actions.createResponse(
+                id, response(Character.toLowerCase(kind.charAt(0)) + kind.substring(1)), Json.optionalBody(body)));
     }
 
     @POST

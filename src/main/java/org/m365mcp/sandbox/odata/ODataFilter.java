@@ -193,8 +193,8 @@ public final class ODataFilter {
     }
 
     private SandboxGraphException error() {
-        return SandboxGraphException.badRequest("Invalid filter clause: syntax error at position " + pos
-                + " in '" + String.join(" ", tokens) + "'.");
+        return SandboxGraphException.badRequest(
+                "Invalid filter clause: syntax error at position " + pos + " in '" + String.join(" ", tokens) + "'.");
     }
 
     private static List<String> tokenize(String text) {
@@ -209,7 +209,8 @@ public final class ODataFilter {
                 i++;
             } else if (c == '\'') {
                 int j = i + 1;
-                while (j < text.length() && !(text.charAt(j) == '\'' && (j + 1 >= text.length() || text.charAt(j + 1) != '\''))) {
+                while (j < text.length()
+                        && !(text.charAt(j) == '\'' && (j + 1 >= text.length() || text.charAt(j + 1) != '\''))) {
                     j += text.charAt(j) == '\'' ? 2 : 1;
                 }
                 if (j >= text.length()) {
@@ -220,7 +221,9 @@ public final class ODataFilter {
             } else {
                 int j = i;
                 boolean numeric = Character.isDigit(c) || c == '-';
-                while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && "(),'".indexOf(text.charAt(j)) < 0
+                while (j < text.length()
+                        && !Character.isWhitespace(text.charAt(j))
+                        && "(),'".indexOf(text.charAt(j)) < 0
                         && (numeric || text.charAt(j) != ':')) {
                     j++;
                 }

@@ -46,8 +46,8 @@ public record ODataListing(String type, String contextFragment, int defaultTop, 
                 throw SandboxGraphException.badRequest("$search is not supported on this collection.");
             }
             if (query.orderBy() != null) {
-                throw new SandboxGraphException(400, "ErrorInvalidUrlQuery",
-                        "The query parameter '$orderBy' is not supported with '$search'.");
+                throw new SandboxGraphException(
+                        400, "ErrorInvalidUrlQuery", "The query parameter '$orderBy' is not supported with '$search'.");
             }
             TextQuery text = TextQuery.parse(query.search());
             matching.removeIf(item -> !text.matches(item, searchable));
@@ -55,10 +55,10 @@ public record ODataListing(String type, String contextFragment, int defaultTop, 
         if (query.orderBy() != null) {
             matching.sort(ODataOrder.parse(query.orderBy()));
         }
-        String context = request.context(contextFragment
-                + (query.select().isEmpty() ? "" : "(" + String.join(",", query.select()) + ")"));
-        return ODataPage.of(matching, query, context, request.requestUri(),
-                item -> ODataSelect.apply(item, query.select()));
+        String context = request.context(
+                contextFragment + (query.select().isEmpty() ? "" : "(" + String.join(",", query.select()) + ")"));
+        return ODataPage.of(
+                matching, query, context, request.requestUri(), item -> ODataSelect.apply(item, query.select()));
     }
 
     /** One entity of this collection, {@code $select} applied, with {@code @odata.context} first. */

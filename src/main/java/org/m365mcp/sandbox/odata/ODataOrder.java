@@ -17,8 +17,7 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  */
 public final class ODataOrder {
 
-    private ODataOrder() {
-    }
+    private ODataOrder() {}
 
     public static Comparator<JsonNode> parse(String orderBy) {
         Comparator<JsonNode> order = null;

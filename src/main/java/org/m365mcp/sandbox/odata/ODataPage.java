@@ -18,12 +18,11 @@ import java.util.function.Function;
  */
 public final class ODataPage {
 
-    private ODataPage() {
-    }
+    private ODataPage() {}
 
     /** Builds {@code {"@odata.context", "@odata.count"?, "@odata.nextLink"?, "value"}} for {@code all}, already ordered. */
-    public static <T> ObjectNode of(List<T> all, ODataQuery query, String context, URI requestUri,
-            Function<T, ObjectNode> render) {
+    public static <T> ObjectNode of(
+            List<T> all, ODataQuery query, String context, URI requestUri, Function<T, ObjectNode> render) {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("@odata.context", context);
         if (query.count()) {

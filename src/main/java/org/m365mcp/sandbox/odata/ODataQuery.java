@@ -18,11 +18,12 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  *   <li>{@code orderBy}, {@code filter} and {@code search} are the raw texts, or {@code null}.
  * </ul>
  */
-public record ODataQuery(int top, int skip, List<String> select, String orderBy, String filter, String search,
-        boolean count) {
+public record ODataQuery(
+        int top, int skip, List<String> select, String orderBy, String filter, String search, boolean count) {
 
     /** Graph's page size for messages, events and contacts when {@code $top} is absent. */
     public static final int DEFAULT_TOP = 10;
+
     public static final int MAX_TOP = 1000;
 
     public ODataQuery {
@@ -41,14 +42,23 @@ public record ODataQuery(int top, int skip, List<String> select, String orderBy,
         List<String> select = new ArrayList<>();
         String selectText = params.get("$select");
         if (selectText != null) {
-            Arrays.stream(selectText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(select::add);
+            Arrays.stream(selectText.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(select::add);
         }
         String count = params.getOrDefault("$count", "false").trim();
         if (!count.equals("true") && !count.equals("false")) {
             throw SandboxGraphException.badRequest("Invalid value '" + count + "' for query option $count.");
         }
-        return new ODataQuery(top, skip, select, blankToNull(params.get("$orderby")),
-                blankToNull(params.get("$filter")), blankToNull(params.get("$search")), count.equals("true"));
+        return new ODataQuery(
+                top,
+                skip,
+                select,
+                blankToNull(params.get("$orderby")),
+                blankToNull(params.get("$filter")),
+                blankToNull(params.get("$search")),
+                count.equals("true"));
     }
 
     private static String blankToNull(String text) {

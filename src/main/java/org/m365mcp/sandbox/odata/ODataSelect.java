@@ -23,19 +23,32 @@ public final class ODataSelect {
     private static final List<String> ALWAYS = List.of("@odata.type", "@odata.etag", "id");
     /** Properties (facets) an entity may lack, which {@code $select} may still name. */
     private static final Map<String, Set<String>> OPTIONAL = Map.of(
-            "driveItem", Set.of("file", "folder", "root", "image", "photo", "video", "package", "shared", "remoteItem",
-                    "deleted", "parentReference", "description"),
+            "driveItem",
+                    Set.of(
+                            "file",
+                            "folder",
+                            "root",
+                            "image",
+                            "photo",
+                            "video",
+                            "package",
+                            "shared",
+                            "remoteItem",
+                            "deleted",
+                            "parentReference",
+                            "description"),
             "event", Set.of("proposedNewTime"));
 
-    private ODataSelect() {
-    }
+    private ODataSelect() {}
 
     /** Throws Graph's 400 when a selected property is not among {@code known} ({@code type} names the entity). */
     public static void requireKnown(List<String> select, Set<String> known, String type) {
         for (String property : select) {
             boolean optional = OPTIONAL.getOrDefault(type, Set.of()).contains(property);
             if (!optional && (!known.contains(property) || property.startsWith("@"))) {
-                throw new SandboxGraphException(400, "RequestBroker--ParseUri",
+                throw new SandboxGraphException(
+                        400,
+                        "RequestBroker--ParseUri",
                         "Could not find a property named '" + property + "' on type 'microsoft.graph." + type + "'.");
             }
         }

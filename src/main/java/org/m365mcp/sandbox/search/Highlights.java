@@ -12,12 +12,14 @@ final class Highlights {
 
     private static final int AROUND = 60;
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     static String summary(JsonNode item, List<String> terms) {
-        String text = firstNonBlank(item.path("bodyPreview").asText(""), item.path("body").path("content").asText(""),
-                item.path("subject").asText(""), item.path("name").asText(""));
+        String text = firstNonBlank(
+                item.path("bodyPreview").asText(""),
+                item.path("body").path("content").asText(""),
+                item.path("subject").asText(""),
+                item.path("name").asText(""));
         String lower = text.toLowerCase(Locale.ROOT);
         for (String term : terms) {
             int at = lower.indexOf(term);

@@ -36,12 +36,24 @@ public final class SearchQuery {
 
     private static final Map<String, Integer> MAX_SIZE = Map.of("message", 25, "event", 25, "driveItem", 1000);
     private static final Map<String, TextQuery.Fields> FIELDS = Map.of(
-            "message", new TextQuery.Fields(List.of("subject", "body/content", "from/emailAddress", "toRecipients"),
-                    Map.of("from", List.of("from/emailAddress"), "to", List.of("toRecipients"), "subject", List.of("subject"))),
-            "event", new TextQuery.Fields(List.of("subject", "body/content", "location/displayName", "attendees", "organizer"),
-                    Map.of("subject", List.of("subject"), "organizer", List.of("organizer"))),
-            "driveItem", new TextQuery.Fields(List.of("name", "parentReference/path"),
-                    Map.of("filename", List.of("name"), "path", List.of("parentReference/path"))));
+            "message",
+                    new TextQuery.Fields(
+                            List.of("subject", "body/content", "from/emailAddress", "toRecipients"),
+                            Map.of(
+                                    "from",
+                                    List.of("from/emailAddress"),
+                                    "to",
+                                    List.of("toRecipients"),
+                                    "subject",
+                                    List.of("subject"))),
+            "event",
+                    new TextQuery.Fields(
+                            List.of("subject", "body/content", "location/displayName", "attendees", "organizer"),
+                            Map.of("subject", List.of("subject"), "organizer", List.of("organizer"))),
+            "driveItem",
+                    new TextQuery.Fields(
+                            List.of("name", "parentReference/path"),
+                            Map.of("filename", List.of("name"), "path", List.of("parentReference/path"))));
 
     private final SearchSources sources;
 
@@ -55,8 +67,8 @@ public final class SearchQuery {
             throw SandboxGraphException.badRequest("The search request needs a non-empty 'requests' array.");
         }
         if (requests.size() > 1) {
-            throw SandboxGraphException.badRequest("The search API takes one search request per call; got "
-                    + requests.size() + ".");
+            throw SandboxGraphException.badRequest(
+                    "The search API takes one search request per call; got " + requests.size() + ".");
         }
         ObjectNode out = Json.object();
         out.put("@odata.context", request.context("Collection(microsoft.graph.searchResponse)"));
@@ -75,11 +87,12 @@ public final class SearchQuery {
             throw SandboxGraphException.badRequest("'from' must be 0 or more and 'size' 1 to " + maxSize + " for "
                     + type + "; got from " + from + ", size " + size + ".");
         }
-        List<ObjectNode> hits = new ArrayList<>(switch (type) {
-            case "message" -> sources.messages().get();
-            case "event" -> sources.events().get();
-            default -> sources.driveItems().get();
-        });
+        List<ObjectNode> hits = new ArrayList<>(
+                switch (type) {
+                    case "message" -> sources.messages().get();
+                    case "event" -> sources.events().get();
+                    default -> sources.driveItems().get();
+                });
         hits.removeIf(item -> !query.matches(item, FIELDS.get(type)));
         hits.sort(order(type));
         hits.forEach(item -> item.put("@odata.type", "#microsoft.graph." + type));
@@ -112,8 +125,8 @@ public final class SearchQuery {
                     + " can each only be searched alone.");
         }
         if (types.size() != 1 || !MAX_SIZE.containsKey(types.iterator().next())) {
-            throw SandboxGraphException.badRequest("The sandbox searches one of message, event or driveItem; got "
-                    + types + ".");
+            throw SandboxGraphException.badRequest(
+                    "The sandbox searches one of message, event or driveItem; got " + types + ".");
         }
         return types.iterator().next();
     }
@@ -124,8 +137,10 @@ public final class SearchQuery {
             case "event" -> "start";
             default -> "lastModifiedDateTime";
         };
-        Comparator<ObjectNode> byKey = Comparator.comparing(item -> Json.at(item, key).isObject()
-                ? Json.at(item, key).path("dateTime").asText() : Json.at(item, key).asText());
+        Comparator<ObjectNode> byKey =
+                Comparator.comparing(item -> Json.at(item, key).isObject()
+                        ? Json.at(item, key).path("dateTime").asText()
+                        : Json.at(item, key).asText());
         return type.equals("event") ? byKey : byKey.reversed();
     }
 
@@ -133,7 +148,9 @@ public final class SearchQuery {
         if (!fields.isArray() || fields.isEmpty()) {
             return item;
         }
-        ObjectNode out = Json.object().put("@odata.type", item.path("@odata.type").asText()).put("id", item.path("id").asText());
+        ObjectNode out = Json.object()
+                .put("@odata.type", item.path("@odata.type").asText())
+                .put("id", item.path("id").asText());
         fields.forEach(f -> {
             if (item.has(f.asText())) {
                 out.set(f.asText(), item.get(f.asText()));

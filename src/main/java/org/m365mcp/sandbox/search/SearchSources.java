@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * What one account's search can see: its messages, calendar events and drive items, each a fresh
  * copy at the time of the query.
  */
-public record SearchSources(Supplier<List<ObjectNode>> messages, Supplier<List<ObjectNode>> events,
-        Supplier<List<ObjectNode>> driveItems) {
+public record SearchSources(
+        Supplier<List<ObjectNode>> messages, Supplier<List<ObjectNode>> events, Supplier<List<ObjectNode>> driveItems) {
 
     public SearchSources {
         Objects.requireNonNull(messages, "messages");

@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param message  the sign-in service's own instruction for the user
  * @param nextStep what the assistant should call once the user is done
  */
-public record DeviceCodeAnswer(String userCode, String verificationUri, Instant expiresAt, String message,
-        String nextStep) {
-}
+public record DeviceCodeAnswer(
+        String userCode, String verificationUri, Instant expiresAt, String message, String nextStep) {}

@@ -7,5 +7,4 @@ package org.m365mcp.tools.account;
  *                or {@code failed}
  * @param account the account now signed in; null unless {@code signed_in}
  */
-public record SignInAnswer(String status, AccountInfo account, String message) {
-}
+public record SignInAnswer(String status, AccountInfo account, String message) {}

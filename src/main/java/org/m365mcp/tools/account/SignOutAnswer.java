@@ -6,5 +6,4 @@ package org.m365mcp.tools.account;
  * @param tokensRemoved       true when the account's tokens were forgotten (never in demo mode)
  * @param cacheEntriesRemoved the account's cached results removed from both cache tiers
  */
-public record SignOutAnswer(String accountId, boolean tokensRemoved, int cacheEntriesRemoved, String message) {
-}
+public record SignOutAnswer(String accountId, boolean tokensRemoved, int cacheEntriesRemoved, String message) {}

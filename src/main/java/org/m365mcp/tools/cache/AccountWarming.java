@@ -20,6 +20,7 @@ public record AccountWarming(int planned, int done, int warmed, int fresh, int f
     }
 
     private static int count(List<ItemOutcome> items, String outcome) {
-        return (int) items.stream().filter(item -> item.outcome().equals(outcome)).count();
+        return (int)
+                items.stream().filter(item -> item.outcome().equals(outcome)).count();
     }
 }

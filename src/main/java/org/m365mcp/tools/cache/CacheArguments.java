@@ -12,14 +12,13 @@ final class CacheArguments {
     static final int MAX_PATTERN_LENGTH = 200;
     private static final Pattern TASK_ID = Pattern.compile("[0-9a-fA-F-]{1,64}");
 
-    private CacheArguments() {
-    }
+    private CacheArguments() {}
 
     /** A known cached operation name. */
     static String operation(String argument, String value, Set<String> known) {
         if (!known.contains(value)) {
-            throw new ToolArgumentException(argument, "'" + value + "' is not a cached operation; one of "
-                    + String.join(", ", known));
+            throw new ToolArgumentException(
+                    argument, "'" + value + "' is not a cached operation; one of " + String.join(", ", known));
         }
         return value;
     }
@@ -27,8 +26,8 @@ final class CacheArguments {
     /** A key-parameter pattern: {@code *} the only wildcard, 1–200 printable characters. */
     static String pattern(String argument, String value) {
         if (value.isBlank() || value.length() > MAX_PATTERN_LENGTH) {
-            throw new ToolArgumentException(argument, "must be 1 to " + MAX_PATTERN_LENGTH
-                    + " characters ('*' for everything)");
+            throw new ToolArgumentException(
+                    argument, "must be 1 to " + MAX_PATTERN_LENGTH + " characters ('*' for everything)");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new ToolArgumentException(argument, "must not contain control characters");

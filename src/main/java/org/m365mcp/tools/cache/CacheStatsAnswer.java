@@ -18,9 +18,19 @@ import java.util.TreeMap;
  * @param accounts        entries and bytes per account, sorted by id
  * @param operations      hits and misses per cached operation since start-up, sorted by name
  */
-public record CacheStatsAnswer(boolean storeOpen, String keySource, boolean survivesRestart, long entries,
-        long storedBytes, long uncompressedBytes, long compressionSavedBytes, long hits, long misses,
-        double hitRate, Map<String, SizeStats> resourceTypes, Map<String, SizeStats> accounts,
+public record CacheStatsAnswer(
+        boolean storeOpen,
+        String keySource,
+        boolean survivesRestart,
+        long entries,
+        long storedBytes,
+        long uncompressedBytes,
+        long compressionSavedBytes,
+        long hits,
+        long misses,
+        double hitRate,
+        Map<String, SizeStats> resourceTypes,
+        Map<String, SizeStats> accounts,
         Map<String, OperationStats> operations) {
 
     public CacheStatsAnswer {

@@ -35,38 +35,54 @@ public class CacheTaskTools {
     @Inject
     BatchJobs jobs;
 
-    @McpTool(name = "cache_task_get_status", readOnly = true, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "cache_task_get_status",
+            readOnly = true,
+            idempotent = true,
+            openWorld = false,
             description = "One background cache task: type, operation, status, progress, retries and last error.")
     public TaskView cacheTaskGetStatus(@ToolParam("Task id from cache_task_list") String taskId) {
         String id = CacheArguments.taskId("task_id", taskId);
-        return inspection.task(id)
+        return inspection
+                .task(id)
                 .map(TaskView::of)
                 .orElseThrow(() -> new ToolArgumentException("task_id", "no task with id '" + taskId + "'"));
     }
 
-    @McpTool(name = "cache_task_list", readOnly = true, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "cache_task_list",
+            readOnly = true,
+            idempotent = true,
+            openWorld = false,
             description = "Background cache tasks, newest first, filtered by account and status.")
     public TaskListAnswer cacheTaskList(
             @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
-            String accountId,
+                    String accountId,
             @ToolParam(value = "any, queued, running, completed or failed", defaultValue = "any") String status,
             @ToolParam(value = "Most tasks to return", defaultValue = "25", min = 1, max = 500) int limit) {
         String account = account(accountId);
         TaskStatus filter = CacheArguments.status("status", status);
-        List<TaskView> tasks = inspection.tasks(account, filter, limit).stream().map(TaskView::of).toList();
-        return new TaskListAnswer(account, filter == null ? "any" : status.toLowerCase(java.util.Locale.ROOT),
-                tasks.size(), tasks);
+        List<TaskView> tasks = inspection.tasks(account, filter, limit).stream()
+                .map(TaskView::of)
+                .toList();
+        return new TaskListAnswer(
+                account, filter == null ? "any" : status.toLowerCase(java.util.Locale.ROOT), tasks.size(), tasks);
     }
 
-    @McpTool(name = "cache_warming_status", readOnly = true, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "cache_warming_status",
+            readOnly = true,
+            idempotent = true,
+            openWorld = false,
             description = "Cache warming progress: the latest cache-warming batch run, its status and items done,"
                     + " warmed, already fresh and failed, in total and per account; says when none has run.")
     public WarmingStatusAnswer cacheWarmingStatus(
             @ToolParam(value = "Account id from account_list; empty: every account", defaultValue = "")
-            String accountId) {
+                    String accountId) {
         String account = account(accountId);
         try {
-            return WarmingStatusAnswer.of(account, jobs.latest(BatchJobs.WARMING).orElse(null));
+            return WarmingStatusAnswer.of(
+                    account, jobs.latest(BatchJobs.WARMING).orElse(null));
         } catch (JobConflictException stillCreating) {
             return WarmingStatusAnswer.starting(account);
         }

@@ -46,36 +46,59 @@ public class CacheTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "cache_get_stats", readOnly = true, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "cache_get_stats",
+            readOnly = true,
+            idempotent = true,
+            openWorld = false,
             description = "Cache statistics: entries, sizes, compression savings, hits and hit rate; per operation,"
                     + " resource type and account.")
     public CacheStatsAnswer cacheGetStats() {
         Map<String, OperationStats> byOperation = new TreeMap<>();
         statistics.snapshot().forEach((operation, counts) -> byOperation.put(operation, OperationStats.of(counts)));
-        long hits = byOperation.values().stream().mapToLong(OperationStats::hits).sum();
-        long misses = byOperation.values().stream().mapToLong(OperationStats::misses).sum();
+        long hits =
+                byOperation.values().stream().mapToLong(OperationStats::hits).sum();
+        long misses =
+                byOperation.values().stream().mapToLong(OperationStats::misses).sum();
         StoreSizes sizes = inspection.sizes();
         ResolvedKey key = inspection.key().orElse(null);
         SizeStats total = SizeStats.of(sizes.total());
-        return new CacheStatsAnswer(inspection.storeOpen(),
+        return new CacheStatsAnswer(
+                inspection.storeOpen(),
                 key == null ? "none" : key.source().name().toLowerCase(Locale.ROOT),
-                key != null && key.survivesRestart(), total.entries(), total.storedBytes(),
-                total.uncompressedBytes(), total.compressionSavedBytes(), hits, misses,
-                OperationStats.rate(hits, misses), sizes(sizes.byResourceType()), sizes(sizes.byAccount()), byOperation);
+                key != null && key.survivesRestart(),
+                total.entries(),
+                total.storedBytes(),
+                total.uncompressedBytes(),
+                total.compressionSavedBytes(),
+                hits,
+                misses,
+                OperationStats.rate(hits, misses),
+                sizes(sizes.byResourceType()),
+                sizes(sizes.byAccount()),
+                byOperation);
     }
 
-    @McpTool(name = "cache_invalidate", readOnly = false, destructive = false, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "cache_invalidate",
+            readOnly = false,
+            destructive = false,
+            idempotent = true,
+            openWorld = false,
             description = "Drop one account's cached results of one operation whose key parameters match a pattern"
                     + " ('*' wildcard), so the next read fetches from Graph.")
     public InvalidatedAnswer cacheInvalidate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Cached operation, e.g. email_list or email_get") String resourceType,
-            @ToolParam(value = "Pattern over the key parameters (k=v&k=v, sorted by name); '*' matches any text",
-                    defaultValue = "*") String pattern) {
+            @ToolParam(
+                            value = "Pattern over the key parameters (k=v&k=v, sorted by name); '*' matches any text",
+                            defaultValue = "*")
+                    String pattern) {
         String account = accounts.require(accountId).id();
         String operation = CacheArguments.operation("resource_type", resourceType, operations.names());
         String keyPattern = EntryKey.pattern(operation, account, CacheArguments.pattern("pattern", pattern));
-        int count = caches.invalidate(account, operation, keyPattern, INVALIDATE_REASON).count();
+        int count = caches.invalidate(account, operation, keyPattern, INVALIDATE_REASON)
+                .count();
         return new InvalidatedAnswer(account, operation, keyPattern, count);
     }
 

@@ -8,15 +8,20 @@ import org.m365mcp.cache.entries.CacheStatistics.Outcome;
  *
  * @param hitRate (fresh + stale) / (fresh + stale + misses); 0 when there were none
  */
-public record OperationStats(long freshHits, long staleHits, long misses, long refreshes, long bypasses,
-        double hitRate) {
+public record OperationStats(
+        long freshHits, long staleHits, long misses, long refreshes, long bypasses, double hitRate) {
 
     static OperationStats of(Map<Outcome, Long> counts) {
         long fresh = counts.getOrDefault(Outcome.FRESH, 0L);
         long stale = counts.getOrDefault(Outcome.STALE, 0L);
         long misses = counts.getOrDefault(Outcome.MISS, 0L);
-        return new OperationStats(fresh, stale, misses, counts.getOrDefault(Outcome.REFRESH, 0L),
-                counts.getOrDefault(Outcome.BYPASS, 0L), rate(fresh + stale, misses));
+        return new OperationStats(
+                fresh,
+                stale,
+                misses,
+                counts.getOrDefault(Outcome.REFRESH, 0L),
+                counts.getOrDefault(Outcome.BYPASS, 0L),
+                rate(fresh + stale, misses));
     }
 
     static double rate(long hits, long misses) {

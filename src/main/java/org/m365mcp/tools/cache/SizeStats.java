@@ -10,7 +10,10 @@ import org.m365mcp.cache.store.StoreSummary;
 public record SizeStats(long entries, long storedBytes, long uncompressedBytes, long compressionSavedBytes) {
 
     static SizeStats of(StoreSummary summary) {
-        return new SizeStats(summary.entries(), summary.storedBytes(), summary.uncompressedBytes(),
+        return new SizeStats(
+                summary.entries(),
+                summary.storedBytes(),
+                summary.uncompressedBytes(),
                 Math.max(0, summary.uncompressedBytes() - summary.storedBytes()));
     }
 }

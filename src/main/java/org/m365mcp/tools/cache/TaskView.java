@@ -9,13 +9,35 @@ import org.m365mcp.cache.store.TaskRecord;
  *
  * @param error the last failure's message; null when none
  */
-public record TaskView(String taskId, String accountId, String taskType, String operation, String status,
-        int priority, int progress, int retryCount, int maxRetries, String error, Instant createdAt,
-        Instant startedAt, Instant completedAt) {
+public record TaskView(
+        String taskId,
+        String accountId,
+        String taskType,
+        String operation,
+        String status,
+        int priority,
+        int progress,
+        int retryCount,
+        int maxRetries,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt) {
 
     static TaskView of(TaskRecord task) {
-        return new TaskView(task.taskId(), task.accountId(), task.taskType(), task.operation(),
-                task.status().name().toLowerCase(Locale.ROOT), task.priority(), task.progress(), task.retryCount(),
-                task.maxRetries(), task.error(), task.createdAt(), task.startedAt(), task.completedAt());
+        return new TaskView(
+                task.taskId(),
+                task.accountId(),
+                task.taskType(),
+                task.operation(),
+                task.status().name().toLowerCase(Locale.ROOT),
+                task.priority(),
+                task.progress(),
+                task.retryCount(),
+                task.maxRetries(),
+                task.error(),
+                task.createdAt(),
+                task.startedAt(),
+                task.completedAt());
     }
 }

@@ -24,9 +24,22 @@ import org.m365mcp.batch.warming.WarmingProgress;
  * @param items       every finished item in the order it finished (position, account, operation,
  *                    priority, outcome, time, error)
  */
-public record WarmingStatusAnswer(String accountId, Long executionId, String status, Instant startedAt,
-        Instant endedAt, int total, int done, int warmed, int fresh, int failed, int skipped, Integer percentDone,
-        Map<String, AccountWarming> accounts, List<ItemOutcome> items, String note) {
+public record WarmingStatusAnswer(
+        String accountId,
+        Long executionId,
+        String status,
+        Instant startedAt,
+        Instant endedAt,
+        int total,
+        int done,
+        int warmed,
+        int fresh,
+        int failed,
+        int skipped,
+        Integer percentDone,
+        Map<String, AccountWarming> accounts,
+        List<ItemOutcome> items,
+        String note) {
 
     public WarmingStatusAnswer {
         accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
@@ -35,43 +48,90 @@ public record WarmingStatusAnswer(String accountId, Long executionId, String sta
 
     /** A run the batch runtime is still creating: no execution to read yet. */
     static WarmingStatusAnswer starting(String accountId) {
-        return new WarmingStatusAnswer(accountId, null, "STARTING", null, null, 0, 0, 0, 0, 0, 0, null, Map.of(),
-                List.of(), "Warming is starting: the batch runtime is still creating the run; ask again in a moment.");
+        return new WarmingStatusAnswer(
+                accountId,
+                null,
+                "STARTING",
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                Map.of(),
+                List.of(),
+                "Warming is starting: the batch runtime is still creating the run; ask again in a moment.");
     }
 
     /** The warming step of {@code execution} summarised, limited to {@code accountId} unless null. */
     static WarmingStatusAnswer of(String accountId, ExecutionView execution) {
         if (execution == null) {
-            return new WarmingStatusAnswer(accountId, null, null, null, null, 0, 0, 0, 0, 0, 0, null, Map.of(),
-                    List.of(), "No warming has run since the server started: the cache-warming job has no execution.");
+            return new WarmingStatusAnswer(
+                    accountId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    Map.of(),
+                    List.of(),
+                    "No warming has run since the server started: the cache-warming job has no execution.");
         }
         WarmingProgress progress = execution.progress();
         List<ItemOutcome> items = progress.items().stream()
-                .filter(item -> accountId == null || item.accountId().equals(accountId)).toList();
+                .filter(item -> accountId == null || item.accountId().equals(accountId))
+                .toList();
         Map<String, AccountWarming> accounts = new TreeMap<>();
         progress.planned().forEach((account, planned) -> {
             if (accountId == null || account.equals(accountId)) {
-                accounts.put(account, AccountWarming.of(planned,
-                        items.stream().filter(item -> item.accountId().equals(account)).toList()));
+                accounts.put(
+                        account,
+                        AccountWarming.of(
+                                planned,
+                                items.stream()
+                                        .filter(item -> item.accountId().equals(account))
+                                        .toList()));
             }
         });
-        AccountWarming all = AccountWarming.of(accounts.values().stream().mapToInt(AccountWarming::planned).sum(),
-                items);
+        AccountWarming all = AccountWarming.of(
+                accounts.values().stream().mapToInt(AccountWarming::planned).sum(), items);
         Integer percent = all.planned() == 0 ? null : all.done() * 100 / all.planned();
-        return new WarmingStatusAnswer(accountId, execution.executionId(), execution.status(), execution.startedAt(),
-                execution.endedAt(), all.planned(), all.done(), all.warmed(), all.fresh(), all.failed(), all.skipped(),
-                percent, accounts, new ArrayList<>(items), note(execution, all));
+        return new WarmingStatusAnswer(
+                accountId,
+                execution.executionId(),
+                execution.status(),
+                execution.startedAt(),
+                execution.endedAt(),
+                all.planned(),
+                all.done(),
+                all.warmed(),
+                all.fresh(),
+                all.failed(),
+                all.skipped(),
+                percent,
+                accounts,
+                new ArrayList<>(items),
+                note(execution, all));
     }
 
     private static String note(ExecutionView execution, AccountWarming all) {
-        String counts = all.done() + " of " + all.planned() + " items done (" + all.warmed() + " warmed, "
-                + all.fresh() + " already fresh, " + all.failed() + " failed)";
+        String counts = all.done() + " of " + all.planned() + " items done (" + all.warmed() + " warmed, " + all.fresh()
+                + " already fresh, " + all.failed() + " failed)";
         return switch (execution.status()) {
             case "COMPLETED" -> "Warming finished: " + counts + ".";
             case "STOPPED" -> "Warming was stopped: " + counts + "; a restart goes on from the next item.";
             case "FAILED" -> "Warming failed: " + counts + "; a restart goes on from the next item.";
-            default -> "Warming in progress (" + execution.status().toLowerCase(java.util.Locale.ROOT) + "): "
-                    + counts + ".";
+            default ->
+                "Warming in progress (" + execution.status().toLowerCase(java.util.Locale.ROOT) + "): " + counts + ".";
         };
     }
 }

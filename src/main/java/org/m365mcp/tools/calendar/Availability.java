@@ -36,8 +36,7 @@ final class Availability {
         }
     }
 
-    private Availability() {
-    }
+    private Availability() {}
 
     /**
      * The gaps of at least {@code length} in {@code window} where nobody is {@code busy} and every
@@ -58,13 +57,17 @@ final class Availability {
     static List<Slot> workingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone, Slot window) {
         List<Slot> hours = new ArrayList<>();
         LocalDate last = LocalDate.ofInstant(window.end(), zone);
-        for (LocalDate day = LocalDate.ofInstant(window.start(), zone).minusDays(1); !day.isAfter(last);
+        for (LocalDate day = LocalDate.ofInstant(window.start(), zone).minusDays(1);
+                !day.isAfter(last);
                 day = day.plusDays(1)) {
             if (!days.contains(day.getDayOfWeek())) {
                 continue;
             }
             Instant from = day.atTime(start).atZone(zone).toInstant();
-            Instant to = (end.isAfter(start) ? day : day.plusDays(1)).atTime(end).atZone(zone).toInstant();
+            Instant to = (end.isAfter(start) ? day : day.plusDays(1))
+                    .atTime(end)
+                    .atZone(zone)
+                    .toInstant();
             Instant clippedFrom = from.isAfter(window.start()) ? from : window.start();
             Instant clippedTo = to.isBefore(window.end()) ? to : window.end();
             if (clippedFrom.isBefore(clippedTo)) {
@@ -75,7 +78,8 @@ final class Availability {
     }
 
     private static List<Slot> subtract(List<Slot> from, List<Slot> busy) {
-        List<Slot> sorted = busy.stream().sorted(Comparator.comparing(Slot::start)).toList();
+        List<Slot> sorted =
+                busy.stream().sorted(Comparator.comparing(Slot::start)).toList();
         List<Slot> out = new ArrayList<>();
         for (Slot slot : from) {
             Instant cursor = slot.start();

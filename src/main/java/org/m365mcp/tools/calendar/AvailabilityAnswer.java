@@ -14,9 +14,20 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param truncated        true when there were more than {@code limit} slots
  * @param cache            which cache state served it; null in the form that is stored
  */
-public record AvailabilityAnswer(String accountId, String timeZone, String start, String end, int durationMinutes,
-        List<String> checked, List<String> notChecked, boolean workingHoursOnly, int count, List<FreeSlot> slots,
-        boolean truncated, CacheInfo cache) implements CacheStamped<AvailabilityAnswer> {
+public record AvailabilityAnswer(
+        String accountId,
+        String timeZone,
+        String start,
+        String end,
+        int durationMinutes,
+        List<String> checked,
+        List<String> notChecked,
+        boolean workingHoursOnly,
+        int count,
+        List<FreeSlot> slots,
+        boolean truncated,
+        CacheInfo cache)
+        implements CacheStamped<AvailabilityAnswer> {
 
     public AvailabilityAnswer {
         checked = List.copyOf(checked);
@@ -25,12 +36,22 @@ public record AvailabilityAnswer(String accountId, String timeZone, String start
     }
 
     /** A free stretch: any meeting of the duration fits between start and end. */
-    public record FreeSlot(String start, String end, long minutes) {
-    }
+    public record FreeSlot(String start, String end, long minutes) {}
 
     @Override
     public AvailabilityAnswer withCache(CacheInfo info) {
-        return new AvailabilityAnswer(accountId, timeZone, start, end, durationMinutes, checked, notChecked,
-                workingHoursOnly, count, slots, truncated, info);
+        return new AvailabilityAnswer(
+                accountId,
+                timeZone,
+                start,
+                end,
+                durationMinutes,
+                checked,
+                notChecked,
+                workingHoursOnly,
+                count,
+                slots,
+                truncated,
+                info);
     }
 }

@@ -24,8 +24,7 @@ final class CalendarArguments {
 
     private static final Pattern ID = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9_=+\\-.]{1,512}");
 
-    private CalendarArguments() {
-    }
+    private CalendarArguments() {}
 
     /** {@code id} when it looks like a Graph event id. */
     static String eventId(String argument, String id) {
@@ -34,7 +33,9 @@ final class CalendarArguments {
 
     /** Null for an empty value (the default calendar), else a checked calendar id. */
     static String optionalCalendarId(String argument, String id) {
-        return id == null || id.isBlank() ? null : id(argument, id.trim(), "a calendar id from calendar_list_calendars");
+        return id == null || id.isBlank()
+                ? null
+                : id(argument, id.trim(), "a calendar id from calendar_list_calendars");
     }
 
     private static String id(String argument, String id, String what) {
@@ -49,8 +50,8 @@ final class CalendarArguments {
         try {
             return ZoneId.of(name.strip());
         } catch (DateTimeException e) {
-            throw new ToolArgumentException(argument, "must be an IANA time zone such as Europe/Berlin, got \""
-                    + abbreviate(name) + "\"");
+            throw new ToolArgumentException(
+                    argument, "must be an IANA time zone such as Europe/Berlin, got \"" + abbreviate(name) + "\"");
         }
     }
 
@@ -70,8 +71,10 @@ final class CalendarArguments {
             }
             return LocalDateTime.parse(value).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ToolArgumentException(argument, "must be a date (2026-03-29) or date-time (2026-03-29T09:00),"
-                    + " got \"" + abbreviate(value) + "\"");
+            throw new ToolArgumentException(
+                    argument,
+                    "must be a date (2026-03-29) or date-time (2026-03-29T09:00)," + " got \"" + abbreviate(value)
+                            + "\"");
         }
     }
 

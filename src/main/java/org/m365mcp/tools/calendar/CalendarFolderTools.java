@@ -30,8 +30,17 @@ import org.m365mcp.tools.NotFound;
 public class CalendarFolderTools {
 
     /** Graph's {@code calendarColor} values a client may choose. */
-    static final List<String> COLORS = List.of("auto", "lightBlue", "lightGreen", "lightOrange", "lightGray",
-            "lightYellow", "lightTeal", "lightPink", "lightBrown", "lightRed");
+    static final List<String> COLORS = List.of(
+            "auto",
+            "lightBlue",
+            "lightGreen",
+            "lightOrange",
+            "lightGray",
+            "lightYellow",
+            "lightTeal",
+            "lightPink",
+            "lightBrown",
+            "lightRed");
 
     @Inject
     GraphClient graph;
@@ -44,49 +53,68 @@ public class CalendarFolderTools {
     public CalendarChanged calendarCreateCalendar(
             @ToolParam(CalendarWriteTools.ACCOUNT) String accountId,
             @ToolParam("Name, unique among the user's calendars") String name,
-            @ToolParam(value = "Color: auto, lightBlue, lightGreen, lightOrange, lightGray, lightYellow, lightTeal,"
-                    + " lightPink, lightBrown or lightRed", defaultValue = "auto") String color) {
+            @ToolParam(
+                            value =
+                                    "Color: auto, lightBlue, lightGreen, lightOrange, lightGray, lightYellow, lightTeal,"
+                                            + " lightPink, lightBrown or lightRed",
+                            defaultValue = "auto")
+                    String color) {
         String account = accounts.require(accountId).id();
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new ToolArgumentException("name", "must be 1 to 255 characters");
         }
-        String chosen = COLORS.stream().filter(c -> c.equalsIgnoreCase(color == null ? "" : color.strip())).findFirst()
-                .orElseThrow(() -> new ToolArgumentException("color", "must be one of " + String.join(", ", COLORS)
-                        + ", got \"" + CalendarArguments.abbreviate(color) + "\""));
-        ObjectNode calendar = JsonNodeFactory.instance.objectNode().put("name", name.strip()).put("color", chosen);
+        String chosen = COLORS.stream()
+                .filter(c -> c.equalsIgnoreCase(color == null ? "" : color.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ToolArgumentException(
+                        "color",
+                        "must be one of " + String.join(", ", COLORS) + ", got \"" + CalendarArguments.abbreviate(color)
+                                + "\""));
+        ObjectNode calendar =
+                JsonNodeFactory.instance.objectNode().put("name", name.strip()).put("color", chosen);
         JsonNode created;
         try {
             created = graph.post(account, "/me/calendars", calendar);
         } catch (GraphException e) {
-            throw e.status() == 409 ? new ToolArgumentException("name", "a calendar named '" + name.strip()
-                    + "' exists already") : e;
+            throw e.status() == 409
+                    ? new ToolArgumentException("name", "a calendar named '" + name.strip() + "' exists already")
+                    : e;
         }
         CalendarSummary summary = CalendarSummary.of(created);
         return new CalendarChanged(accountId, summary.id(), "created", summary.name(), summary.color());
     }
 
-    @McpTool(name = "calendar_delete_calendar", destructive = true,
+    @McpTool(
+            name = "calendar_delete_calendar",
+            destructive = true,
             description = "Delete a calendar and every event in it (not the default calendar). Needs confirm: true.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_calendars"),
-            @Invalidate(operation = "calendar_list_events"), @Invalidate(operation = "calendar_get_event"),
-            @Invalidate(operation = "search_events"), @Invalidate(operation = "calendar_get_free_busy"),
-            @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_calendars"),
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "calendar_get_event"),
+        @Invalidate(operation = "search_events"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public CalendarChanged calendarDeleteCalendar(
             @ToolParam(CalendarWriteTools.ACCOUNT) String accountId,
             @ToolParam("Calendar id from calendar_list_calendars") String calendarId,
             @ToolParam(value = "Must be true: the calendar and its events are deleted", defaultValue = "false")
-            boolean confirm) {
+                    boolean confirm) {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.optionalCalendarId("calendar_id", calendarId);
         if (id == null) {
             throw new ToolArgumentException("calendar_id", "is required: a calendar id from calendar_list_calendars");
         }
-        JsonNode calendar = NotFound.addressed("calendar_id", CalendarTools.NO_CALENDAR, id,
+        JsonNode calendar = NotFound.addressed(
+                "calendar_id",
+                CalendarTools.NO_CALENDAR,
+                id,
                 () -> graph.get(account, "/me/calendars/" + id + "?$select=" + CalendarSummary.FIELDS));
         CalendarSummary summary = CalendarSummary.of(calendar);
         if (summary.isDefault()) {
-            throw new ToolArgumentException("calendar_id", "is the default calendar '" + summary.name()
-                    + "', which cannot be deleted");
+            throw new ToolArgumentException(
+                    "calendar_id", "is the default calendar '" + summary.name() + "', which cannot be deleted");
         }
         Confirmation.require(confirm, "deletes calendar '" + summary.name() + "' and every event in it");
         graph.delete(account, "/me/calendars/" + id);

@@ -8,8 +8,11 @@ public record CalendarSummary(String id, String name, boolean isDefault, boolean
     static final String FIELDS = "id,name,isDefaultCalendar,canEdit,owner,color";
 
     static CalendarSummary of(JsonNode calendar) {
-        return new CalendarSummary(calendar.path("id").asText(), calendar.path("name").asText(""),
-                calendar.path("isDefaultCalendar").asBoolean(false), calendar.path("canEdit").asBoolean(false),
+        return new CalendarSummary(
+                calendar.path("id").asText(),
+                calendar.path("name").asText(""),
+                calendar.path("isDefaultCalendar").asBoolean(false),
+                calendar.path("canEdit").asBoolean(false),
                 EventSummary.blankToNull(calendar.path("owner").path("address").asText("")),
                 EventSummary.blankToNull(calendar.path("color").asText("")));
     }

@@ -47,43 +47,55 @@ public class CalendarTools {
     @ConfigProperty(name = "m365.mcp.answers.max-body-chars")
     int maxBodyChars;
 
-    @McpTool(name = "calendar_list_calendars", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "calendar_list_calendars",
+            readOnly = true,
+            idempotent = true,
             description = "List the user's calendars with ids for calendar_list_events.")
     @CacheResult(cacheName = "calendar_list_calendars")
     public CalendarListAnswer calendarListCalendars(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
-        List<CalendarSummary> calendars = graph.getPaged(account, "/me/calendars?$select=" + CalendarSummary.FIELDS,
-                500).stream().map(CalendarSummary::of).toList();
+        List<CalendarSummary> calendars =
+                graph.getPaged(account, "/me/calendars?$select=" + CalendarSummary.FIELDS, 500).stream()
+                        .map(CalendarSummary::of)
+                        .toList();
         return new CalendarListAnswer(accountId, calendars.size(), calendars, null);
     }
 
-    @McpTool(name = "calendar_list_events", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "calendar_list_events",
+            readOnly = true,
+            idempotent = true,
             description = "List events (recurring ones expanded) between start and end, in the user's time zone.")
     @CacheResult(cacheName = "calendar_list_events")
     public EventListAnswer calendarListEvents(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "From: a date (local midnight) or local date-time; default today", defaultValue = "")
-            String start,
-            @ToolParam(value = "To: a date (through that whole day) or local date-time; default start + 7 days",
-                    defaultValue = "") String end,
+                    String start,
+            @ToolParam(
+                            value = "To: a date (through that whole day) or local date-time; default start + 7 days",
+                            defaultValue = "")
+                    String end,
             @ToolParam(value = "IANA time zone, e.g. Europe/Berlin; default the mailbox's", defaultValue = "")
-            String timeZone,
-            @ToolParam(value = "Calendar id from calendar_list_calendars; default the main calendar",
-                    defaultValue = "") String calendarId,
+                    String timeZone,
+            @ToolParam(value = "Calendar id from calendar_list_calendars; default the main calendar", defaultValue = "")
+                    String calendarId,
             @ToolParam(value = "Most events to return", defaultValue = "50", min = 1, max = 500) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String calendar = CalendarArguments.optionalCalendarId("calendar_id", calendarId);
         ZoneId zone = zone(account, timeZone);
-        Instant from = EventFields.isBlank(start) ? java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant()
+        Instant from = EventFields.isBlank(start)
+                ? java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant()
                 : CalendarArguments.instant("start", start, zone, false);
-        Instant to = EventFields.isBlank(end) ? from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant()
+        Instant to = EventFields.isBlank(end)
+                ? from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant()
                 : CalendarArguments.instant("end", end, zone, true);
         if (!from.isBefore(to)) {
             throw new ToolArgumentException("end", "must be after start");
@@ -91,14 +103,32 @@ public class CalendarTools {
         String path = (calendar == null ? "/me" : "/me/calendars/" + calendar) + "/calendarView?startDateTime=" + from
                 + "&endDateTime=" + to + "&$select=" + EventSummary.FIELDS + "&$orderby=start/dateTime&$top="
                 + Math.min(limit + 1, PAGE_SIZE);
-        List<JsonNode> found = NotFound.addressed("calendar_id", NO_CALENDAR, calendar,
-                () -> graph.getPaged(account, GraphClientRequest.get(path).header("Prefer", preferZone(zone)), limit + 1));
-        List<EventSummary> events = found.stream().limit(limit).map(event -> EventSummary.of(event, zone)).toList();
-        return new EventListAnswer(accountId, zone.getId(), LOCAL.format(from.atZone(zone)),
-                LOCAL.format(to.atZone(zone)), calendar, events.size(), events, found.size() > limit, null);
+        List<JsonNode> found = NotFound.addressed(
+                "calendar_id",
+                NO_CALENDAR,
+                calendar,
+                () -> graph.getPaged(
+                        account, GraphClientRequest.get(path).header("Prefer", preferZone(zone)), limit + 1));
+        List<EventSummary> events = found.stream()
+                .limit(limit)
+                .map(event -> EventSummary.of(event, zone))
+                .toList();
+        return new EventListAnswer(
+                accountId,
+                zone.getId(),
+                LOCAL.format(from.atZone(zone)),
+                LOCAL.format(to.atZone(zone)),
+                calendar,
+                events.size(),
+                events,
+                found.size() > limit,
+                null);
     }
 
-    @McpTool(name = "calendar_get_event", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "calendar_get_event",
+            readOnly = true,
+            idempotent = true,
             description = "Get one event: times in the user's zone, attendees and responses, body (a long one in parts,"
                     + " see bodyNote), recurrence.")
     @CacheResult(cacheName = "calendar_get_event")
@@ -106,19 +136,31 @@ public class CalendarTools {
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Event id from calendar_list_events") String eventId,
             @ToolParam(value = "IANA time zone, e.g. Europe/Berlin; default the mailbox's", defaultValue = "")
-            String timeZone,
-            @ToolParam(value = "Body character to start at (nextBodyOffset of the previous part)", defaultValue = "0",
-                    min = 0, max = Integer.MAX_VALUE) int bodyOffset,
+                    String timeZone,
+            @ToolParam(
+                            value = "Body character to start at (nextBodyOffset of the previous part)",
+                            defaultValue = "0",
+                            min = 0,
+                            max = Integer.MAX_VALUE)
+                    int bodyOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
         ZoneId zone = zone(account, timeZone);
-        GraphClientRequest request = GraphClientRequest.get("/me/events/" + id).header("Prefer",
-                preferZone(zone) + ", outlook.body-content-type=\"text\"");
-        return EventDetail.of(accountId, NotFound.addressed("event_id", NO_EVENT, id,
-                () -> graph.send(account, request).json()), zone, bodyOffset, maxBodyChars);
+        GraphClientRequest request = GraphClientRequest.get("/me/events/" + id)
+                .header("Prefer", preferZone(zone) + ", outlook.body-content-type=\"text\"");
+        return EventDetail.of(
+                accountId,
+                NotFound.addressed(
+                        "event_id",
+                        NO_EVENT,
+                        id,
+                        () -> graph.send(account, request).json()),
+                zone,
+                bodyOffset,
+                maxBodyChars);
     }
 
     /** The zone named by the argument, else the mailbox's; a mailbox zone nobody can map is a tool error. */
@@ -126,10 +168,14 @@ public class CalendarTools {
         if (!EventFields.isBlank(timeZone)) {
             return CalendarArguments.zone("time_zone", timeZone);
         }
-        String mailboxZone = graph.get(account, "/me/mailboxSettings?$select=timeZone").path("timeZone").asText("");
-        return TimeZones.of(mailboxZone).orElseThrow(() -> new ToolArgumentException("time_zone",
-                "is needed: the mailbox's time zone '" + mailboxZone + "' is not one this server knows;"
-                        + " give an IANA zone such as Europe/Berlin"));
+        String mailboxZone = graph.get(account, "/me/mailboxSettings?$select=timeZone")
+                .path("timeZone")
+                .asText("");
+        return TimeZones.of(mailboxZone)
+                .orElseThrow(() -> new ToolArgumentException(
+                        "time_zone",
+                        "is needed: the mailbox's time zone '" + mailboxZone + "' is not one this server knows;"
+                                + " give an IANA zone such as Europe/Berlin"));
     }
 
     static String preferZone(ZoneId zone) {

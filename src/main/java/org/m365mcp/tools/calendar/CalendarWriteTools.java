@@ -47,11 +47,16 @@ public class CalendarWriteTools {
     @Inject
     CalendarTools reads;
 
-    @McpTool(name = "calendar_create_event",
+    @McpTool(
+            name = "calendar_create_event",
             description = "Create an event or a recurring series (times local to time_zone); attendees get an"
                     + " invitation.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_events"), @Invalidate(operation = "search_events"),
-            @Invalidate(operation = "calendar_get_free_busy"), @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "search_events"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public EventChanged calendarCreateEvent(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam("Subject") String subject,
@@ -59,51 +64,87 @@ public class CalendarWriteTools {
             @ToolParam("End, local date-time") String end,
             @ToolParam(value = ZONE, defaultValue = "") String timeZone,
             @ToolParam(value = "Attendees: name@example.com or Name <name@example.com>", defaultValue = "")
-            List<String> attendees,
+                    List<String> attendees,
             @ToolParam(value = "Location", defaultValue = "") String location,
             @ToolParam(value = "Body text", defaultValue = "") String body,
             @ToolParam(value = "Create a Teams meeting link", defaultValue = "false") boolean isOnlineMeeting,
             @ToolParam(value = "Show as: " + SHOW_AS + "; default busy", defaultValue = "") String showAs,
-            @ToolParam(value = "Calendar id from calendar_list_calendars; default the main calendar",
-                    defaultValue = "") String calendarId,
-            @ToolParam(value = "Repeat: daily, weekly, absoluteMonthly (same day of month), relativeMonthly (e.g."
-                    + " 2nd Tuesday), absoluteYearly or relativeYearly; default none", defaultValue = "")
-            String recurrence,
-            @ToolParam(value = "Every how many days/weeks/months/years; default 1", defaultValue = "", min = 1,
-                    max = RecurrenceArgument.MAX_INTERVAL) Integer recurrenceInterval,
-            @ToolParam(value = "Weekdays (monday…) for weekly/relative patterns; default the start's",
-                    defaultValue = "") List<String> recurrenceDaysOfWeek,
-            @ToolParam(value = "Week of the month for relative patterns: first, second, third, fourth, last;"
-                    + " default the start's", defaultValue = "") String recurrenceIndex,
-            @ToolParam(value = "Last day of the series (local date); or use recurrence_occurrences",
-                    defaultValue = "") String recurrenceEndDate,
-            @ToolParam(value = "Number of occurrences; neither this nor an end date: no end", defaultValue = "",
-                    min = 1, max = RecurrenceArgument.MAX_OCCURRENCES) Integer recurrenceOccurrences) {
+            @ToolParam(value = "Calendar id from calendar_list_calendars; default the main calendar", defaultValue = "")
+                    String calendarId,
+            @ToolParam(
+                            value = "Repeat: daily, weekly, absoluteMonthly (same day of month), relativeMonthly (e.g."
+                                    + " 2nd Tuesday), absoluteYearly or relativeYearly; default none",
+                            defaultValue = "")
+                    String recurrence,
+            @ToolParam(
+                            value = "Every how many days/weeks/months/years; default 1",
+                            defaultValue = "",
+                            min = 1,
+                            max = RecurrenceArgument.MAX_INTERVAL)
+                    Integer recurrenceInterval,
+            @ToolParam(
+                            value = "Weekdays (monday…) for weekly/relative patterns; default the start's",
+                            defaultValue = "")
+                    List<String> recurrenceDaysOfWeek,
+            @ToolParam(
+                            value = "Week of the month for relative patterns: first, second, third, fourth, last;"
+                                    + " default the start's",
+                            defaultValue = "")
+                    String recurrenceIndex,
+            @ToolParam(value = "Last day of the series (local date); or use recurrence_occurrences", defaultValue = "")
+                    String recurrenceEndDate,
+            @ToolParam(
+                            value = "Number of occurrences; neither this nor an end date: no end",
+                            defaultValue = "",
+                            min = 1,
+                            max = RecurrenceArgument.MAX_OCCURRENCES)
+                    Integer recurrenceOccurrences) {
         String account = accounts.require(accountId).id();
         String calendar = CalendarArguments.optionalCalendarId("calendar_id", calendarId);
         EventFields.subject(subject);
         ZoneId zone = reads.zone(account, timeZone);
         Instant from = CalendarArguments.instant("start", start, zone, false);
         Instant to = CalendarArguments.instant("end", end, zone, false);
-        ObjectNode event = EventFields.of(subject, attendees == null ? List.of() : attendees, location, body,
-                isOnlineMeeting ? Boolean.TRUE : null, showAs, null);
+        ObjectNode event = EventFields.of(
+                subject,
+                attendees == null ? List.of() : attendees,
+                location,
+                body,
+                isOnlineMeeting ? Boolean.TRUE : null,
+                showAs,
+                null);
         EventFields.times(event, from, to, zone);
-        ObjectNode series = RecurrenceArgument.of(recurrence, recurrenceInterval, recurrenceDaysOfWeek,
-                recurrenceIndex, recurrenceEndDate, recurrenceOccurrences, from.atZone(zone).toLocalDate());
+        ObjectNode series = RecurrenceArgument.of(
+                recurrence,
+                recurrenceInterval,
+                recurrenceDaysOfWeek,
+                recurrenceIndex,
+                recurrenceEndDate,
+                recurrenceOccurrences,
+                from.atZone(zone).toLocalDate());
         if (series != null) {
             event.set("recurrence", series);
         }
-        JsonNode created = NotFound.addressed("calendar_id", CalendarTools.NO_CALENDAR, calendar,
+        JsonNode created = NotFound.addressed(
+                "calendar_id",
+                CalendarTools.NO_CALENDAR,
+                calendar,
                 () -> graph.post(account, (calendar == null ? "/me" : "/me/calendars/" + calendar) + "/events", event));
         return EventChanged.of(accountId, "created", created, zone);
     }
 
-    @McpTool(name = "calendar_update_event", idempotent = true,
+    @McpTool(
+            name = "calendar_update_event",
+            idempotent = true,
             description = "Change an event: subject, times (local to time_zone; a new start alone keeps the length),"
                     + " location, body, attendees, Teams link, show as. Empty arguments stay as they are.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_events"),
-            @Invalidate(operation = "calendar_get_event", param = "event_id"), @Invalidate(operation = "search_events"),
-            @Invalidate(operation = "calendar_get_free_busy"), @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "calendar_get_event", param = "event_id"),
+        @Invalidate(operation = "search_events"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public EventChanged calendarUpdateEvent(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(EVENT) String eventId,
@@ -114,7 +155,8 @@ public class CalendarWriteTools {
             @ToolParam(value = "Attendees replacing the current ones", defaultValue = "") List<String> attendees,
             @ToolParam(value = "New location", defaultValue = "") String location,
             @ToolParam(value = "New body text", defaultValue = "") String body,
-            @ToolParam(value = "Teams meeting link on (true) or off (false)", defaultValue = "") Boolean isOnlineMeeting,
+            @ToolParam(value = "Teams meeting link on (true) or off (false)", defaultValue = "")
+                    Boolean isOnlineMeeting,
             @ToolParam(value = "Show as: " + SHOW_AS, defaultValue = "") String showAs,
             @ToolParam(value = "Importance: low, normal or high", defaultValue = "") String importance) {
         String account = accounts.require(accountId).id();
@@ -137,15 +179,25 @@ public class CalendarWriteTools {
         if (patch.isEmpty()) {
             throw new ToolArgumentException("event_id", "nothing to change: give at least one field");
         }
-        return EventChanged.of(accountId, "updated", NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
-                () -> graph.patch(account, "/me/events/" + id, patch)), zone);
+        return EventChanged.of(
+                accountId,
+                "updated",
+                NotFound.addressed(
+                        "event_id", CalendarTools.NO_EVENT, id, () -> graph.patch(account, "/me/events/" + id, patch)),
+                zone);
     }
 
-    @McpTool(name = "calendar_delete_event", destructive = true,
+    @McpTool(
+            name = "calendar_delete_event",
+            destructive = true,
             description = "Delete an event (a series master deletes the whole series). Needs confirm: true.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_events"),
-            @Invalidate(operation = "calendar_get_event", param = "event_id"), @Invalidate(operation = "search_events"),
-            @Invalidate(operation = "calendar_get_free_busy"), @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "calendar_get_event", param = "event_id"),
+        @Invalidate(operation = "search_events"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public EventChanged calendarDeleteEvent(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(EVENT) String eventId,
@@ -159,7 +211,11 @@ public class CalendarWriteTools {
 
     /** The event's current start and end, for a change of only one of them. */
     private JsonNode existing(String account, String id) {
-        return NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
-                () -> graph.send(account, GraphClientRequest.get("/me/events/" + id + "?$select=start,end")).json());
+        return NotFound.addressed(
+                "event_id",
+                CalendarTools.NO_EVENT,
+                id,
+                () -> graph.send(account, GraphClientRequest.get("/me/events/" + id + "?$select=start,end"))
+                        .json());
     }
 }

@@ -9,14 +9,28 @@ import java.time.ZoneId;
  * @param start      local date-time with offset in {@code timeZone}; null after a delete
  * @param recurrence the series' pattern type (weekly…); null for a single event
  */
-public record EventChanged(String accountId, String eventId, String action, String subject, String start, String end,
-        String recurrence, String timeZone) {
+public record EventChanged(
+        String accountId,
+        String eventId,
+        String action,
+        String subject,
+        String start,
+        String end,
+        String recurrence,
+        String timeZone) {
 
     /** What Graph answered to a POST or PATCH, shown in {@code zone}. */
     static EventChanged of(String accountId, String action, JsonNode event, ZoneId zone) {
         EventSummary summary = EventSummary.of(event, zone);
-        return new EventChanged(accountId, summary.id(), action, summary.subject(), summary.start(), summary.end(),
-                EventSummary.blankToNull(event.path("recurrence").path("pattern").path("type").asText("")),
+        return new EventChanged(
+                accountId,
+                summary.id(),
+                action,
+                summary.subject(),
+                summary.start(),
+                summary.end(),
+                EventSummary.blankToNull(
+                        event.path("recurrence").path("pattern").path("type").asText("")),
                 zone.getId());
     }
 }

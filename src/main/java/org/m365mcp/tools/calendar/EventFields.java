@@ -26,12 +26,17 @@ final class EventFields {
     static final List<String> SHOW_AS = List.of("free", "tentative", "busy", "oof", "workingElsewhere");
     static final List<String> IMPORTANCE = List.of("low", "normal", "high");
 
-    private EventFields() {
-    }
+    private EventFields() {}
 
     /** The given fields of an event; {@code attendees} (when not null) replace the current ones. */
-    static ObjectNode of(String subject, List<String> attendees, String location, String body, Boolean isOnlineMeeting,
-            String showAs, String importance) {
+    static ObjectNode of(
+            String subject,
+            List<String> attendees,
+            String location,
+            String body,
+            Boolean isOnlineMeeting,
+            String showAs,
+            String importance) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         if (!isBlank(subject)) {
             event.put("subject", subject(subject));
@@ -80,14 +85,20 @@ final class EventFields {
 
     /** Graph's {@code dateTimeTimeZone}: the local time of {@code at} in {@code zone}, and the zone's IANA name. */
     static ObjectNode dateTimeTimeZone(Instant at, ZoneId zone) {
-        return JsonNodeFactory.instance.objectNode().put("dateTime", LocalDateTime.ofInstant(at, zone).toString())
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("dateTime", LocalDateTime.ofInstant(at, zone).toString())
                 .put("timeZone", zone.getId());
     }
 
     private static String oneOf(String argument, String value, List<String> allowed) {
-        return allowed.stream().filter(a -> a.equalsIgnoreCase(value.strip())).findFirst()
-                .orElseThrow(() -> new ToolArgumentException(argument, "must be one of " + String.join(", ", allowed)
-                        + ", got \"" + CalendarArguments.abbreviate(value) + "\""));
+        return allowed.stream()
+                .filter(a -> a.equalsIgnoreCase(value.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ToolArgumentException(
+                        argument,
+                        "must be one of " + String.join(", ", allowed) + ", got \""
+                                + CalendarArguments.abbreviate(value) + "\""));
     }
 
     static boolean isBlank(String text) {

@@ -14,8 +14,17 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param truncated  true when the window holds more than {@code limit} events
  * @param cache      which cache state served it; null in the form that is stored
  */
-public record EventListAnswer(String accountId, String timeZone, String start, String end, String calendarId, int count,
-        List<EventSummary> events, boolean truncated, CacheInfo cache) implements CacheStamped<EventListAnswer> {
+public record EventListAnswer(
+        String accountId,
+        String timeZone,
+        String start,
+        String end,
+        String calendarId,
+        int count,
+        List<EventSummary> events,
+        boolean truncated,
+        CacheInfo cache)
+        implements CacheStamped<EventListAnswer> {
 
     public EventListAnswer {
         events = List.copyOf(events);

@@ -10,6 +10,12 @@ import java.util.List;
  * @param proposedStart the proposed new start, local with offset in {@code timeZone}; null without a proposal
  * @param forwardedTo   the forward's recipients; null for a response
  */
-public record EventResponse(String accountId, String eventId, String action, boolean responseSent,
-        String proposedStart, String proposedEnd, String timeZone, List<String> forwardedTo) {
-}
+public record EventResponse(
+        String accountId,
+        String eventId,
+        String action,
+        boolean responseSent,
+        String proposedStart,
+        String proposedEnd,
+        String timeZone,
+        List<String> forwardedTo) {}

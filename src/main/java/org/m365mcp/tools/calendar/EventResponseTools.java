@@ -37,10 +37,11 @@ import org.m365mcp.tools.Recipients;
 public class EventResponseTools {
 
     /** Tool argument → Graph action. */
-    private static final Map<String, String> ACTIONS = Map.of("accept", "accept", "tentative", "tentativelyAccept",
-            "decline", "decline");
-    private static final Map<String, String> DONE = Map.of("accept", "accepted", "tentativelyAccept",
-            "tentativelyAccepted", "decline", "declined");
+    private static final Map<String, String> ACTIONS =
+            Map.of("accept", "accept", "tentative", "tentativelyAccept", "decline", "decline");
+
+    private static final Map<String, String> DONE =
+            Map.of("accept", "accepted", "tentativelyAccept", "tentativelyAccepted", "decline", "declined");
 
     @Inject
     GraphClient graph;
@@ -51,51 +52,66 @@ public class EventResponseTools {
     @Inject
     CalendarTools reads;
 
-    @McpTool(name = "calendar_respond_event",
+    @McpTool(
+            name = "calendar_respond_event",
             description = "Answer a meeting invitation: accept, tentative or decline, with an optional comment.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_events"),
-            @Invalidate(operation = "calendar_get_event", param = "event_id"),
-            @Invalidate(operation = "calendar_get_free_busy"), @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "calendar_get_event", param = "event_id"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public EventResponse calendarRespondEvent(
             @ToolParam(CalendarWriteTools.ACCOUNT) String accountId,
             @ToolParam(CalendarWriteTools.EVENT) String eventId,
             @ToolParam("accept, tentative or decline") String response,
             @ToolParam(value = "Message to the organizer", defaultValue = "") String comment,
-            @ToolParam(value = "Send the answer to the organizer (false: only update the calendar)",
-                    defaultValue = "true") boolean sendResponse) {
+            @ToolParam(
+                            value = "Send the answer to the organizer (false: only update the calendar)",
+                            defaultValue = "true")
+                    boolean sendResponse) {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
         String action = ACTIONS.get(response == null ? "" : response.strip().toLowerCase(Locale.ROOT));
         if (action == null) {
-            throw new ToolArgumentException("response", "must be accept, tentative or decline, got \""
-                    + CalendarArguments.abbreviate(response) + "\"");
+            throw new ToolArgumentException(
+                    "response",
+                    "must be accept, tentative or decline, got \"" + CalendarArguments.abbreviate(response) + "\"");
         }
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("sendResponse", sendResponse);
         post(account, id, action, request, comment);
         return new EventResponse(accountId, id, DONE.get(action), sendResponse, null, null, null, null);
     }
 
-    @McpTool(name = "calendar_propose_new_time",
+    @McpTool(
+            name = "calendar_propose_new_time",
             description = "Propose another time for a meeting you were invited to (local to time_zone), tentatively"
                     + " accepting or declining it; the organizer gets the proposal.")
-    @InvalidatesCache({@Invalidate(operation = "calendar_list_events"),
-            @Invalidate(operation = "calendar_get_event", param = "event_id"),
-            @Invalidate(operation = "calendar_get_free_busy"), @Invalidate(operation = "calendar_check_availability")})
+    @InvalidatesCache({
+        @Invalidate(operation = "calendar_list_events"),
+        @Invalidate(operation = "calendar_get_event", param = "event_id"),
+        @Invalidate(operation = "calendar_get_free_busy"),
+        @Invalidate(operation = "calendar_check_availability")
+    })
     public EventResponse calendarProposeNewTime(
             @ToolParam(CalendarWriteTools.ACCOUNT) String accountId,
             @ToolParam(CalendarWriteTools.EVENT) String eventId,
             @ToolParam("Proposed start, local date-time such as 2026-03-30T14:00") String start,
             @ToolParam("Proposed end, local date-time") String end,
             @ToolParam(value = CalendarWriteTools.ZONE, defaultValue = "") String timeZone,
-            @ToolParam(value = "tentative (default) or decline: your answer to the current time",
-                    defaultValue = "tentative") String response,
+            @ToolParam(
+                            value = "tentative (default) or decline: your answer to the current time",
+                            defaultValue = "tentative")
+                    String response,
             @ToolParam(value = "Message to the organizer", defaultValue = "") String comment) {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
         String answer = response == null ? "" : response.strip().toLowerCase(Locale.ROOT);
         if (!answer.equals("tentative") && !answer.equals("decline")) {
-            throw new ToolArgumentException("response", "must be tentative or decline (a new time cannot be proposed"
-                    + " while accepting), got \"" + CalendarArguments.abbreviate(response) + "\"");
+            throw new ToolArgumentException(
+                    "response",
+                    "must be tentative or decline (a new time cannot be proposed" + " while accepting), got \""
+                            + CalendarArguments.abbreviate(response) + "\"");
         }
         ZoneId zone = reads.zone(account, timeZone);
         Instant from = CalendarArguments.instant("start", start, zone, false);
@@ -106,11 +122,19 @@ public class EventResponseTools {
         request.set("proposedNewTime", proposed);
         String action = ACTIONS.get(answer);
         post(account, id, action, request, comment);
-        return new EventResponse(accountId, id, DONE.get(action), true, EventTimes.show(from, zone),
-                EventTimes.show(to, zone), zone.getId(), null);
+        return new EventResponse(
+                accountId,
+                id,
+                DONE.get(action),
+                true,
+                EventTimes.show(from, zone),
+                EventTimes.show(to, zone),
+                zone.getId(),
+                null);
     }
 
-    @McpTool(name = "calendar_forward_event",
+    @McpTool(
+            name = "calendar_forward_event",
             description = "Forward a meeting invitation to other people, with an optional comment.")
     public EventResponse calendarForwardEvent(
             @ToolParam(CalendarWriteTools.ACCOUNT) String accountId,
@@ -126,8 +150,7 @@ public class EventResponseTools {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("toRecipients", recipients);
         post(account, id, "forward", request, comment);
-        return new EventResponse(accountId, id, "forwarded", true, null, null, null,
-                Recipients.addresses(recipients));
+        return new EventResponse(accountId, id, "forwarded", true, null, null, null, Recipients.addresses(recipients));
     }
 
     /** POSTs the action with {@code comment} (when given); an unknown event is an argument error. */
@@ -135,7 +158,10 @@ public class EventResponseTools {
         if (comment != null && !comment.isBlank()) {
             request.put("comment", comment);
         }
-        NotFound.addressed("event_id", CalendarTools.NO_EVENT, id,
+        NotFound.addressed(
+                "event_id",
+                CalendarTools.NO_EVENT,
+                id,
                 () -> graph.post(account, "/me/events/" + id + "/" + action, request));
     }
 }

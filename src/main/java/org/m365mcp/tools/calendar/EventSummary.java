@@ -11,9 +11,20 @@ import java.time.ZoneId;
  * @param response       the user's own response: organizer, accepted, tentativelyAccepted, declined, notResponded…
  * @param seriesMasterId the series this occurrence belongs to; null for a single event
  */
-public record EventSummary(String id, String subject, String start, String end, boolean isAllDay, String location,
-        String organizer, int attendeeCount, String response, String showAs, boolean isOnlineMeeting,
-        boolean isCancelled, String seriesMasterId) {
+public record EventSummary(
+        String id,
+        String subject,
+        String start,
+        String end,
+        boolean isAllDay,
+        String location,
+        String organizer,
+        int attendeeCount,
+        String response,
+        String showAs,
+        boolean isOnlineMeeting,
+        boolean isCancelled,
+        String seriesMasterId) {
 
     /** The fields {@link #of} reads, for {@code $select}. */
     static final String FIELDS = "id,subject,start,end,isAllDay,location,organizer,attendees,responseStatus,showAs,"
@@ -21,13 +32,23 @@ public record EventSummary(String id, String subject, String start, String end, 
 
     static EventSummary of(JsonNode event, ZoneId zone) {
         boolean allDay = event.path("isAllDay").asBoolean(false);
-        return new EventSummary(event.path("id").asText(), event.path("subject").asText(""),
-                EventTimes.show(event.path("start"), allDay, zone), EventTimes.show(event.path("end"), allDay, zone),
-                allDay, blankToNull(event.path("location").path("displayName").asText("")),
-                blankToNull(event.path("organizer").path("emailAddress").path("address").asText("")),
-                event.path("attendees").size(), blankToNull(event.path("responseStatus").path("response").asText("")),
-                blankToNull(event.path("showAs").asText("")), event.path("isOnlineMeeting").asBoolean(false),
-                event.path("isCancelled").asBoolean(false), blankToNull(event.path("seriesMasterId").asText("")));
+        return new EventSummary(
+                event.path("id").asText(),
+                event.path("subject").asText(""),
+                EventTimes.show(event.path("start"), allDay, zone),
+                EventTimes.show(event.path("end"), allDay, zone),
+                allDay,
+                blankToNull(event.path("location").path("displayName").asText("")),
+                blankToNull(event.path("organizer")
+                        .path("emailAddress")
+                        .path("address")
+                        .asText("")),
+                event.path("attendees").size(),
+                blankToNull(event.path("responseStatus").path("response").asText("")),
+                blankToNull(event.path("showAs").asText("")),
+                event.path("isOnlineMeeting").asBoolean(false),
+                event.path("isCancelled").asBoolean(false),
+                blankToNull(event.path("seriesMasterId").asText("")));
     }
 
     static String blankToNull(String text) {

@@ -23,15 +23,16 @@ final class EventTimes {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx");
 
-    private EventTimes() {
-    }
+    private EventTimes() {}
 
     static String show(JsonNode time, boolean allDay, ZoneId zone) {
         LocalDateTime local = local(time);
         if (local == null) {
             return null;
         }
-        return allDay ? local.toLocalDate().toString() : show(local.atZone(given(time)).toInstant(), zone);
+        return allDay
+                ? local.toLocalDate().toString()
+                : show(local.atZone(given(time)).toInstant(), zone);
     }
 
     /** {@code at} as {@code 2026-03-29T09:00+02:00} in {@code zone}. */

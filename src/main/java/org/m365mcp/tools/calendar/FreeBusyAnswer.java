@@ -12,8 +12,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param timeZone the IANA zone every time here is shown in
  * @param cache    which cache state served it; null in the form that is stored
  */
-public record FreeBusyAnswer(String accountId, String timeZone, String start, String end, int intervalMinutes,
-        List<Person> schedules, CacheInfo cache) implements CacheStamped<FreeBusyAnswer> {
+public record FreeBusyAnswer(
+        String accountId,
+        String timeZone,
+        String start,
+        String end,
+        int intervalMinutes,
+        List<Person> schedules,
+        CacheInfo cache)
+        implements CacheStamped<FreeBusyAnswer> {
 
     public FreeBusyAnswer {
         schedules = List.copyOf(schedules);
@@ -32,23 +39,34 @@ public record FreeBusyAnswer(String accountId, String timeZone, String start, St
             if (info.error() != null) {
                 return new Person(info.address(), null, List.of(), null, info.error());
             }
-            List<Busy> busy = info.items().stream().filter(i -> !i.status().equals("free"))
-                    .map(i -> new Busy(EventTimes.show(i.start(), zone), EventTimes.show(i.end(), zone), i.status(),
-                            i.subject())).toList();
+            List<Busy> busy = info.items().stream()
+                    .filter(i -> !i.status().equals("free"))
+                    .map(i -> new Busy(
+                            EventTimes.show(i.start(), zone), EventTimes.show(i.end(), zone), i.status(), i.subject()))
+                    .toList();
             ScheduleInfo.WorkingHours hours = info.workingHours();
-            return new Person(info.address(), info.availabilityView(), busy, hours == null ? null
-                    : new Hours(hours.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
-                            hours.start().toString(), hours.end().toString(), hours.zone().getId()), null);
+            return new Person(
+                    info.address(),
+                    info.availabilityView(),
+                    busy,
+                    hours == null
+                            ? null
+                            : new Hours(
+                                    hours.days().stream()
+                                            .map(d -> d.name().toLowerCase(Locale.ROOT))
+                                            .toList(),
+                                    hours.start().toString(),
+                                    hours.end().toString(),
+                                    hours.zone().getId()),
+                    null);
         }
     }
 
     /** A busy time, local with offset; {@code subject} only when the calendar shares it. */
-    public record Busy(String start, String end, String status, String subject) {
-    }
+    public record Busy(String start, String end, String status, String subject) {}
 
     /** Working days and hours, local to their own {@code timeZone}. */
-    public record Hours(List<String> days, String start, String end, String timeZone) {
-    }
+    public record Hours(List<String> days, String start, String end, String timeZone) {}
 
     @Override
     public FreeBusyAnswer withCache(CacheInfo info) {

@@ -51,7 +51,10 @@ public class FreeBusyTools {
     @Inject
     CalendarTools reads;
 
-    @McpTool(name = "calendar_get_free_busy", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "calendar_get_free_busy",
+            readOnly = true,
+            idempotent = true,
             description = "Free/busy of people (and rooms) between start and end: busy times, availability view,"
                     + " working hours; in the user's time zone.")
     @CacheResult(cacheName = "calendar_get_free_busy")
@@ -61,22 +64,30 @@ public class FreeBusyTools {
             @ToolParam("From: a date (local midnight) or local date-time") String start,
             @ToolParam("To: a date (through that whole day) or local date-time") String end,
             @ToolParam(value = CalendarWriteTools.ZONE, defaultValue = "") String timeZone,
-            @ToolParam(value = "Minutes per digit of the availability view", defaultValue = "30", min = 5,
-                    max = 1440) int intervalMinutes,
+            @ToolParam(value = "Minutes per digit of the availability view", defaultValue = "30", min = 5, max = 1440)
+                    int intervalMinutes,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         List<String> people = addresses("addresses", addresses, null);
         ZoneId zone = reads.zone(account, timeZone);
         Availability.Slot window = window(start, end, zone);
         List<ScheduleInfo> schedules = schedules(account, people, window, zone, intervalMinutes);
-        return new FreeBusyAnswer(accountId, zone.getId(), EventTimes.show(window.start(), zone),
-                EventTimes.show(window.end(), zone), intervalMinutes,
-                schedules.stream().map(s -> FreeBusyAnswer.Person.of(s, zone)).toList(), null);
+        return new FreeBusyAnswer(
+                accountId,
+                zone.getId(),
+                EventTimes.show(window.start(), zone),
+                EventTimes.show(window.end(), zone),
+                intervalMinutes,
+                schedules.stream().map(s -> FreeBusyAnswer.Person.of(s, zone)).toList(),
+                null);
     }
 
-    @McpTool(name = "calendar_check_availability", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "calendar_check_availability",
+            readOnly = true,
+            idempotent = true,
             description = "Find when all attendees (and you) are free for a meeting of the given length between"
                     + " start and end, optionally only within everyone's working hours.")
     @CacheResult(cacheName = "calendar_check_availability")
@@ -86,7 +97,7 @@ public class FreeBusyTools {
             @ToolParam("From: a date (local midnight) or local date-time") String start,
             @ToolParam("To: a date (through that whole day) or local date-time") String end,
             @ToolParam(value = "Meeting length in minutes", defaultValue = "30", min = 5, max = 1440)
-            int durationMinutes,
+                    int durationMinutes,
             @ToolParam(value = CalendarWriteTools.ZONE, defaultValue = "") String timeZone,
             @ToolParam(value = "Include your own calendar", defaultValue = "true") boolean includeMe,
             @ToolParam(value = "Only within everyone's working hours", defaultValue = "true") boolean workingHoursOnly,
@@ -94,7 +105,7 @@ public class FreeBusyTools {
             @ToolParam(value = "Most slots to return", defaultValue = "20", min = 1, max = 200) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         var signedIn = accounts.require(accountId);
         String account = signedIn.id();
         List<String> people = addresses("attendees", attendees, includeMe ? signedIn.username() : null);
@@ -111,20 +122,36 @@ public class FreeBusyTools {
                 continue;
             }
             checked.add(info.address());
-            info.items().stream().filter(i -> blocks(i.status(), tentativeIsBusy))
-                    .map(i -> new Availability.Slot(i.start(), i.end())).forEach(busy::add);
+            info.items().stream()
+                    .filter(i -> blocks(i.status(), tentativeIsBusy))
+                    .map(i -> new Availability.Slot(i.start(), i.end()))
+                    .forEach(busy::add);
             ScheduleInfo.WorkingHours wh = info.workingHours();
             if (workingHoursOnly && wh != null) {
                 hours.add(Availability.workingHours(wh.days(), wh.start(), wh.end(), wh.zone(), window));
             }
         }
         List<Availability.Slot> free = checked.isEmpty() ? List.of() : Availability.free(window, length, busy, hours);
-        List<AvailabilityAnswer.FreeSlot> slots = free.stream().limit(limit)
-                .map(s -> new AvailabilityAnswer.FreeSlot(EventTimes.show(s.start(), zone), EventTimes.show(s.end(),
-                        zone), s.length().toMinutes())).toList();
-        return new AvailabilityAnswer(accountId, zone.getId(), EventTimes.show(window.start(), zone),
-                EventTimes.show(window.end(), zone), durationMinutes, checked, notChecked, workingHoursOnly,
-                slots.size(), slots, free.size() > limit, null);
+        List<AvailabilityAnswer.FreeSlot> slots = free.stream()
+                .limit(limit)
+                .map(s -> new AvailabilityAnswer.FreeSlot(
+                        EventTimes.show(s.start(), zone),
+                        EventTimes.show(s.end(), zone),
+                        s.length().toMinutes()))
+                .toList();
+        return new AvailabilityAnswer(
+                accountId,
+                zone.getId(),
+                EventTimes.show(window.start(), zone),
+                EventTimes.show(window.end(), zone),
+                durationMinutes,
+                checked,
+                notChecked,
+                workingHoursOnly,
+                slots.size(),
+                slots,
+                free.size() > limit,
+                null);
     }
 
     /** Busy, out of office and unknown block a meeting; tentative when asked; free and working elsewhere do not. */
@@ -136,16 +163,24 @@ public class FreeBusyTools {
         };
     }
 
-    private List<ScheduleInfo> schedules(String account, List<String> people, Availability.Slot window, ZoneId zone,
-            int intervalMinutes) {
+    private List<ScheduleInfo> schedules(
+            String account, List<String> people, Availability.Slot window, ZoneId zone, int intervalMinutes) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("schedules", JsonNodeFactory.instance.arrayNode().addAll(people.stream()
-                .map(JsonNodeFactory.instance::textNode).toList()));
+        body.set(
+                "schedules",
+                JsonNodeFactory.instance
+                        .arrayNode()
+                        .addAll(people.stream()
+                                .map(JsonNodeFactory.instance::textNode)
+                                .toList()));
         body.set("startTime", EventFields.dateTimeTimeZone(window.start(), zone));
         body.set("endTime", EventFields.dateTimeTimeZone(window.end(), zone));
         body.put("availabilityViewInterval", intervalMinutes);
-        JsonNode answer = graph.send(account, GraphClientRequest.post("/me/calendar/getSchedule", body)
-                .header("Prefer", CalendarTools.preferZone(zone))).json();
+        JsonNode answer = graph.send(
+                        account,
+                        GraphClientRequest.post("/me/calendar/getSchedule", body)
+                                .header("Prefer", CalendarTools.preferZone(zone)))
+                .json();
         List<ScheduleInfo> schedules = new ArrayList<>();
         answer.path("value").forEach(info -> schedules.add(ScheduleInfo.of(info, window.start(), intervalMinutes)));
         return schedules;
@@ -169,8 +204,7 @@ public class FreeBusyTools {
         if (me != null) {
             all.add(me.toLowerCase(Locale.ROOT));
         }
-        Recipients.addresses(Recipients.recipients(argument, given))
-                .forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
+        Recipients.addresses(Recipients.recipients(argument, given)).forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
         if (all.isEmpty()) {
             throw new ToolArgumentException(argument, "is empty: give at least one address");
         }

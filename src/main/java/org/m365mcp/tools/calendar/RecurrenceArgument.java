@@ -26,14 +26,13 @@ import org.m365mcp.mcp.ToolArgumentException;
  */
 final class RecurrenceArgument {
 
-    static final List<String> TYPES = List.of("daily", "weekly", "absoluteMonthly", "relativeMonthly",
-            "absoluteYearly", "relativeYearly");
+    static final List<String> TYPES =
+            List.of("daily", "weekly", "absoluteMonthly", "relativeMonthly", "absoluteYearly", "relativeYearly");
     static final int MAX_INTERVAL = 99;
     static final int MAX_OCCURRENCES = 999;
     private static final List<String> INDEXES = List.of("first", "second", "third", "fourth", "last");
 
-    private RecurrenceArgument() {
-    }
+    private RecurrenceArgument() {}
 
     /**
      * Graph's {@code patternedRecurrence}, or null when {@code type} is blank (then every other
@@ -42,8 +41,14 @@ final class RecurrenceArgument {
      * @param interval    every how many days, weeks, months or years; null for 1
      * @param firstDay    the series' first day, local to the event's start zone
      */
-    static ObjectNode of(String type, Integer interval, List<String> daysOfWeek, String index, String endDate,
-            Integer occurrences, LocalDate firstDay) {
+    static ObjectNode of(
+            String type,
+            Integer interval,
+            List<String> daysOfWeek,
+            String index,
+            String endDate,
+            Integer occurrences,
+            LocalDate firstDay) {
         boolean none = type == null || type.isBlank();
         if (none) {
             rejectStray(interval != null, "recurrence_interval");
@@ -53,9 +58,13 @@ final class RecurrenceArgument {
             rejectStray(occurrences != null, "recurrence_occurrences");
             return null;
         }
-        String kind = TYPES.stream().filter(t -> t.equalsIgnoreCase(type.strip())).findFirst()
-                .orElseThrow(() -> new ToolArgumentException("recurrence", "must be one of " + String.join(", ", TYPES)
-                        + ", got \"" + CalendarArguments.abbreviate(type) + "\""));
+        String kind = TYPES.stream()
+                .filter(t -> t.equalsIgnoreCase(type.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ToolArgumentException(
+                        "recurrence",
+                        "must be one of " + String.join(", ", TYPES) + ", got \"" + CalendarArguments.abbreviate(type)
+                                + "\""));
         int every = interval == null ? 1 : interval;
         if (every < 1 || every > MAX_INTERVAL) {
             throw new ToolArgumentException("recurrence_interval", "must be 1 to " + MAX_INTERVAL + ", got " + every);
@@ -64,8 +73,13 @@ final class RecurrenceArgument {
         ObjectNode pattern = recurrence.putObject("pattern").put("type", kind).put("interval", every);
         boolean byWeekday = kind.equals("weekly") || kind.startsWith("relative");
         if (byWeekday) {
-            pattern.set("daysOfWeek", JsonNodeFactory.instance.arrayNode().addAll(days(daysOfWeek, firstDay).stream()
-                    .map(JsonNodeFactory.instance::textNode).toList()));
+            pattern.set(
+                    "daysOfWeek",
+                    JsonNodeFactory.instance
+                            .arrayNode()
+                            .addAll(days(daysOfWeek, firstDay).stream()
+                                    .map(JsonNodeFactory.instance::textNode)
+                                    .toList()));
         } else {
             rejectStray(daysOfWeek != null && !daysOfWeek.isEmpty(), "recurrence_days_of_week");
         }
@@ -89,16 +103,17 @@ final class RecurrenceArgument {
         ObjectNode range = JsonNodeFactory.instance.objectNode().put("startDate", firstDay.toString());
         boolean ends = endDate != null && !endDate.isBlank();
         if (ends && occurrences != null) {
-            throw new ToolArgumentException("recurrence_occurrences",
-                    "give either recurrence_end_date or recurrence_occurrences, not both");
+            throw new ToolArgumentException(
+                    "recurrence_occurrences", "give either recurrence_end_date or recurrence_occurrences, not both");
         }
         if (ends) {
             LocalDate last;
             try {
                 last = LocalDate.parse(endDate.strip());
             } catch (DateTimeParseException e) {
-                throw new ToolArgumentException("recurrence_end_date", "must be a date such as 2026-12-31, got \""
-                        + CalendarArguments.abbreviate(endDate) + "\"");
+                throw new ToolArgumentException(
+                        "recurrence_end_date",
+                        "must be a date such as 2026-12-31, got \"" + CalendarArguments.abbreviate(endDate) + "\"");
             }
             if (last.isBefore(firstDay)) {
                 throw new ToolArgumentException("recurrence_end_date", "must not be before the first day " + firstDay);
@@ -107,8 +122,8 @@ final class RecurrenceArgument {
         }
         if (occurrences != null) {
             if (occurrences < 1 || occurrences > MAX_OCCURRENCES) {
-                throw new ToolArgumentException("recurrence_occurrences", "must be 1 to " + MAX_OCCURRENCES + ", got "
-                        + occurrences);
+                throw new ToolArgumentException(
+                        "recurrence_occurrences", "must be 1 to " + MAX_OCCURRENCES + ", got " + occurrences);
             }
             return range.put("type", "numbered").put("numberOfOccurrences", occurrences);
         }
@@ -124,8 +139,9 @@ final class RecurrenceArgument {
             try {
                 days.add(name(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT))));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ToolArgumentException("recurrence_days_of_week", "must be weekday names such as monday,"
-                        + " got \"" + CalendarArguments.abbreviate(day) + "\"");
+                throw new ToolArgumentException(
+                        "recurrence_days_of_week",
+                        "must be weekday names such as monday," + " got \"" + CalendarArguments.abbreviate(day) + "\"");
             }
         }
         return new ArrayList<>(days);
@@ -134,8 +150,10 @@ final class RecurrenceArgument {
     private static String index(String index) {
         String value = index.strip().toLowerCase(Locale.ROOT);
         if (!INDEXES.contains(value)) {
-            throw new ToolArgumentException("recurrence_index", "must be one of " + String.join(", ", INDEXES)
-                    + ", got \"" + CalendarArguments.abbreviate(index) + "\"");
+            throw new ToolArgumentException(
+                    "recurrence_index",
+                    "must be one of " + String.join(", ", INDEXES) + ", got \"" + CalendarArguments.abbreviate(index)
+                            + "\"");
         }
         return value;
     }

@@ -24,24 +24,26 @@ import org.m365mcp.graph.TimeZones;
  *   <li>{@code error} is Graph's per-schedule message (an unknown address); then nothing else is set.
  * </ul>
  */
-record ScheduleInfo(String address, String availabilityView, List<Item> items, WorkingHours workingHours,
-        String error) {
+record ScheduleInfo(
+        String address, String availabilityView, List<Item> items, WorkingHours workingHours, String error) {
 
     /** availabilityView's digits: 0 free, 1 tentative, 2 busy, 3 out of office, 4 working elsewhere. */
     private static final List<String> VIEW_STATUS = List.of("free", "tentative", "busy", "oof", "workingElsewhere");
 
     /** A busy (or tentative…) time: status is free, tentative, busy, oof, workingElsewhere or unknown. */
-    record Item(Instant start, Instant end, String status, String subject) {
-    }
+    record Item(Instant start, Instant end, String status, String subject) {}
 
     /** Working days and hours, local to {@code zone}. */
-    record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone) {
-    }
+    record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone) {}
 
     static ScheduleInfo of(JsonNode info, Instant windowStart, int intervalMinutes) {
         String address = info.path("scheduleId").asText();
         if (info.path("error").isObject()) {
-            return new ScheduleInfo(address, null, List.of(), null,
+            return new ScheduleInfo(
+                    address,
+                    null,
+                    List.of(),
+                    null,
                     info.path("error").path("message").asText("no free/busy information"));
         }
         String view = info.path("availabilityView").asText("");
@@ -50,7 +52,10 @@ record ScheduleInfo(String address, String availabilityView, List<Item> items, W
             Instant start = EventTimes.instant(item.path("start"));
             Instant end = EventTimes.instant(item.path("end"));
             if (start != null && end != null && start.isBefore(end)) {
-                items.add(new Item(start, end, item.path("status").asText("busy"),
+                items.add(new Item(
+                        start,
+                        end,
+                        item.path("status").asText("busy"),
                         EventSummary.blankToNull(item.path("subject").asText(""))));
             }
         }
@@ -67,7 +72,8 @@ record ScheduleInfo(String address, String availabilityView, List<Item> items, W
             int digit = view.charAt(i) - '0';
             if (digit > 0 && digit < VIEW_STATUS.size()) {
                 Instant start = windowStart.plus(Duration.ofMinutes((long) i * intervalMinutes));
-                items.add(new Item(start, start.plus(Duration.ofMinutes(intervalMinutes)), VIEW_STATUS.get(digit), null));
+                items.add(
+                        new Item(start, start.plus(Duration.ofMinutes(intervalMinutes)), VIEW_STATUS.get(digit), null));
             }
         }
         return items;
@@ -79,11 +85,13 @@ record ScheduleInfo(String address, String availabilityView, List<Item> items, W
         }
         try {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            hours.path("daysOfWeek").forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
+            hours.path("daysOfWeek")
+                    .forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
             LocalTime start = LocalTime.parse(trim(hours.path("startTime").asText()));
             LocalTime end = LocalTime.parse(trim(hours.path("endTime").asText()));
             return TimeZones.of(hours.path("timeZone").path("name").asText(""))
-                    .map(zone -> new WorkingHours(days, start, end, zone)).orElse(null);
+                    .map(zone -> new WorkingHours(days, start, end, zone))
+                    .orElse(null);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return null;
         }

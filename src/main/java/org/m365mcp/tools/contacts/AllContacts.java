@@ -13,20 +13,23 @@ import org.m365mcp.graph.GraphClientRequest;
  */
 final class AllContacts {
 
-    private AllContacts() {
-    }
+    private AllContacts() {}
 
     /**
      * Up to {@code max} contacts: the default folder's first, then each top-level contact folder's,
      * each read with {@code request} applied to the folder's contacts path.
      */
-    static List<JsonNode> read(GraphClient graph, String account, Function<String, GraphClientRequest> request, int max) {
+    static List<JsonNode> read(
+            GraphClient graph, String account, Function<String, GraphClientRequest> request, int max) {
         List<JsonNode> all = new ArrayList<>(graph.getPaged(account, request.apply("/me/contacts"), max));
         for (JsonNode folder : graph.getPaged(account, "/me/contactFolders?$select=id", 500)) {
             if (all.size() >= max) {
                 break;
             }
-            all.addAll(graph.getPaged(account, request.apply(ContactArguments.contactsPath(folder.path("id").asText())),
+            all.addAll(graph.getPaged(
+                    account,
+                    request.apply(
+                            ContactArguments.contactsPath(folder.path("id").asText())),
                     max - all.size()));
         }
         return all;

@@ -18,8 +18,7 @@ final class ContactArguments {
     /** Graph ids: nothing that could change the URL path ({@code / ? # %}, no all-dots name). */
     private static final Pattern ID = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9_=+\\-.]{1,512}");
 
-    private ContactArguments() {
-    }
+    private ContactArguments() {}
 
     /** {@code id} when it looks like a Graph contact id. */
     static String contactId(String argument, String id) {
@@ -35,8 +34,8 @@ final class ContactArguments {
             return null;
         }
         if (!ID.matcher(id).matches()) {
-            throw new ToolArgumentException(argument, "must be a contact folder id from contact_create_list or"
-                    + " empty, got \"" + id + "\"");
+            throw new ToolArgumentException(
+                    argument, "must be a contact folder id from contact_create_list or" + " empty, got \"" + id + "\"");
         }
         return id;
     }
@@ -55,7 +54,8 @@ final class ContactArguments {
             return null;
         }
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        addresses.stream().filter(a -> !a.isBlank())
+        addresses.stream()
+                .filter(a -> !a.isBlank())
                 .forEach(text -> array.add(Recipients.recipient(argument, text).path("emailAddress")));
         return array;
     }

@@ -12,10 +12,26 @@ import java.util.List;
  *
  * @param folderId the contact folder it is in (a "list" of {@code contact_create_list} is one)
  */
-public record ContactDetail(String id, String folderId, String displayName, String givenName, String surname,
-        List<String> emails, String mobilePhone, List<String> businessPhones, List<String> homePhones,
-        String companyName, String jobTitle, String department, String officeLocation, String businessAddress,
-        String homeAddress, String birthday, String personalNotes, List<String> categories, String lastModified) {
+public record ContactDetail(
+        String id,
+        String folderId,
+        String displayName,
+        String givenName,
+        String surname,
+        List<String> emails,
+        String mobilePhone,
+        List<String> businessPhones,
+        List<String> homePhones,
+        String companyName,
+        String jobTitle,
+        String department,
+        String officeLocation,
+        String businessAddress,
+        String homeAddress,
+        String birthday,
+        String personalNotes,
+        List<String> categories,
+        String lastModified) {
 
     static final String FIELDS = "id,parentFolderId,displayName,givenName,surname,emailAddresses,mobilePhone,"
             + "businessPhones,homePhones,companyName,jobTitle,department,officeLocation,businessAddress,homeAddress,"
@@ -29,20 +45,37 @@ public record ContactDetail(String id, String folderId, String displayName, Stri
     }
 
     static ContactDetail of(JsonNode c) {
-        return new ContactDetail(c.path("id").asText(), text(c, "parentFolderId"), text(c, "displayName"),
-                text(c, "givenName"), text(c, "surname"), ContactSummary.emails(c), text(c, "mobilePhone"),
-                strings(c.path("businessPhones")), strings(c.path("homePhones")), text(c, "companyName"),
-                text(c, "jobTitle"), text(c, "department"), text(c, "officeLocation"), address(c.path("businessAddress")),
-                address(c.path("homeAddress")), text(c, "birthday"), text(c, "personalNotes"),
-                strings(c.path("categories")), text(c, "lastModifiedDateTime"));
+        return new ContactDetail(
+                c.path("id").asText(),
+                text(c, "parentFolderId"),
+                text(c, "displayName"),
+                text(c, "givenName"),
+                text(c, "surname"),
+                ContactSummary.emails(c),
+                text(c, "mobilePhone"),
+                strings(c.path("businessPhones")),
+                strings(c.path("homePhones")),
+                text(c, "companyName"),
+                text(c, "jobTitle"),
+                text(c, "department"),
+                text(c, "officeLocation"),
+                address(c.path("businessAddress")),
+                address(c.path("homeAddress")),
+                text(c, "birthday"),
+                text(c, "personalNotes"),
+                strings(c.path("categories")),
+                text(c, "lastModifiedDateTime"));
     }
 
     /** A Graph {@code physicalAddress} on one line ("street, postal code city, state, country"), or null. */
     static String address(JsonNode address) {
         List<String> parts = new ArrayList<>();
-        for (String part : new String[] {text(address, "street"),
-                join(text(address, "postalCode"), text(address, "city")), text(address, "state"),
-                text(address, "countryOrRegion")}) {
+        for (String part : new String[] {
+            text(address, "street"),
+            join(text(address, "postalCode"), text(address, "city")),
+            text(address, "state"),
+            text(address, "countryOrRegion")
+        }) {
             if (part != null) {
                 parts.add(part);
             }

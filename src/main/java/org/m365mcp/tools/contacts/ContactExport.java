@@ -25,15 +25,29 @@ final class ContactExport {
     static final String FIELDS = "id,displayName,givenName,surname,emailAddresses,mobilePhone,businessPhones,"
             + "homePhones,companyName,jobTitle,department,businessAddress,homeAddress,birthday,personalNotes,categories";
 
-    static final List<String> CSV_HEADER = List.of("First Name", "Last Name", "Display Name", "E-mail Address",
-            "E-mail 2 Address", "E-mail 3 Address", "Mobile Phone", "Business Phone", "Home Phone", "Company",
-            "Job Title", "Department", "Business Address", "Home Address", "Birthday", "Notes", "Categories");
+    static final List<String> CSV_HEADER = List.of(
+            "First Name",
+            "Last Name",
+            "Display Name",
+            "E-mail Address",
+            "E-mail 2 Address",
+            "E-mail 3 Address",
+            "Mobile Phone",
+            "Business Phone",
+            "Home Phone",
+            "Company",
+            "Job Title",
+            "Department",
+            "Business Address",
+            "Home Address",
+            "Birthday",
+            "Notes",
+            "Categories");
 
     private static final String CRLF = "\r\n";
     private static final int LINE_OCTETS = 75;
 
-    private ContactExport() {
-    }
+    private ContactExport() {}
 
     static String vcards(List<JsonNode> contacts) {
         StringBuilder out = new StringBuilder();
@@ -86,8 +100,10 @@ final class ContactExport {
         if (street == null && city == null && state == null && postal == null && country == null) {
             return;
         }
-        line(out, "ADR;TYPE=" + type + ":;;" + escape(orEmpty(street)) + ";" + escape(orEmpty(city)) + ";"
-                + escape(orEmpty(state)) + ";" + escape(orEmpty(postal)) + ";" + escape(orEmpty(country)));
+        line(
+                out,
+                "ADR;TYPE=" + type + ":;;" + escape(orEmpty(street)) + ";" + escape(orEmpty(city)) + ";"
+                        + escape(orEmpty(state)) + ";" + escape(orEmpty(postal)) + ";" + escape(orEmpty(country)));
     }
 
     private static void optional(StringBuilder out, String prefix, String value) {
@@ -98,8 +114,12 @@ final class ContactExport {
 
     /** A vCard 3.0 text value: {@code \}, {@code ,} and {@code ;} escaped, any line break as {@code \n}. */
     static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-                .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n");
+        return value.replace("\\", "\\\\")
+                .replace(",", "\\,")
+                .replace(";", "\\;")
+                .replace("\r\n", "\\n")
+                .replace("\r", "\\n")
+                .replace("\n", "\\n");
     }
 
     /** Appends {@code content} as one logical line, folded at 75 octets (continuations start with a space). */
@@ -129,20 +149,33 @@ final class ContactExport {
             c.path("emailAddresses").forEach(e -> emails.add(orEmpty(text(e, "address"))));
             List<String> categories = new ArrayList<>();
             c.path("categories").forEach(k -> categories.add(k.asText()));
-            row(out, List.of(orEmpty(text(c, "givenName")), orEmpty(text(c, "surname")),
-                    orEmpty(text(c, "displayName")), nth(emails, 0), nth(emails, 1), nth(emails, 2),
-                    orEmpty(text(c, "mobilePhone")), orEmpty(text(c.path("businessPhones"), 0)),
-                    orEmpty(text(c.path("homePhones"), 0)), orEmpty(text(c, "companyName")),
-                    orEmpty(text(c, "jobTitle")), orEmpty(text(c, "department")),
-                    orEmpty(ContactDetail.address(c.path("businessAddress"))),
-                    orEmpty(ContactDetail.address(c.path("homeAddress"))), orEmpty(text(c, "birthday")),
-                    orEmpty(text(c, "personalNotes")), String.join(";", categories)));
+            row(
+                    out,
+                    List.of(
+                            orEmpty(text(c, "givenName")),
+                            orEmpty(text(c, "surname")),
+                            orEmpty(text(c, "displayName")),
+                            nth(emails, 0),
+                            nth(emails, 1),
+                            nth(emails, 2),
+                            orEmpty(text(c, "mobilePhone")),
+                            orEmpty(text(c.path("businessPhones"), 0)),
+                            orEmpty(text(c.path("homePhones"), 0)),
+                            orEmpty(text(c, "companyName")),
+                            orEmpty(text(c, "jobTitle")),
+                            orEmpty(text(c, "department")),
+                            orEmpty(ContactDetail.address(c.path("businessAddress"))),
+                            orEmpty(ContactDetail.address(c.path("homeAddress"))),
+                            orEmpty(text(c, "birthday")),
+                            orEmpty(text(c, "personalNotes")),
+                            String.join(";", categories)));
         }
         return out.toString();
     }
 
     private static void row(StringBuilder out, List<String> fields) {
-        out.append(fields.stream().map(ContactExport::csvField).collect(Collectors.joining(","))).append(CRLF);
+        out.append(fields.stream().map(ContactExport::csvField).collect(Collectors.joining(",")))
+                .append(CRLF);
     }
 
     /** One CSV field: quoted, with its quotes doubled, when it holds a comma, quote, CR or LF. */

@@ -11,8 +11,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param nextSkip the {@code skip} of the next page; null when there are no more contacts
  * @param cache    which cache state served it; null in the form that is stored
  */
-public record ContactListAnswer(String accountId, String folderId, int skip, int count, List<ContactSummary> contacts,
-        Integer nextSkip, CacheInfo cache) implements CacheStamped<ContactListAnswer> {
+public record ContactListAnswer(
+        String accountId,
+        String folderId,
+        int skip,
+        int count,
+        List<ContactSummary> contacts,
+        Integer nextSkip,
+        CacheInfo cache)
+        implements CacheStamped<ContactListAnswer> {
 
     public ContactListAnswer {
         contacts = List.copyOf(contacts);

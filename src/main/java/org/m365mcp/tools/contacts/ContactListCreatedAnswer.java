@@ -5,5 +5,4 @@ package org.m365mcp.tools.contacts;
  *
  * @param listId the folder's id, for {@code contact_add_to_list}, {@code contact_list} and {@code contact_export}
  */
-public record ContactListCreatedAnswer(String accountId, String listId, String name) {
-}
+public record ContactListCreatedAnswer(String accountId, String listId, String name) {}

@@ -8,8 +8,14 @@ import java.util.List;
  * One contact in a listing or a search: enough to recognise and reach the person, and the id for
  * {@code contact_get}. Absent values are null (omitted from the JSON).
  */
-public record ContactSummary(String id, String displayName, List<String> emails, String companyName,
-        String jobTitle, String mobilePhone, String businessPhone) {
+public record ContactSummary(
+        String id,
+        String displayName,
+        List<String> emails,
+        String companyName,
+        String jobTitle,
+        String mobilePhone,
+        String businessPhone) {
 
     /** The Graph properties {@link #of} reads, for {@code $select}. */
     static final String FIELDS = "id,displayName,emailAddresses,companyName,jobTitle,mobilePhone,businessPhones";
@@ -19,8 +25,13 @@ public record ContactSummary(String id, String displayName, List<String> emails,
     }
 
     static ContactSummary of(JsonNode contact) {
-        return new ContactSummary(contact.path("id").asText(), text(contact, "displayName"), emails(contact),
-                text(contact, "companyName"), text(contact, "jobTitle"), text(contact, "mobilePhone"),
+        return new ContactSummary(
+                contact.path("id").asText(),
+                text(contact, "displayName"),
+                emails(contact),
+                text(contact, "companyName"),
+                text(contact, "jobTitle"),
+                text(contact, "mobilePhone"),
                 text(contact.path("businessPhones"), 0));
     }
 

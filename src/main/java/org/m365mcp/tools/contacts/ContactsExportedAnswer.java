@@ -9,6 +9,12 @@ package org.m365mcp.tools.contacts;
  * @param truncated   true when the account has more contacts than {@code limit}
  * @param overwritten true when a file of that name was replaced
  */
-public record ContactsExportedAnswer(String accountId, String folderId, String format, int count, boolean truncated,
-        String path, long size, boolean overwritten) {
-}
+public record ContactsExportedAnswer(
+        String accountId,
+        String folderId,
+        String format,
+        int count,
+        boolean truncated,
+        String path,
+        long size,
+        boolean overwritten) {}

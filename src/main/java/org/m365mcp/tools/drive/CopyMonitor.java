@@ -23,8 +23,7 @@ final class CopyMonitor {
     static final long FIRST_WAIT_MS = 100;
 
     /** The copy's id, or null with a message when it is still running. */
-    record Result(String itemId, String message) {
-    }
+    record Result(String itemId, String message) {}
 
     private final GraphClient graph;
 
@@ -33,8 +32,9 @@ final class CopyMonitor {
     }
 
     Result await(GraphResponse accepted) {
-        URI monitor = accepted.location().orElseThrow(() -> new ToolException(
-                "Graph accepted the copy but gave no monitor URL; check file_list for the copy."));
+        URI monitor = accepted.location()
+                .orElseThrow(() -> new ToolException(
+                        "Graph accepted the copy but gave no monitor URL; check file_list for the copy."));
         long wait = FIRST_WAIT_MS;
         for (int poll = 0; poll < POLLS; poll++) {
             var status = graph.getPreAuthenticated(monitor).json();
@@ -49,8 +49,9 @@ final class CopyMonitor {
                     wait = Math.min(1000, wait * 2);
             }
         }
-        return new Result(null, "The copy is still running in OneDrive; it will appear in the destination's"
-                + " file_list when done.");
+        return new Result(
+                null,
+                "The copy is still running in OneDrive; it will appear in the destination's" + " file_list when done.");
     }
 
     private static void sleep(long millis) {

@@ -5,5 +5,4 @@ package org.m365mcp.tools.drive;
  *
  * @param url pre-authenticated and short-lived (minutes): anyone holding it can download the file
  */
-public record DownloadUrlAnswer(String accountId, String fileId, String url, String note) {
-}
+public record DownloadUrlAnswer(String accountId, String fileId, String url, String note) {}

@@ -25,8 +25,7 @@ final class DriveArguments {
     private static final int MAX_NAME = 255;
     private static final Set<String> CONFLICTS = Set.of("fail", "rename", "replace");
 
-    private DriveArguments() {
-    }
+    private DriveArguments() {}
 
     /** A folder given as an id or a {@code /path}; blank is the drive's root. */
     static DriveItemRef folder(String argument, String value) {
@@ -56,14 +55,17 @@ final class DriveArguments {
             throw new ToolArgumentException(argument, "must not be empty");
         }
         if (name.length() > MAX_NAME) {
-            throw new ToolArgumentException(argument, "must be at most " + MAX_NAME + " characters, got " + name.length());
+            throw new ToolArgumentException(
+                    argument, "must be at most " + MAX_NAME + " characters, got " + name.length());
         }
         if (name.equals(".") || name.equals("..")) {
             throw new ToolArgumentException(argument, "must not be '.' or '..'");
         }
         if (name.chars().anyMatch(c -> Character.isISOControl(c) || FORBIDDEN.indexOf(c) >= 0)) {
-            throw new ToolArgumentException(argument, "must not contain control characters nor any of " + FORBIDDEN
-                    + ", got \"" + abbreviate(name) + "\"");
+            throw new ToolArgumentException(
+                    argument,
+                    "must not contain control characters nor any of " + FORBIDDEN + ", got \"" + abbreviate(name)
+                            + "\"");
         }
         return name;
     }
@@ -72,7 +74,8 @@ final class DriveArguments {
     static String conflict(String argument, String value) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (!CONFLICTS.contains(text)) {
-            throw new ToolArgumentException(argument, "must be fail, rename or replace, got \"" + abbreviate(value) + "\"");
+            throw new ToolArgumentException(
+                    argument, "must be fail, rename or replace, got \"" + abbreviate(value) + "\"");
         }
         return text;
     }
@@ -81,8 +84,11 @@ final class DriveArguments {
     static String choice(String argument, String value, Set<String> allowed) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(text)) {
-            throw new ToolArgumentException(argument, "must be one of " + String.join(", ", allowed.stream().sorted()
-                    .toList()) + ", got \"" + abbreviate(value) + "\"");
+            throw new ToolArgumentException(
+                    argument,
+                    "must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()) + ", got \"" + abbreviate(value)
+                            + "\"");
         }
         return text;
     }

@@ -15,8 +15,7 @@ import org.m365mcp.mcp.ToolArgumentException;
  */
 final class DriveFailures {
 
-    private DriveFailures() {
-    }
+    private DriveFailures() {}
 
     /** {@code call}'s answer; Graph's 404 becomes "no {@code kind} '…'" naming {@code argument}. */
     static <T> T addressed(String argument, String kind, DriveItemRef item, Supplier<T> call) {
@@ -36,8 +35,10 @@ final class DriveFailures {
             return call.get();
         } catch (GraphException e) {
             if (e.status() == 409) {
-                throw new ToolArgumentException(argument, "an item named '" + name + "' already exists there"
-                        + " (conflict_behavior rename or replace, where offered, resolves it)");
+                throw new ToolArgumentException(
+                        argument,
+                        "an item named '" + name + "' already exists there"
+                                + " (conflict_behavior rename or replace, where offered, resolves it)");
             }
             throw e;
         }
@@ -50,13 +51,14 @@ final class DriveFailures {
      * @param instead what to tell the assistant to use for the other kind, e.g. {@code use folder_rename}
      * @return the item's id (also of the root or an item given by path)
      */
-    static String requireKind(GraphClient graph, String accountId, String argument, DriveItemRef item, boolean folder,
-            String instead) {
+    static String requireKind(
+            GraphClient graph, String accountId, String argument, DriveItemRef item, boolean folder, String instead) {
         String kind = folder ? "folder" : "file";
-        JsonNode found = addressed(argument, kind, item, () -> graph.get(accountId, item.item() + "?$select=id,folder"));
+        JsonNode found =
+                addressed(argument, kind, item, () -> graph.get(accountId, item.item() + "?$select=id,folder"));
         if (found.has("folder") != folder) {
-            throw new ToolArgumentException(argument, "'" + item.shown() + "' is a " + (folder ? "file" : "folder")
-                    + ": " + instead);
+            throw new ToolArgumentException(
+                    argument, "'" + item.shown() + "' is a " + (folder ? "file" : "folder") + ": " + instead);
         }
         return found.path("id").asText();
     }
@@ -66,7 +68,8 @@ final class DriveFailures {
      * ({@code itemReference.path} is read-only in Graph), after checking it is a folder.
      */
     static ObjectNode destination(GraphClient graph, String accountId, String argument, DriveItemRef destination) {
-        return JsonNodeFactory.instance.objectNode().put("id", requireKind(graph, accountId, argument, destination, true,
-                "give a folder id or path"));
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("id", requireKind(graph, accountId, argument, destination, true, "give a folder id or path"));
     }
 }

@@ -91,18 +91,21 @@ final class DriveFolderTree {
                 CompletableFuture<List<DriveFolderNode>> children = depth < maxDepth && childCount > 0
                         ? level(DriveItemRef.byId(summary.id()), depth + 1)
                         : CompletableFuture.completedFuture(null);
-                nodes.add(children.thenApply(list -> new DriveFolderNode(summary.id(), summary.name(), childCount,
-                        summary.size(), list)));
+                nodes.add(children.thenApply(
+                        list -> new DriveFolderNode(summary.id(), summary.name(), childCount, summary.size(), list)));
             }
             return CompletableFuture.allOf(nodes.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> nodes.stream().map(CompletableFuture::join).toList());
+                    .thenApply(
+                            done -> nodes.stream().map(CompletableFuture::join).toList());
         });
     }
 
     private List<JsonNode> subfolders(DriveItemRef folder) {
         requests.incrementAndGet();
-        Supplier<List<JsonNode>> listing = () -> graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY),
-                Integer.MAX_VALUE).stream().filter(item -> item.has("folder")).toList();
+        Supplier<List<JsonNode>> listing =
+                () -> graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE).stream()
+                        .filter(item -> item.has("folder"))
+                        .toList();
         return deadline.map(at -> graph.withinDeadline(at, listing)).orElseGet(listing);
     }
 }

@@ -11,18 +11,33 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param childCount folders only: the files and folders directly in it
  * @param modified   Graph's {@code lastModifiedDateTime}
  */
-public record DriveItem(String id, String name, boolean folder, String path, String parentId, long size,
-        String mimeType, Integer childCount, String modified) {
+public record DriveItem(
+        String id,
+        String name,
+        boolean folder,
+        String path,
+        String parentId,
+        long size,
+        String mimeType,
+        Integer childCount,
+        String modified) {
 
     static DriveItem of(JsonNode item) {
         boolean folder = item.has("folder");
         JsonNode parent = item.path("parentReference");
         String parentPath = parent.path("path").asText(null);
         String name = item.path("name").asText();
-        String path = item.has("root") ? "/" : parentPath == null ? null
-                : parentPath.replaceFirst("^/drive/root:?", "") + "/" + name;
-        return new DriveItem(item.path("id").asText(), name, folder, path, parent.path("id").asText(null),
-                item.path("size").asLong(), folder ? null : item.path("file").path("mimeType").asText(null),
+        String path = item.has("root")
+                ? "/"
+                : parentPath == null ? null : parentPath.replaceFirst("^/drive/root:?", "") + "/" + name;
+        return new DriveItem(
+                item.path("id").asText(),
+                name,
+                folder,
+                path,
+                parent.path("id").asText(null),
+                item.path("size").asLong(),
+                folder ? null : item.path("file").path("mimeType").asText(null),
                 folder ? item.path("folder").path("childCount").asInt() : null,
                 item.path("lastModifiedDateTime").asText(null));
     }

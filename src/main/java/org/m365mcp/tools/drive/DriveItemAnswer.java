@@ -16,8 +16,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  *                    {@code content} is absent for a file; never part of the cached form
  * @param cache       which cache state served it; null in the form that is stored
  */
-public record DriveItemAnswer(String accountId, DriveItem item, String content, Integer nextContentOffset,
-        String contentNote, String downloadUrl, CacheInfo cache) implements CacheStamped<DriveItemAnswer> {
+public record DriveItemAnswer(
+        String accountId,
+        DriveItem item,
+        String content,
+        Integer nextContentOffset,
+        String contentNote,
+        String downloadUrl,
+        CacheInfo cache)
+        implements CacheStamped<DriveItemAnswer> {
 
     @Override
     public DriveItemAnswer withCache(CacheInfo info) {

@@ -6,5 +6,4 @@ package org.m365mcp.tools.drive;
  * @param itemId the item created, changed or deleted (for a copy: the new item)
  * @param item   the item as it is now; null after a delete, or when Graph did not say
  */
-public record DriveItemChanged(String accountId, String itemId, DriveItem item, String message) {
-}
+public record DriveItemChanged(String accountId, String itemId, DriveItem item, String message) {}

@@ -30,8 +30,9 @@ record DriveItemRef(String id, String path) {
 
     /** A navigation below the item, e.g. {@code children}, {@code content}, {@code copy}. */
     String below(String segment) {
-        return isRoot() ? "/me/drive/root/" + segment : id != null ? "/me/drive/items/" + id + "/" + segment
-                : "/me/drive/root:" + path + ":/" + segment;
+        return isRoot()
+                ? "/me/drive/root/" + segment
+                : id != null ? "/me/drive/items/" + id + "/" + segment : "/me/drive/root:" + path + ":/" + segment;
     }
 
     /** The simple upload address of a file called {@code name} directly in this folder. */
@@ -45,9 +46,11 @@ record DriveItemRef(String id, String path) {
     }
 
     private String child(String name, String action) {
-        return isRoot() ? "/me/drive/root:/" + name + ":/" + action : id != null
-                ? "/me/drive/items/" + id + ":/" + name + ":/" + action
-                : "/me/drive/root:" + path + "/" + name + ":/" + action;
+        return isRoot()
+                ? "/me/drive/root:/" + name + ":/" + action
+                : id != null
+                        ? "/me/drive/items/" + id + ":/" + name + ":/" + action
+                        : "/me/drive/root:" + path + "/" + name + ":/" + action;
     }
 
     /** How the answer names it: the id, the path, or {@code /} for the root. */

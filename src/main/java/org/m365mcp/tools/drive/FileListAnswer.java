@@ -11,8 +11,9 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param more   true when the folder holds more files than {@code limit}
  * @param cache  which cache state served it; null in the form that is stored
  */
-public record FileListAnswer(String accountId, String folder, int count, boolean more, List<DriveItem> files,
-        CacheInfo cache) implements CacheStamped<FileListAnswer> {
+public record FileListAnswer(
+        String accountId, String folder, int count, boolean more, List<DriveItem> files, CacheInfo cache)
+        implements CacheStamped<FileListAnswer> {
 
     public FileListAnswer {
         files = List.copyOf(files);

@@ -41,8 +41,13 @@ public class FileMetadata {
     int maxBodyChars;
 
     @CacheResult(cacheName = "file_get")
-    public DriveItemAnswer fileGet(String accountId, String fileId, boolean includeContent, int contentOffset,
-            boolean useCache, boolean forceRefresh) {
+    public DriveItemAnswer fileGet(
+            String accountId,
+            String fileId,
+            boolean includeContent,
+            int contentOffset,
+            boolean useCache,
+            boolean forceRefresh) {
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         JsonNode item = DriveFailures.addressed("file_id", "file", ref, () -> graph.get(accountId, ref.item()));
         DriveItem file = DriveItem.of(item);
@@ -51,21 +56,36 @@ public class FileMetadata {
         }
         boolean text = isText(file.mimeType()) && file.size() <= MAX_TEXT;
         if (contentOffset > 0 && !(includeContent && text)) {
-            throw new ToolArgumentException(BodyPart.offsetArgument(BodyPart.CONTENT), includeContent
-                    ? "'" + file.name() + "' is not a text file up to 64 KB, so its content does not come in parts"
-                    : "applies only with include_content=true");
+            throw new ToolArgumentException(
+                    BodyPart.offsetArgument(BodyPart.CONTENT),
+                    includeContent
+                            ? "'" + file.name()
+                                    + "' is not a text file up to 64 KB, so its content does not come in parts"
+                            : "applies only with include_content=true");
         }
         if (!includeContent) {
             return new DriveItemAnswer(accountId, file, null, null, null, null, null);
         }
         if (!text) {
-            return new DriveItemAnswer(accountId, file, null, null, (isText(file.mimeType()) ? "Larger than 64 KB"
-                    : "Not a text file") + ": download its bytes from download_url (valid a few minutes; do not"
-                    + " share it), or ask file_download_url for a new one.", null, null);
+            return new DriveItemAnswer(
+                    accountId,
+                    file,
+                    null,
+                    null,
+                    (isText(file.mimeType()) ? "Larger than 64 KB" : "Not a text file")
+                            + ": download its bytes from download_url (valid a few minutes; do not"
+                            + " share it), or ask file_download_url for a new one.",
+                    null,
+                    null);
         }
-        URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
-        BodyPart part = BodyPart.of(new String(graph.getPreAuthenticated(url).body(), StandardCharsets.UTF_8),
-                contentOffset, maxBodyChars, "file_get", BodyPart.CONTENT);
+        URI url = DriveFailures.addressed(
+                "file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
+        BodyPart part = BodyPart.of(
+                new String(graph.getPreAuthenticated(url).body(), StandardCharsets.UTF_8),
+                contentOffset,
+                maxBodyChars,
+                "file_get",
+                BodyPart.CONTENT);
         return new DriveItemAnswer(accountId, file, part.text(), part.nextOffset(), part.note(), null, null);
     }
 
@@ -75,7 +95,10 @@ public class FileMetadata {
             return false;
         }
         String type = mimeType.toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.equals("application/json") || type.equals("application/xml")
-                || type.endsWith("+json") || type.endsWith("+xml");
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.equals("application/xml")
+                || type.endsWith("+json")
+                || type.endsWith("+xml");
     }
 }

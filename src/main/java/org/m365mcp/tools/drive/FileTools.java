@@ -35,61 +35,90 @@ public class FileTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "file_list", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "file_list",
+            readOnly = true,
+            idempotent = true,
             description = "List the files (not subfolders) directly in a OneDrive folder: id, name, path, size, type.")
     @CacheResult(cacheName = "file_list")
     public FileListAnswer fileList(
             @ToolParam("Account id from account_list") String accountId,
-            @ToolParam(value = "Folder id, or a path such as /Documents/Projects; empty for the root",
-                    defaultValue = "") String folder,
+            @ToolParam(
+                            value = "Folder id, or a path such as /Documents/Projects; empty for the root",
+                            defaultValue = "")
+                    String folder,
             @ToolParam(value = "Most files to return", defaultValue = "100", min = 1, max = 1000) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folder("folder", folder);
-        List<DriveItem> files = DriveFailures.addressed("folder", "folder", ref,
-                () -> graph.getPaged(accountId, ref.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE))
-                .stream().filter(item -> !item.has("folder")).limit(limit + 1L).map(DriveItem::of).toList();
+        List<DriveItem> files = DriveFailures.addressed(
+                        "folder",
+                        "folder",
+                        ref,
+                        () -> graph.getPaged(accountId, ref.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE))
+                .stream()
+                .filter(item -> !item.has("folder"))
+                .limit(limit + 1L)
+                .map(DriveItem::of)
+                .toList();
         boolean more = files.size() > limit;
         List<DriveItem> shown = more ? files.subList(0, limit) : files;
         return new FileListAnswer(accountId, ref.shown(), shown.size(), more, shown, null);
     }
 
-    @McpTool(name = "file_get", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "file_get",
+            readOnly = true,
+            idempotent = true,
             description = "Get a OneDrive file's metadata and, for a text file up to 64 KB, its text (a long one in"
                     + " parts, see content_note); for any other file a download link valid for a few minutes.")
     public DriveItemAnswer fileGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
-            @ToolParam(value = "Include the text of a small text file, or a download link for any other",
-                    defaultValue = "true") boolean includeContent,
-            @ToolParam(value = "Text character to start at (next_content_offset of the previous part)",
-                    defaultValue = "0", min = 0, max = Integer.MAX_VALUE) int contentOffset,
+            @ToolParam(
+                            value = "Include the text of a small text file, or a download link for any other",
+                            defaultValue = "true")
+                    boolean includeContent,
+            @ToolParam(
+                            value = "Text character to start at (next_content_offset of the previous part)",
+                            defaultValue = "0",
+                            min = 0,
+                            max = Integer.MAX_VALUE)
+                    int contentOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        DriveItemAnswer answer = metadata.fileGet(accountId, fileId, includeContent, contentOffset, useCache,
-                forceRefresh);
+        DriveItemAnswer answer =
+                metadata.fileGet(accountId, fileId, includeContent, contentOffset, useCache, forceRefresh);
         if (!includeContent || answer.content() != null) {
             return answer;
         }
         // Asked anew on every call, cached or not: the link expires long before the cached metadata.
-        URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
+        URI url = DriveFailures.addressed(
+                "file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
         return answer.withDownloadUrl(url.toString());
     }
 
-    @McpTool(name = "file_download_url", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "file_download_url",
+            readOnly = true,
+            idempotent = true,
             description = "A pre-authenticated download URL for a OneDrive file, valid for a few minutes.")
     public DownloadUrlAnswer fileDownloadUrl(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        URI url = DriveFailures.addressed("file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
-        return new DownloadUrlAnswer(accountId, ref.id(), url.toString(),
+        URI url = DriveFailures.addressed(
+                "file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
+        return new DownloadUrlAnswer(
+                accountId,
+                ref.id(),
+                url.toString(),
                 "Anyone with this URL can download the file until it expires (minutes): do not share it.");
     }
 }

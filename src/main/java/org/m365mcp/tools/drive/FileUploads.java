@@ -69,14 +69,16 @@ public class FileUploads {
         boolean hasText = content != null && !content.isEmpty();
         boolean hasFile = localFile != null && !localFile.isBlank();
         if (hasText == hasFile) {
-            throw new ToolArgumentException(hasText ? "local_file" : "content",
-                    "give either content or local_file, exactly one");
+            throw new ToolArgumentException(
+                    hasText ? "local_file" : "content", "give either content or local_file, exactly one");
         }
         if (hasText) {
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_SIMPLE_UPLOAD) {
-                throw new ToolArgumentException("content", "is " + bytes.length + " bytes; inline content is limited"
-                        + " to 4 MB: save a larger file in the download directory and give local_file");
+                throw new ToolArgumentException(
+                        "content",
+                        "is " + bytes.length + " bytes; inline content is limited"
+                                + " to 4 MB: save a larger file in the download directory and give local_file");
             }
             return new Source(bytes, null, bytes.length);
         }
@@ -86,16 +88,19 @@ public class FileUploads {
     private Source local(String name) {
         Path file = folder.directory().resolve(DownloadFolder.checkedName("local_file", name));
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ToolArgumentException("local_file", "no file '" + name + "' in the download directory "
-                    + folder.directory());
+            throw new ToolArgumentException(
+                    "local_file", "no file '" + name + "' in the download directory " + folder.directory());
         }
         try {
             long size = Files.size(file);
             if (size > maxUpload) {
-                throw new ToolArgumentException("local_file", "is " + size + " bytes; uploads are limited to "
-                        + maxUpload + " bytes (" + MAX_UPLOAD_PROPERTY + ")");
+                throw new ToolArgumentException(
+                        "local_file",
+                        "is " + size + " bytes; uploads are limited to " + maxUpload + " bytes (" + MAX_UPLOAD_PROPERTY
+                                + ")");
             }
-            return size <= MAX_SIMPLE_UPLOAD ? new Source(Files.readAllBytes(file), null, size)
+            return size <= MAX_SIMPLE_UPLOAD
+                    ? new Source(Files.readAllBytes(file), null, size)
                     : new Source(null, file, size);
         } catch (IOException e) {
             throw new ToolException("Could not read '" + name + "' from the download directory: " + e.getMessage());

@@ -42,7 +42,8 @@ public class FileWriteTools {
     @Inject
     FileUploads uploads;
 
-    @McpTool(name = "file_create",
+    @McpTool(
+            name = "file_create",
             description = "Upload a new OneDrive file from inline text (up to 4 MB) or a file in the download directory"
                     + " (larger files go through an upload session, up to 250 MB by default).")
     @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree")})
@@ -50,49 +51,81 @@ public class FileWriteTools {
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Name of the new file, e.g. notes.txt") String name,
             @ToolParam(value = "Folder id, or a path such as /Documents; empty for the root", defaultValue = "")
-            String parentFolder,
+                    String parentFolder,
             @ToolParam(value = "The file's text (UTF-8); empty when local_file is given", defaultValue = "")
-            String content,
-            @ToolParam(value = "Name of a file in the server's download directory to upload instead of content",
-                    defaultValue = "") String localFile,
-            @ToolParam(value = "When the name is taken: fail, rename (adds a number) or replace",
-                    defaultValue = "fail") String conflictBehavior) {
+                    String content,
+            @ToolParam(
+                            value = "Name of a file in the server's download directory to upload instead of content",
+                            defaultValue = "")
+                    String localFile,
+            @ToolParam(value = "When the name is taken: fail, rename (adds a number) or replace", defaultValue = "fail")
+                    String conflictBehavior) {
         accounts.require(accountId);
         String fileName = DriveArguments.name("name", name);
         DriveItemRef parent = DriveArguments.folder("parent_folder", parentFolder);
         String behavior = DriveArguments.conflict("conflict_behavior", conflictBehavior);
         FileUploads.Source source = uploads.source(content, localFile);
-        DriveItem item = DriveItem.of(DriveFailures.named("name", fileName, () -> DriveFailures.addressed(
-                "parent_folder", "folder", parent, () -> upload(accountId, parent.upload(fileName)
-                        + "?@microsoft.graph.conflictBehavior=" + behavior, parent.uploadSession(fileName), behavior,
-                        source))));
-        return new DriveItemChanged(accountId, item.id(), item, "Uploaded '" + item.name() + "' (" + source.size()
-                + " bytes" + how(source) + ") to " + parent.shown() + ".");
+        DriveItem item = DriveItem.of(DriveFailures.named(
+                "name",
+                fileName,
+                () -> DriveFailures.addressed(
+                        "parent_folder",
+                        "folder",
+                        parent,
+                        () -> upload(
+                                accountId,
+                                parent.upload(fileName) + "?@microsoft.graph.conflictBehavior=" + behavior,
+                                parent.uploadSession(fileName),
+                                behavior,
+                                source))));
+        return new DriveItemChanged(
+                accountId,
+                item.id(),
+                item,
+                "Uploaded '" + item.name() + "' (" + source.size() + " bytes" + how(source) + ") to " + parent.shown()
+                        + ".");
     }
 
-    @McpTool(name = "file_update", idempotent = true,
+    @McpTool(
+            name = "file_update",
+            idempotent = true,
             description = "Replace a OneDrive file's content with inline text (up to 4 MB) or a file in the download"
                     + " directory (larger files go through an upload session).")
     @InvalidatesCache(@Invalidate(operation = "file_get", param = "file_id"))
     public DriveItemChanged fileUpdate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
-            @ToolParam(value = "The new text (UTF-8); empty when local_file is given", defaultValue = "") String content,
-            @ToolParam(value = "Name of a file in the server's download directory to upload instead of content",
-                    defaultValue = "") String localFile) {
+            @ToolParam(value = "The new text (UTF-8); empty when local_file is given", defaultValue = "")
+                    String content,
+            @ToolParam(
+                            value = "Name of a file in the server's download directory to upload instead of content",
+                            defaultValue = "")
+                    String localFile) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         FileUploads.Source source = uploads.source(content, localFile);
-        DriveItem item = DriveItem.of(DriveFailures.addressed("file_id", "file", ref,
+        DriveItem item = DriveItem.of(DriveFailures.addressed(
+                "file_id",
+                "file",
+                ref,
                 () -> upload(accountId, ref.below("content"), ref.below("createUploadSession"), "replace", source)));
-        return new DriveItemChanged(accountId, item.id(), item, "Replaced the content of '" + item.name() + "' ("
-                + source.size() + " bytes" + how(source) + ").");
+        return new DriveItemChanged(
+                accountId,
+                item.id(),
+                item,
+                "Replaced the content of '" + item.name() + "' (" + source.size() + " bytes" + how(source) + ").");
     }
 
-    @McpTool(name = "file_delete", destructive = true, idempotent = true,
+    @McpTool(
+            name = "file_delete",
+            destructive = true,
+            idempotent = true,
             description = "Delete a OneDrive file (to the recycle bin). Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "file_get", param = "file_id"),
-            @Invalidate(operation = "folder_get_tree")})
+    @InvalidatesCache({
+        @Invalidate(operation = "file_list"),
+        @Invalidate(operation = "file_get", param = "file_id"),
+        @Invalidate(operation = "folder_get_tree")
+    })
     public DriveItemChanged fileDelete(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
@@ -108,40 +141,55 @@ public class FileWriteTools {
         return new DriveItemChanged(accountId, ref.id(), null, "Deleted file " + ref.shown() + ".");
     }
 
-    @McpTool(name = "file_copy",
+    @McpTool(
+            name = "file_copy",
             description = "Copy a OneDrive file into a folder, optionally under a new name; answers the copy's id.")
     @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree")})
     public DriveItemChanged fileCopy(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
             @ToolParam(value = "Destination folder id or path; empty for the file's own folder", defaultValue = "")
-            String destinationFolder,
+                    String destinationFolder,
             @ToolParam(value = "The copy's name; empty to keep the name", defaultValue = "") String newName) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (destinationFolder != null && !destinationFolder.isBlank()) {
-            body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder",
-                    DriveArguments.folder("destination_folder", destinationFolder)));
+            body.set(
+                    "parentReference",
+                    DriveFailures.destination(
+                            graph,
+                            accountId,
+                            "destination_folder",
+                            DriveArguments.folder("destination_folder", destinationFolder)));
         }
         String name = newName == null || newName.isBlank() ? null : DriveArguments.name("new_name", newName);
         if (name != null) {
             body.put("name", name);
         }
-        GraphResponse accepted = DriveFailures.named(name == null ? "destination_folder" : "new_name",
-                name == null ? "that name" : name, () -> DriveFailures.addressed("file_id", "file or destination folder",
-                        ref, () -> graph.send(accountId, GraphClientRequest.post(ref.below("copy"), body))));
+        GraphResponse accepted = DriveFailures.named(
+                name == null ? "destination_folder" : "new_name",
+                name == null ? "that name" : name,
+                () -> DriveFailures.addressed(
+                        "file_id",
+                        "file or destination folder",
+                        ref,
+                        () -> graph.send(accountId, GraphClientRequest.post(ref.below("copy"), body))));
         CopyMonitor.Result copy = new CopyMonitor(graph).await(accepted);
         if (copy.itemId() == null) {
             return new DriveItemChanged(accountId, null, null, copy.message());
         }
-        DriveItem item = DriveItem.of(graph.get(accountId, DriveItemRef.byId(copy.itemId()).item()));
+        DriveItem item = DriveItem.of(
+                graph.get(accountId, DriveItemRef.byId(copy.itemId()).item()));
         return new DriveItemChanged(accountId, item.id(), item, "Copied " + ref.shown() + " to " + item.path() + ".");
     }
 
     @McpTool(name = "file_move", idempotent = true, description = "Move a OneDrive file into another folder.")
-    @InvalidatesCache({@Invalidate(operation = "file_list"), @Invalidate(operation = "folder_get_tree"),
-            @Invalidate(operation = "file_get", param = "file_id")})
+    @InvalidatesCache({
+        @Invalidate(operation = "file_list"),
+        @Invalidate(operation = "folder_get_tree"),
+        @Invalidate(operation = "file_get", param = "file_id")
+    })
     public DriveItemChanged fileMove(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
@@ -166,47 +214,74 @@ public class FileWriteTools {
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         String name = DriveArguments.name("new_name", newName);
         DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_rename");
-        DriveItem item = patch(accountId, ref, "new_name", name, JsonNodeFactory.instance.objectNode().put("name", name));
+        DriveItem item = patch(
+                accountId,
+                ref,
+                "new_name",
+                name,
+                JsonNodeFactory.instance.objectNode().put("name", name));
         return new DriveItemChanged(accountId, item.id(), item, "Renamed " + ref.shown() + " to '" + name + "'.");
     }
 
-    @McpTool(name = "file_share", idempotent = true,
+    @McpTool(
+            name = "file_share",
+            idempotent = true,
             description = "Create (or get again) a sharing link for a OneDrive file (not a folder): view, edit or"
                     + " embed; anonymous or organization.")
     public ShareLinkAnswer fileShare(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
             @ToolParam(value = "Link type: view, edit or embed", defaultValue = "view") String type,
-            @ToolParam(value = "Who may use it: anonymous (anyone with the link) or organization",
-                    defaultValue = "organization") String scope) {
+            @ToolParam(
+                            value = "Who may use it: anonymous (anyone with the link) or organization",
+                            defaultValue = "organization")
+                    String scope) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        ObjectNode body = JsonNodeFactory.instance.objectNode()
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
                 .put("type", DriveArguments.choice("type", type, LINK_TYPES))
                 .put("scope", DriveArguments.choice("scope", scope, LINK_SCOPES));
-        DriveFailures.requireKind(graph, accountId, "file_id", ref, false,
+        DriveFailures.requireKind(
+                graph,
+                accountId,
+                "file_id",
+                ref,
+                false,
                 "file_share shares files only; share a folder in OneDrive itself");
-        GraphResponse response = DriveFailures.addressed("file_id", "file", ref,
+        GraphResponse response = DriveFailures.addressed(
+                "file_id",
+                "file",
+                ref,
                 () -> graph.send(accountId, GraphClientRequest.post(ref.below("createLink"), body)));
         JsonNode permission = response.json();
         JsonNode link = permission.path("link");
-        return new ShareLinkAnswer(accountId, ref.id(), permission.path("id").asText(null), link.path("webUrl").asText(null),
-                link.path("type").asText(null), link.path("scope").asText(null), response.status() == 201);
+        return new ShareLinkAnswer(
+                accountId,
+                ref.id(),
+                permission.path("id").asText(null),
+                link.path("webUrl").asText(null),
+                link.path("type").asText(null),
+                link.path("scope").asText(null),
+                response.status() == 201);
     }
 
     /** A simple PUT to {@code simplePath} up to 4 MB; above, an upload session created at {@code sessionPath}. */
-    private JsonNode upload(String accountId, String simplePath, String sessionPath, String behavior,
-            FileUploads.Source source) {
+    private JsonNode upload(
+            String accountId, String simplePath, String sessionPath, String behavior, FileUploads.Source source) {
         return source.isSmall()
-                ? graph.send(accountId, GraphClientRequest.put(simplePath, source.bytes(), "application/octet-stream")).json()
+                ? graph.send(accountId, GraphClientRequest.put(simplePath, source.bytes(), "application/octet-stream"))
+                        .json()
                 : session(accountId, sessionPath, behavior, source);
     }
 
     private JsonNode session(String accountId, String createPath, String behavior, FileUploads.Source source) {
-        ObjectNode item = JsonNodeFactory.instance.objectNode().put("@microsoft.graph.conflictBehavior", behavior)
+        ObjectNode item = JsonNodeFactory.instance
+                .objectNode()
+                .put("@microsoft.graph.conflictBehavior", behavior)
                 .put("fileSize", source.size());
-        return new ResumableUpload(graph, UploadRanges.FRAGMENT).upload(accountId, createPath, item, source.file(),
-                source.size());
+        return new ResumableUpload(graph, UploadRanges.FRAGMENT)
+                .upload(accountId, createPath, item, source.file(), source.size());
     }
 
     private static String how(FileUploads.Source source) {
@@ -214,7 +289,10 @@ public class FileWriteTools {
     }
 
     private DriveItem patch(String accountId, DriveItemRef ref, String nameArgument, String name, ObjectNode body) {
-        return DriveItem.of(DriveFailures.named(nameArgument, name, () -> DriveFailures.addressed("file_id",
-                "file or destination folder", ref, () -> graph.patch(accountId, ref.item(), body))));
+        return DriveItem.of(DriveFailures.named(
+                nameArgument,
+                name,
+                () -> DriveFailures.addressed(
+                        "file_id", "file or destination folder", ref, () -> graph.patch(accountId, ref.item(), body))));
     }
 }

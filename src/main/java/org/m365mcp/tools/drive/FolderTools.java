@@ -46,7 +46,10 @@ public class FolderTools {
     @Resource
     ManagedExecutorService executor;
 
-    @McpTool(name = "folder_list", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "folder_list",
+            readOnly = true,
+            idempotent = true,
             description = "List the subfolders of a OneDrive folder: id, name, path, size, child count.")
     @CacheResult(cacheName = "folder_list")
     public FolderListAnswer folderList(
@@ -55,15 +58,21 @@ public class FolderTools {
             @ToolParam(value = "Most folders to return", defaultValue = "200", min = 1, max = 1000) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folder("folder", folder);
-        List<DriveItem> folders = children(accountId, ref).stream().filter(item -> item.has("folder"))
-                .limit(limit).map(DriveItem::of).toList();
+        List<DriveItem> folders = children(accountId, ref).stream()
+                .filter(item -> item.has("folder"))
+                .limit(limit)
+                .map(DriveItem::of)
+                .toList();
         return new FolderListAnswer(accountId, ref.shown(), folders.size(), folders, null);
     }
 
-    @McpTool(name = "folder_get", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "folder_get",
+            readOnly = true,
+            idempotent = true,
             description = "Get one OneDrive folder by id or path: name, path, parent, size, child count.")
     @CacheResult(cacheName = "folder_get")
     public DriveItemAnswer folderGet(
@@ -71,7 +80,7 @@ public class FolderTools {
             @ToolParam(value = FOLDER, defaultValue = "") String folder,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folder("folder", folder);
         JsonNode item = DriveFailures.addressed("folder", "folder", ref, () -> graph.get(accountId, ref.item()));
@@ -81,7 +90,10 @@ public class FolderTools {
         return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null, null, null);
     }
 
-    @McpTool(name = "folder_get_tree", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "folder_get_tree",
+            readOnly = true,
+            idempotent = true,
             description = "The OneDrive folder tree (folders only) below a folder, max_depth levels deep.")
     @CacheResult(cacheName = "folder_get_tree")
     public FolderTreeAnswer folderGetTree(
@@ -90,7 +102,7 @@ public class FolderTools {
             @ToolParam(value = "Levels to descend", defaultValue = "3", min = 1, max = 10) int maxDepth,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folder("folder", folder);
         DriveFolderTree tree = new DriveFolderTree(graph, accountId, maxDepth, executor);
@@ -99,31 +111,44 @@ public class FolderTools {
     }
 
     @McpTool(name = "folder_create", description = "Create a OneDrive folder in the root or a parent folder.")
-    @InvalidatesCache({@Invalidate(operation = "folder_list"), @Invalidate(operation = "folder_get"),
-            @Invalidate(operation = "folder_get_tree")})
+    @InvalidatesCache({
+        @Invalidate(operation = "folder_list"),
+        @Invalidate(operation = "folder_get"),
+        @Invalidate(operation = "folder_get_tree")
+    })
     public DriveItemChanged folderCreate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Name of the new folder") String name,
             @ToolParam(value = FOLDER, defaultValue = "") String parentFolder,
-            @ToolParam(value = "When the name is taken: fail, rename (adds a number) or replace",
-                    defaultValue = "fail") String conflictBehavior) {
+            @ToolParam(value = "When the name is taken: fail, rename (adds a number) or replace", defaultValue = "fail")
+                    String conflictBehavior) {
         accounts.require(accountId);
         String folderName = DriveArguments.name("name", name);
         DriveItemRef parent = DriveArguments.folder("parent_folder", parentFolder);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", folderName);
         body.putObject("folder");
         body.put("@microsoft.graph.conflictBehavior", DriveArguments.conflict("conflict_behavior", conflictBehavior));
-        JsonNode created = DriveFailures.named("name", folderName, () -> DriveFailures.addressed("parent_folder",
-                "folder", parent, () -> graph.post(accountId, parent.below("children"), body)));
+        JsonNode created = DriveFailures.named(
+                "name",
+                folderName,
+                () -> DriveFailures.addressed(
+                        "parent_folder",
+                        "folder",
+                        parent,
+                        () -> graph.post(accountId, parent.below("children"), body)));
         DriveItem item = DriveItem.of(created);
-        return new DriveItemChanged(accountId, item.id(), item, "Created folder '" + item.name() + "' in "
-                + parent.shown() + ".");
+        return new DriveItemChanged(
+                accountId, item.id(), item, "Created folder '" + item.name() + "' in " + parent.shown() + ".");
     }
 
     @McpTool(name = "folder_rename", idempotent = true, description = "Rename a OneDrive folder.")
-    @InvalidatesCache({@Invalidate(operation = "folder_list"), @Invalidate(operation = "folder_get"),
-            @Invalidate(operation = "folder_get_tree"), @Invalidate(operation = "file_list"),
-            @Invalidate(operation = "file_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "folder_list"),
+        @Invalidate(operation = "folder_get"),
+        @Invalidate(operation = "folder_get_tree"),
+        @Invalidate(operation = "file_list"),
+        @Invalidate(operation = "file_get")
+    })
     public DriveItemChanged folderRename(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to rename") String folderId,
@@ -133,16 +158,26 @@ public class FolderTools {
         String name = DriveArguments.name("new_name", newName);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
         DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_rename");
-        DriveItem item = DriveItem.of(DriveFailures.named("new_name", name, () -> DriveFailures.addressed("folder_id",
-                "folder", ref, () -> graph.patch(accountId, ref.item(), body))));
-        return new DriveItemChanged(accountId, item.id(), item, "Renamed folder " + ref.shown() + " to '" + name + "'.");
+        DriveItem item = DriveItem.of(DriveFailures.named(
+                "new_name",
+                name,
+                () -> DriveFailures.addressed(
+                        "folder_id", "folder", ref, () -> graph.patch(accountId, ref.item(), body))));
+        return new DriveItemChanged(
+                accountId, item.id(), item, "Renamed folder " + ref.shown() + " to '" + name + "'.");
     }
 
-    @McpTool(name = "folder_move", idempotent = true,
+    @McpTool(
+            name = "folder_move",
+            idempotent = true,
             description = "Move a OneDrive folder, with everything in it, into another folder.")
-    @InvalidatesCache({@Invalidate(operation = "folder_list"), @Invalidate(operation = "folder_get"),
-            @Invalidate(operation = "folder_get_tree"), @Invalidate(operation = "file_list"),
-            @Invalidate(operation = "file_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "folder_list"),
+        @Invalidate(operation = "folder_get"),
+        @Invalidate(operation = "folder_get_tree"),
+        @Invalidate(operation = "file_list"),
+        @Invalidate(operation = "file_get")
+    })
     public DriveItemChanged folderMove(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to move") String folderId,
@@ -153,23 +188,35 @@ public class FolderTools {
         DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_move");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
-        DriveItem item = DriveItem.of(DriveFailures.named("destination_folder", "that name", () -> DriveFailures
-                .addressed("folder_id", "folder or destination folder", ref,
+        DriveItem item = DriveItem.of(DriveFailures.named(
+                "destination_folder",
+                "that name",
+                () -> DriveFailures.addressed(
+                        "folder_id",
+                        "folder or destination folder",
+                        ref,
                         () -> graph.patch(accountId, ref.item(), body))));
-        return new DriveItemChanged(accountId, item.id(), item, "Moved folder " + ref.shown() + " into "
-                + destination.shown() + ".");
+        return new DriveItemChanged(
+                accountId, item.id(), item, "Moved folder " + ref.shown() + " into " + destination.shown() + ".");
     }
 
-    @McpTool(name = "folder_delete", destructive = true, idempotent = true,
+    @McpTool(
+            name = "folder_delete",
+            destructive = true,
+            idempotent = true,
             description = "Delete a OneDrive folder with everything in it (to the recycle bin). Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "folder_list"), @Invalidate(operation = "folder_get"),
-            @Invalidate(operation = "folder_get_tree"), @Invalidate(operation = "file_list"),
-            @Invalidate(operation = "file_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "folder_list"),
+        @Invalidate(operation = "folder_get"),
+        @Invalidate(operation = "folder_get_tree"),
+        @Invalidate(operation = "file_list"),
+        @Invalidate(operation = "file_get")
+    })
     public DriveItemChanged folderDelete(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to delete") String folderId,
             @ToolParam(value = "Must be true: the folder and everything in it are deleted", defaultValue = "false")
-            boolean confirm) {
+                    boolean confirm) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         Confirmation.require(confirm, "deletes folder " + ref.shown() + " with all its files and subfolders");
@@ -178,12 +225,15 @@ public class FolderTools {
             graph.delete(accountId, ref.item());
             return null;
         });
-        return new DriveItemChanged(accountId, ref.id(), null, "Deleted folder " + ref.shown()
-                + " with everything in it.");
+        return new DriveItemChanged(
+                accountId, ref.id(), null, "Deleted folder " + ref.shown() + " with everything in it.");
     }
 
     private List<JsonNode> children(String accountId, DriveItemRef folder) {
-        return DriveFailures.addressed("folder", "folder", folder,
+        return DriveFailures.addressed(
+                "folder",
+                "folder",
+                folder,
                 () -> graph.getPaged(accountId, folder.below(CHILDREN_QUERY), Integer.MAX_VALUE));
     }
 }

@@ -62,13 +62,15 @@ final class ResumableUpload {
     JsonNode upload(String accountId, String createPath, ObjectNode item, Path file, long size) {
         ObjectNode body = item.objectNode();
         body.set("item", item);
-        String uploadUrl = graph.post(accountId, createPath, body).path("uploadUrl").asText("");
+        String uploadUrl =
+                graph.post(accountId, createPath, body).path("uploadUrl").asText("");
         if (!uploadUrl.startsWith("https://") && !uploadUrl.startsWith("http://")) {
-            throw new ToolException("OneDrive created the upload session but gave no upload URL; nothing was uploaded.");
+            throw new ToolException(
+                    "OneDrive created the upload session but gave no upload URL; nothing was uploaded.");
         }
         URI session = URI.create(uploadUrl);
-        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return send(session, channel, size);
         } catch (IOException e) {
             cancel(session);
@@ -86,13 +88,16 @@ final class ResumableUpload {
             byte[] bytes = read(channel, offset, UploadRanges.fragmentLength(offset, size, fragment));
             GraphResponse response;
             try {
-                response = graph.putPreAuthenticated(session, bytes,
-                        Map.of("Content-Range", UploadRanges.contentRange(offset, bytes.length, size)));
+                response = graph.putPreAuthenticated(
+                        session, bytes, Map.of("Content-Range", UploadRanges.contentRange(offset, bytes.length, size)));
             } catch (GraphException e) {
                 if (!resumable(e) || ++resumes > MAX_RESUMES) {
                     throw e;
                 }
-                LOG.log(System.Logger.Level.INFO, "Upload fragment at byte {0} failed ({1}); resuming", offset,
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "Upload fragment at byte {0} failed ({1}); resuming",
+                        offset,
                         e.status());
                 offset = expected(graph.getPreAuthenticated(session).json(), size);
                 continue;
@@ -134,7 +139,10 @@ final class ResumableUpload {
         try {
             graph.deletePreAuthenticated(session);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Cancelling an upload session failed: {0}", e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Cancelling an upload session failed: {0}",
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -5,6 +5,5 @@ package org.m365mcp.tools.drive;
  *
  * @param created false when an identical link already existed and is given again
  */
-public record ShareLinkAnswer(String accountId, String itemId, String linkId, String url, String type, String scope,
-        boolean created) {
-}
+public record ShareLinkAnswer(
+        String accountId, String itemId, String linkId, String url, String type, String scope, boolean created) {}

@@ -26,8 +26,7 @@ final class UploadRanges {
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,18})-(\\d{0,18})");
 
-    private UploadRanges() {
-    }
+    private UploadRanges() {}
 
     /** The length of the fragment that starts at {@code offset} of a {@code total}-byte file. */
     static int fragmentLength(long offset, long total, int fragment) {

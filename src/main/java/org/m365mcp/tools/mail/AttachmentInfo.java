@@ -13,8 +13,11 @@ public record AttachmentInfo(String id, String name, long size, String contentTy
     static final String FIELDS = "id,name,size,contentType,isInline";
 
     static AttachmentInfo of(JsonNode attachment) {
-        return new AttachmentInfo(attachment.path("id").asText(), attachment.path("name").asText(""),
-                attachment.path("size").asLong(0), attachment.path("contentType").asText(null),
+        return new AttachmentInfo(
+                attachment.path("id").asText(),
+                attachment.path("name").asText(""),
+                attachment.path("size").asLong(0),
+                attachment.path("contentType").asText(null),
                 attachment.path("isInline").asBoolean(false));
     }
 }

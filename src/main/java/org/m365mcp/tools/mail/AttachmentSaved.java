@@ -7,6 +7,12 @@ package org.m365mcp.tools.mail;
  * @param size        bytes written
  * @param overwritten true when a file of that name was replaced ({@code overwrite=true})
  */
-public record AttachmentSaved(String accountId, String messageId, String attachmentId, String name,
-        String contentType, String path, long size, boolean overwritten) {
-}
+public record AttachmentSaved(
+        String accountId,
+        String messageId,
+        String attachmentId,
+        String name,
+        String contentType,
+        String path,
+        long size,
+        boolean overwritten) {}

@@ -6,5 +6,4 @@ package org.m365mcp.tools.mail;
  * @param permanent true when it is gone for good; false when Graph moved it to Deleted Items
  *                  (where it gets a new id: find it with email_list folder deleteditems)
  */
-public record DeletedAnswer(String accountId, String messageId, boolean permanent) {
-}
+public record DeletedAnswer(String accountId, String messageId, boolean permanent) {}

@@ -22,37 +22,95 @@ import org.m365mcp.tools.BodyPart;
  * @param flag  {@code flagged} or {@code complete}; null when not flagged
  * @param cache which cache state served it; null in the form that is stored
  */
-public record EmailDetail(String accountId, String id, String subject, String from, List<String> to,
-        List<String> cc, List<String> bcc, List<String> replyTo, String receivedAt, String sentAt, boolean isRead,
-        boolean isDraft, String importance, String flag, List<String> categories, String conversationId,
-        String webLink, String bodyFormat, String body, boolean bodyTruncated, Integer nextBodyOffset, String bodyNote,
-        List<AttachmentInfo> attachments, CacheInfo cache) implements CacheStamped<EmailDetail> {
+public record EmailDetail(
+        String accountId,
+        String id,
+        String subject,
+        String from,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        List<String> replyTo,
+        String receivedAt,
+        String sentAt,
+        boolean isRead,
+        boolean isDraft,
+        String importance,
+        String flag,
+        List<String> categories,
+        String conversationId,
+        String webLink,
+        String bodyFormat,
+        String body,
+        boolean bodyTruncated,
+        Integer nextBodyOffset,
+        String bodyNote,
+        List<AttachmentInfo> attachments,
+        CacheInfo cache)
+        implements CacheStamped<EmailDetail> {
 
     /** Graph's {@code $select} for one message. */
     static final String FIELDS = "id,subject,from,toRecipients,ccRecipients,bccRecipients,replyTo,receivedDateTime,"
             + "sentDateTime,isRead,isDraft,importance,flag,categories,conversationId,webLink,body";
 
     /** The answer for {@code message}, its body cut by {@link BodyPart} from {@code bodyOffset}. */
-    static EmailDetail of(String accountId, JsonNode message, List<AttachmentInfo> attachments, int bodyOffset,
-            int maxBodyChars) {
-        BodyPart body = BodyPart.of(message.path("body").path("content").asText(""), bodyOffset, maxBodyChars,
-                "email_get", BodyPart.BODY);
-        return new EmailDetail(accountId, message.path("id").asText(), message.path("subject").asText(""),
-                MessageText.address(message.path("from")), MessageText.addresses(message.path("toRecipients")),
-                MessageText.addresses(message.path("ccRecipients")), MessageText.addresses(message.path("bccRecipients")),
-                MessageText.addresses(message.path("replyTo")), message.path("receivedDateTime").asText(null),
-                message.path("sentDateTime").asText(null), message.path("isRead").asBoolean(false),
-                message.path("isDraft").asBoolean(false), message.path("importance").asText("normal"),
-                MessageText.flag(message), MessageText.strings(message.path("categories")),
-                message.path("conversationId").asText(null), message.path("webLink").asText(null),
+    static EmailDetail of(
+            String accountId, JsonNode message, List<AttachmentInfo> attachments, int bodyOffset, int maxBodyChars) {
+        BodyPart body = BodyPart.of(
+                message.path("body").path("content").asText(""), bodyOffset, maxBodyChars, "email_get", BodyPart.BODY);
+        return new EmailDetail(
+                accountId,
+                message.path("id").asText(),
+                message.path("subject").asText(""),
+                MessageText.address(message.path("from")),
+                MessageText.addresses(message.path("toRecipients")),
+                MessageText.addresses(message.path("ccRecipients")),
+                MessageText.addresses(message.path("bccRecipients")),
+                MessageText.addresses(message.path("replyTo")),
+                message.path("receivedDateTime").asText(null),
+                message.path("sentDateTime").asText(null),
+                message.path("isRead").asBoolean(false),
+                message.path("isDraft").asBoolean(false),
+                message.path("importance").asText("normal"),
+                MessageText.flag(message),
+                MessageText.strings(message.path("categories")),
+                message.path("conversationId").asText(null),
+                message.path("webLink").asText(null),
                 message.path("body").path("contentType").asText("text").toLowerCase(java.util.Locale.ROOT),
-                body.text(), body.truncated(), body.nextOffset(), body.note(), attachments.isEmpty() ? null : List.copyOf(attachments), null);
+                body.text(),
+                body.truncated(),
+                body.nextOffset(),
+                body.note(),
+                attachments.isEmpty() ? null : List.copyOf(attachments),
+                null);
     }
 
     @Override
     public EmailDetail withCache(CacheInfo info) {
-        return new EmailDetail(accountId, id, subject, from, to, cc, bcc, replyTo, receivedAt, sentAt, isRead,
-                isDraft, importance, flag, categories, conversationId, webLink, bodyFormat, body, bodyTruncated,
-                nextBodyOffset, bodyNote, attachments, info);
+        return new EmailDetail(
+                accountId,
+                id,
+                subject,
+                from,
+                to,
+                cc,
+                bcc,
+                replyTo,
+                receivedAt,
+                sentAt,
+                isRead,
+                isDraft,
+                importance,
+                flag,
+                categories,
+                conversationId,
+                webLink,
+                bodyFormat,
+                body,
+                bodyTruncated,
+                nextBodyOffset,
+                bodyNote,
+                attachments,
+                info);
     }
 }

@@ -11,8 +11,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param nextSkip the {@code skip} of the next page; null when the folder has no more messages
  * @param cache    which cache state served it; null in the form that is stored
  */
-public record EmailListAnswer(String accountId, String folder, int skip, int count, List<EmailSummary> messages,
-        Integer nextSkip, CacheInfo cache) implements CacheStamped<EmailListAnswer> {
+public record EmailListAnswer(
+        String accountId,
+        String folder,
+        int skip,
+        int count,
+        List<EmailSummary> messages,
+        Integer nextSkip,
+        CacheInfo cache)
+        implements CacheStamped<EmailListAnswer> {
 
     public EmailListAnswer {
         messages = List.copyOf(messages);

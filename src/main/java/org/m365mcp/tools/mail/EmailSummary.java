@@ -10,9 +10,19 @@ import java.util.List;
  * @param body          the text body when it was asked for ({@code include_body}), else null
  * @param bodyTruncated true when {@code body} was cut; null when there is no body
  */
-public record EmailSummary(String id, String subject, String from, String receivedAt, String preview,
-        boolean isRead, boolean hasAttachments, String importance, boolean flagged, List<String> categories,
-        String body, Boolean bodyTruncated) {
+public record EmailSummary(
+        String id,
+        String subject,
+        String from,
+        String receivedAt,
+        String preview,
+        boolean isRead,
+        boolean hasAttachments,
+        String importance,
+        boolean flagged,
+        List<String> categories,
+        String body,
+        Boolean bodyTruncated) {
 
     /** Graph's {@code $select} for a summary without body. */
     static final String FIELDS =
@@ -26,12 +36,18 @@ public record EmailSummary(String id, String subject, String from, String receiv
     /** A summary with the message's body cut to {@code maxBodyChars}, or without body when that is null. */
     static EmailSummary of(JsonNode message, Integer maxBodyChars) {
         MessageText.Body body = maxBodyChars == null ? null : MessageText.body(message, maxBodyChars);
-        return new EmailSummary(message.path("id").asText(), message.path("subject").asText(""),
+        return new EmailSummary(
+                message.path("id").asText(),
+                message.path("subject").asText(""),
                 MessageText.address(message.path("from")),
-                message.path("receivedDateTime").asText(null), message.path("bodyPreview").asText(""),
-                message.path("isRead").asBoolean(false), message.path("hasAttachments").asBoolean(false),
-                message.path("importance").asText("normal"), "flagged".equals(MessageText.flag(message)),
+                message.path("receivedDateTime").asText(null),
+                message.path("bodyPreview").asText(""),
+                message.path("isRead").asBoolean(false),
+                message.path("hasAttachments").asBoolean(false),
+                message.path("importance").asText("normal"),
+                "flagged".equals(MessageText.flag(message)),
                 MessageText.strings(message.path("categories")),
-                body == null ? null : body.text(), body == null ? null : body.truncated());
+                body == null ? null : body.text(),
+                body == null ? null : body.truncated());
     }
 }

@@ -20,11 +20,9 @@ final class FolderSweep {
     /**
      * @param stoppedBy Graph's error that ended the sweep early, or null
      */
-    record Outcome(int done, int skipped, String stoppedBy) {
-    }
+    record Outcome(int done, int skipped, String stoppedBy) {}
 
-    private FolderSweep() {
-    }
+    private FolderSweep() {}
 
     static Outcome run(List<String> messageIds, Consumer<String> write) {
         int done = 0;

@@ -9,6 +9,11 @@ package org.m365mcp.tools.mail;
  * @param moreRemaining true when the folder held more than {@code max_messages}: call again
  * @param stoppedBy     Graph's error that ended the sweep early; null when it ran to the end
  */
-public record FolderSweepAnswer(String accountId, String folderId, int done, int skipped, boolean moreRemaining,
-        String stoppedBy, String message) {
-}
+public record FolderSweepAnswer(
+        String accountId,
+        String folderId,
+        int done,
+        int skipped,
+        boolean moreRemaining,
+        String stoppedBy,
+        String message) {}

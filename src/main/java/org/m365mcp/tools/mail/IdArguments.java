@@ -16,10 +16,10 @@ final class IdArguments {
 
     /** Graph's rule ids are base64: the same shape {@link MailArguments} accepts for message and folder ids. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-.]{1,512}");
+
     private static final int MAX_NAME = 255;
 
-    private IdArguments() {
-    }
+    private IdArguments() {}
 
     /** {@code value} when it is a usable folder id or well-known name, else a tool error naming {@code argument}. */
     static String folder(String argument, String value) {
@@ -34,8 +34,8 @@ final class IdArguments {
     /** {@code value} when it is a usable inbox rule id, else a tool error naming {@code argument}. */
     static String rule(String argument, String value) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new ToolArgumentException(argument, "must be a rule id from emailrules_list, got \""
-                    + abbreviate(value) + "\"");
+            throw new ToolArgumentException(
+                    argument, "must be a rule id from emailrules_list, got \"" + abbreviate(value) + "\"");
         }
         return value;
     }
@@ -47,7 +47,8 @@ final class IdArguments {
             throw new ToolArgumentException(argument, "must not be empty");
         }
         if (name.length() > MAX_NAME) {
-            throw new ToolArgumentException(argument, "must be at most " + MAX_NAME + " characters, got " + name.length());
+            throw new ToolArgumentException(
+                    argument, "must be at most " + MAX_NAME + " characters, got " + name.length());
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new ToolArgumentException(argument, "must not contain control characters");

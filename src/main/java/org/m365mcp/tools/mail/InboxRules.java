@@ -1,6 +1,5 @@
 package org.m365mcp.tools.mail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +39,10 @@ final class InboxRules {
 
     /** Every rule, in the order they run (by sequence, as Graph lists them). */
     List<MessageRuleView> snapshot() {
-        return graph.getPaged(accountId, PATH, MAX_RULES).stream().map(MessageRuleView::of)
-                .sorted(Comparator.comparingInt(MessageRuleView::sequence)).toList();
+        return graph.getPaged(accountId, PATH, MAX_RULES).stream()
+                .map(MessageRuleView::of)
+                .sorted(Comparator.comparingInt(MessageRuleView::sequence))
+                .toList();
     }
 
     /** {@code call}, with Graph's 404 turned into a tool error: no rule {@code ruleId}. */
@@ -65,9 +66,12 @@ final class InboxRules {
     String resequence(List<MessageRuleView> rules, List<String> order) {
         Map<String, Integer> current = new LinkedHashMap<>();
         rules.forEach(rule -> current.put(rule.id(), rule.sequence()));
-        for (Map.Entry<String, Integer> change : RuleOrder.renumbering(current, order).entrySet()) {
+        for (Map.Entry<String, Integer> change :
+                RuleOrder.renumbering(current, order).entrySet()) {
             try {
-                graph.patch(accountId, PATH + "/" + change.getKey(),
+                graph.patch(
+                        accountId,
+                        PATH + "/" + change.getKey(),
                         JsonNodeFactory.instance.objectNode().put("sequence", change.getValue()));
             } catch (GraphException e) {
                 return "Re-numbering the other rules stopped at rule " + change.getKey() + ": " + e.getMessage()

@@ -22,11 +22,11 @@ public final class MailArguments {
      * ({@code /}, {@code ?}, {@code #}, {@code %}, and no all-dots {@code ..}: a letter or digit is required).
      */
     private static final Pattern ID = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9_=+\\-.]{1,512}");
+
     private static final Set<String> IMPORTANCE = Set.of("low", "normal", "high");
     private static final Set<String> FLAG = Set.of("flagged", "complete", "notFlagged");
 
-    private MailArguments() {
-    }
+    private MailArguments() {}
 
     /** {@code id} when it looks like a Graph message id. */
     static String messageId(String argument, String id) {
@@ -47,8 +47,8 @@ public final class MailArguments {
     /** {@code folder} when it is a well-known folder name or looks like a folder id. */
     static String folder(String argument, String folder) {
         if (folder == null || !ID.matcher(folder).matches()) {
-            throw new ToolArgumentException(argument, "must be a well-known folder name or a folder id, got \""
-                    + folder + "\"");
+            throw new ToolArgumentException(
+                    argument, "must be a well-known folder name or a folder id, got \"" + folder + "\"");
         }
         return folder;
     }
@@ -64,7 +64,10 @@ public final class MailArguments {
     /** Graph's {@code itemBody}; {@code type} is {@code text} or {@code html}. */
     static ObjectNode body(String typeArgument, String type, String content) {
         String contentType = oneOf(typeArgument, type, Set.of("text", "html"), "text or html");
-        return JsonNodeFactory.instance.objectNode().put("contentType", contentType).put("content", content);
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("contentType", contentType)
+                .put("content", content);
     }
 
     private static String oneOf(String argument, String value, Set<String> allowed, String shown) {
@@ -76,7 +79,10 @@ public final class MailArguments {
 
     /** {@code body_format}: {@code text} or {@code html}, any case. */
     static String bodyFormat(String argument, String format) {
-        return oneOf(argument, format == null ? "" : format.trim().toLowerCase(Locale.ROOT), Set.of("text", "html"),
+        return oneOf(
+                argument,
+                format == null ? "" : format.trim().toLowerCase(Locale.ROOT),
+                Set.of("text", "html"),
                 "text or html");
     }
 }

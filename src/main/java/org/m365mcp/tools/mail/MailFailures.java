@@ -12,8 +12,7 @@ import org.m365mcp.tools.NotFound;
  */
 final class MailFailures {
 
-    private MailFailures() {
-    }
+    private MailFailures() {}
 
     /**
      * {@code call}'s answer; Graph's 404 becomes "no message with id …" naming {@code argument},
@@ -33,8 +32,10 @@ final class MailFailures {
             return aboutMessage(messageArgument, messageId, call);
         } catch (GraphException e) {
             if (e.status() == 0 || e.status() == 504) {
-                throw new ToolException("Graph did not confirm the send (" + e.getMessage() + "): the mail may or"
-                        + " may not have been sent. Check email_list with folder sentitems before sending again.", e);
+                throw new ToolException(
+                        "Graph did not confirm the send (" + e.getMessage() + "): the mail may or"
+                                + " may not have been sent. Check email_list with folder sentitems before sending again.",
+                        e);
             }
             throw e;
         }

@@ -6,5 +6,4 @@ package org.m365mcp.tools.mail;
  * @param folder  the folder as Graph has it now; null after a delete
  * @param message what was done, in one sentence
  */
-public record MailFolderChanged(String accountId, String folderId, MailFolderSummary folder, String message) {
-}
+public record MailFolderChanged(String accountId, String folderId, MailFolderSummary folder, String message) {}

@@ -10,8 +10,9 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param parentFolderId the folder listed; null for the mailbox root
  * @param cache          which cache state served it; null in the form that is stored
  */
-public record MailFolderListAnswer(String accountId, String parentFolderId, int count, List<MailFolderSummary> folders,
-        CacheInfo cache) implements CacheStamped<MailFolderListAnswer> {
+public record MailFolderListAnswer(
+        String accountId, String parentFolderId, int count, List<MailFolderSummary> folders, CacheInfo cache)
+        implements CacheStamped<MailFolderListAnswer> {
 
     public MailFolderListAnswer {
         folders = List.copyOf(folders);

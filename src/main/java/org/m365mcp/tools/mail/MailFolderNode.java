@@ -9,8 +9,8 @@ import java.util.List;
  *                   positive, the tree stopped at {@code max_depth} here
  * @param children   the subfolders, or null when none were fetched
  */
-public record MailFolderNode(String id, String name, int unreadCount, int totalCount, int childCount,
-        List<MailFolderNode> children) {
+public record MailFolderNode(
+        String id, String name, int unreadCount, int totalCount, int childCount, List<MailFolderNode> children) {
 
     public MailFolderNode {
         children = children == null || children.isEmpty() ? null : List.copyOf(children);

@@ -30,8 +30,8 @@ import org.m365mcp.tools.Confirmation;
 @ApplicationScoped
 public class MailFolderTools {
 
-    private static final String FOLDER_ID = "Folder id, or a well-known name: inbox, sentitems, drafts, deleteditems,"
-            + " archive, junkemail";
+    private static final String FOLDER_ID =
+            "Folder id, or a well-known name: inbox, sentitems, drafts, deleteditems," + " archive, junkemail";
 
     @Inject
     GraphClient graph;
@@ -39,52 +39,70 @@ public class MailFolderTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "emailfolders_list", readOnly = true, idempotent = true,
-            description = "List mail folders at the top level or under a folder: id, name, unread/total and subfolder counts.")
+    @McpTool(
+            name = "emailfolders_list",
+            readOnly = true,
+            idempotent = true,
+            description =
+                    "List mail folders at the top level or under a folder: id, name, unread/total and subfolder counts.")
     @CacheResult(cacheName = "emailfolders_list")
     public MailFolderListAnswer emailfoldersList(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "Folder whose subfolders to list; empty for the top level", defaultValue = "")
-            String parentFolderId,
+                    String parentFolderId,
             @ToolParam(value = "Most folders to return", defaultValue = "100", min = 1, max = 500) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         String parent = IdArguments.optionalFolder("parent_folder_id", parentFolderId);
-        var folders = addressed("parent_folder_id", parent,
-                () -> graph.getPaged(accountId, MailFolderTree.childrenPath(parent), limit))
-                .stream().map(MailFolderSummary::of).toList();
+        var folders = addressed(
+                        "parent_folder_id",
+                        parent,
+                        () -> graph.getPaged(accountId, MailFolderTree.childrenPath(parent), limit))
+                .stream()
+                .map(MailFolderSummary::of)
+                .toList();
         return new MailFolderListAnswer(accountId, parent, folders.size(), folders, null);
     }
 
-    @McpTool(name = "emailfolders_get", readOnly = true, idempotent = true,
-            description = "Get one mail folder by id or well-known name: name, parent, unread/total and subfolder counts.")
+    @McpTool(
+            name = "emailfolders_get",
+            readOnly = true,
+            idempotent = true,
+            description =
+                    "Get one mail folder by id or well-known name: name, parent, unread/total and subfolder counts.")
     @CacheResult(cacheName = "emailfolders_get")
     public MailFolderAnswer emailfoldersGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(FOLDER_ID) String folderId,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
-        JsonNode folder = addressed("folder_id", id,
+        JsonNode folder = addressed(
+                "folder_id",
+                id,
                 () -> graph.get(accountId, "/me/mailFolders/" + id + "?$select=" + MailFolderSummary.FIELDS));
         return new MailFolderAnswer(accountId, MailFolderSummary.of(folder), null);
     }
 
-    @McpTool(name = "emailfolders_get_tree", readOnly = true, idempotent = true,
-            description = "The mail folder tree (all top-level folders or one folder's subtree), max_depth levels deep.")
+    @McpTool(
+            name = "emailfolders_get_tree",
+            readOnly = true,
+            idempotent = true,
+            description =
+                    "The mail folder tree (all top-level folders or one folder's subtree), max_depth levels deep.")
     @CacheResult(cacheName = "emailfolders_get_tree")
     public MailFolderTreeAnswer emailfoldersGetTree(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "Folder whose subtree to return; empty for the whole mailbox", defaultValue = "")
-            String folderId,
+                    String folderId,
             @ToolParam(value = "Levels to descend", defaultValue = "3", min = 1, max = 10) int maxDepth,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         String root = IdArguments.optionalFolder("folder_id", folderId);
         MailFolderTree tree = new MailFolderTree(graph, accountId, maxDepth);
@@ -92,23 +110,31 @@ public class MailFolderTools {
         return new MailFolderTreeAnswer(accountId, root, maxDepth, tree.count(), tree.truncated(), folders, null);
     }
 
-    @McpTool(name = "emailfolders_create",
+    @McpTool(
+            name = "emailfolders_create",
             description = "Create a mail folder at the top level or under a parent folder.")
     @InvalidatesCache({@Invalidate(operation = "emailfolders_*")})
     public MailFolderChanged emailfoldersCreate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Name of the new folder") String name,
             @ToolParam(value = "Parent folder id or well-known name; empty for the top level", defaultValue = "")
-            String parentFolderId) {
+                    String parentFolderId) {
         accounts.require(accountId);
         String folderName = IdArguments.name("name", name);
         String parent = IdArguments.optionalFolder("parent_folder_id", parentFolderId);
         String path = parent == null ? "/me/mailFolders" : "/me/mailFolders/" + parent + "/childFolders";
-        JsonNode created = named("name", folderName, () -> addressed("parent_folder_id", parent,
-                () -> graph.post(accountId, path, displayName(folderName))));
+        JsonNode created = named(
+                "name",
+                folderName,
+                () -> addressed(
+                        "parent_folder_id", parent, () -> graph.post(accountId, path, displayName(folderName))));
         MailFolderSummary folder = MailFolderSummary.of(created);
-        return new MailFolderChanged(accountId, folder.id(), folder, "Created folder '" + folderName + "'"
-                + (parent == null ? " at the top level." : " under " + parent + "."));
+        return new MailFolderChanged(
+                accountId,
+                folder.id(),
+                folder,
+                "Created folder '" + folderName + "'"
+                        + (parent == null ? " at the top level." : " under " + parent + "."));
     }
 
     @McpTool(name = "emailfolders_rename", idempotent = true, description = "Rename a mail folder.")
@@ -120,13 +146,20 @@ public class MailFolderTools {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
         String folderName = IdArguments.name("new_name", newName);
-        JsonNode renamed = named("new_name", folderName, () -> addressed("folder_id", id,
-                () -> graph.patch(accountId, "/me/mailFolders/" + id, displayName(folderName))));
-        return new MailFolderChanged(accountId, id, MailFolderSummary.of(renamed),
-                "Renamed folder " + id + " to '" + folderName + "'.");
+        JsonNode renamed = named(
+                "new_name",
+                folderName,
+                () -> addressed(
+                        "folder_id",
+                        id,
+                        () -> graph.patch(accountId, "/me/mailFolders/" + id, displayName(folderName))));
+        return new MailFolderChanged(
+                accountId, id, MailFolderSummary.of(renamed), "Renamed folder " + id + " to '" + folderName + "'.");
     }
 
-    @McpTool(name = "emailfolders_move", idempotent = true,
+    @McpTool(
+            name = "emailfolders_move",
+            idempotent = true,
             description = "Move a mail folder, with its messages and subfolders, under another folder"
                     + " (msgfolderroot: the top level).")
     @InvalidatesCache({@Invalidate(operation = "emailfolders_*")})
@@ -134,7 +167,7 @@ public class MailFolderTools {
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to move") String folderId,
             @ToolParam("Destination folder id or well-known name; msgfolderroot for the top level")
-            String destinationFolderId) {
+                    String destinationFolderId) {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
         String destination = IdArguments.folder("destination_folder_id", destinationFolderId);
@@ -144,24 +177,32 @@ public class MailFolderTools {
             moved = graph.post(accountId, "/me/mailFolders/" + id + "/move", body);
         } catch (GraphException e) {
             if (e.isNotFound()) {
-                throw new ToolArgumentException("folder_id", "no mail folder '" + id + "' or no destination folder '"
-                        + destination + "'");
+                throw new ToolArgumentException(
+                        "folder_id", "no mail folder '" + id + "' or no destination folder '" + destination + "'");
             }
             throw nameTaken(e, "destination_folder_id", "already holds a folder of that name");
         }
-        return new MailFolderChanged(accountId, id, MailFolderSummary.of(moved),
-                "Moved folder " + id + " under " + destination + ".");
+        return new MailFolderChanged(
+                accountId, id, MailFolderSummary.of(moved), "Moved folder " + id + " under " + destination + ".");
     }
 
-    @McpTool(name = "emailfolders_delete", destructive = true, idempotent = true,
+    @McpTool(
+            name = "emailfolders_delete",
+            destructive = true,
+            idempotent = true,
             description = "Delete a mail folder with its messages and subfolders. Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "email_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "emailfolders_*"),
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get")
+    })
     public MailFolderChanged emailfoldersDelete(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to delete") String folderId,
-            @ToolParam(value = "Must be true: the folder, its subfolders and their messages are deleted",
-                    defaultValue = "false") boolean confirm) {
+            @ToolParam(
+                            value = "Must be true: the folder, its subfolders and their messages are deleted",
+                            defaultValue = "false")
+                    boolean confirm) {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
         Confirmation.require(confirm, "deletes mail folder " + id + " with its subfolders and their messages");
@@ -169,51 +210,77 @@ public class MailFolderTools {
             graph.delete(accountId, "/me/mailFolders/" + id);
             return null;
         });
-        return new MailFolderChanged(accountId, id, null,
-                "Deleted folder " + id + " with its subfolders and their messages.");
+        return new MailFolderChanged(
+                accountId, id, null, "Deleted folder " + id + " with its subfolders and their messages.");
     }
 
-    @McpTool(name = "emailfolders_mark_all_as_read", idempotent = true,
+    @McpTool(
+            name = "emailfolders_mark_all_as_read",
+            idempotent = true,
             description = "Mark every unread message of a folder as read (subfolders not included); says how many.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "email_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "emailfolders_*"),
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get")
+    })
     public FolderSweepAnswer emailfoldersMarkAllAsRead(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(FOLDER_ID) String folderId,
             @ToolParam(value = "Most messages to mark in this call", defaultValue = "500", min = 1, max = 5000)
-            int maxMessages) {
+                    int maxMessages) {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
         List<String> unread = messageIds(accountId, id, "&$filter=isRead eq false", maxMessages);
         ObjectNode read = JsonNodeFactory.instance.objectNode().put("isRead", true);
-        var outcome = FolderSweep.run(unread.subList(0, Math.min(maxMessages, unread.size())),
+        var outcome = FolderSweep.run(
+                unread.subList(0, Math.min(maxMessages, unread.size())),
                 message -> graph.patch(accountId, "/me/messages/" + message, read));
         boolean more = unread.size() > maxMessages;
-        return new FolderSweepAnswer(accountId, id, outcome.done(), outcome.skipped(), more, outcome.stoppedBy(),
+        return new FolderSweepAnswer(
+                accountId,
+                id,
+                outcome.done(),
+                outcome.skipped(),
+                more,
+                outcome.stoppedBy(),
                 "Marked " + outcome.done() + " messages of folder " + id + " as read" + ending(outcome, more));
     }
 
-    @McpTool(name = "emailfolders_empty", destructive = true,
+    @McpTool(
+            name = "emailfolders_empty",
+            destructive = true,
             description = "Delete every message of a folder, flagged and unread ones included (subfolders kept):"
                     + " into Deleted Items, or for good when emptying Deleted Items. Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "emailfolders_*"), @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "email_get")})
+    @InvalidatesCache({
+        @Invalidate(operation = "emailfolders_*"),
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get")
+    })
     public FolderSweepAnswer emailfoldersEmpty(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(FOLDER_ID) String folderId,
             @ToolParam(value = "Most messages to delete in this call", defaultValue = "500", min = 1, max = 5000)
-            int maxMessages,
+                    int maxMessages,
             @ToolParam(value = "Must be true: every message of the folder is deleted", defaultValue = "false")
-            boolean confirm) {
+                    boolean confirm) {
         accounts.require(accountId);
         String id = IdArguments.folder("folder_id", folderId);
-        Confirmation.require(confirm, "deletes every message of folder " + id + ", flagged and unread ones included"
-                + " (up to " + maxMessages + "): into Deleted Items, or for good when it is Deleted Items");
+        Confirmation.require(
+                confirm,
+                "deletes every message of folder " + id + ", flagged and unread ones included" + " (up to "
+                        + maxMessages + "): into Deleted Items, or for good when it is Deleted Items");
         List<String> all = messageIds(accountId, id, "", maxMessages);
-        var outcome = FolderSweep.run(all.subList(0, Math.min(maxMessages, all.size())),
+        var outcome = FolderSweep.run(
+                all.subList(0, Math.min(maxMessages, all.size())),
                 message -> graph.delete(accountId, "/me/messages/" + message));
         boolean more = all.size() > maxMessages;
-        return new FolderSweepAnswer(accountId, id, outcome.done(), outcome.skipped(), more, outcome.stoppedBy(),
+        return new FolderSweepAnswer(
+                accountId,
+                id,
+                outcome.done(),
+                outcome.skipped(),
+                more,
+                outcome.stoppedBy(),
                 "Deleted " + outcome.done() + " messages of folder " + id
                         + " (into Deleted Items, or for good from Deleted Items itself; subfolders untouched)"
                         + ending(outcome, more));
@@ -223,12 +290,14 @@ public class MailFolderTools {
     private List<String> messageIds(String accountId, String folder, String filter, int max) {
         String path = "/me/mailFolders/" + folder + "/messages?$select=id&$top=100" + filter;
         return addressed("folder_id", folder, () -> graph.getPaged(accountId, path, max + 1)).stream()
-                .map(message -> message.path("id").asText()).toList();
+                .map(message -> message.path("id").asText())
+                .toList();
     }
 
     private static String ending(FolderSweep.Outcome outcome, boolean more) {
         return (outcome.skipped() > 0 ? "; " + outcome.skipped() + " were already gone" : "")
-                + (outcome.stoppedBy() != null ? "; stopped early: " + outcome.stoppedBy()
+                + (outcome.stoppedBy() != null
+                        ? "; stopped early: " + outcome.stoppedBy()
                         : more ? "; more remain: call again" : "")
                 + ".";
     }

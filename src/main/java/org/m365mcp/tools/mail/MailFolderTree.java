@@ -65,8 +65,13 @@ final class MailFolderTree {
                     truncated = true;
                 }
             }
-            nodes.add(new MailFolderNode(summary.id(), summary.name(), summary.unreadCount(), summary.totalCount(),
-                    summary.childCount(), children));
+            nodes.add(new MailFolderNode(
+                    summary.id(),
+                    summary.name(),
+                    summary.unreadCount(),
+                    summary.totalCount(),
+                    summary.childCount(),
+                    children));
         }
         return nodes;
     }

@@ -12,8 +12,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param truncated   true when the tree stopped at the folder budget, not only at {@code max_depth}
  * @param cache       which cache state served it; null in the form that is stored
  */
-public record MailFolderTreeAnswer(String accountId, String folderId, int maxDepth, int folderCount, boolean truncated,
-        List<MailFolderNode> folders, CacheInfo cache) implements CacheStamped<MailFolderTreeAnswer> {
+public record MailFolderTreeAnswer(
+        String accountId,
+        String folderId,
+        int maxDepth,
+        int folderCount,
+        boolean truncated,
+        List<MailFolderNode> folders,
+        CacheInfo cache)
+        implements CacheStamped<MailFolderTreeAnswer> {
 
     public MailFolderTreeAnswer {
         folders = List.copyOf(folders);

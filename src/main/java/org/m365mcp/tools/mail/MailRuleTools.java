@@ -43,14 +43,17 @@ public class MailRuleTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "emailrules_list", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "emailrules_list",
+            readOnly = true,
+            idempotent = true,
             description = "List the inbox rules in the order they run: conditions, actions, exceptions, enabled.")
     @CacheResult(cacheName = "emailrules_list")
     public MessageRuleListAnswer emailrulesList(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         List<MessageRuleView> rules = new InboxRules(graph, accountId).snapshot();
         return new MessageRuleListAnswer(accountId, rules.size(), rules, null);
@@ -63,30 +66,35 @@ public class MailRuleTools {
             @ToolParam("Rule id from emailrules_list") String ruleId,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         accounts.require(accountId);
         String id = IdArguments.rule("rule_id", ruleId);
         JsonNode rule = InboxRules.addressed(id, () -> graph.get(accountId, InboxRules.PATH + "/" + id));
         return new MessageRuleAnswer(accountId, MessageRuleView.of(rule), null);
     }
 
-    @McpTool(name = "emailrules_create",
-            description = "Create an inbox rule: conditions and actions as Graph JSON; placed last unless a sequence is given.")
+    @McpTool(
+            name = "emailrules_create",
+            description =
+                    "Create an inbox rule: conditions and actions as Graph JSON; placed last unless a sequence is given.")
     @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
     public MessageRuleChanged emailrulesCreate(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Name of the rule") String name,
             @ToolParam(ACTIONS) String actions,
             @ToolParam(value = CONDITIONS + "; empty: every message", defaultValue = "") String conditions,
-            @ToolParam(value = "Same shape as conditions: messages the rule skips", defaultValue = "") String exceptions,
+            @ToolParam(value = "Same shape as conditions: messages the rule skips", defaultValue = "")
+                    String exceptions,
             @ToolParam(value = "Place in the order, 1 runs first; 0: last", defaultValue = "0", min = 0, max = 1000)
-            int sequence,
+                    int sequence,
             @ToolParam(value = "Whether the rule runs", defaultValue = "true") boolean enabled) {
         accounts.require(accountId);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("displayName", IdArguments.name("name", name));
         ObjectNode actionsJson = requireActions(MessageRuleFields.parse("actions", actions, MessageRuleFields.ACTIONS));
-        putIfPresent(body, "conditions", MessageRuleFields.parse("conditions", conditions, MessageRuleFields.PREDICATES));
-        putIfPresent(body, "exceptions", MessageRuleFields.parse("exceptions", exceptions, MessageRuleFields.PREDICATES));
+        putIfPresent(
+                body, "conditions", MessageRuleFields.parse("conditions", conditions, MessageRuleFields.PREDICATES));
+        putIfPresent(
+                body, "exceptions", MessageRuleFields.parse("exceptions", exceptions, MessageRuleFields.PREDICATES));
         body.set("actions", actionsJson);
         InboxRules inbox = new InboxRules(graph, accountId);
         List<MessageRuleView> rules = inbox.snapshot();
@@ -97,11 +105,18 @@ public class MailRuleTools {
         List<MessageRuleView> withCreated = new ArrayList<>(rules);
         withCreated.add(created);
         String warning = inbox.resequence(withCreated, order);
-        return new MessageRuleChanged(accountId, created.id(), created, InboxRules.positions(rules, order, created),
-                "Created inbox rule '" + created.name() + "' at place " + place + " of " + order.size() + ".", warning);
+        return new MessageRuleChanged(
+                accountId,
+                created.id(),
+                created,
+                InboxRules.positions(rules, order, created),
+                "Created inbox rule '" + created.name() + "' at place " + place + " of " + order.size() + ".",
+                warning);
     }
 
-    @McpTool(name = "emailrules_update", idempotent = true,
+    @McpTool(
+            name = "emailrules_update",
+            idempotent = true,
             description = "Change an inbox rule's name, conditions, actions, exceptions or enabled state;"
                     + " what is not given stays.")
     @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
@@ -110,10 +125,10 @@ public class MailRuleTools {
             @ToolParam("Rule id from emailrules_list") String ruleId,
             @ToolParam(value = "New name; empty: unchanged", defaultValue = "") String name,
             @ToolParam(value = CONDITIONS + "; replaces them all; {} clears; empty: unchanged", defaultValue = "")
-            String conditions,
+                    String conditions,
             @ToolParam(value = ACTIONS + "; replaces them all; empty: unchanged", defaultValue = "") String actions,
             @ToolParam(value = "Same shape as conditions; {} clears; empty: unchanged", defaultValue = "")
-            String exceptions,
+                    String exceptions,
             @ToolParam(value = "true or false; empty: unchanged", defaultValue = "") String enabled) {
         accounts.require(accountId);
         String id = IdArguments.rule("rule_id", ruleId);
@@ -121,8 +136,10 @@ public class MailRuleTools {
         if (!name.isBlank()) {
             patch.put("displayName", IdArguments.name("name", name));
         }
-        putIfPresent(patch, "conditions", MessageRuleFields.parse("conditions", conditions, MessageRuleFields.PREDICATES));
-        putIfPresent(patch, "exceptions", MessageRuleFields.parse("exceptions", exceptions, MessageRuleFields.PREDICATES));
+        putIfPresent(
+                patch, "conditions", MessageRuleFields.parse("conditions", conditions, MessageRuleFields.PREDICATES));
+        putIfPresent(
+                patch, "exceptions", MessageRuleFields.parse("exceptions", exceptions, MessageRuleFields.PREDICATES));
         ObjectNode actionsJson = MessageRuleFields.parse("actions", actions, MessageRuleFields.ACTIONS);
         if (actionsJson != null) {
             patch.set("actions", requireActions(actionsJson));
@@ -134,16 +151,24 @@ public class MailRuleTools {
             patch.put("isEnabled", Boolean.parseBoolean(enabled.trim()));
         }
         if (patch.isEmpty()) {
-            throw new ToolArgumentException("name", "nothing to change: give name, conditions, actions, exceptions"
-                    + " or enabled");
+            throw new ToolArgumentException(
+                    "name", "nothing to change: give name, conditions, actions, exceptions" + " or enabled");
         }
-        MessageRuleView updated = MessageRuleView.of(InboxRules.addressed(id,
-                () -> graph.patch(accountId, InboxRules.PATH + "/" + id, patch)));
-        return new MessageRuleChanged(accountId, id, updated, null,
-                "Updated inbox rule '" + updated.name() + "': " + String.join(", ", fieldNames(patch)) + ".", null);
+        MessageRuleView updated = MessageRuleView.of(
+                InboxRules.addressed(id, () -> graph.patch(accountId, InboxRules.PATH + "/" + id, patch)));
+        return new MessageRuleChanged(
+                accountId,
+                id,
+                updated,
+                null,
+                "Updated inbox rule '" + updated.name() + "': " + String.join(", ", fieldNames(patch)) + ".",
+                null);
     }
 
-    @McpTool(name = "emailrules_delete", destructive = true, idempotent = true,
+    @McpTool(
+            name = "emailrules_delete",
+            destructive = true,
+            idempotent = true,
             description = "Delete an inbox rule; the rules after it move up one place. Needs confirm=true.")
     @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
     public MessageRuleChanged emailrulesDelete(
@@ -159,13 +184,22 @@ public class MailRuleTools {
             graph.delete(accountId, InboxRules.PATH + "/" + id);
             return null;
         });
-        List<MessageRuleView> rest = rules.stream().filter(rule -> !rule.id().equals(id)).toList();
+        List<MessageRuleView> rest =
+                rules.stream().filter(rule -> !rule.id().equals(id)).toList();
         List<String> order = ids(rest);
         String warning = inbox.resequence(rest, order);
-        String name = rules.stream().filter(rule -> rule.id().equals(id)).map(MessageRuleView::name).findFirst()
+        String name = rules.stream()
+                .filter(rule -> rule.id().equals(id))
+                .map(MessageRuleView::name)
+                .findFirst()
                 .orElse(id);
-        return new MessageRuleChanged(accountId, id, null, InboxRules.positions(rest, order, null),
-                "Deleted inbox rule '" + name + "'.", warning);
+        return new MessageRuleChanged(
+                accountId,
+                id,
+                null,
+                InboxRules.positions(rest, order, null),
+                "Deleted inbox rule '" + name + "'.",
+                warning);
     }
 
     @McpTool(name = "emailrules_move_top", idempotent = true, description = "Make an inbox rule run first.")
@@ -205,22 +239,42 @@ public class MailRuleTools {
         String id = IdArguments.rule("rule_id", ruleId);
         InboxRules inbox = new InboxRules(graph, accountId);
         List<MessageRuleView> rules = inbox.snapshot();
-        MessageRuleView rule = rules.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ToolArgumentException("rule_id", "no inbox rule '" + id + "'; see emailrules_list"));
+        MessageRuleView rule = rules.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () -> new ToolArgumentException("rule_id", "no inbox rule '" + id + "'; see emailrules_list"));
         List<String> before = ids(rules);
         List<String> order = RuleOrder.moved(before, id, move);
         int from = before.indexOf(id) + 1;
         int to = order.indexOf(id) + 1;
         if (order.equals(before)) {
-            return new MessageRuleChanged(accountId, id, rule, InboxRules.positions(rules, order, null),
-                    "Nothing to do: '" + rule.name() + "' is already " + (from == 1 ? "first" : "last")
-                            + " of " + order.size() + ".", null);
+            return new MessageRuleChanged(
+                    accountId,
+                    id,
+                    rule,
+                    InboxRules.positions(rules, order, null),
+                    "Nothing to do: '" + rule.name() + "' is already " + (from == 1 ? "first" : "last") + " of "
+                            + order.size() + ".",
+                    null);
         }
         String warning = inbox.resequence(rules, order);
-        MessageRuleView moved = new MessageRuleView(rule.id(), rule.name(), to, rule.enabled(), rule.conditions(),
-                rule.actions(), rule.exceptions(), rule.hasError());
-        return new MessageRuleChanged(accountId, id, moved, InboxRules.positions(rules, order, null),
-                "Moved '" + rule.name() + "' from place " + from + " to " + to + " of " + order.size() + ".", warning);
+        MessageRuleView moved = new MessageRuleView(
+                rule.id(),
+                rule.name(),
+                to,
+                rule.enabled(),
+                rule.conditions(),
+                rule.actions(),
+                rule.exceptions(),
+                rule.hasError());
+        return new MessageRuleChanged(
+                accountId,
+                id,
+                moved,
+                InboxRules.positions(rules, order, null),
+                "Moved '" + rule.name() + "' from place " + from + " to " + to + " of " + order.size() + ".",
+                warning);
     }
 
     private static ObjectNode requireActions(ObjectNode actions) {

@@ -7,8 +7,8 @@ import java.util.List;
 import javax.cache.annotation.CacheResult;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.m365mcp.graph.GraphClient;
-import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphClientRequest;
+import org.m365mcp.graph.GraphException;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -31,6 +31,7 @@ public class MailTools {
 
     /** Characters of body per message in a listing with {@code include_body}: a listing must stay affordable. */
     static final int LIST_BODY_CHARS = 2_000;
+
     private static final int PAGE_SIZE = 50;
     private static final String PREFER_TEXT = "outlook.body-content-type=\"text\"";
 
@@ -48,21 +49,30 @@ public class MailTools {
     @ConfigProperty(name = "m365.mcp.answers.max-body-chars")
     int maxBodyChars;
 
-    @McpTool(name = "email_list", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "email_list",
+            readOnly = true,
+            idempotent = true,
             description = "List messages in a mail folder, newest first, with ids for email_get; page with skip.")
     @CacheResult(cacheName = "email_list")
     public EmailListAnswer emailList(
             @ToolParam("Account id from account_list") String accountId,
-            @ToolParam(value = "Folder: inbox, sentitems, drafts, deleteditems, archive, junkemail or a folder id",
-                    defaultValue = "inbox") String folder,
+            @ToolParam(
+                            value = "Folder: inbox, sentitems, drafts, deleteditems, archive, junkemail or a folder id",
+                            defaultValue = "inbox")
+                    String folder,
             @ToolParam(value = "Most messages to return", defaultValue = "25", min = 1, max = 200) int limit,
-            @ToolParam(value = "Messages to skip (next_skip of the previous page)", defaultValue = "0", min = 0,
-                    max = 100_000) int skip,
+            @ToolParam(
+                            value = "Messages to skip (next_skip of the previous page)",
+                            defaultValue = "0",
+                            min = 0,
+                            max = 100_000)
+                    int skip,
             @ToolParam(value = "Include each text body (cut to 2000 characters)", defaultValue = "false")
-            boolean includeBody,
+                    boolean includeBody,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         MailArguments.folder("folder", folder);
         // One more than asked for tells whether there is a next page without another request.
@@ -77,13 +87,18 @@ public class MailTools {
         } catch (GraphException e) {
             throw e.isNotFound() ? noFolder(folder) : e;
         }
-        List<EmailSummary> messages = found.stream().limit(limit)
-                .map(message -> EmailSummary.of(message, includeBody ? LIST_BODY_CHARS : null)).toList();
+        List<EmailSummary> messages = found.stream()
+                .limit(limit)
+                .map(message -> EmailSummary.of(message, includeBody ? LIST_BODY_CHARS : null))
+                .toList();
         Integer nextSkip = found.size() > limit ? skip + limit : null;
         return new EmailListAnswer(accountId, folder, skip, messages.size(), messages, nextSkip, null);
     }
 
-    @McpTool(name = "email_get", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "email_get",
+            readOnly = true,
+            idempotent = true,
             description = "Get one message: recipients, dates, flags, body (text or html; a long one in parts, see"
                     + " bodyNote) and its attachments' ids.")
     @CacheResult(cacheName = "email_get")
@@ -91,21 +106,30 @@ public class MailTools {
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Message id from email_list or search_emails") String messageId,
             @ToolParam(value = "Body as text or html", defaultValue = "text") String bodyFormat,
-            @ToolParam(value = "Body character to start at (nextBodyOffset of the previous part)", defaultValue = "0",
-                    min = 0, max = Integer.MAX_VALUE) int bodyOffset,
+            @ToolParam(
+                            value = "Body character to start at (nextBodyOffset of the previous part)",
+                            defaultValue = "0",
+                            min = 0,
+                            max = Integer.MAX_VALUE)
+                    int bodyOffset,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String id = MailArguments.messageId("message_id", messageId);
         String format = MailArguments.bodyFormat("body_format", bodyFormat);
         return MailFailures.aboutMessage("message_id", messageId, () -> {
-            JsonNode message = graph.send(account, GraphClientRequest.get("/me/messages/" + id + "?$select=" + EmailDetail.FIELDS)
-                    .header("Prefer", "outlook.body-content-type=\"" + format + "\"")).json();
+            JsonNode message = graph.send(
+                            account,
+                            GraphClientRequest.get("/me/messages/" + id + "?$select=" + EmailDetail.FIELDS)
+                                    .header("Prefer", "outlook.body-content-type=\"" + format + "\""))
+                    .json();
             // Listed always: inline attachments do not count in hasAttachments, yet can be saved.
-            List<AttachmentInfo> attachments = graph.getPaged(account,
-                    "/me/messages/" + id + "/attachments?$select=" + AttachmentInfo.FIELDS, 250)
-                    .stream().map(AttachmentInfo::of).toList();
+            List<AttachmentInfo> attachments = graph
+                    .getPaged(account, "/me/messages/" + id + "/attachments?$select=" + AttachmentInfo.FIELDS, 250)
+                    .stream()
+                    .map(AttachmentInfo::of)
+                    .toList();
             return EmailDetail.of(accountId, message, attachments, bodyOffset, maxBodyChars);
         });
     }
@@ -115,7 +139,11 @@ public class MailTools {
      * Not read-only although it changes nothing in Graph: it writes a local file. Not destructive:
      * it never replaces a file unless {@code overwrite=true}. The content is streamed to disk.
      */
-    @McpTool(name = "email_get_attachment", readOnly = false, destructive = false, idempotent = true,
+    @McpTool(
+            name = "email_get_attachment",
+            readOnly = false,
+            destructive = false,
+            idempotent = true,
             description = "Save a message's attachment to the server's download directory; returns the file's path"
                     + " and size, not the content.")
     public AttachmentSaved emailGetAttachment(
@@ -123,7 +151,7 @@ public class MailTools {
             @ToolParam("Message id") String messageId,
             @ToolParam("Attachment id from email_get") String attachmentId,
             @ToolParam(value = "File name to save as (no path); empty: the attachment's own name", defaultValue = "")
-            String fileName,
+                    String fileName,
             @ToolParam(value = "Replace an existing file of that name", defaultValue = "false") boolean overwrite) {
         String account = accounts.require(accountId).id();
         String message = MailArguments.messageId("message_id", messageId);
@@ -134,20 +162,39 @@ public class MailTools {
         try {
             info = graph.get(account, path + "?$select=" + AttachmentInfo.FIELDS);
         } catch (GraphException e) {
-            throw e.isNotFound() ? new ToolArgumentException("attachment_id", "no attachment with id '"
-                    + attachmentId + "' on message '" + messageId + "' (or no such message)") : e;
+            throw e.isNotFound()
+                    ? new ToolArgumentException(
+                            "attachment_id",
+                            "no attachment with id '" + attachmentId + "' on message '" + messageId
+                                    + "' (or no such message)")
+                    : e;
         }
         if (info.path("@odata.type").asText("").endsWith("referenceAttachment")) {
             throw new ToolArgumentException("attachment_id", "is a link to a cloud file, not a file to save");
         }
-        String name = chosen != null ? chosen : DownloadFolder.safeName(info.path("name").asText(""), "attachment");
-        DownloadFolder.Saved saved = downloads.save(chosen != null ? "file_name" : "attachment_id", name, overwrite,
+        String name = chosen != null
+                ? chosen
+                : DownloadFolder.safeName(info.path("name").asText(""), "attachment");
+        DownloadFolder.Saved saved = downloads.save(
+                chosen != null ? "file_name" : "attachment_id",
+                name,
+                overwrite,
                 temporary -> graph.download(account, path + "/$value", temporary));
-        return new AttachmentSaved(accountId, messageId, attachmentId, info.path("name").asText(name),
-                info.path("contentType").asText(null), saved.path().toString(), saved.size(), saved.overwritten());
+        return new AttachmentSaved(
+                accountId,
+                messageId,
+                attachmentId,
+                info.path("name").asText(name),
+                info.path("contentType").asText(null),
+                saved.path().toString(),
+                saved.size(),
+                saved.overwritten());
     }
 
-    @McpTool(name = "search_emails", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "search_emails",
+            readOnly = true,
+            idempotent = true,
             description = "Search messages (KQL: words, \"phrases\", from:, to:, subject:, hasattachments:true),"
                     + " newest first, with ids for email_get.")
     @CacheResult(cacheName = "search_emails")
@@ -155,20 +202,25 @@ public class MailTools {
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("What to look for, e.g. budget from:megan") String query,
             @ToolParam(value = "Folder to search (well-known name or id); empty: the whole mailbox", defaultValue = "")
-            String folder,
+                    String folder,
             @ToolParam(value = "Most messages to return", defaultValue = "25", min = 1, max = 200) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String phrase = SearchPhrase.of("query", query);
-        String scope = folder.isEmpty() ? "/me/messages" : "/me/mailFolders/" + MailArguments.folder("folder", folder) + "/messages";
-        GraphClientRequest request = GraphClientRequest.get(scope + "?$search=" + phrase + "&$top=" + Math.min(limit, PAGE_SIZE)
-                + "&$select=" + EmailSummary.FIELDS).header("ConsistencyLevel", "eventual");
+        String scope = folder.isEmpty()
+                ? "/me/messages"
+                : "/me/mailFolders/" + MailArguments.folder("folder", folder) + "/messages";
+        GraphClientRequest request = GraphClientRequest.get(scope + "?$search=" + phrase + "&$top="
+                        + Math.min(limit, PAGE_SIZE) + "&$select=" + EmailSummary.FIELDS)
+                .header("ConsistencyLevel", "eventual");
         try {
-            List<EmailSummary> messages = graph.getPaged(account, request, limit).stream().map(EmailSummary::of).toList();
-            return new SearchEmailsAnswer(accountId, query, folder.isEmpty() ? null : folder, messages.size(), messages,
-                    null);
+            List<EmailSummary> messages = graph.getPaged(account, request, limit).stream()
+                    .map(EmailSummary::of)
+                    .toList();
+            return new SearchEmailsAnswer(
+                    accountId, query, folder.isEmpty() ? null : folder, messages.size(), messages, null);
         } catch (GraphException e) {
             throw e.isNotFound() && !folder.isEmpty() ? noFolder(folder) : e;
         }

@@ -41,12 +41,17 @@ public class MailWriteTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "email_create_draft", description = "Save a new message in Drafts without sending it; returns its draft_id.")
-    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "drafts"),
-            @Invalidate(operation = "emailfolders_*")})
+    @McpTool(
+            name = "email_create_draft",
+            description = "Save a new message in Drafts without sending it; returns its draft_id.")
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list", param = "folder", value = "drafts"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public DraftAnswer emailCreateDraft(
             @ToolParam(ACCOUNT) String accountId,
-            @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
+            @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "")
+                    List<String> to,
             @ToolParam(value = "Cc recipients", defaultValue = "") List<String> cc,
             @ToolParam(value = "Bcc recipients", defaultValue = "") List<String> bcc,
             @ToolParam(value = "Subject", defaultValue = "") String subject,
@@ -56,19 +61,21 @@ public class MailWriteTools {
         accounts.require(accountId);
         OutgoingMessage message = OutgoingMessage.of(to, cc, bcc, subject, body, bodyType, importance);
         JsonNode draft = graph.post(accountId, "/me/messages", message.toGraph());
-        return new DraftAnswer(accountId, draft.path("id").asText(), draft.path("subject").asText(""),
-                message.addresses());
+        return new DraftAnswer(
+                accountId, draft.path("id").asText(), draft.path("subject").asText(""), message.addresses());
     }
 
     @McpTool(name = "email_send", description = "Send a new message, or send an existing draft by draft_id.")
     @InvalidatesCache({
-            @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "email_list", param = "folder", value = "drafts"),
-            @Invalidate(operation = "email_get", param = "message_id", argument = "draftId"),
-            @Invalidate(operation = "emailfolders_*")})
+        @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+        @Invalidate(operation = "email_list", param = "folder", value = "drafts"),
+        @Invalidate(operation = "email_get", param = "message_id", argument = "draftId"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public SentAnswer emailSend(
             @ToolParam(ACCOUNT) String accountId,
-            @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "") List<String> to,
+            @ToolParam(value = "Recipients: name@example.com or Name <name@example.com>", defaultValue = "")
+                    List<String> to,
             @ToolParam(value = "Cc recipients", defaultValue = "") List<String> cc,
             @ToolParam(value = "Bcc recipients", defaultValue = "") List<String> bcc,
             @ToolParam(value = "Subject", defaultValue = "") String subject,
@@ -76,18 +83,22 @@ public class MailWriteTools {
             @ToolParam(value = "Body format: text or html", defaultValue = "text") String bodyType,
             @ToolParam(value = "low, normal or high", defaultValue = "normal") String importance,
             @ToolParam(value = "Send this draft as it is instead (leave the message fields out)", defaultValue = "")
-            String draftId) {
+                    String draftId) {
         accounts.require(accountId);
         if (!draftId.isEmpty()) {
             if (to != null || cc != null || bcc != null || !subject.isEmpty() || !body.isEmpty()) {
-                throw new ToolArgumentException("draft_id", "sends the draft as it is: leave to, cc, bcc, subject"
-                        + " and body out (change the draft with email_update first)");
+                throw new ToolArgumentException(
+                        "draft_id",
+                        "sends the draft as it is: leave to, cc, bcc, subject"
+                                + " and body out (change the draft with email_update first)");
             }
             MailArguments.messageId("draft_id", draftId);
-            MailFailures.sending("draft_id", draftId, () -> graph.post(accountId, "/me/messages/" + draftId + "/send", null));
+            MailFailures.sending(
+                    "draft_id", draftId, () -> graph.post(accountId, "/me/messages/" + draftId + "/send", null));
             return new SentAnswer(accountId, "sent", draftId, null, null);
         }
-        OutgoingMessage message = OutgoingMessage.of(to, cc, bcc, subject, body, bodyType, importance).requireSendable();
+        OutgoingMessage message = OutgoingMessage.of(to, cc, bcc, subject, body, bodyType, importance)
+                .requireSendable();
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("message", message.toGraph());
         request.put("saveToSentItems", true);
@@ -96,8 +107,10 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_reply", description = "Reply to the sender of a message, at once.")
-    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public SentAnswer emailReply(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -106,8 +119,10 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_reply_all", description = "Reply to the sender and all recipients of a message, at once.")
-    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public SentAnswer emailReplyAll(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -116,8 +131,10 @@ public class MailWriteTools {
     }
 
     @McpTool(name = "email_forward", description = "Forward a message to new recipients, at once.")
-    @InvalidatesCache({@Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list", param = "folder", value = "sentitems"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public SentAnswer emailForward(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -129,8 +146,8 @@ public class MailWriteTools {
         return respond(accountId, messageId, "forward", "forwarded", comment, to);
     }
 
-    private SentAnswer respond(String accountId, String messageId, String action, String done, String comment,
-            List<String> forwardTo) {
+    private SentAnswer respond(
+            String accountId, String messageId, String action, String done, String comment, List<String> forwardTo) {
         accounts.require(accountId);
         MailArguments.messageId("message_id", messageId);
         if (forwardTo == null && comment.isBlank()) {
@@ -143,7 +160,9 @@ public class MailWriteTools {
             request.set("toRecipients", recipients);
             addresses = Recipients.addresses(recipients);
         }
-        MailFailures.sending("message_id", messageId,
+        MailFailures.sending(
+                "message_id",
+                messageId,
                 () -> graph.post(accountId, "/me/messages/" + messageId + "/" + action, request));
         return new SentAnswer(accountId, done, messageId, null, addresses);
     }

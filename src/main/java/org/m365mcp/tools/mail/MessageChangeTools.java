@@ -44,10 +44,15 @@ public class MessageChangeTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "email_update", idempotent = true,
+    @McpTool(
+            name = "email_update",
+            idempotent = true,
             description = "Change a message: subject and body (drafts only), importance, categories, read state, flag.")
-    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_get", param = "message_id"),
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public MessageAnswer emailUpdate(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -71,8 +76,13 @@ public class MessageChangeTools {
             patch.put("importance", MailArguments.importance("importance", importance));
         }
         if (categories != null) {
-            patch.set("categories", JsonNodeFactory.instance.arrayNode().addAll(
-                    categories.stream().map(JsonNodeFactory.instance::textNode).toList()));
+            patch.set(
+                    "categories",
+                    JsonNodeFactory.instance
+                            .arrayNode()
+                            .addAll(categories.stream()
+                                    .map(JsonNodeFactory.instance::textNode)
+                                    .toList()));
         }
         if (isRead != null) {
             patch.put("isRead", isRead);
@@ -81,8 +91,9 @@ public class MessageChangeTools {
             patch.putObject("flag").put("flagStatus", MailArguments.flagStatus("flag", flag));
         }
         if (patch.isEmpty()) {
-            throw new ToolArgumentException("message_id", "nothing to change: give subject, body, importance,"
-                    + " categories, is_read or flag");
+            throw new ToolArgumentException(
+                    "message_id",
+                    "nothing to change: give subject, body, importance," + " categories, is_read or flag");
         }
         if (patch.has("subject") || patch.has("body")) {
             requireDraft(accountId, messageId, patch.has("subject") ? "subject" : "body");
@@ -91,17 +102,19 @@ public class MessageChangeTools {
     }
 
     @McpTool(name = "email_mark_read", idempotent = true, description = "Mark one or more messages read or unread.")
-    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id", argument = "messageIds"),
-            @Invalidate(operation = "email_list"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_get", param = "message_id", argument = "messageIds"),
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public MarkedReadAnswer emailMarkRead(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam("Message ids from email_list (at most 50)") List<String> messageIds,
             @ToolParam(value = "true: read, false: unread", defaultValue = "true") boolean isRead) {
         accounts.require(accountId);
         if (messageIds.isEmpty() || messageIds.size() > MAX_IDS) {
-            throw new ToolArgumentException("message_ids", "must hold 1 to " + MAX_IDS + " ids, got "
-                    + messageIds.size());
+            throw new ToolArgumentException(
+                    "message_ids", "must hold 1 to " + MAX_IDS + " ids, got " + messageIds.size());
         }
         Set<String> ids = new LinkedHashSet<>(messageIds);
         ids.forEach(id -> MailArguments.messageId("message_ids", id));
@@ -125,8 +138,12 @@ public class MessageChangeTools {
         return new MarkedReadAnswer(accountId, isRead, updated, notFound);
     }
 
-    @McpTool(name = "email_flag", idempotent = true, description = "Flag a message for follow-up, mark it complete, or clear the flag.")
-    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list")})
+    @McpTool(
+            name = "email_flag",
+            idempotent = true,
+            description = "Flag a message for follow-up, mark it complete, or clear the flag.")
+    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list")
+    })
     public MessageAnswer emailFlag(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -138,8 +155,12 @@ public class MessageChangeTools {
         return patched(accountId, messageId, patch);
     }
 
-    @McpTool(name = "email_add_category", idempotent = true, description = "Add categories to a message, keeping its others.")
-    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list")})
+    @McpTool(
+            name = "email_add_category",
+            idempotent = true,
+            description = "Add categories to a message, keeping its others.")
+    @InvalidatesCache({@Invalidate(operation = "email_get", param = "message_id"), @Invalidate(operation = "email_list")
+    })
     public MessageAnswer emailAddCategory(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -149,19 +170,27 @@ public class MessageChangeTools {
         if (categories.isEmpty() || categories.stream().anyMatch(String::isBlank)) {
             throw new ToolArgumentException("categories", "must name at least one category, without blanks");
         }
-        JsonNode current = MailFailures.aboutMessage("message_id", messageId,
+        JsonNode current = MailFailures.aboutMessage(
+                "message_id",
+                messageId,
                 () -> graph.get(accountId, "/me/messages/" + messageId + "?$select=categories"));
         Set<String> merged = new LinkedHashSet<>();
         current.path("categories").forEach(c -> merged.add(c.asText()));
         merged.addAll(categories);
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
-        patch.putArray("categories").addAll(merged.stream().map(JsonNodeFactory.instance::textNode).toList());
+        patch.putArray("categories")
+                .addAll(merged.stream().map(JsonNodeFactory.instance::textNode).toList());
         return patched(accountId, messageId, patch);
     }
 
-    @McpTool(name = "email_move", description = "Move a message to another folder; it gets a new id, which is returned.")
-    @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_*")})
+    @McpTool(
+            name = "email_move",
+            description = "Move a message to another folder; it gets a new id, which is returned.")
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get", param = "message_id"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public MovedAnswer emailMove(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
@@ -171,27 +200,38 @@ public class MessageChangeTools {
     }
 
     @McpTool(name = "email_archive", description = "Move a message to the Archive folder; returns its new id.")
-    @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get", param = "message_id"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public MovedAnswer emailArchive(@ToolParam(ACCOUNT) String accountId, @ToolParam(MESSAGE) String messageId) {
         accounts.require(accountId);
         return move(accountId, messageId, "archive");
     }
 
-    @McpTool(name = "email_delete", destructive = true,
+    @McpTool(
+            name = "email_delete",
+            destructive = true,
             description = "Delete a message: to Deleted Items, or for good with permanent=true. Needs confirm=true.")
-    @InvalidatesCache({@Invalidate(operation = "email_list"), @Invalidate(operation = "email_get", param = "message_id"),
-            @Invalidate(operation = "emailfolders_*")})
+    @InvalidatesCache({
+        @Invalidate(operation = "email_list"),
+        @Invalidate(operation = "email_get", param = "message_id"),
+        @Invalidate(operation = "emailfolders_*")
+    })
     public DeletedAnswer emailDelete(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
             @ToolParam(value = "Delete for good instead of moving to Deleted Items", defaultValue = "false")
-            boolean permanent,
+                    boolean permanent,
             @ToolParam(value = "Must be true: confirms the deletion", defaultValue = "false") boolean confirm) {
         accounts.require(accountId);
         MailArguments.messageId("message_id", messageId);
-        Confirmation.require(confirm, permanent ? "deletes message '" + messageId + "' for good"
-                : "moves message '" + messageId + "' to Deleted Items");
+        Confirmation.require(
+                confirm,
+                permanent
+                        ? "deletes message '" + messageId + "' for good"
+                        : "moves message '" + messageId + "' to Deleted Items");
         MailFailures.aboutMessage("message_id", messageId, () -> {
             if (permanent) {
                 graph.post(accountId, "/me/messages/" + messageId + "/permanentDelete", null);
@@ -204,17 +244,17 @@ public class MessageChangeTools {
     }
 
     private MessageAnswer patched(String accountId, String messageId, ObjectNode patch) {
-        JsonNode message = MailFailures.aboutMessage("message_id", messageId,
-                () -> graph.patch(accountId, "/me/messages/" + messageId, patch));
+        JsonNode message = MailFailures.aboutMessage(
+                "message_id", messageId, () -> graph.patch(accountId, "/me/messages/" + messageId, patch));
         return new MessageAnswer(accountId, EmailSummary.of(message));
     }
 
     private void requireDraft(String accountId, String messageId, String argument) {
-        JsonNode message = MailFailures.aboutMessage("message_id", messageId,
-                () -> graph.get(accountId, "/me/messages/" + messageId + "?$select=isDraft"));
+        JsonNode message = MailFailures.aboutMessage(
+                "message_id", messageId, () -> graph.get(accountId, "/me/messages/" + messageId + "?$select=isDraft"));
         if (!message.path("isDraft").asBoolean(false)) {
-            throw new ToolArgumentException(argument, "can only be changed on a draft; message '" + messageId
-                    + "' has been sent or received");
+            throw new ToolArgumentException(
+                    argument, "can only be changed on a draft; message '" + messageId + "' has been sent or received");
         }
     }
 
@@ -228,7 +268,8 @@ public class MessageChangeTools {
             if (!e.isNotFound()) {
                 throw e;
             }
-            throw folderExists(accountId, destination) ? MailFailures.noMessage("message_id", messageId)
+            throw folderExists(accountId, destination)
+                    ? MailFailures.noMessage("message_id", messageId)
                     : new ToolArgumentException("destination", "no mail folder '" + destination + "'");
         }
     }

@@ -9,10 +9,14 @@ import java.util.List;
  * @param order   the rules in the order they now run, when the write changed or checked the order
  * @param warning what went wrong after the write itself succeeded (re-numbering the others); null when nothing did
  */
-public record MessageRuleChanged(String accountId, String ruleId, MessageRuleView rule, List<RulePosition> order,
-        String message, String warning) {
+public record MessageRuleChanged(
+        String accountId,
+        String ruleId,
+        MessageRuleView rule,
+        List<RulePosition> order,
+        String message,
+        String warning) {
 
     /** One rule's place: enough to see the order without every rule's conditions. */
-    public record RulePosition(String id, String name, int sequence) {
-    }
+    public record RulePosition(String id, String name, int sequence) {}
 }

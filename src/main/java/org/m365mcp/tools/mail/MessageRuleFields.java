@@ -26,31 +26,87 @@ import org.m365mcp.tools.Recipients;
  */
 final class MessageRuleFields {
 
-    static final Set<String> PREDICATES = Set.of("bodyContains", "bodyOrSubjectContains", "categories",
-            "fromAddresses", "hasAttachments", "headerContains", "importance", "isApprovalRequest", "isAutomaticForward",
-            "isAutomaticReply", "isEncrypted", "isMeetingRequest", "isMeetingResponse", "isNonDeliveryReport",
-            "isPermissionControlled", "isReadReceipt", "isSigned", "isVoicemail", "messageActionFlag", "notSentToMe",
-            "recipientContains", "senderContains", "sensitivity", "sentCcMe", "sentOnlyToMe", "sentToAddresses",
-            "sentToMe", "sentToOrCcMe", "subjectContains", "withinSizeRange");
-    static final Set<String> ACTIONS = Set.of("assignCategories", "copyToFolder", "delete", "forwardAsAttachmentTo",
-            "forwardTo", "markAsRead", "markImportance", "moveToFolder", "permanentDelete", "redirectTo",
+    static final Set<String> PREDICATES = Set.of(
+            "bodyContains",
+            "bodyOrSubjectContains",
+            "categories",
+            "fromAddresses",
+            "hasAttachments",
+            "headerContains",
+            "importance",
+            "isApprovalRequest",
+            "isAutomaticForward",
+            "isAutomaticReply",
+            "isEncrypted",
+            "isMeetingRequest",
+            "isMeetingResponse",
+            "isNonDeliveryReport",
+            "isPermissionControlled",
+            "isReadReceipt",
+            "isSigned",
+            "isVoicemail",
+            "messageActionFlag",
+            "notSentToMe",
+            "recipientContains",
+            "senderContains",
+            "sensitivity",
+            "sentCcMe",
+            "sentOnlyToMe",
+            "sentToAddresses",
+            "sentToMe",
+            "sentToOrCcMe",
+            "subjectContains",
+            "withinSizeRange");
+    static final Set<String> ACTIONS = Set.of(
+            "assignCategories",
+            "copyToFolder",
+            "delete",
+            "forwardAsAttachmentTo",
+            "forwardTo",
+            "markAsRead",
+            "markImportance",
+            "moveToFolder",
+            "permanentDelete",
+            "redirectTo",
             "stopProcessingRules");
 
-    private static final Set<String> ADDRESSES = Set.of("fromAddresses", "sentToAddresses", "forwardTo", "redirectTo",
-            "forwardAsAttachmentTo");
-    private static final Set<String> TEXTS = Set.of("bodyContains", "bodyOrSubjectContains", "categories",
-            "headerContains", "recipientContains", "senderContains", "subjectContains", "assignCategories");
+    private static final Set<String> ADDRESSES =
+            Set.of("fromAddresses", "sentToAddresses", "forwardTo", "redirectTo", "forwardAsAttachmentTo");
+    private static final Set<String> TEXTS = Set.of(
+            "bodyContains",
+            "bodyOrSubjectContains",
+            "categories",
+            "headerContains",
+            "recipientContains",
+            "senderContains",
+            "subjectContains",
+            "assignCategories");
     private static final Set<String> FOLDERS = Set.of("moveToFolder", "copyToFolder");
     private static final Set<String> IMPORTANCE = Set.of("low", "normal", "high");
-    private static final Map<String, Set<String>> CHOICES = Map.of("importance", IMPORTANCE, "markImportance", IMPORTANCE,
-            "sensitivity", Set.of("normal", "personal", "private", "confidential"),
-            "messageActionFlag", Set.of("any", "call", "doNotForward", "followUp", "fyi", "forward",
-                    "noResponseNecessary", "read", "reply", "replyToAll", "review"));
+    private static final Map<String, Set<String>> CHOICES = Map.of(
+            "importance",
+            IMPORTANCE,
+            "markImportance",
+            IMPORTANCE,
+            "sensitivity",
+            Set.of("normal", "personal", "private", "confidential"),
+            "messageActionFlag",
+            Set.of(
+                    "any",
+                    "call",
+                    "doNotForward",
+                    "followUp",
+                    "fyi",
+                    "forward",
+                    "noResponseNecessary",
+                    "read",
+                    "reply",
+                    "replyToAll",
+                    "review"));
     private static final String SIZE_RANGE = "withinSizeRange";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MessageRuleFields() {
-    }
+    private MessageRuleFields() {}
 
     /**
      * The checked object of {@code argument}, ready for Graph; null when {@code text} is empty.
@@ -66,8 +122,9 @@ final class MessageRuleFields {
         try {
             parsed = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ToolArgumentException(argument, "must be a JSON object, e.g. " + example(known)
-                    + "; it does not parse: " + e.getOriginalMessage());
+            throw new ToolArgumentException(
+                    argument,
+                    "must be a JSON object, e.g. " + example(known) + "; it does not parse: " + e.getOriginalMessage());
         }
         if (!(parsed instanceof ObjectNode object)) {
             throw new ToolArgumentException(argument, "must be a JSON object, e.g. " + example(known));
@@ -76,8 +133,9 @@ final class MessageRuleFields {
         object.fields().forEachRemaining(field -> {
             String name = field.getKey();
             if (!known.contains(name)) {
-                throw new ToolArgumentException(argument, "has an unknown property '" + name + "'; known: "
-                        + String.join(", ", new TreeSet<>(known)));
+                throw new ToolArgumentException(
+                        argument,
+                        "has an unknown property '" + name + "'; known: " + String.join(", ", new TreeSet<>(known)));
             }
             checked.set(name, value(argument + "." + name, name, field.getValue()));
         });
@@ -101,7 +159,8 @@ final class MessageRuleFields {
             return nonEmpty(where, texts);
         }
         if (FOLDERS.contains(name)) {
-            return JsonNodeFactory.instance.textNode(IdArguments.folder(where, value.isTextual() ? value.asText() : null));
+            return JsonNodeFactory.instance.textNode(
+                    IdArguments.folder(where, value.isTextual() ? value.asText() : null));
         }
         if (CHOICES.containsKey(name)) {
             if (!value.isTextual() || !CHOICES.get(name).contains(value.asText())) {
@@ -110,7 +169,8 @@ final class MessageRuleFields {
             return value;
         }
         if (name.equals(SIZE_RANGE)) {
-            if (!value.isObject() || !value.path("minimumSize").canConvertToInt()
+            if (!value.isObject()
+                    || !value.path("minimumSize").canConvertToInt()
                     || !value.path("maximumSize").canConvertToInt()) {
                 throw new ToolArgumentException(where, "must be {\"minimumSize\": KB, \"maximumSize\": KB}");
             }
@@ -154,7 +214,8 @@ final class MessageRuleFields {
     }
 
     private static String example(Set<String> known) {
-        return known == ACTIONS ? "{\"moveToFolder\":\"<folder id>\",\"markAsRead\":true}"
+        return known == ACTIONS
+                ? "{\"moveToFolder\":\"<folder id>\",\"markAsRead\":true}"
                 : "{\"senderContains\":[\"contoso\"],\"subjectContains\":[\"invoice\"]}";
     }
 }

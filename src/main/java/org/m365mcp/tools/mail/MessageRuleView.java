@@ -13,13 +13,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param exceptions the same shape as {@code conditions}; null when there are none
  * @param hasError   true when Exchange found the rule broken (e.g. its folder is gone); null otherwise
  */
-public record MessageRuleView(String id, String name, int sequence, boolean enabled, JsonNode conditions,
-        JsonNode actions, JsonNode exceptions, Boolean hasError) {
+public record MessageRuleView(
+        String id,
+        String name,
+        int sequence,
+        boolean enabled,
+        JsonNode conditions,
+        JsonNode actions,
+        JsonNode exceptions,
+        Boolean hasError) {
 
     static MessageRuleView of(JsonNode rule) {
-        return new MessageRuleView(rule.path("id").asText(), rule.path("displayName").asText(""),
-                rule.path("sequence").asInt(), rule.path("isEnabled").asBoolean(true), compact(rule.get("conditions")),
-                compact(rule.get("actions")), compact(rule.get("exceptions")),
+        return new MessageRuleView(
+                rule.path("id").asText(),
+                rule.path("displayName").asText(""),
+                rule.path("sequence").asInt(),
+                rule.path("isEnabled").asBoolean(true),
+                compact(rule.get("conditions")),
+                compact(rule.get("actions")),
+                compact(rule.get("exceptions")),
                 rule.path("hasError").asBoolean(false) ? Boolean.TRUE : null);
     }
 

@@ -11,11 +11,9 @@ import java.util.List;
 final class MessageText {
 
     /** A body cut to at most a given number of characters; {@code truncated} says whether it was. */
-    record Body(String text, boolean truncated) {
-    }
+    record Body(String text, boolean truncated) {}
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /** {@code Name <address>} of a Graph recipient ({@code {"emailAddress":{…}}}), or null when there is none. */
     static String address(JsonNode recipient) {

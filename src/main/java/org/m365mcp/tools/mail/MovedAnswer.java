@@ -7,5 +7,4 @@ package org.m365mcp.tools.mail;
  * @param messageId  the message's id from now on
  * @param folder     the destination as the caller named it
  */
-public record MovedAnswer(String accountId, String previousId, String messageId, String folder) {
-}
+public record MovedAnswer(String accountId, String previousId, String messageId, String folder) {}

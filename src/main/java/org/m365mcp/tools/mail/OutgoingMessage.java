@@ -19,10 +19,19 @@ import org.m365mcp.tools.Recipients;
  */
 record OutgoingMessage(ArrayNode to, ArrayNode cc, ArrayNode bcc, String subject, ObjectNode body, String importance) {
 
-    static OutgoingMessage of(List<String> to, List<String> cc, List<String> bcc, String subject, String body,
-            String bodyType, String importance) {
-        return new OutgoingMessage(Recipients.recipients("to", to), Recipients.recipients("cc", cc),
-                Recipients.recipients("bcc", bcc), subject == null ? "" : subject,
+    static OutgoingMessage of(
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String subject,
+            String body,
+            String bodyType,
+            String importance) {
+        return new OutgoingMessage(
+                Recipients.recipients("to", to),
+                Recipients.recipients("cc", cc),
+                Recipients.recipients("bcc", bcc),
+                subject == null ? "" : subject,
                 MailArguments.body("body_type", bodyType, body == null ? "" : body),
                 MailArguments.importance("importance", importance));
     }

@@ -19,11 +19,13 @@ final class RuleOrder {
 
     /** One step of the move tools. */
     enum Move {
-        TOP, BOTTOM, UP, DOWN
+        TOP,
+        BOTTOM,
+        UP,
+        DOWN
     }
 
-    private RuleOrder() {
-    }
+    private RuleOrder() {}
 
     /**
      * {@code order} with {@code id} moved one step; an equal list when it cannot move that way

@@ -10,8 +10,9 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param folder the folder searched; null when the whole mailbox was
  * @param cache  which cache state served it; null in the form that is stored
  */
-public record SearchEmailsAnswer(String accountId, String query, String folder, int count,
-        List<EmailSummary> messages, CacheInfo cache) implements CacheStamped<SearchEmailsAnswer> {
+public record SearchEmailsAnswer(
+        String accountId, String query, String folder, int count, List<EmailSummary> messages, CacheInfo cache)
+        implements CacheStamped<SearchEmailsAnswer> {
 
     public SearchEmailsAnswer {
         messages = List.copyOf(messages);

@@ -8,8 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param summary Graph's hit summary, the matched words in context
  */
-public record EventHit(String id, String subject, String start, String end, String timeZone, Boolean isAllDay,
-        String location, String organizer, String summary) {
+public record EventHit(
+        String id,
+        String subject,
+        String start,
+        String end,
+        String timeZone,
+        Boolean isAllDay,
+        String location,
+        String organizer,
+        String summary) {
 
     /** The Graph properties {@link #of} reads, for the search request's {@code fields}. */
     static final String[] FIELDS = {"id", "subject", "start", "end", "isAllDay", "location", "organizer"};
@@ -17,13 +25,19 @@ public record EventHit(String id, String subject, String start, String end, Stri
     static EventHit of(JsonNode hit) {
         JsonNode event = hit.path("resource");
         JsonNode organizer = event.path("organizer").path("emailAddress");
-        return new EventHit(event.path("id").asText(hit.path("hitId").asText()), text(event.path("subject")),
-                text(event.path("start").path("dateTime")), text(event.path("end").path("dateTime")),
+        return new EventHit(
+                event.path("id").asText(hit.path("hitId").asText()),
+                text(event.path("subject")),
+                text(event.path("start").path("dateTime")),
+                text(event.path("end").path("dateTime")),
                 text(event.path("start").path("timeZone")),
                 event.path("isAllDay").isBoolean() ? event.path("isAllDay").asBoolean() : null,
                 text(event.path("location").path("displayName")),
-                organizer.isMissingNode() ? null : text(organizer.path("name")) != null
-                        ? text(organizer.path("name")) : text(organizer.path("address")),
+                organizer.isMissingNode()
+                        ? null
+                        : text(organizer.path("name")) != null
+                                ? text(organizer.path("name"))
+                                : text(organizer.path("address")),
                 text(hit.path("summary")));
     }
 

@@ -30,7 +30,10 @@ public class EventSearchTools {
     @Inject
     Accounts accounts;
 
-    @McpTool(name = "search_events", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "search_events",
+            readOnly = true,
+            idempotent = true,
             description = "Search calendar events by words in subject, body, location or attendees (KQL); answers"
                     + " when, where, organizer and ids.")
     @CacheResult(cacheName = "search_events")
@@ -40,14 +43,14 @@ public class EventSearchTools {
             @ToolParam(value = "Most events to return", defaultValue = "25", min = 1, max = 200) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         String account = accounts.require(accountId).id();
         String text = query == null ? "" : query.strip();
         if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
             throw new ToolArgumentException("query", "must be 1 to 500 characters without control characters");
         }
-        SearchPager.Found found = new SearchPager(graph, account, text, List.of(EventHit.FIELDS))
-                .search("event", limit);
+        SearchPager.Found found =
+                new SearchPager(graph, account, text, List.of(EventHit.FIELDS)).search("event", limit);
         List<EventHit> events = found.hits().stream().map(EventHit::of).toList();
         return new SearchEventsAnswer(accountId, query, events.size(), found.total(), events, null);
     }

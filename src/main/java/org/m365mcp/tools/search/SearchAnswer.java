@@ -11,8 +11,15 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param moreAvailable whether Graph holds more hits than were asked for
  * @param cache         which cache state served it; null in the form that is stored
  */
-public record SearchAnswer(String accountId, String query, int total, int count, boolean moreAvailable,
-        List<SearchHit> hits, CacheInfo cache) implements CacheStamped<SearchAnswer> {
+public record SearchAnswer(
+        String accountId,
+        String query,
+        int total,
+        int count,
+        boolean moreAvailable,
+        List<SearchHit> hits,
+        CacheInfo cache)
+        implements CacheStamped<SearchAnswer> {
 
     public SearchAnswer {
         hits = List.copyOf(hits);

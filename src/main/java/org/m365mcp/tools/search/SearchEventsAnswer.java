@@ -10,8 +10,9 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * @param total how many events match in all (more than {@code count} when the limit cut them)
  * @param cache which cache state served it; null in the form that is stored
  */
-public record SearchEventsAnswer(String accountId, String query, int count, int total, List<EventHit> events,
-        CacheInfo cache) implements CacheStamped<SearchEventsAnswer> {
+public record SearchEventsAnswer(
+        String accountId, String query, int count, int total, List<EventHit> events, CacheInfo cache)
+        implements CacheStamped<SearchEventsAnswer> {
 
     public SearchEventsAnswer {
         events = List.copyOf(events);

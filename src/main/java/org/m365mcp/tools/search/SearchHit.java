@@ -23,10 +23,18 @@ public record SearchHit(String type, String id, String title, String summary, in
         JsonNode resource = hit.path("resource");
         String type = resource.path("@odata.type").asText("");
         type = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
-        String title = resource.hasNonNull("subject") ? resource.path("subject").asText()
+        String title = resource.hasNonNull("subject")
+                ? resource.path("subject").asText()
                 : resource.path("name").asText(null);
-        String id = resource.hasNonNull("id") ? resource.path("id").asText() : hit.path("hitId").asText(null);
-        return new SearchHit(type, id, title, summary(hit.path("summary").asText(null)), hit.path("rank").asInt());
+        String id = resource.hasNonNull("id")
+                ? resource.path("id").asText()
+                : hit.path("hitId").asText(null);
+        return new SearchHit(
+                type,
+                id,
+                title,
+                summary(hit.path("summary").asText(null)),
+                hit.path("rank").asInt());
     }
 
     static String summary(String text) {

@@ -76,7 +76,10 @@ final class SearchPager {
         while (hits.size() < limit) {
             int size = Math.min(pageMax, limit - hits.size());
             JsonNode container = graph.post(accountId, "/search/query", body(entityType, hits.size(), size))
-                    .path("value").path(0).path("hitsContainers").path(0);
+                    .path("value")
+                    .path(0)
+                    .path("hitsContainers")
+                    .path(0);
             JsonNode page = container.path("hits");
             page.forEach(hits::add);
             total = container.path("total").asInt(hits.size());
@@ -101,8 +104,7 @@ final class SearchPager {
         // the tool call's deadline goes with each search to whichever thread runs it
         Optional<Instant> deadline = graph.currentDeadline();
         List<Claimable> searches = entityTypes.stream()
-                .map(type -> new Claimable(() -> deadline
-                        .map(at -> graph.withinDeadline(at, () -> search(type, limit)))
+                .map(type -> new Claimable(() -> deadline.map(at -> graph.withinDeadline(at, () -> search(type, limit)))
                         .orElseGet(() -> search(type, limit))))
                 .toList();
         for (Claimable later : searches.subList(1, searches.size())) {

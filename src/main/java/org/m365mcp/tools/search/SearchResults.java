@@ -22,8 +22,7 @@ final class SearchResults {
 
     static final int MAX_QUERY_LENGTH = 500;
 
-    private SearchResults() {
-    }
+    private SearchResults() {}
 
     /** A KQL query string as the search API takes it in its JSON body: trimmed, 1–500 characters, one line. */
     static String queryString(String argument, String query) {
@@ -47,9 +46,10 @@ final class SearchResults {
             type.hits().forEach(hit -> hits.add(SearchHit.of(hit)));
         }
         // A stable sort keeps request order among equal ranks.
-        List<SearchHit> ranked = hits.stream().sorted(Comparator.comparingInt(SearchHit::rank)).toList();
+        List<SearchHit> ranked =
+                hits.stream().sorted(Comparator.comparingInt(SearchHit::rank)).toList();
         List<SearchHit> shown = ranked.subList(0, Math.min(limit, ranked.size()));
-        return new SearchAnswer(accountId, query, total, shown.size(), more || shown.size() < ranked.size(),
-                shown, null);
+        return new SearchAnswer(
+                accountId, query, total, shown.size(), more || shown.size() < ranked.size(), shown, null);
     }
 }

@@ -35,7 +35,10 @@ public class UnifiedSearchTools {
     @Resource
     ManagedExecutorService executor;
 
-    @McpTool(name = "search_files", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "search_files",
+            readOnly = true,
+            idempotent = true,
             description = "Search OneDrive files and folders by name and path (KQL words, filename:, path:);"
                     + " best first, with ids for file_get.")
     @CacheResult(cacheName = "search_files")
@@ -45,11 +48,14 @@ public class UnifiedSearchTools {
             @ToolParam(value = "Most hits to return", defaultValue = "25", min = 1, max = 100) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         return search(accountId, query, limit, SearchResults.FILES);
     }
 
-    @McpTool(name = "search_unified", readOnly = true, idempotent = true,
+    @McpTool(
+            name = "search_unified",
+            readOnly = true,
+            idempotent = true,
             description = "Search mail, calendar events and OneDrive files at once; hits merged by Graph's rank,"
                     + " each with type, id, title and matched text.")
     @CacheResult(cacheName = "search_unified")
@@ -59,15 +65,15 @@ public class UnifiedSearchTools {
             @ToolParam(value = "Most hits to return", defaultValue = "25", min = 1, max = 100) int limit,
             @ToolParam(value = "Serve from the cache when possible", defaultValue = "true") boolean useCache,
             @ToolParam(value = "Fetch from Graph now and update the cache", defaultValue = "false")
-            boolean forceRefresh) {
+                    boolean forceRefresh) {
         return search(accountId, query, limit, SearchResults.UNIFIED);
     }
 
     private SearchAnswer search(String accountId, String query, int limit, List<String> entityTypes) {
         String account = accounts.require(accountId).id();
         String text = SearchResults.queryString("query", query);
-        List<SearchPager.Found> found = new SearchPager(graph, account, text, List.of())
-                .searchAll(entityTypes, limit, executor);
+        List<SearchPager.Found> found =
+                new SearchPager(graph, account, text, List.of()).searchAll(entityTypes, limit, executor);
         return SearchResults.answer(accountId, text, found, limit);
     }
 }

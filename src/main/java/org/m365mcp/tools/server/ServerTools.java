@@ -21,7 +21,11 @@ public class ServerTools {
     @Inject
     GraphClient graph;
 
-    @McpTool(name = "server_get_version", readOnly = true, idempotent = true, openWorld = false,
+    @McpTool(
+            name = "server_get_version",
+            readOnly = true,
+            idempotent = true,
+            openWorld = false,
             description = "The server's name and version, and whether it uses Microsoft 365 or the demo sandbox.")
     public ServerVersionAnswer serverGetVersion() {
         boolean sandbox = signIn.sandbox();
@@ -29,8 +33,14 @@ public class ServerTools {
                 ? "Demo mode: every tool works against the built-in sandbox tenant with made-up data; set"
                         + " M365_MCP_CLIENT_ID to use a real Microsoft 365 account."
                 : "Connected to Microsoft 365 through Microsoft Graph.";
-        return new ServerVersionAnswer(identity.name(), identity.version(), sandbox ? "demo" : "microsoft", sandbox,
-                graph.baseUrl().toString(), signIn.authority().map(URI::toString).orElse(null),
-                System.getProperty("java.version"), note);
+        return new ServerVersionAnswer(
+                identity.name(),
+                identity.version(),
+                sandbox ? "demo" : "microsoft",
+                sandbox,
+                graph.baseUrl().toString(),
+                signIn.authority().map(URI::toString).orElse(null),
+                System.getProperty("java.version"),
+                note);
     }
 }

@@ -9,6 +9,12 @@ package org.m365mcp.tools.server;
  * @param authority    the Microsoft sign-in authority; null in demo mode
  * @param note         what the mode means, in a sentence
  */
-public record ServerVersionAnswer(String name, String version, String mode, boolean sandbox, String graphBaseUrl,
-        String authority, String javaVersion, String note) {
-}
+public record ServerVersionAnswer(
+        String name,
+        String version,
+        String mode,
+        boolean sandbox,
+        String graphBaseUrl,
+        String authority,
+        String javaVersion,
+        String note) {}

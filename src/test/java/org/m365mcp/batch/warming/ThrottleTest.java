@@ -25,7 +25,8 @@ class ThrottleTest {
 
         long start = System.nanoTime();
         assertThat(throttle.waitUntil(Instant.now().plusMillis(300))).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290), Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(290), Duration.ofSeconds(2));
     }
 
     @Test

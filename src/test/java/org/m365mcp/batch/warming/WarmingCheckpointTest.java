@@ -33,7 +33,8 @@ class WarmingCheckpointTest {
     @Test
     void accountsOfFinishedOutside_anAccountSignedOutBeforeTheRestart_itsFinishedItemsStillCount() {
         List<WarmingItem> first = WarmingPlan.items(PLAN, List.of("alice", "bob"));
-        WarmingCheckpoint checkpoint = WarmingCheckpoint.NONE.with(first.get(0)).with(first.get(1)).with(first.get(2));
+        WarmingCheckpoint checkpoint =
+                WarmingCheckpoint.NONE.with(first.get(0)).with(first.get(1)).with(first.get(2));
 
         List<WarmingItem> restarted = WarmingPlan.items(PLAN, List.of("alice"));
 

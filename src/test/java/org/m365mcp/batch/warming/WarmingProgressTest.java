@@ -43,25 +43,30 @@ class WarmingProgressTest {
 
     @Test
     void byAccountAndTotal_countPerAccountAndOverAll() {
-        WarmingProgress progress = new WarmingProgress(Map.of("demo", 3, "demo2", 3), List.of(
-                outcome(0, "demo", ItemOutcome.WARMED), outcome(1, "demo2", ItemOutcome.FRESH),
-                outcome(2, "demo", ItemOutcome.FAILED)));
+        WarmingProgress progress = new WarmingProgress(
+                Map.of("demo", 3, "demo2", 3),
+                List.of(
+                        outcome(0, "demo", ItemOutcome.WARMED),
+                        outcome(1, "demo2", ItemOutcome.FRESH),
+                        outcome(2, "demo", ItemOutcome.FAILED)));
 
         assertThat(progress.total()).isEqualTo(6);
-        assertThat(progress.byAccount()).isEqualTo(Map.of("demo", Map.of("warmed", 1, "failed", 1),
-                "demo2", Map.of("fresh", 1)));
+        assertThat(progress.byAccount())
+                .isEqualTo(Map.of("demo", Map.of("warmed", 1, "failed", 1), "demo2", Map.of("fresh", 1)));
     }
 
     @Test
     void json_roundTrip_asTheLedgerStoresItForARestart() throws Exception {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         WarmingLedger ledger = new WarmingLedger();
         ledger.json = json;
-        WarmingProgress progress = new WarmingProgress(Map.of("demo", 1), List.of(
-                new ItemOutcome(0, "demo", "contact_list", 3, ItemOutcome.FAILED, T0, null, "Graph said no")));
+        WarmingProgress progress = new WarmingProgress(
+                Map.of("demo", 1),
+                List.of(new ItemOutcome(0, "demo", "contact_list", 3, ItemOutcome.FAILED, T0, null, "Graph said no")));
 
         String text = json.writeValueAsString(progress);
 
@@ -74,16 +79,26 @@ class WarmingProgressTest {
     @Test
     void current_stepNotSeenByThisServer_readsThePersistedJson() throws Exception {
         WarmingLedger ledger = new WarmingLedger();
-        ledger.json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ledger.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        WarmingProgress persisted = new WarmingProgress(Map.of("demo", 1), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
+        WarmingProgress persisted =
+                new WarmingProgress(Map.of("demo", 1), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
 
-        assertThat(ledger.current(42, ledger.json.writeValueAsString(persisted))).contains(persisted);
+        assertThat(ledger.current(42, ledger.json.writeValueAsString(persisted)))
+                .contains(persisted);
         assertThat(ledger.current(42, null)).isEmpty();
     }
 
     private static ItemOutcome outcome(int position, String account, String outcome) {
-        return new ItemOutcome(position, account, OPERATIONS.get(position % OPERATIONS.size()), 2, outcome,
-                T0.plusSeconds(position), null, null);
+        return new ItemOutcome(
+                position,
+                account,
+                OPERATIONS.get(position % OPERATIONS.size()),
+                2,
+                outcome,
+                T0.plusSeconds(position),
+                null,
+                null);
     }
 }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 class CachedCallTest {
 
     @CacheResult(cacheName = "email_get")
-    public String emailGet(String accountId, String messageId, String bodyFormat, boolean useCache,
-            boolean forceRefresh) {
+    public String emailGet(
+            String accountId, String messageId, String bodyFormat, boolean useCache, boolean forceRefresh) {
         return "";
     }
 
     private static Method emailGet() throws NoSuchMethodException {
-        return CachedCallTest.class.getMethod("emailGet", String.class, String.class, String.class, boolean.class,
-                boolean.class);
+        return CachedCallTest.class.getMethod(
+                "emailGet", String.class, String.class, String.class, boolean.class, boolean.class);
     }
 
     @Test

@@ -32,7 +32,8 @@ class CacheEntryEnvelopeTest {
 
     @Test
     void state_justBeforeStaleTtl_isStale() {
-        assertThat(envelope.isStale(CREATED.plus(Duration.ofMinutes(10)).minusNanos(1))).isTrue();
+        assertThat(envelope.isStale(CREATED.plus(Duration.ofMinutes(10)).minusNanos(1)))
+                .isTrue();
     }
 
     @Test

@@ -12,7 +12,8 @@ class EntryKeyTest {
 
     @Test
     void key_sortsParamsByName() {
-        assertThat(EntryKey.of("email_list", "acc", Map.of("limit", 50, "folder", "inbox")).text())
+        assertThat(EntryKey.of("email_list", "acc", Map.of("limit", 50, "folder", "inbox"))
+                        .text())
                 .isEqualTo("email_list:acc:folder=inbox&limit=50");
     }
 
@@ -40,8 +41,12 @@ class EntryKeyTest {
         String key = EntryKey.of("search_emails", "acc", Map.of("q", value)).text();
 
         assertThat(key).matches("search_emails:acc:[0-9a-f]{16}");
-        assertThat(key).isEqualTo(EntryKey.of("search_emails", "acc", Map.of("q", value)).text());
-        assertThat(key).isNotEqualTo(EntryKey.of("search_emails", "acc", Map.of("q", value + "y")).text());
+        assertThat(key)
+                .isEqualTo(
+                        EntryKey.of("search_emails", "acc", Map.of("q", value)).text());
+        assertThat(key)
+                .isNotEqualTo(EntryKey.of("search_emails", "acc", Map.of("q", value + "y"))
+                        .text());
     }
 
     @Test
@@ -87,7 +92,8 @@ class EntryKeyTest {
         assertThat(key.account()).isEqualTo(account);
         assertThat(key.text()).isEqualTo("email_list:" + account + ":folder=inbox");
         assertThat(EntryKey.parse(key.text())).isEqualTo(key);
-        assertThat(key.matches(EntryKey.pattern("email_list", account, EntryKey.ANY))).isTrue();
+        assertThat(key.matches(EntryKey.pattern("email_list", account, EntryKey.ANY)))
+                .isTrue();
     }
 
     @Test
@@ -95,9 +101,12 @@ class EntryKeyTest {
         String pattern = EntryKey.pattern("email_list", "acc", EntryKey.ANY);
 
         assertThat(pattern).isEqualTo("email_list:acc:*");
-        assertThat(EntryKey.of("email_list", "acc", Map.of("folder", "inbox")).matches(pattern)).isTrue();
-        assertThat(EntryKey.of("email_list", "acc2", Map.of("folder", "inbox")).matches(pattern)).isFalse();
-        assertThat(EntryKey.of("email_get", "acc", Map.of("message_id", "m1")).matches(pattern)).isFalse();
+        assertThat(EntryKey.of("email_list", "acc", Map.of("folder", "inbox")).matches(pattern))
+                .isTrue();
+        assertThat(EntryKey.of("email_list", "acc2", Map.of("folder", "inbox")).matches(pattern))
+                .isFalse();
+        assertThat(EntryKey.of("email_get", "acc", Map.of("message_id", "m1")).matches(pattern))
+                .isFalse();
     }
 
     @Test
@@ -105,8 +114,10 @@ class EntryKeyTest {
         String pattern = EntryKey.pattern("emailfolders_*", "acc", EntryKey.ANY);
 
         assertThat(pattern).isEqualTo("emailfolders_*:acc:*");
-        assertThat(EntryKey.of("emailfolders_list", "acc", Map.of()).matches(pattern)).isTrue();
-        assertThat(EntryKey.of("emailfolders_get_tree", "acc", Map.of("top", 5)).matches(pattern)).isTrue();
+        assertThat(EntryKey.of("emailfolders_list", "acc", Map.of()).matches(pattern))
+                .isTrue();
+        assertThat(EntryKey.of("emailfolders_get_tree", "acc", Map.of("top", 5)).matches(pattern))
+                .isTrue();
         assertThat(EntryKey.of("email_list", "acc", Map.of()).matches(pattern)).isFalse();
     }
 
@@ -114,8 +125,12 @@ class EntryKeyTest {
     void pattern_overParams_isMatchedAgainstTheParamsText() {
         String pattern = EntryKey.pattern("file_list", "acc", "*&top=10");
 
-        assertThat(EntryKey.of("file_list", "acc", Map.of("path", "/docs", "top", 10)).matches(pattern)).isTrue();
-        assertThat(EntryKey.of("file_list", "acc", Map.of("path", "/docs", "top", 20)).matches(pattern)).isFalse();
+        assertThat(EntryKey.of("file_list", "acc", Map.of("path", "/docs", "top", 10))
+                        .matches(pattern))
+                .isTrue();
+        assertThat(EntryKey.of("file_list", "acc", Map.of("path", "/docs", "top", 20))
+                        .matches(pattern))
+                .isFalse();
     }
 
     @Test

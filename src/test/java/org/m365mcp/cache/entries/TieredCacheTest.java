@@ -47,9 +47,10 @@ class TieredCacheTest {
     }
 
     private TieredCacheManager manager() {
-        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
-                TieredCachingProvider.class.getName());
-        return provider.getCacheManager(URI.create("urn:m365-mcp:test"), getClass().getClassLoader(), clock);
+        TieredCachingProvider provider =
+                (TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName());
+        return provider.getCacheManager(
+                URI.create("urn:m365-mcp:test"), getClass().getClassLoader(), clock);
     }
 
     @AfterEach
@@ -158,11 +159,14 @@ class TieredCacheTest {
         Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         CacheEntryEnvelope value = envelope("{\"b\":2}");
 
-        boolean existed = cache.invoke(KEY, (entry, args) -> {
-            boolean present = entry.exists();
-            entry.setValue((CacheEntryEnvelope) args[0]);
-            return present;
-        }, value);
+        boolean existed = cache.invoke(
+                KEY,
+                (entry, args) -> {
+                    boolean present = entry.exists();
+                    entry.setValue((CacheEntryEnvelope) args[0]);
+                    return present;
+                },
+                value);
 
         assertThat(existed).isFalse();
         assertThat(store.read(KEY.text()).orElseThrow().payload()).isEqualTo(value.payload());
@@ -196,7 +200,8 @@ class TieredCacheTest {
             cache.put("file_list:acc-a:page=" + i, TTL.envelope(new byte[100_000], clock.instant()));
         }
 
-        long kept = java.util.stream.StreamSupport.stream(cache.spliterator(), false).count();
+        long kept = java.util.stream.StreamSupport.stream(cache.spliterator(), false)
+                .count();
         assertThat(kept).isBetween(1L, 11L);
     }
 
@@ -205,17 +210,20 @@ class TieredCacheTest {
         Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
 
         assertThat(cache.getCacheManager()).isSameAs(manager);
-        assertThat(manager.getCache("email_list", EntryKey.class, CacheEntryEnvelope.class)).isSameAs(cache);
+        assertThat(manager.getCache("email_list", EntryKey.class, CacheEntryEnvelope.class))
+                .isSameAs(cache);
         assertThat(cache.unwrap(TieredCache.class)).isSameAs(cache);
         assertThat(cache.unwrap(org.ehcache.Cache.class)).isNotNull();
-        assertThat(cache.getConfiguration(TieredConfiguration.class).getHeapEntries()).isEqualTo(100);
+        assertThat(cache.getConfiguration(TieredConfiguration.class).getHeapEntries())
+                .isEqualTo(100);
     }
 
     @Test
     void managerOnAnotherClock_forTheSameUri_isRefused() {
         TieredCachingProvider provider = (TieredCachingProvider) manager.getCachingProvider();
 
-        assertThatThrownBy(() -> provider.getCacheManager(manager.getURI(), getClass().getClassLoader(),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> provider.getCacheManager(
+                        manager.getURI(), getClass().getClassLoader(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

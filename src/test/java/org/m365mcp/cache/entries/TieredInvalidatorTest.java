@@ -42,14 +42,20 @@ class TieredInvalidatorTest {
     @BeforeEach
     void open() {
         StoreSettings defaults = StoreSettings.defaults(dir.resolve("cache.db"));
-        StoreSettings settings = new StoreSettings(defaults.databaseFile(), defaults.compressionThresholdBytes(),
-                defaults.compressionLevel(), STORE_ENTRY_LIMIT, defaults.limits(), defaults.retryBackoff(),
-                defaults.busyTimeout(), defaults.quickCheckBudget());
+        StoreSettings settings = new StoreSettings(
+                defaults.databaseFile(),
+                defaults.compressionThresholdBytes(),
+                defaults.compressionLevel(),
+                STORE_ENTRY_LIMIT,
+                defaults.limits(),
+                defaults.retryBackoff(),
+                defaults.busyTimeout(),
+                defaults.quickCheckBudget());
         store = CacheStore.open(settings, CacheKey.of("invalidator-test-key"), clock);
-        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
-                TieredCachingProvider.class.getName());
-        manager = provider.getCacheManager(URI.create("urn:m365-mcp:invalidator-test"),
-                getClass().getClassLoader(), clock);
+        TieredCachingProvider provider =
+                (TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(
+                URI.create("urn:m365-mcp:invalidator-test"), getClass().getClassLoader(), clock);
         for (String operation : new String[] {"email_list", "email_get"}) {
             caches.put(operation, manager.createCache(operation, configuration(operation)));
         }
@@ -71,7 +77,8 @@ class TieredInvalidatorTest {
 
     private void put(String key, String json) {
         String operation = key.substring(0, key.indexOf(':'));
-        caches.get(operation).put(EntryKey.parse(key), TTL.envelope(json.getBytes(StandardCharsets.UTF_8), clock.instant()));
+        caches.get(operation)
+                .put(EntryKey.parse(key), TTL.envelope(json.getBytes(StandardCharsets.UTF_8), clock.instant()));
     }
 
     private boolean inHeap(String key) {
@@ -87,13 +94,14 @@ class TieredInvalidatorTest {
 
         Removal removal = invalidator.invalidate("acc-a", "email_list", "email_list:*", "email_move");
 
-        assertThat(removal.keys()).containsExactlyInAnyOrder("email_list:acc-a:folder=inbox",
-                "email_list:acc-a:folder=sent");
+        assertThat(removal.keys())
+                .containsExactlyInAnyOrder("email_list:acc-a:folder=inbox", "email_list:acc-a:folder=sent");
         assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
         assertThat(store.read("email_list:acc-a:folder=sent")).isEmpty();
         assertThat(inHeap("email_list:acc-b:folder=inbox")).isTrue();
         assertThat(store.read("email_list:acc-b:folder=inbox")).isPresent();
-        assertThat(store.invalidations("acc-a", 10)).singleElement()
+        assertThat(store.invalidations("acc-a", 10))
+                .singleElement()
                 .satisfies(audit -> assertThat(audit.entriesInvalidated()).isEqualTo(2));
     }
 
@@ -201,12 +209,13 @@ class TieredInvalidatorTest {
     void paramsRecordedWithAnEntry_surviveTheTripThroughTheStore() {
         String key = putMessage("acc-a", "m1", "html");
         manager.close();
-        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
-                TieredCachingProvider.class.getName());
-        manager = provider.getCacheManager(URI.create("urn:m365-mcp:invalidator-test-2"),
-                getClass().getClassLoader(), clock);
+        TieredCachingProvider provider =
+                (TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(
+                URI.create("urn:m365-mcp:invalidator-test-2"), getClass().getClassLoader(), clock);
         Cache<EntryKey, CacheEntryEnvelope> reopened = manager.createCache("email_get", configuration("email_get"));
 
-        assertThat(reopened.get(EntryKey.parse(key)).params()).isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
+        assertThat(reopened.get(EntryKey.parse(key)).params())
+                .isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
     }
 }

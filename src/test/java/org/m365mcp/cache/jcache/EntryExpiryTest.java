@@ -31,10 +31,10 @@ class EntryExpiryTest {
 
     @BeforeEach
     void open() {
-        TieredCachingProvider provider = (TieredCachingProvider) Caching.getCachingProvider(
-                TieredCachingProvider.class.getName());
-        manager = provider.getCacheManager(URI.create("urn:m365-mcp:entry-expiry-test"), getClass().getClassLoader(),
-                clock);
+        TieredCachingProvider provider =
+                (TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName());
+        manager = provider.getCacheManager(
+                URI.create("urn:m365-mcp:entry-expiry-test"), getClass().getClassLoader(), clock);
     }
 
     @AfterEach
@@ -51,8 +51,9 @@ class EntryExpiryTest {
 
     @Test
     void entryExpiry_keepsEachEntryUntilTheEndItsValueNames() {
-        Cache<String, Instant> cache = manager.createCache("until", configuration()
-                .setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new UntilValue())));
+        Cache<String, Instant> cache = manager.createCache(
+                "until",
+                configuration().setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new UntilValue())));
         cache.put("short", clock.instant().plus(Duration.ofMinutes(1)));
         cache.put("long", clock.instant().plus(Duration.ofMinutes(5)));
 
@@ -60,13 +61,15 @@ class EntryExpiryTest {
 
         assertThat(cache.containsKey("short")).isFalse();
         assertThat(cache.containsKey("long")).isTrue();
-        assertThat(cache.getConfiguration(TieredConfiguration.class).getEntryExpiryFactory()).isNotNull();
+        assertThat(cache.getConfiguration(TieredConfiguration.class).getEntryExpiryFactory())
+                .isNotNull();
     }
 
     @Test
     void entryExpiry_aValueAlreadyPastItsEnd_isNotKept() {
-        Cache<String, Instant> cache = manager.createCache("until", configuration()
-                .setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new UntilValue())));
+        Cache<String, Instant> cache = manager.createCache(
+                "until",
+                configuration().setEntryExpiryFactory(new FactoryBuilder.SingletonFactory<>(new UntilValue())));
 
         cache.put("old", clock.instant().minus(Duration.ofSeconds(1)));
 

@@ -9,44 +9,43 @@ import org.junit.jupiter.api.Test;
 
 class CacheKeyTest {
 
-  @Test
-  void of_null_throwsIllegalArgument() {
-    assertThatThrownBy(() -> CacheKey.of(null)).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void of_null_throwsIllegalArgument() {
+        assertThatThrownBy(() -> CacheKey.of(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 
-  @Test
-  void of_blank_throwsWithoutTheValue() {
-    assertThatThrownBy(() -> CacheKey.of("   \t"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageNotContaining("\t");
-  }
+    @Test
+    void of_blank_throwsWithoutTheValue() {
+        assertThatThrownBy(() -> CacheKey.of("   \t"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("\t");
+    }
 
-  @Test
-  void generate_returnsBase64Of32Bytes() {
-    CacheKey key = CacheKey.generate(new SecureRandom());
+    @Test
+    void generate_returnsBase64Of32Bytes() {
+        CacheKey key = CacheKey.generate(new SecureRandom());
 
-    assertThat(Base64.getDecoder().decode(key.secret())).hasSize(32);
-  }
+        assertThat(Base64.getDecoder().decode(key.secret())).hasSize(32);
+    }
 
-  @Test
-  void generate_twice_returnsDifferentKeys() {
-    SecureRandom random = new SecureRandom();
+    @Test
+    void generate_twice_returnsDifferentKeys() {
+        SecureRandom random = new SecureRandom();
 
-    assertThat(CacheKey.generate(random)).isNotEqualTo(CacheKey.generate(random));
-  }
+        assertThat(CacheKey.generate(random)).isNotEqualTo(CacheKey.generate(random));
+    }
 
-  @Test
-  void toString_neverShowsSecret() {
-    CacheKey key = CacheKey.of("very-secret-passphrase");
+    @Test
+    void toString_neverShowsSecret() {
+        CacheKey key = CacheKey.of("very-secret-passphrase");
 
-    assertThat(key).hasToString("CacheKey[redacted]");
-    assertThat(new ResolvedKey(key, KeySource.ENVIRONMENT).toString())
-        .doesNotContain("very-secret-passphrase");
-  }
+        assertThat(key).hasToString("CacheKey[redacted]");
+        assertThat(new ResolvedKey(key, KeySource.ENVIRONMENT).toString()).doesNotContain("very-secret-passphrase");
+    }
 
-  @Test
-  void equals_sameSecret_isEqual() {
-    assertThat(CacheKey.of("a")).isEqualTo(CacheKey.of("a")).hasSameHashCodeAs(CacheKey.of("a"));
-    assertThat(CacheKey.of("a")).isNotEqualTo(CacheKey.of("b"));
-  }
+    @Test
+    void equals_sameSecret_isEqual() {
+        assertThat(CacheKey.of("a")).isEqualTo(CacheKey.of("a")).hasSameHashCodeAs(CacheKey.of("a"));
+        assertThat(CacheKey.of("a")).isNotEqualTo(CacheKey.of("b"));
+    }
 }

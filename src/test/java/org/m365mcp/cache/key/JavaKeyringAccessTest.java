@@ -19,81 +19,80 @@ import org.junit.jupiter.api.Test;
  */
 class JavaKeyringAccessTest {
 
-  private static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("M365_MCP_REQUIRE_KEYRING"));
+    private static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("M365_MCP_REQUIRE_KEYRING"));
 
-  private final String service = "m365-mcp-test-" + UUID.randomUUID();
-  private JavaKeyringAccess keyring;
+    private final String service = "m365-mcp-test-" + UUID.randomUUID();
+    private JavaKeyringAccess keyring;
 
-  @BeforeEach
-  void connect() {
-    keyring = new JavaKeyringAccess(service, EncryptionKeyResolver.KEYRING_USER);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    keyring.delete();
-    keyring.close();
-  }
-
-  @Test
-  void write_thenRead_returnsSameSecret() {
-    requireKeyring();
-
-    assertThat(keyring.write("secret-under-test")).isTrue();
-
-    assertThat(keyring.read()).contains("secret-under-test");
-  }
-
-  @Test
-  void read_noEntry_returnsEmpty() {
-    requireKeyring();
-
-    assertThat(keyring.read()).isEmpty();
-  }
-
-  @Test
-  void write_twice_replacesSecret() {
-    requireKeyring();
-
-    keyring.write("first");
-    keyring.write("second");
-
-    assertThat(keyring.read()).contains("second");
-  }
-
-  @Test
-  void resolve_realKeyring_generatedKeyIsStoredAndReadBackNextTime() {
-    requireKeyring();
-
-    ResolvedKey first = new EncryptionKeyResolver(keyring, name -> null, new SecureRandom()).resolve();
-    try (JavaKeyringAccess again = new JavaKeyringAccess(service, EncryptionKeyResolver.KEYRING_USER)) {
-      ResolvedKey second = new EncryptionKeyResolver(again, name -> null, new SecureRandom()).resolve();
-
-      assertThat(first.source()).isEqualTo(KeySource.GENERATED_AND_STORED);
-      assertThat(second.source()).isEqualTo(KeySource.KEYRING);
-      assertThat(second.key()).isEqualTo(first.key());
+    @BeforeEach
+    void connect() {
+        keyring = new JavaKeyringAccess(service, EncryptionKeyResolver.KEYRING_USER);
     }
-  }
 
-  @Test
-  void isAvailable_noDbusSession_isFalseWithoutConnecting() {
-    assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "Linux only");
-    try (JavaKeyringAccess noBus =
-        new JavaKeyringAccess(service, "user", Duration.ofSeconds(5), name -> null)) {
+    @AfterEach
+    void cleanUp() {
+        keyring.delete();
+        keyring.close();
+    }
 
-      assertThat(noBus.isAvailable()).isFalse();
-      assertThat(noBus.read()).isEmpty();
-      assertThat(noBus.write("x")).isFalse();
-    }
-  }
+    @Test
+    void write_thenRead_returnsSameSecret() {
+        requireKeyring();
 
-  private void requireKeyring() {
-    if (keyring.isAvailable()) {
-      return;
+        assertThat(keyring.write("secret-under-test")).isTrue();
+
+        assertThat(keyring.read()).contains("secret-under-test");
     }
-    if (REQUIRED) {
-      fail("M365_MCP_REQUIRE_KEYRING=true but no OS keyring is reachable (run under .ci/with-keyring)");
+
+    @Test
+    void read_noEntry_returnsEmpty() {
+        requireKeyring();
+
+        assertThat(keyring.read()).isEmpty();
     }
-    assumeTrue(false, "No OS keyring reachable; set M365_MCP_REQUIRE_KEYRING=true to make this fail");
-  }
+
+    @Test
+    void write_twice_replacesSecret() {
+        requireKeyring();
+
+        keyring.write("first");
+        keyring.write("second");
+
+        assertThat(keyring.read()).contains("second");
+    }
+
+    @Test
+    void resolve_realKeyring_generatedKeyIsStoredAndReadBackNextTime() {
+        requireKeyring();
+
+        ResolvedKey first = new EncryptionKeyResolver(keyring, name -> null, new SecureRandom()).resolve();
+        try (JavaKeyringAccess again = new JavaKeyringAccess(service, EncryptionKeyResolver.KEYRING_USER)) {
+            ResolvedKey second = new EncryptionKeyResolver(again, name -> null, new SecureRandom()).resolve();
+
+            assertThat(first.source()).isEqualTo(KeySource.GENERATED_AND_STORED);
+            assertThat(second.source()).isEqualTo(KeySource.KEYRING);
+            assertThat(second.key()).isEqualTo(first.key());
+        }
+    }
+
+    @Test
+    void isAvailable_noDbusSession_isFalseWithoutConnecting() {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "Linux only");
+        try (JavaKeyringAccess noBus = new JavaKeyringAccess(service, "user", Duration.ofSeconds(5), name -> null)) {
+
+            assertThat(noBus.isAvailable()).isFalse();
+            assertThat(noBus.read()).isEmpty();
+            assertThat(noBus.write("x")).isFalse();
+        }
+    }
+
+    private void requireKeyring() {
+        if (keyring.isAvailable()) {
+            return;
+        }
+        if (REQUIRED) {
+            fail("M365_MCP_REQUIRE_KEYRING=true but no OS keyring is reachable (run under .ci/with-keyring)");
+        }
+        assumeTrue(false, "No OS keyring reachable; set M365_MCP_REQUIRE_KEYRING=true to make this fail");
+    }
 }

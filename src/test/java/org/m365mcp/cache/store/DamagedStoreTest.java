@@ -25,103 +25,110 @@ import org.m365mcp.cache.key.LogCapture;
  */
 class DamagedStoreTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T05:36:00Z"), ZoneOffset.UTC);
-  @TempDir Path dir;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T05:36:00Z"), ZoneOffset.UTC);
 
-  @Test
-  void open_fourPagesOverwrittenInTheMiddle_setsFileAsideByteForByteAndOpensFreshStore() throws IOException {
-    Path file = storeWithEntries();
-    DamagedFiles.overwriteFourPagesInTheMiddle(file);
-    String damaged = sha256(file);
+    @TempDir
+    Path dir;
 
-    try (LogCapture logs = LogCapture.of("org.m365mcp.cache.store")) {
-      OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
+    @Test
+    void open_fourPagesOverwrittenInTheMiddle_setsFileAsideByteForByteAndOpensFreshStore() throws IOException {
+        Path file = storeWithEntries();
+        DamagedFiles.overwriteFourPagesInTheMiddle(file);
+        String damaged = sha256(file);
 
-      SetAside aside = opened.setAside().orElseThrow();
-      assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
-      assertThat(aside.file()).isEqualTo(dir.resolve("cache.db.corrupt-20261121T053600Z"));
-      assertThat(sha256(aside.file())).isEqualTo(damaged);
-      assertFreshStoreServes(opened.store(), file);
-      assertThat(logs.messagesAt(Level.WARNING)).singleElement().asString()
-          .contains(file.toString(), "is damaged", aside.file().toString())
-          .doesNotContain(KEY.secret(), "encryption key");
+        try (LogCapture logs = LogCapture.of("org.m365mcp.cache.store")) {
+            OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
+
+            SetAside aside = opened.setAside().orElseThrow();
+            assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
+            assertThat(aside.file()).isEqualTo(dir.resolve("cache.db.corrupt-20261121T053600Z"));
+            assertThat(sha256(aside.file())).isEqualTo(damaged);
+            assertFreshStoreServes(opened.store(), file);
+            assertThat(logs.messagesAt(Level.WARNING))
+                    .singleElement()
+                    .asString()
+                    .contains(file.toString(), "is damaged", aside.file().toString())
+                    .doesNotContain(KEY.secret(), "encryption key");
+        }
     }
-  }
 
-  @Test
-  void open_fileTruncatedToHalf_setsFileAsideByteForByteAndOpensFreshStore() throws IOException {
-    Path file = storeWithEntries();
-    DamagedFiles.truncateToHalf(file);
-    String damaged = sha256(file);
+    @Test
+    void open_fileTruncatedToHalf_setsFileAsideByteForByteAndOpensFreshStore() throws IOException {
+        Path file = storeWithEntries();
+        DamagedFiles.truncateToHalf(file);
+        String damaged = sha256(file);
 
-    OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
+        OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file), KEY, CLOCK);
 
-    SetAside aside = opened.setAside().orElseThrow();
-    assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
-    assertThat(sha256(aside.file())).isEqualTo(damaged);
-    assertFreshStoreServes(opened.store(), file);
-  }
-
-  @Test
-  void open_quickCheckBudgetSpent_opensTheFileAsItIs() throws IOException {
-    Path file = storeWithEntries();
-    DamagedFiles.overwriteFourPagesInTheMiddle(file);
-
-    OpenedStore opened = StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ofNanos(1)),
-        KEY, CLOCK);
-
-    opened.store().close();
-    assertThat(opened.setAside()).as("damage not yet read is left for a later read to find").isEmpty();
-  }
-
-  @Test
-  void apply_damageMetByALaterRead_setsFileAsideAndAnswersFromAFreshStore() throws IOException {
-    Path file = storeWithEntries();
-    try (LiveStore live = LiveStore.of(unchecked(file))) {
-      DamagedFiles.overwriteFourPagesInTheMiddle(file);
-      String damaged = sha256(file);
-
-      StoreSummary summary = live.apply(CacheStore::summary);
-
-      assertThat(summary.entries()).as("the fresh store's").isZero();
-      SetAside aside = live.setAside().orElseThrow();
-      assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
-      assertThat(sha256(aside.file())).isEqualTo(damaged);
-      live.apply(store -> store.write(entry("new", text(10))));
+        SetAside aside = opened.setAside().orElseThrow();
+        assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
+        assertThat(sha256(aside.file())).isEqualTo(damaged);
+        assertFreshStoreServes(opened.store(), file);
     }
-    assertThat(keys(file)).as("new entries go to the fresh file").containsExactly("new");
-  }
 
-  @Test
-  void apply_damageMetByALaterWrite_setsFileAsideAndWritesToAFreshStore() throws IOException {
-    Path file = storeWithEntries();
-    try (LiveStore live = LiveStore.of(unchecked(file))) {
-      DamagedFiles.overwriteFourPagesInTheMiddle(file);
+    @Test
+    void open_quickCheckBudgetSpent_opensTheFileAsItIs() throws IOException {
+        Path file = storeWithEntries();
+        DamagedFiles.overwriteFourPagesInTheMiddle(file);
 
-      int removed = live.apply(CacheStore::deleteAll);
+        OpenedStore opened =
+                StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ofNanos(1)), KEY, CLOCK);
 
-      assertThat(removed).as("run again on the fresh store").isZero();
-      assertThat(live.setAside().orElseThrow().file()).exists();
-      live.apply(store -> store.write(entry("new", text(10))));
+        opened.store().close();
+        assertThat(opened.setAside())
+                .as("damage not yet read is left for a later read to find")
+                .isEmpty();
     }
-    assertThat(keys(file)).containsExactly("new");
-  }
 
-  private Path storeWithEntries() {
-    return DamagedFiles.storeWithEntries(dir.resolve("cache.db"), KEY, CLOCK);
-  }
+    @Test
+    void apply_damageMetByALaterRead_setsFileAsideAndAnswersFromAFreshStore() throws IOException {
+        Path file = storeWithEntries();
+        try (LiveStore live = LiveStore.of(unchecked(file))) {
+            DamagedFiles.overwriteFourPagesInTheMiddle(file);
+            String damaged = sha256(file);
 
-  /** The store opened without the check at opening, as if the damage came after it. */
-  private static CacheStore unchecked(Path file) {
-    return StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ZERO), KEY, CLOCK).store();
-  }
+            StoreSummary summary = live.apply(CacheStore::summary);
 
-  private static void assertFreshStoreServes(CacheStore store, Path file) {
-    try (store) {
-      assertThat(store.summary().entries()).isZero();
-      assertThat(store.write(entry("new", text(10))).stored()).isTrue();
-      assertThat(store.quickCheck(Duration.ofSeconds(10)).outcome()).isEqualTo(QuickCheck.Outcome.OK);
+            assertThat(summary.entries()).as("the fresh store's").isZero();
+            SetAside aside = live.setAside().orElseThrow();
+            assertThat(aside.reason()).isEqualTo(SetAside.Reason.CORRUPT);
+            assertThat(sha256(aside.file())).isEqualTo(damaged);
+            live.apply(store -> store.write(entry("new", text(10))));
+        }
+        assertThat(keys(file)).as("new entries go to the fresh file").containsExactly("new");
     }
-    assertThat(keys(file)).containsExactly("new");
-  }
+
+    @Test
+    void apply_damageMetByALaterWrite_setsFileAsideAndWritesToAFreshStore() throws IOException {
+        Path file = storeWithEntries();
+        try (LiveStore live = LiveStore.of(unchecked(file))) {
+            DamagedFiles.overwriteFourPagesInTheMiddle(file);
+
+            int removed = live.apply(CacheStore::deleteAll);
+
+            assertThat(removed).as("run again on the fresh store").isZero();
+            assertThat(live.setAside().orElseThrow().file()).exists();
+            live.apply(store -> store.write(entry("new", text(10))));
+        }
+        assertThat(keys(file)).containsExactly("new");
+    }
+
+    private Path storeWithEntries() {
+        return DamagedFiles.storeWithEntries(dir.resolve("cache.db"), KEY, CLOCK);
+    }
+
+    /** The store opened without the check at opening, as if the damage came after it. */
+    private static CacheStore unchecked(Path file) {
+        return StoreOpener.open(StoreSettings.defaults(file).withQuickCheckBudget(Duration.ZERO), KEY, CLOCK)
+                .store();
+    }
+
+    private static void assertFreshStoreServes(CacheStore store, Path file) {
+        try (store) {
+            assertThat(store.summary().entries()).isZero();
+            assertThat(store.write(entry("new", text(10))).stored()).isTrue();
+            assertThat(store.quickCheck(Duration.ofSeconds(10)).outcome()).isEqualTo(QuickCheck.Outcome.OK);
+        }
+        assertThat(keys(file)).containsExactly("new");
+    }
 }

@@ -19,57 +19,58 @@ import java.nio.file.Path;
  */
 final class HaltingMain {
 
-  static final int HALTED = 137;
+    static final int HALTED = 137;
 
-  private HaltingMain() {}
+    private HaltingMain() {}
 
-  public static void main(String[] args) {
-    Path file = Path.of(args[1]);
-    String haltAfter = args[2];
-    switch (args[0]) {
-      case "migrate" -> PlainCacheMigration.migrateIfPlain(file, KEY, CLOCK,
-          step -> haltIf(step.name(), haltAfter));
-      case "rekey-keyring" -> StoreRekey.rekey(file, KEY, OTHER_KEY, keyringBeside(file),
-          step -> haltIf(step.name(), haltAfter));
-      case "rekey-environment" -> StoreRekey.rekey(file, KEY, OTHER_KEY, StoreRekey.KeyCommit.NONE,
-          step -> haltIf(step.name(), haltAfter));
-      default -> throw new IllegalArgumentException(args[0]);
-    }
-    System.exit(0);
-  }
-
-  /** The key the stand-in keyring beside {@code file} holds: OTHER_KEY once committed, else KEY. */
-  static org.m365mcp.cache.key.CacheKey keyringKey(Path file) throws IOException {
-    Path keyring = file.resolveSibling("keyring");
-    return Files.exists(keyring) && Files.readString(keyring).equals("new") ? OTHER_KEY : KEY;
-  }
-
-  private static void haltIf(String step, String haltAfter) {
-    if (step.equals(haltAfter)) {
-      Runtime.getRuntime().halt(HALTED);
-    }
-  }
-
-  private static StoreRekey.KeyCommit keyringBeside(Path file) {
-    Path keyring = file.resolveSibling("keyring");
-    return new StoreRekey.KeyCommit() {
-      @Override
-      public void commit() {
-        write("new");
-      }
-
-      @Override
-      public void revert() {
-        write("old");
-      }
-
-      private void write(String which) {
-        try {
-          Files.writeString(keyring, which);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    public static void main(String[] args) {
+        Path file = Path.of(args[1]);
+        String haltAfter = args[2];
+        switch (args[0]) {
+            case "migrate" ->
+                PlainCacheMigration.migrateIfPlain(file, KEY, CLOCK, step -> haltIf(step.name(), haltAfter));
+            case "rekey-keyring" ->
+                StoreRekey.rekey(file, KEY, OTHER_KEY, keyringBeside(file), step -> haltIf(step.name(), haltAfter));
+            case "rekey-environment" ->
+                StoreRekey.rekey(
+                        file, KEY, OTHER_KEY, StoreRekey.KeyCommit.NONE, step -> haltIf(step.name(), haltAfter));
+            default -> throw new IllegalArgumentException(args[0]);
         }
-      }
-    };
-  }
+        System.exit(0);
+    }
+
+    /** The key the stand-in keyring beside {@code file} holds: OTHER_KEY once committed, else KEY. */
+    static org.m365mcp.cache.key.CacheKey keyringKey(Path file) throws IOException {
+        Path keyring = file.resolveSibling("keyring");
+        return Files.exists(keyring) && Files.readString(keyring).equals("new") ? OTHER_KEY : KEY;
+    }
+
+    private static void haltIf(String step, String haltAfter) {
+        if (step.equals(haltAfter)) {
+            Runtime.getRuntime().halt(HALTED);
+        }
+    }
+
+    private static StoreRekey.KeyCommit keyringBeside(Path file) {
+        Path keyring = file.resolveSibling("keyring");
+        return new StoreRekey.KeyCommit() {
+            @Override
+            public void commit() {
+                write("new");
+            }
+
+            @Override
+            public void revert() {
+                write("old");
+            }
+
+            private void write(String which) {
+                try {
+                    Files.writeString(keyring, which);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
 }

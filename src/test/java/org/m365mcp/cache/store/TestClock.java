@@ -9,28 +9,28 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand. Thread-safe. */
 public final class TestClock extends Clock {
 
-  private volatile Instant now;
+    private volatile Instant now;
 
-  public TestClock(Instant start) {
-    now = start;
-  }
+    public TestClock(Instant start) {
+        now = start;
+    }
 
-  public void advance(Duration duration) {
-    now = now.plus(duration);
-  }
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 }

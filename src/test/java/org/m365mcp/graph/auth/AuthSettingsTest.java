@@ -23,13 +23,15 @@ class AuthSettingsTest {
     @Test
     void authority_overPlainHttp_isRejectedNamingTheScheme() {
         assertThatThrownBy(() -> settings("http://127.0.0.1:8080/common/"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
     }
 
     @Test
     void authority_withoutTenant_isRejected() {
         assertThatThrownBy(() -> settings("https://login.microsoftonline.com/"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tenant");
     }
 
     @Test
@@ -43,8 +45,11 @@ class AuthSettingsTest {
 
     @Test
     void microsoftHost_isTrueForMicrosoftsSignInHostsOnly() {
-        assertThat(settings("https://login.microsoftonline.com/organizations/").microsoftHost()).isTrue();
-        assertThat(settings("https://LOGIN.microsoftonline.us/contoso.us/").microsoftHost()).isTrue();
-        assertThat(settings("https://127.0.0.1:8443/contoso.sandbox/").microsoftHost()).isFalse();
+        assertThat(settings("https://login.microsoftonline.com/organizations/").microsoftHost())
+                .isTrue();
+        assertThat(settings("https://LOGIN.microsoftonline.us/contoso.us/").microsoftHost())
+                .isTrue();
+        assertThat(settings("https://127.0.0.1:8443/contoso.sandbox/").microsoftHost())
+                .isFalse();
     }
 }

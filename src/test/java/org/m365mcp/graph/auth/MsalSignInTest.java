@@ -70,10 +70,9 @@ class MsalSignInTest {
 
     /** A sign-in whose token cache lives in the SQLCipher file {@link #cacheFile()}. */
     private MsalSignIn signIn(RecordingVault vault) {
-        AuthSettings settings = new AuthSettings("sandbox-client", sandbox.authority(), List.of("User.Read",
-                "Mail.ReadWrite"), Duration.ofSeconds(10));
-        return MsalSignIn.create(settings, vault, executor, Optional.of(sandbox.sslSocketFactory()),
-                Clock.systemUTC());
+        AuthSettings settings = new AuthSettings(
+                "sandbox-client", sandbox.authority(), List.of("User.Read", "Mail.ReadWrite"), Duration.ofSeconds(10));
+        return MsalSignIn.create(settings, vault, executor, Optional.of(sandbox.sslSocketFactory()), Clock.systemUTC());
     }
 
     private RecordingVault vault() {
@@ -88,14 +87,16 @@ class MsalSignInTest {
     }
 
     private GraphClient graph(SignIn signIn) {
-        HttpClient http = HttpClient.newBuilder().sslContext(sandbox.sslContext()).build();
+        HttpClient http =
+                HttpClient.newBuilder().sslContext(sandbox.sslContext()).build();
         return new GraphClient(new GraphSettings(sandbox.graphRoot(), Duration.ofSeconds(10), 0), signIn, http);
     }
 
     /** Runs a whole device-code sign-in, the user approving as {@code username} on the device page. */
     private SignInAttempt signInAs(MsalSignIn signIn, String username) {
         DeviceCodePrompt prompt = signIn.startDeviceCode();
-        assertThat(sandbox.approveDeviceCode(prompt.userCode(), username).statusCode()).isEqualTo(200);
+        assertThat(sandbox.approveDeviceCode(prompt.userCode(), username).statusCode())
+                .isEqualTo(200);
         return signIn.awaitDeviceCode(prompt.userCode(), WAIT);
     }
 
@@ -114,11 +115,13 @@ class MsalSignInTest {
         SignInAttempt attempt = signIn.awaitDeviceCode(prompt.userCode(), WAIT);
 
         assertThat(attempt.status()).isEqualTo(SignInAttempt.Status.SIGNED_IN);
-        assertThat(attempt.account()).isEqualTo(new SignedInAccount(ADELE, ADELE, "Adele Vance", SandboxLogin.TENANT_ID));
+        assertThat(attempt.account())
+                .isEqualTo(new SignedInAccount(ADELE, ADELE, "Adele Vance", SandboxLogin.TENANT_ID));
         assertThat(signIn.accounts()).containsExactly(attempt.account());
         assertThat(graph(signIn).get(ADELE, "/me").path("mail").asText()).isEqualTo(ADELE);
         assertThat(signIn.awaitDeviceCode(prompt.userCode(), Duration.ZERO).status())
-                .as("a finished sign-in is forgotten").isEqualTo(SignInAttempt.Status.UNKNOWN);
+                .as("a finished sign-in is forgotten")
+                .isEqualTo(SignInAttempt.Status.UNKNOWN);
     }
 
     @Test
@@ -174,15 +177,22 @@ class MsalSignInTest {
         signIn.accessToken(ADELE);
 
         List<String> secrets = secrets(vault.lastSaved());
-        assertThat(secrets).as("access, refresh and id token were saved").hasSizeGreaterThanOrEqualTo(3)
+        assertThat(secrets)
+                .as("access, refresh and id token were saved")
+                .hasSizeGreaterThanOrEqualTo(3)
                 .contains(signIn.accessToken(ADELE));
         byte[] onDisk = filesOnDisk();
         for (String secret : secrets) {
-            assertThat(contains(onDisk, secret)).as("a token in plain text on disk").isFalse();
+            assertThat(contains(onDisk, secret))
+                    .as("a token in plain text on disk")
+                    .isFalse();
         }
-        assertThat(contains(onDisk, ADELE)).as("the user name in plain text on disk").isFalse();
+        assertThat(contains(onDisk, ADELE))
+                .as("the user name in plain text on disk")
+                .isFalse();
         assertThat(contains(vault.lastSaved().getBytes(StandardCharsets.UTF_8), ADELE))
-                .as("the search itself can find what is there").isTrue();
+                .as("the search itself can find what is there")
+                .isTrue();
     }
 
     @Test
@@ -197,7 +207,8 @@ class MsalSignInTest {
         assertThat(restarted.accounts()).extracting(SignedInAccount::id).containsExactly(ADELE);
         assertThat(graph(restarted).get(ADELE, "/me").path("mail").asText()).isEqualTo(ADELE);
         assertThat(sandbox.login().counters().grants(GrantType.REFRESH_TOKEN))
-                .as("a token about to expire was refreshed with the saved refresh token").isGreaterThan(refreshes);
+                .as("a token about to expire was refreshed with the saved refresh token")
+                .isGreaterThan(refreshes);
     }
 
     @Test
@@ -210,8 +221,11 @@ class MsalSignInTest {
         assertThat(signIn.signOut(ADELE.toUpperCase())).isTrue();
 
         assertThat(signIn.accounts()).extracting(SignedInAccount::id).containsExactly(MEGAN);
-        assertThatThrownBy(() -> signIn.accessToken(ADELE)).isInstanceOf(GraphException.class)
-                .hasMessageContaining("not signed in").extracting(e -> ((GraphException) e).status()).isEqualTo(401);
+        assertThatThrownBy(() -> signIn.accessToken(ADELE))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("not signed in")
+                .extracting(e -> ((GraphException) e).status())
+                .isEqualTo(401);
         assertThat(vault.lastSaved()).doesNotContain(ADELE).contains(MEGAN);
         assertThat(signIn.signOut(ADELE)).isFalse();
         closeStores();
@@ -228,9 +242,12 @@ class MsalSignInTest {
         signInAs(signIn, MEGAN); // Megan's token is short-lived: the next call needs a refresh
         sandbox.login().reset(); // the identity platform forgets every refresh token
 
-        assertThatThrownBy(() -> signIn.accessToken(MEGAN)).isInstanceOf(GraphException.class)
-                .hasMessageContaining("must sign in again").hasMessageContaining("account_authenticate")
-                .extracting(e -> ((GraphException) e).code()).isEqualTo("InteractionRequired");
+        assertThatThrownBy(() -> signIn.accessToken(MEGAN))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("must sign in again")
+                .hasMessageContaining("account_authenticate")
+                .extracting(e -> ((GraphException) e).code())
+                .isEqualTo("InteractionRequired");
     }
 
     @Test
@@ -240,14 +257,16 @@ class MsalSignInTest {
             signIn.startDeviceCode();
         }
 
-        assertThatThrownBy(signIn::startDeviceCode).isInstanceOf(SignInException.class)
+        assertThatThrownBy(signIn::startDeviceCode)
+                .isInstanceOf(SignInException.class)
                 .hasMessageContaining("already waiting");
     }
 
     @Test
     void unknownAccount_getsA401NamingTheAccount() {
         assertThatThrownBy(() -> signIn(vault()).accessToken("nobody@contoso.sandbox"))
-                .isInstanceOf(GraphException.class).hasMessageContaining("'nobody@contoso.sandbox' is not signed in");
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("'nobody@contoso.sandbox' is not signed in");
     }
 
     private static List<String> secrets(String serializedCache) throws IOException {

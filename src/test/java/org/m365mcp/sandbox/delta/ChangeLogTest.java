@@ -32,8 +32,10 @@ class ChangeLogTest {
         long upTo = log.record("inbox", "a", ChangeKind.UPDATED, null).sequence();
         log.record("inbox", "c", ChangeKind.CREATED, null);
 
-        assertThat(log.between(start, upTo, "inbox")).extracting(Change::itemId, Change::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", ChangeKind.CREATED),
+        assertThat(log.between(start, upTo, "inbox"))
+                .extracting(Change::itemId, Change::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", ChangeKind.CREATED),
                         org.assertj.core.groups.Tuple.tuple("a", ChangeKind.UPDATED));
         assertThat(log.between(start, upTo, null)).hasSize(3);
     }

@@ -10,8 +10,15 @@ class DeltaTokenTest {
 
     @Test
     void encodeThenDecode_sameToken() {
-        DeltaToken token = new DeltaToken("demo", "messages/AQMk", true, 4, 9, "AAMkAG-last",
-                Instant.parse("2026-01-15T09:30:00Z"), Map.of("$select", "subject,isRead", "changeType", "created"));
+        DeltaToken token = new DeltaToken(
+                "demo",
+                "messages/AQMk",
+                true,
+                4,
+                9,
+                "AAMkAG-last",
+                Instant.parse("2026-01-15T09:30:00Z"),
+                Map.of("$select", "subject,isRead", "changeType", "created"));
 
         assertThat(DeltaToken.decode(token.encode())).contains(token);
     }

@@ -57,7 +57,9 @@ class FaultRulesTest {
         rules.add(new FaultRule("/upload/*", "PUT", 500, null, 0, 1, null, null, 2));
 
         assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();
-        assertThat(rules.claim("GET", "/upload/abc")).as("another method is not counted").isEmpty();
+        assertThat(rules.claim("GET", "/upload/abc"))
+                .as("another method is not counted")
+                .isEmpty();
         assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();
         assertThat(rules.claim("PUT", "/upload/abc")).isPresent();
         assertThat(rules.claim("PUT", "/upload/abc")).isEmpty();

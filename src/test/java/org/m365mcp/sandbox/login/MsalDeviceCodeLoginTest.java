@@ -26,6 +26,7 @@ class MsalDeviceCodeLoginTest {
 
     /** A made-up application (client) id: the sandbox accepts any. */
     private static final String CLIENT_ID = "3f0e6c2a-8b1d-4c57-9e2f-a61b7d0c4e58";
+
     private static final Set<String> SCOPES = Set.of("User.Read", "Mail.Read");
     private static final String TOKEN_ENDPOINT = "POST /contoso.sandbox/oauth2/v2.0/token";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,17 +54,22 @@ class MsalDeviceCodeLoginTest {
         PublicClientApplication app = msal();
         CompletableFuture<DeviceCode> shown = new CompletableFuture<>();
 
-        CompletableFuture<IAuthenticationResult> signIn =
-                app.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, shown::complete).build());
+        CompletableFuture<IAuthenticationResult> signIn = app.acquireToken(
+                DeviceCodeFlowParameters.builder(SCOPES, shown::complete).build());
         DeviceCode code = shown.get(10, TimeUnit.SECONDS);
         awaitRequest(TOKEN_ENDPOINT);
         assertThat(signIn).isNotDone();
-        assertThat(sandbox.approveDeviceCode(code.userCode(), SandboxTenant.DEMO_USERNAME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.approveDeviceCode(code.userCode(), SandboxTenant.DEMO_USERNAME)
+                        .statusCode())
+                .isEqualTo(200);
         IAuthenticationResult result = signIn.get(20, TimeUnit.SECONDS);
 
         assertThat(code.verificationUri()).isEqualTo(sandbox.authority() + "device");
         assertThat(code.message()).contains(code.verificationUri()).contains(code.userCode());
-        String oid = sandbox.tenant().account(SandboxTenant.DEMO_ACCOUNT_ID).orElseThrow().userId();
+        String oid = sandbox.tenant()
+                .account(SandboxTenant.DEMO_ACCOUNT_ID)
+                .orElseThrow()
+                .userId();
         assertThat(result.account().username()).isEqualTo(SandboxTenant.DEMO_USERNAME);
         assertThat(result.account().homeAccountId()).isEqualTo(oid + "." + SandboxLogin.TENANT_ID);
         assertThat(me(result.accessToken()).path("userPrincipalName").asText()).isEqualTo(SandboxTenant.DEMO_USERNAME);
@@ -81,22 +87,26 @@ class MsalDeviceCodeLoginTest {
         assertThat(sandbox.login().counters().grants(GrantType.REFRESH_TOKEN)).isEqualTo(2);
 
         // MSAL called nothing but the two endpoints: no instance discovery, no OpenID metadata.
-        assertThat(sandbox.requestLog()).filteredOn(line -> line.contains("/contoso.sandbox/")
-                        && !line.endsWith("/device"))
+        assertThat(sandbox.requestLog())
+                .filteredOn(line -> line.contains("/contoso.sandbox/") && !line.endsWith("/device"))
                 .containsOnly("POST /contoso.sandbox/oauth2/v2.0/devicecode", TOKEN_ENDPOINT);
     }
 
     @Test
     void deviceCodeFlow_declinedOnThePage_failsWithAuthorizationDeclined() throws Exception {
         CompletableFuture<DeviceCode> shown = new CompletableFuture<>();
-        CompletableFuture<IAuthenticationResult> signIn =
-                msal().acquireToken(DeviceCodeFlowParameters.builder(SCOPES, shown::complete).build());
+        CompletableFuture<IAuthenticationResult> signIn = msal().acquireToken(
+                        DeviceCodeFlowParameters.builder(SCOPES, shown::complete)
+                                .build());
 
-        assertThat(sandbox.declineDeviceCode(shown.get(10, TimeUnit.SECONDS).userCode()).statusCode()).isEqualTo(200);
+        assertThat(sandbox.declineDeviceCode(shown.get(10, TimeUnit.SECONDS).userCode())
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThatThrownBy(() -> signIn.get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(MsalServiceException.class, e -> {
+                .cause()
+                .isInstanceOfSatisfying(MsalServiceException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo("authorization_declined");
                     assertThat(e.getMessage()).startsWith("AADSTS70000:");
                 });
@@ -106,7 +116,8 @@ class MsalDeviceCodeLoginTest {
     private IAuthenticationResult silently(PublicClientApplication app, IAuthenticationResult previous)
             throws Exception {
         return app.acquireTokenSilently(SilentParameters.builder(SCOPES, previous.account())
-                        .authorityUrl(sandbox.authority().toString()).build())
+                        .authorityUrl(sandbox.authority().toString())
+                        .build())
                 .get(10, TimeUnit.SECONDS);
     }
 

@@ -44,9 +44,11 @@ class SandboxLoginEndpointsTest {
         assertThat(code.path("verification_uri").asText()).isEqualTo(page);
         assertThat(code.path("expires_in").asInt()).isEqualTo(900);
         assertThat(code.path("interval").asInt()).isEqualTo(1);
-        assertThat(code.path("message").asText()).isEqualTo("To sign in, use a web browser to open the page " + page
-                + " and enter the code " + code.path("user_code").asText() + " to authenticate.");
-        assertThat(deviceCode().path("device_code").asText()).isNotEqualTo(code.path("device_code").asText());
+        assertThat(code.path("message").asText())
+                .isEqualTo("To sign in, use a web browser to open the page " + page + " and enter the code "
+                        + code.path("user_code").asText() + " to authenticate.");
+        assertThat(deviceCode().path("device_code").asText())
+                .isNotEqualTo(code.path("device_code").asText());
         assertThat(sandbox.login().counters().deviceCodesIssued()).isEqualTo(2);
     }
 
@@ -54,16 +56,26 @@ class SandboxLoginEndpointsTest {
     void token_beforeApproval_isAuthorizationPending_inTheIdentityPlatformsShape() {
         JsonNode code = deviceCode();
 
-        HttpResponse<String> poll = post("oauth2/v2.0/token", Map.of("grant_type", DEVICE_CODE_GRANT,
-                "client_id", CLIENT_ID, "device_code", code.path("device_code").asText()), "req-42");
+        HttpResponse<String> poll = post(
+                "oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        DEVICE_CODE_GRANT,
+                        "client_id",
+                        CLIENT_ID,
+                        "device_code",
+                        code.path("device_code").asText()),
+                "req-42");
 
         assertThat(poll.statusCode()).isEqualTo(400);
-        assertThat(poll.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(poll.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         JsonNode error = json(poll);
         assertThat(error.path("error").asText()).isEqualTo("authorization_pending");
         assertThat(error.path("error_description").asText())
                 .startsWith("AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.")
-                .contains("\r\nCorrelation ID: req-42\r\n").endsWith("Timestamp: 2026-01-15 09:30:00Z");
+                .contains("\r\nCorrelation ID: req-42\r\n")
+                .endsWith("Timestamp: 2026-01-15 09:30:00Z");
         assertThat(error.path("error_codes").toString()).isEqualTo("[70016]");
         assertThat(error.path("timestamp").asText()).isEqualTo("2026-01-15 09:30:00Z");
         assertThat(error.path("trace_id").asText()).matches("[0-9a-f-]{36}");
@@ -73,20 +85,23 @@ class SandboxLoginEndpointsTest {
     @Test
     void token_afterApproval_issuesTokensWithTheUsersClaims_once() {
         JsonNode code = deviceCode();
-        assertThat(sandbox.approveDeviceCode(code.path("user_code").asText(), SandboxTenant.DEMO2_USERNAME).body())
+        assertThat(sandbox.approveDeviceCode(code.path("user_code").asText(), SandboxTenant.DEMO2_USERNAME)
+                        .body())
                 .contains("You have signed in as Megan Bowen");
 
         HttpResponse<String> redeemed = redeem(code, "device_code");
 
         assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
         JsonNode tokens = json(redeemed);
-        SandboxAccount megan = sandbox.tenant().account(SandboxTenant.DEMO2_ACCOUNT_ID).orElseThrow();
+        SandboxAccount megan =
+                sandbox.tenant().account(SandboxTenant.DEMO2_ACCOUNT_ID).orElseThrow();
         assertThat(tokens.path("token_type").asText()).isEqualTo("Bearer");
         assertThat(tokens.path("scope").asText()).isEqualTo("Mail.Read openid profile User.Read");
         assertThat(tokens.path("expires_in").asInt()).isEqualTo(3600);
         assertThat(tokens.path("ext_expires_in").asInt()).isEqualTo(3600);
         assertThat(tokens.path("access_token").asText()).hasSizeGreaterThan(40);
-        assertThat(tokens.path("refresh_token").asText()).hasSizeGreaterThan(40)
+        assertThat(tokens.path("refresh_token").asText())
+                .hasSizeGreaterThan(40)
                 .isNotEqualTo(tokens.path("access_token").asText());
         JsonNode clientInfo = decode(tokens.path("client_info").asText());
         assertThat(clientInfo.path("uid").asText()).isEqualTo(megan.userId());
@@ -118,7 +133,8 @@ class SandboxLoginEndpointsTest {
     @Test
     void token_afterDecline_isAuthorizationDeclined() {
         JsonNode code = deviceCode();
-        assertThat(sandbox.declineDeviceCode(code.path("user_code").asText()).body()).contains("You declined to sign in");
+        assertThat(sandbox.declineDeviceCode(code.path("user_code").asText()).body())
+                .contains("You declined to sign in");
 
         JsonNode error = json(redeem(code, DEVICE_CODE_GRANT));
 
@@ -132,7 +148,8 @@ class SandboxLoginEndpointsTest {
         clock.advance(Duration.ofSeconds(900));
 
         JsonNode error = json(redeem(code, DEVICE_CODE_GRANT));
-        HttpResponse<String> page = sandbox.approveDeviceCode(code.path("user_code").asText(), SandboxTenant.DEMO_USERNAME);
+        HttpResponse<String> page =
+                sandbox.approveDeviceCode(code.path("user_code").asText(), SandboxTenant.DEMO_USERNAME);
 
         assertThat(error.path("error").asText()).isEqualTo("expired_token");
         assertThat(error.path("error_description").asText()).startsWith("AADSTS70020: ");
@@ -145,45 +162,86 @@ class SandboxLoginEndpointsTest {
         JsonNode first = signIn(SandboxTenant.DEMO_USERNAME);
         String oldRefresh = first.path("refresh_token").asText();
 
-        HttpResponse<String> refreshed = post("oauth2/v2.0/token", Map.of("grant_type", "refresh_token",
-                "client_id", CLIENT_ID, "refresh_token", oldRefresh, "scope", "User.Read offline_access",
-                "client_info", "1"), null);
+        HttpResponse<String> refreshed = post(
+                "oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        CLIENT_ID,
+                        "refresh_token",
+                        oldRefresh,
+                        "scope",
+                        "User.Read offline_access",
+                        "client_info",
+                        "1"),
+                null);
 
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         JsonNode second = json(refreshed);
-        assertThat(second.path("access_token").asText()).isNotEqualTo(first.path("access_token").asText());
+        assertThat(second.path("access_token").asText())
+                .isNotEqualTo(first.path("access_token").asText());
         assertThat(second.path("refresh_token").asText()).isNotEqualTo(oldRefresh);
         assertThat(second.path("scope").asText()).isEqualTo("User.Read");
-        assertThat(second.path("client_info").asText()).isEqualTo(first.path("client_info").asText());
-        assertThat(me(second.path("access_token").asText()).path("mail").asText()).isEqualTo(SandboxTenant.DEMO_USERNAME);
+        assertThat(second.path("client_info").asText())
+                .isEqualTo(first.path("client_info").asText());
+        assertThat(me(second.path("access_token").asText()).path("mail").asText())
+                .isEqualTo(SandboxTenant.DEMO_USERNAME);
         assertThat(sandbox.login().counters().grants(GrantType.REFRESH_TOKEN)).isEqualTo(1);
 
-        HttpResponse<String> reused = post("oauth2/v2.0/token", Map.of("grant_type", "refresh_token",
-                "client_id", CLIENT_ID, "refresh_token", oldRefresh), null);
+        HttpResponse<String> reused = post(
+                "oauth2/v2.0/token",
+                Map.of("grant_type", "refresh_token", "client_id", CLIENT_ID, "refresh_token", oldRefresh),
+                null);
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(json(reused).path("error").asText()).isEqualTo("invalid_grant");
-        HttpResponse<String> foreign = post("oauth2/v2.0/token", Map.of("grant_type", "refresh_token",
-                "client_id", "another-app", "refresh_token", second.path("refresh_token").asText()), null);
+        HttpResponse<String> foreign = post(
+                "oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        "another-app",
+                        "refresh_token",
+                        second.path("refresh_token").asText()),
+                null);
         assertThat(json(foreign).path("error").asText()).isEqualTo("invalid_grant");
         assertThat(sandbox.login().counters().grants(GrantType.REFRESH_TOKEN)).isEqualTo(1);
     }
 
     @Test
     void missingParameters_areInvalidRequest_unknownGrantIsUnsupported() {
-        assertError(post("oauth2/v2.0/devicecode", Map.of("scope", "User.Read"), null),
-                "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
-        assertError(post("oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID), null),
-                "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'scope'.");
-        assertError(post("oauth2/v2.0/token", Map.of("client_id", CLIENT_ID), null),
-                "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
-        assertError(post("oauth2/v2.0/token", Map.of("grant_type", "device_code", "client_id", CLIENT_ID), null),
-                "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'device_code'.");
-        assertError(post("oauth2/v2.0/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT_ID), null),
-                "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'refresh_token'.");
-        assertError(post("oauth2/v2.0/token", Map.of("grant_type", "password", "client_id", CLIENT_ID), null),
-                "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type 'password'.");
-        assertError(post("oauth2/v2.0/token", Map.of("grant_type", DEVICE_CODE_GRANT, "client_id", CLIENT_ID,
-                "device_code", "made-up"), null), "invalid_grant", "AADSTS70000: ");
+        assertError(
+                post("oauth2/v2.0/devicecode", Map.of("scope", "User.Read"), null),
+                "invalid_request",
+                "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
+        assertError(
+                post("oauth2/v2.0/devicecode", Map.of("client_id", CLIENT_ID), null),
+                "invalid_request",
+                "AADSTS900144: The request body must contain the following parameter: 'scope'.");
+        assertError(
+                post("oauth2/v2.0/token", Map.of("client_id", CLIENT_ID), null),
+                "invalid_request",
+                "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
+        assertError(
+                post("oauth2/v2.0/token", Map.of("grant_type", "device_code", "client_id", CLIENT_ID), null),
+                "invalid_request",
+                "AADSTS900144: The request body must contain the following parameter: 'device_code'.");
+        assertError(
+                post("oauth2/v2.0/token", Map.of("grant_type", "refresh_token", "client_id", CLIENT_ID), null),
+                "invalid_request",
+                "AADSTS900144: The request body must contain the following parameter: 'refresh_token'.");
+        assertError(
+                post("oauth2/v2.0/token", Map.of("grant_type", "password", "client_id", CLIENT_ID), null),
+                "unsupported_grant_type",
+                "AADSTS70003: The app requested an unsupported grant type 'password'.");
+        assertError(
+                post(
+                        "oauth2/v2.0/token",
+                        Map.of("grant_type", DEVICE_CODE_GRANT, "client_id", CLIENT_ID, "device_code", "made-up"),
+                        null),
+                "invalid_grant",
+                "AADSTS70000: ");
     }
 
     @Test
@@ -191,9 +249,12 @@ class SandboxLoginEndpointsTest {
         String token = signIn(SandboxTenant.DEMO2_USERNAME).path("access_token").asText();
 
         assertThat(me(token).path("userPrincipalName").asText()).isEqualTo(SandboxTenant.DEMO2_USERNAME);
-        assertThat(sandbox.send("GET", "/v1.0/users/" + SandboxTenant.DEMO_USERNAME, null, token).statusCode())
+        assertThat(sandbox.send("GET", "/v1.0/users/" + SandboxTenant.DEMO_USERNAME, null, token)
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(sandbox.send("GET", "/v1.0/me", null, SandboxTenant.DEMO_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sandbox.send("GET", "/v1.0/me", null, SandboxTenant.DEMO_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
 
         clock.advance(Duration.ofSeconds(3599));
         assertThat(sandbox.send("GET", "/v1.0/me", null, token).statusCode()).isEqualTo(200);
@@ -204,33 +265,47 @@ class SandboxLoginEndpointsTest {
         assertThat(json(expired).path("error").path("code").asText()).isEqualTo("InvalidAuthenticationToken");
         assertThat(json(expired).path("error").path("message").asText())
                 .isEqualTo("Lifetime validation failed, the token is expired.");
-        assertThat(json(sandbox.send("GET", "/v1.0/me", null, "not-a-token")).path("error").path("message").asText())
+        assertThat(json(sandbox.send("GET", "/v1.0/me", null, "not-a-token"))
+                        .path("error")
+                        .path("message")
+                        .asText())
                 .isEqualTo("Access token validation failure. Invalid audience.");
-        assertThat(sandbox.send("GET", "/v1.0/me", null, SandboxTenant.DEMO_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sandbox.send("GET", "/v1.0/me", null, SandboxTenant.DEMO_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void devicePage_offersTheAccounts_andExplainsWhatItCannotDo() {
         HttpResponse<String> page = get("device?user_code=ABC");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("value=\"ABC\"", "value=\"" + SandboxTenant.DEMO_USERNAME + "\"",
-                "value=\"" + SandboxTenant.DEMO2_USERNAME + "\"", "value=\"approve\"", "value=\"decline\"");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body())
+                .contains(
+                        "value=\"ABC\"",
+                        "value=\"" + SandboxTenant.DEMO_USERNAME + "\"",
+                        "value=\"" + SandboxTenant.DEMO2_USERNAME + "\"",
+                        "value=\"approve\"",
+                        "value=\"decline\"");
 
         String userCode = deviceCode().path("user_code").asText();
         HttpResponse<String> unknownCode = sandbox.approveDeviceCode("NOPE<b>", SandboxTenant.DEMO_USERNAME);
         HttpResponse<String> unknownUser = sandbox.approveDeviceCode(userCode, "nobody@contoso.sandbox");
-        HttpResponse<String> noDecision = sandbox.postForm(sandbox.authority().resolve("device"),
-                Map.of("user_code", userCode));
+        HttpResponse<String> noDecision =
+                sandbox.postForm(sandbox.authority().resolve("device"), Map.of("user_code", userCode));
 
         assertThat(unknownCode.statusCode()).isEqualTo(400);
-        assertThat(unknownCode.body()).contains("The code &#39;NOPE&lt;b&gt;&#39; is not known").doesNotContain("NOPE<b>");
+        assertThat(unknownCode.body())
+                .contains("The code &#39;NOPE&lt;b&gt;&#39; is not known")
+                .doesNotContain("NOPE<b>");
         assertThat(unknownUser.statusCode()).isEqualTo(400);
         assertThat(unknownUser.body()).contains("There is no account &#39;nobody@contoso.sandbox&#39;");
         assertThat(noDecision.statusCode()).isEqualTo(400);
         assertThat(noDecision.body()).contains("Choose Approve or Decline.");
 
-        String typed = userCode.substring(0, 4).toLowerCase() + "-" + userCode.substring(4).toLowerCase();
+        String typed = userCode.substring(0, 4).toLowerCase() + "-"
+                + userCode.substring(4).toLowerCase();
         assertThat(sandbox.approveDeviceCode(typed, "demo").statusCode()).isEqualTo(200);
         HttpResponse<String> twice = sandbox.declineDeviceCode(userCode);
         assertThat(twice.statusCode()).isEqualTo(400);
@@ -239,7 +314,9 @@ class SandboxLoginEndpointsTest {
 
     @Test
     void admin_changesTheSettings_showsTheCounters_andSignsEveryoneOut() {
-        HttpResponse<String> changed = sandbox.send("PUT", "/_admin/login",
+        HttpResponse<String> changed = sandbox.send(
+                "PUT",
+                "/_admin/login",
                 "{\"access_token_lifetime_seconds\":60,\"device_code_lifetime_seconds\":30,\"poll_interval_seconds\":0}",
                 null);
         assertThat(changed.statusCode()).isEqualTo(200);
@@ -247,22 +324,29 @@ class SandboxLoginEndpointsTest {
         assertThat(code.path("expires_in").asInt()).isEqualTo(30);
         assertThat(code.path("interval").asInt()).isZero();
         sandbox.approveDeviceCode(code.path("user_code").asText(), SandboxTenant.DEMO_USERNAME);
-        String token = json(redeem(code, DEVICE_CODE_GRANT)).path("access_token").asText();
+        String token =
+                json(redeem(code, DEVICE_CODE_GRANT)).path("access_token").asText();
         assertThat(sandbox.login().accessToken(token).orElseThrow().expiresAt())
                 .isEqualTo(SandboxServer.NOW.plusSeconds(60));
 
         JsonNode state = json(sandbox.send("GET", "/_admin/login", null, null));
-        assertThat(state.toString()).isEqualTo("{\"access_token_lifetime_seconds\":60,"
-                + "\"device_code_lifetime_seconds\":30,\"poll_interval_seconds\":0,\"device_codes_issued\":1,"
-                + "\"grants\":{\"device_code\":1,\"refresh_token\":0}}");
-        assertThat(sandbox.send("PUT", "/_admin/login", "{\"access_token_lifetime_seconds\":-1}", null).statusCode())
+        assertThat(state.toString())
+                .isEqualTo("{\"access_token_lifetime_seconds\":60,"
+                        + "\"device_code_lifetime_seconds\":30,\"poll_interval_seconds\":0,\"device_codes_issued\":1,"
+                        + "\"grants\":{\"device_code\":1,\"refresh_token\":0}}");
+        assertThat(sandbox.send("PUT", "/_admin/login", "{\"access_token_lifetime_seconds\":-1}", null)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(sandbox.send("PUT", "/_admin/login", "{\"poll_interval_seconds\":0.5}", null).statusCode())
+        assertThat(sandbox.send("PUT", "/_admin/login", "{\"poll_interval_seconds\":0.5}", null)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(sandbox.send("PUT", "/_admin/login", "{\"lifetime\":5}", null).statusCode()).isEqualTo(400);
+        assertThat(sandbox.send("PUT", "/_admin/login", "{\"lifetime\":5}", null)
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(sandbox.login().settings().accessTokenLifetime()).isEqualTo(Duration.ofSeconds(60));
 
-        assertThat(sandbox.send("DELETE", "/_admin/login", null, null).statusCode()).isEqualTo(204);
+        assertThat(sandbox.send("DELETE", "/_admin/login", null, null).statusCode())
+                .isEqualTo(204);
         assertThat(sandbox.send("GET", "/v1.0/me", null, token).statusCode()).isEqualTo(401);
         assertThat(sandbox.login().counters().deviceCodesIssued()).isZero();
         assertThat(sandbox.login().settings().accessTokenLifetime()).isEqualTo(Duration.ofSeconds(60));
@@ -271,23 +355,38 @@ class SandboxLoginEndpointsTest {
     /** A whole sign-in of {@code username}: the token response. */
     private JsonNode signIn(String username) {
         JsonNode code = deviceCode();
-        assertThat(sandbox.approveDeviceCode(code.path("user_code").asText(), username).statusCode()).isEqualTo(200);
+        assertThat(sandbox.approveDeviceCode(code.path("user_code").asText(), username)
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> tokens = redeem(code, DEVICE_CODE_GRANT);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         return json(tokens);
     }
 
     private JsonNode deviceCode() {
-        HttpResponse<String> response = post("oauth2/v2.0/devicecode",
-                Map.of("client_id", CLIENT_ID, "scope", "openid profile offline_access User.Read Mail.Read"), null);
+        HttpResponse<String> response = post(
+                "oauth2/v2.0/devicecode",
+                Map.of("client_id", CLIENT_ID, "scope", "openid profile offline_access User.Read Mail.Read"),
+                null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
 
     private HttpResponse<String> redeem(JsonNode code, String grantType) {
-        return post("oauth2/v2.0/token", Map.of("grant_type", grantType, "client_id", CLIENT_ID,
-                "device_code", code.path("device_code").asText(), "client_info", "1",
-                "scope", "openid profile offline_access User.Read Mail.Read"), null);
+        return post(
+                "oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        grantType,
+                        "client_id",
+                        CLIENT_ID,
+                        "device_code",
+                        code.path("device_code").asText(),
+                        "client_info",
+                        "1",
+                        "scope",
+                        "openid profile offline_access User.Read Mail.Read"),
+                null);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String clientRequestId) {
@@ -295,7 +394,8 @@ class SandboxLoginEndpointsTest {
         if (clientRequestId == null) {
             return sandbox.postForm(sandbox.authority().resolve(path), fields);
         }
-        return sandbox.postForm(sandbox.authority().resolve(path), fields, Map.of("client-request-id", clientRequestId));
+        return sandbox.postForm(
+                sandbox.authority().resolve(path), fields, Map.of("client-request-id", clientRequestId));
     }
 
     private HttpResponse<String> get(String path) {

@@ -23,11 +23,11 @@ import org.m365mcp.sandbox.SandboxServer;
 class SandboxLoginTest {
 
     private static final String CLIENT = "client";
-    private static final SignedInUser ADELE =
-            new SignedInUser("demo", "0b6c2f4e-0000-0000-0000-000000000001", "Adele Vance", "adele.vance@contoso.sandbox");
+    private static final SignedInUser ADELE = new SignedInUser(
+            "demo", "0b6c2f4e-0000-0000-0000-000000000001", "Adele Vance", "adele.vance@contoso.sandbox");
 
-    private final SandboxLogin login = new SandboxLogin(Clock.fixed(SandboxServer.NOW, ZoneOffset.UTC),
-            LoginSettings.DEFAULTS);
+    private final SandboxLogin login =
+            new SandboxLogin(Clock.fixed(SandboxServer.NOW, ZoneOffset.UTC), LoginSettings.DEFAULTS);
 
     @Test
     void redeemDeviceCode_concurrentPolls_onlyOneGetsTokens() throws Exception {
@@ -37,7 +37,9 @@ class SandboxLoginTest {
         List<Object> outcomes = race(8, () -> login.redeemDeviceCode(started.deviceCode(), CLIENT));
 
         assertThat(outcomes).filteredOn(TokenGrant.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(LoginException.class::isInstance).hasSize(7)
+        assertThat(outcomes)
+                .filteredOn(LoginException.class::isInstance)
+                .hasSize(7)
                 .allSatisfy(e -> assertThat(((LoginException) e).error()).isEqualTo("invalid_grant"));
         assertThat(login.counters().grants(GrantType.DEVICE_CODE)).isEqualTo(1);
     }
@@ -67,12 +69,14 @@ class SandboxLoginTest {
     void approve_thenDecline_secondDecisionRefused_expiredCodeRefused() {
         DeviceAuthorization started = login.startDeviceFlow(CLIENT, List.of("User.Read"));
         login.decline(started.userCode());
-        assertThatThrownBy(() -> login.approve(started.userCode(), ADELE)).isInstanceOf(UserCodeException.class)
+        assertThatThrownBy(() -> login.approve(started.userCode(), ADELE))
+                .isInstanceOf(UserCodeException.class)
                 .hasMessageContaining("already been used");
 
         login.updateSettings(s -> s.withDeviceCodeLifetime(Duration.ZERO));
         DeviceAuthorization expired = login.startDeviceFlow(CLIENT, List.of("User.Read"));
-        assertThatThrownBy(() -> login.approve(expired.userCode(), ADELE)).isInstanceOf(UserCodeException.class)
+        assertThatThrownBy(() -> login.approve(expired.userCode(), ADELE))
+                .isInstanceOf(UserCodeException.class)
                 .hasMessageContaining("has expired");
     }
 

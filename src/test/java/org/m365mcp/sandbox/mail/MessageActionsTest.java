@@ -36,12 +36,15 @@ class MessageActionsTest {
     void resource_listCalledDirectly_pagesWithNextLink() {
         Mailbox demo = MailboxSeederTest.demo();
         URI root = URI.create("http://h/sandbox/v1.0");
-        GraphRequest request = GraphRequest.of(root, URI.create(root + "/me/mailFolders/drafts/messages?$top=2"),
-                Map.of("$top", "2"));
+        GraphRequest request =
+                GraphRequest.of(root, URI.create(root + "/me/mailFolders/drafts/messages?$top=2"), Map.of("$top", "2"));
 
-        String body = (String) new MessagesResource(demo, request, "drafts").list().getEntity();
+        String body =
+                (String) new MessagesResource(demo, request, "drafts").list().getEntity();
 
-        assertThat(body).contains("\"@odata.nextLink\":\"http://h/sandbox/v1.0/me/mailFolders/drafts/messages?$top=2&$skip=2\"");
+        assertThat(body)
+                .contains(
+                        "\"@odata.nextLink\":\"http://h/sandbox/v1.0/me/mailFolders/drafts/messages?$top=2&$skip=2\"");
         assertThat(Json.body(body).path("value")).hasSize(2);
     }
 
@@ -56,8 +59,12 @@ class MessageActionsTest {
                 int thread = t;
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        String id = actions.createDraft(null, draftTo(MEGAN, thread + "/" + i)).path("id").asText();
-                        String moved = actions.move(id, Json.object().put("destinationId", "archive")).path("id").asText();
+                        String id = actions.createDraft(null, draftTo(MEGAN, thread + "/" + i))
+                                .path("id")
+                                .asText();
+                        String moved = actions.move(id, Json.object().put("destinationId", "archive"))
+                                .path("id")
+                                .asText();
                         if (i % 5 == 0) {
                             actions.delete(moved);
                         }
@@ -82,10 +89,12 @@ class MessageActionsTest {
         AtomicReference<Mailbox> adeleRef = new AtomicReference<>();
         AtomicReference<Mailbox> meganRef = new AtomicReference<>();
         Clock clock = Clock.fixed(MailboxSeederTest.ANCHOR, ZoneOffset.UTC);
-        MailDelivery delivery = (sent, to) -> (to.equals(MEGAN) ? meganRef : adeleRef).get().receive(sent);
+        MailDelivery delivery =
+                (sent, to) -> (to.equals(MEGAN) ? meganRef : adeleRef).get().receive(sent);
         adeleRef.set(Mailbox.seeded("demo", MailboxSeederTest.ADELE, 1, MailboxSeederTest.ANCHOR, clock, delivery));
         meganRef.set(Mailbox.seeded("demo2", MEGAN, 2, MailboxSeederTest.ANCHOR, clock, delivery));
-        int inboxBefore = adeleRef.get().messages(adeleRef.get().requireFolder("inbox")).size();
+        int inboxBefore =
+                adeleRef.get().messages(adeleRef.get().requireFolder("inbox")).size();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -108,20 +117,29 @@ class MessageActionsTest {
 
         Mailbox adele = adeleRef.get();
         assertThat(adele.messages(adele.requireFolder("inbox"))).hasSize(inboxBefore + 100);
-        assertThat(adele.messages(adele.requireFolder("inbox")).get(0).path("isRead").asBoolean()).isFalse();
+        assertThat(adele.messages(adele.requireFolder("inbox"))
+                        .get(0)
+                        .path("isRead")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void send_aMessageThatIsNotADraft_orWithoutRecipients_is400() {
         Mailbox demo = MailboxSeederTest.demo();
         MessageActions actions = new MessageActions(demo);
-        String received = demo.messages(demo.requireFolder("inbox")).get(0).path("id").asText();
-        String empty = actions.createDraft(null, Json.object().put("subject", "nobody")).path("id").asText();
+        String received =
+                demo.messages(demo.requireFolder("inbox")).get(0).path("id").asText();
+        String empty = actions.createDraft(null, Json.object().put("subject", "nobody"))
+                .path("id")
+                .asText();
 
-        assertThatThrownBy(() -> actions.send(received)).isInstanceOfSatisfying(SandboxGraphException.class,
-                e -> assertThat(e.code()).isEqualTo("ErrorInvalidRequest"));
-        assertThatThrownBy(() -> actions.send(empty)).isInstanceOfSatisfying(SandboxGraphException.class,
-                e -> assertThat(e.code()).isEqualTo("ErrorInvalidRecipients"));
+        assertThatThrownBy(() -> actions.send(received))
+                .isInstanceOfSatisfying(
+                        SandboxGraphException.class, e -> assertThat(e.code()).isEqualTo("ErrorInvalidRequest"));
+        assertThatThrownBy(() -> actions.send(empty))
+                .isInstanceOfSatisfying(
+                        SandboxGraphException.class, e -> assertThat(e.code()).isEqualTo("ErrorInvalidRecipients"));
         assertThat(demo.message(empty).path("isDraft").asBoolean()).isTrue(); // a failed send changes nothing
     }
 }

@@ -41,7 +41,8 @@ class ODataFilterTest {
     void parse_dateTimesCompareAsInstants_withOrWithoutQuotes() {
         assertThat(matches("receivedDateTime ge 2026-01-14T00:00:00Z")).isTrue();
         assertThat(matches("receivedDateTime lt 2026-01-14T07:59:59Z")).isFalse();
-        assertThat(matches("start/dateTime ge '2026-01-15T08:30:00' and start/dateTime lt '2026-01-15T09:00:01'")).isTrue();
+        assertThat(matches("start/dateTime ge '2026-01-15T08:30:00' and start/dateTime lt '2026-01-15T09:00:01'"))
+                .isTrue();
     }
 
     @Test
@@ -50,7 +51,8 @@ class ODataFilterTest {
         assertThat(matches("contains(subject,'budget')")).isTrue();
         assertThat(matches("categories/any(c:c eq 'Blue category')")).isTrue();
         assertThat(matches("categories/any(c:c eq 'Green category')")).isFalse();
-        assertThat(matches("not (isRead eq true) and (importance eq 'low' or importance eq 'high')")).isTrue();
+        assertThat(matches("not (isRead eq true) and (importance eq 'low' or importance eq 'high')"))
+                .isTrue();
         assertThat(matches("subject eq 'it''s'")).isFalse();
         assertThat(matches("missing eq null")).isTrue();
     }
@@ -58,7 +60,8 @@ class ODataFilterTest {
     @Test
     void parse_syntaxErrors_are400BadRequest() {
         for (String bad : new String[] {"isRead eq", "isRead is false", "(isRead eq false", "subject eq 'open"}) {
-            assertThatThrownBy(() -> ODataFilter.parse(bad)).as(bad)
+            assertThatThrownBy(() -> ODataFilter.parse(bad))
+                    .as(bad)
                     .isInstanceOfSatisfying(SandboxGraphException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.code()).isEqualTo("BadRequest");

@@ -23,9 +23,12 @@ class ODataQueryTest {
 
     @Test
     void parse_badTopSkipOrCount_is400() {
-        for (Map<String, String> bad : new Map[] {Map.of("$top", "0"), Map.of("$top", "ten"), Map.of("$skip", "-1"),
-            Map.of("$count", "yes")}) {
-            assertThatThrownBy(() -> ODataQuery.parse(bad)).as(bad.toString()).isInstanceOf(SandboxGraphException.class);
+        for (Map<String, String> bad :
+                new Map[] {Map.of("$top", "0"), Map.of("$top", "ten"), Map.of("$skip", "-1"), Map.of("$count", "yes")
+                }) {
+            assertThatThrownBy(() -> ODataQuery.parse(bad))
+                    .as(bad.toString())
+                    .isInstanceOf(SandboxGraphException.class);
         }
         assertThatThrownBy(() -> ODataOrder.parse("subject sideways")).isInstanceOf(SandboxGraphException.class);
     }
@@ -35,7 +38,8 @@ class ODataQueryTest {
         URI request = URI.create("http://h/sandbox/v1.0/me/messages?%24skip=10&$filter=isRead%20eq%20false"
                 + "&%24select=subject%2Cfrom&$top=10");
 
-        assertThat(ODataPage.nextLink(request, 20)).hasToString("http://h/sandbox/v1.0/me/messages?"
-                + "$filter=isRead%20eq%20false&$select=subject%2Cfrom&$top=10&$skip=20");
+        assertThat(ODataPage.nextLink(request, 20))
+                .hasToString("http://h/sandbox/v1.0/me/messages?"
+                        + "$filter=isRead%20eq%20false&$select=subject%2Cfrom&$top=10&$skip=20");
     }
 }

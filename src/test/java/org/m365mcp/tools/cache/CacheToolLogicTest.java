@@ -23,9 +23,12 @@ class CacheToolLogicTest {
 
     @Test
     void operations_fromTtlProperties_excludeDefaultAndOtherKeys() {
-        assertThat(CacheOperations.names(List.of("m365.mcp.cache.ttl.email_list.fresh",
-                "m365.mcp.cache.ttl.email_list.stale", "m365.mcp.cache.ttl.default.fresh",
-                "m365.mcp.cache.ttl.search_files.fresh", "m365.mcp.cache.heap-entries")))
+        assertThat(CacheOperations.names(List.of(
+                        "m365.mcp.cache.ttl.email_list.fresh",
+                        "m365.mcp.cache.ttl.email_list.stale",
+                        "m365.mcp.cache.ttl.default.fresh",
+                        "m365.mcp.cache.ttl.search_files.fresh",
+                        "m365.mcp.cache.heap-entries")))
                 .containsExactly("email_list", "search_files");
     }
 
@@ -33,8 +36,10 @@ class CacheToolLogicTest {
     void operation_unknown_isAnArgumentErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> CacheArguments.operation("resource_type", "email_lst", Set.of("email_list")))
                 .isInstanceOf(ToolArgumentException.class)
-                .hasMessageContaining("resource_type").hasMessageContaining("email_list");
-        assertThat(CacheArguments.operation("resource_type", "email_list", Set.of("email_list"))).isEqualTo("email_list");
+                .hasMessageContaining("resource_type")
+                .hasMessageContaining("email_list");
+        assertThat(CacheArguments.operation("resource_type", "email_list", Set.of("email_list")))
+                .isEqualTo("email_list");
     }
 
     @Test
@@ -57,7 +62,8 @@ class CacheToolLogicTest {
 
     @Test
     void sizeStats_compressionSavings_areUncompressedMinusStored() {
-        assertThat(SizeStats.of(new StoreSummary(3, 400, 1000)).compressionSavedBytes()).isEqualTo(600);
+        assertThat(SizeStats.of(new StoreSummary(3, 400, 1000)).compressionSavedBytes())
+                .isEqualTo(600);
     }
 
     @Test
@@ -72,27 +78,39 @@ class CacheToolLogicTest {
 
     @Test
     void warmingStatus_runPartWay_countsItemsInTotalAndPerAccount() {
-        WarmingProgress progress = new WarmingProgress(Map.of("demo", 3, "demo2", 3), List.of(
-                outcome(0, "demo", ItemOutcome.WARMED), outcome(1, "demo2", ItemOutcome.WARMED),
-                outcome(2, "demo", ItemOutcome.FRESH), outcome(3, "demo2", ItemOutcome.FAILED)));
+        WarmingProgress progress = new WarmingProgress(
+                Map.of("demo", 3, "demo2", 3),
+                List.of(
+                        outcome(0, "demo", ItemOutcome.WARMED), outcome(1, "demo2", ItemOutcome.WARMED),
+                        outcome(2, "demo", ItemOutcome.FRESH), outcome(3, "demo2", ItemOutcome.FAILED)));
 
         WarmingStatusAnswer all = WarmingStatusAnswer.of(null, execution("STARTED", progress));
         WarmingStatusAnswer demo2 = WarmingStatusAnswer.of("demo2", execution("STARTED", progress));
 
         assertThat(all.executionId()).isEqualTo(7L);
-        assertThat(all).extracting(WarmingStatusAnswer::total, WarmingStatusAnswer::done, WarmingStatusAnswer::warmed,
-                WarmingStatusAnswer::fresh, WarmingStatusAnswer::failed, WarmingStatusAnswer::skipped,
-                WarmingStatusAnswer::percentDone).containsExactly(6, 4, 2, 1, 1, 2, 66);
+        assertThat(all)
+                .extracting(
+                        WarmingStatusAnswer::total,
+                        WarmingStatusAnswer::done,
+                        WarmingStatusAnswer::warmed,
+                        WarmingStatusAnswer::fresh,
+                        WarmingStatusAnswer::failed,
+                        WarmingStatusAnswer::skipped,
+                        WarmingStatusAnswer::percentDone)
+                .containsExactly(6, 4, 2, 1, 1, 2, 66);
         assertThat(all.accounts().get("demo")).isEqualTo(new AccountWarming(3, 2, 1, 1, 0, 1));
         assertThat(all.note()).startsWith("Warming in progress (started): 4 of 6 items done");
         assertThat(demo2.accounts()).containsOnlyKeys("demo2");
         assertThat(demo2.items()).extracting(ItemOutcome::position).containsExactly(1, 3);
-        assertThat(demo2).extracting(WarmingStatusAnswer::total, WarmingStatusAnswer::done).containsExactly(3, 2);
+        assertThat(demo2)
+                .extracting(WarmingStatusAnswer::total, WarmingStatusAnswer::done)
+                .containsExactly(3, 2);
     }
 
     @Test
     void warmingStatus_stoppedRun_saysARestartGoesOn() {
-        WarmingProgress progress = new WarmingProgress(Map.of("demo", 2), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
+        WarmingProgress progress =
+                new WarmingProgress(Map.of("demo", 2), List.of(outcome(0, "demo", ItemOutcome.WARMED)));
 
         assertThat(WarmingStatusAnswer.of(null, execution("STOPPED", progress)).note())
                 .isEqualTo("Warming was stopped: 1 of 2 items done (1 warmed, 0 already fresh, 0 failed);"

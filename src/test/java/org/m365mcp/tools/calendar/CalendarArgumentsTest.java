@@ -15,7 +15,8 @@ class CalendarArgumentsTest {
     @Test
     void instant_datesAroundBerlinDstChange_areLocalMidnights() {
         // 2026-03-29: clocks go from 02:00 CET to 03:00 CEST, so that day is 23 hours long.
-        assertThat(CalendarArguments.instant("start", "2026-03-29", BERLIN, false)).hasToString("2026-03-28T23:00:00Z");
+        assertThat(CalendarArguments.instant("start", "2026-03-29", BERLIN, false))
+                .hasToString("2026-03-28T23:00:00Z");
         assertThat(CalendarArguments.instant("end", "2026-03-29", BERLIN, true)).hasToString("2026-03-29T22:00:00Z");
     }
 
@@ -30,13 +31,15 @@ class CalendarArgumentsTest {
     @Test
     void instant_garbage_namesTheArgument() {
         assertThatThrownBy(() -> CalendarArguments.instant("end", "next tuesday", BERLIN, true))
-                .isInstanceOf(ToolArgumentException.class).hasMessageContaining("'end'");
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessageContaining("'end'");
     }
 
     @Test
     void zone_unknownName_isAnArgumentError() {
         assertThatThrownBy(() -> CalendarArguments.zone("time_zone", "Mars/Olympus"))
-                .isInstanceOf(ToolArgumentException.class).hasMessageContaining("IANA");
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessageContaining("IANA");
         assertThat(CalendarArguments.zone("time_zone", "America/New_York")).isEqualTo(ZoneId.of("America/New_York"));
     }
 
@@ -56,8 +59,12 @@ class CalendarArgumentsTest {
 
         assertThat(EventTimes.show(before, false, newYork)).isEqualTo("2026-03-07T09:00-05:00");
         assertThat(EventTimes.show(after, false, newYork)).isEqualTo("2026-03-09T09:00-04:00");
-        assertThat(EventTimes.show(mapper.readTree("{\"dateTime\":\"2026-03-09T09:00:00\",\"timeZone\":"
-                + "\"Eastern Standard Time\"}"), false, newYork)).isEqualTo("2026-03-09T09:00-04:00");
+        assertThat(EventTimes.show(
+                        mapper.readTree(
+                                "{\"dateTime\":\"2026-03-09T09:00:00\",\"timeZone\":" + "\"Eastern Standard Time\"}"),
+                        false,
+                        newYork))
+                .isEqualTo("2026-03-09T09:00-04:00");
         assertThat(EventTimes.show(before, true, newYork)).isEqualTo("2026-03-07");
     }
 }

@@ -23,22 +23,32 @@ class CalendarInvalidationsTest {
         return Stream.of(CalendarWriteTools.class, EventResponseTools.class, CalendarFolderTools.class)
                 .flatMap(type -> Arrays.stream(type.getMethods()))
                 .filter(m -> m.isAnnotationPresent(InvalidatesCache.class))
-                .collect(Collectors.toMap(m -> m.getAnnotation(McpTool.class).name(), m -> Arrays.stream(
-                        m.getAnnotation(InvalidatesCache.class).value()).map(CalendarInvalidationsTest::shown)
-                        .collect(Collectors.toSet())));
+                .collect(Collectors.toMap(
+                        m -> m.getAnnotation(McpTool.class).name(),
+                        m -> Arrays.stream(
+                                        m.getAnnotation(InvalidatesCache.class).value())
+                                .map(CalendarInvalidationsTest::shown)
+                                .collect(Collectors.toSet())));
     }
 
     @Test
     void eventWrites_declareSpecSection3sInvalidations_andTheFreeBusyOfTheirAccount() {
         Map<String, Set<String>> declared = declared();
 
-        assertThat(declared.get("calendar_create_event")).contains("calendar_list_events", "search_events")
-                .containsAll(FREE_BUSY).noneMatch(i -> i.startsWith("calendar_get_event"));
-        Stream.of("calendar_update_event", "calendar_delete_event").forEach(tool -> assertThat(declared.get(tool))
-                .as(tool).contains("calendar_list_events", "calendar_get_event(event_id)", "search_events")
-                .containsAll(FREE_BUSY));
-        Stream.of("calendar_respond_event", "calendar_propose_new_time").forEach(tool -> assertThat(declared.get(tool))
-                .as(tool).contains("calendar_list_events", "calendar_get_event(event_id)").containsAll(FREE_BUSY));
+        assertThat(declared.get("calendar_create_event"))
+                .contains("calendar_list_events", "search_events")
+                .containsAll(FREE_BUSY)
+                .noneMatch(i -> i.startsWith("calendar_get_event"));
+        Stream.of("calendar_update_event", "calendar_delete_event")
+                .forEach(tool -> assertThat(declared.get(tool))
+                        .as(tool)
+                        .contains("calendar_list_events", "calendar_get_event(event_id)", "search_events")
+                        .containsAll(FREE_BUSY));
+        Stream.of("calendar_respond_event", "calendar_propose_new_time")
+                .forEach(tool -> assertThat(declared.get(tool))
+                        .as(tool)
+                        .contains("calendar_list_events", "calendar_get_event(event_id)")
+                        .containsAll(FREE_BUSY));
         assertThat(declared).doesNotContainKey("calendar_forward_event");
     }
 
@@ -47,8 +57,9 @@ class CalendarInvalidationsTest {
         Map<String, Set<String>> declared = declared();
 
         assertThat(declared.get("calendar_create_calendar")).containsExactly("calendar_list_calendars");
-        assertThat(declared.get("calendar_delete_calendar")).contains("calendar_list_calendars",
-                "calendar_list_events", "calendar_get_event", "search_events").containsAll(FREE_BUSY);
+        assertThat(declared.get("calendar_delete_calendar"))
+                .contains("calendar_list_calendars", "calendar_list_events", "calendar_get_event", "search_events")
+                .containsAll(FREE_BUSY);
     }
 
     @Test
@@ -56,7 +67,8 @@ class CalendarInvalidationsTest {
         Set<String> cached = Stream.of(CalendarTools.class, FreeBusyTools.class, EventSearchTools.class)
                 .flatMap(type -> Arrays.stream(type.getMethods()))
                 .filter(m -> m.isAnnotationPresent(CacheResult.class))
-                .map(m -> m.getAnnotation(CacheResult.class).cacheName()).collect(Collectors.toSet());
+                .map(m -> m.getAnnotation(CacheResult.class).cacheName())
+                .collect(Collectors.toSet());
 
         assertThat(declared().values().stream().flatMap(Set::stream).map(i -> i.replaceAll("\\(.*", "")))
                 .allMatch(cached::contains);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class EventDetailTest {
 
     private static ObjectNode event(String body) {
-        ObjectNode event = new ObjectMapper().createObjectNode().put("id", "AAMkE1").put("subject", "Review");
+        ObjectNode event =
+                new ObjectMapper().createObjectNode().put("id", "AAMkE1").put("subject", "Review");
         event.putObject("body").put("contentType", "text").put("content", body);
         return event;
     }
@@ -23,8 +24,8 @@ class EventDetailTest {
         EventDetail rest = EventDetail.of("demo", event, ZoneId.of("UTC"), first.nextBodyOffset(), 10);
 
         assertThat(first.body()).isEqualTo("0123456789");
-        assertThat(first.bodyNote()).isEqualTo(
-                "characters 0-10 of 15 shown; 5 more: call calendar_get_event with body_offset=10");
+        assertThat(first.bodyNote())
+                .isEqualTo("characters 0-10 of 15 shown; 5 more: call calendar_get_event with body_offset=10");
         assertThat(rest.body()).isEqualTo("abcde");
         assertThat(rest.nextBodyOffset()).isNull();
     }

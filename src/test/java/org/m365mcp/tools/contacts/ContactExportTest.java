@@ -28,7 +28,9 @@ class ContactExportTest {
                 + "'personalNotes':'line1\\nline2','categories':['VIP','a,b'],"
                 + "'businessAddress':{'street':'1 Main St','city':'Oslo','postalCode':'0150'}}")));
 
-        assertThat(card).startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n").endsWith("END:VCARD\r\n")
+        assertThat(card)
+                .startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+                .endsWith("END:VCARD\r\n")
                 .contains("\r\nFN:Smith\\, John\\; Jr.\r\n")
                 .contains("\r\nN:Smith;John;;;\r\n")
                 .contains("\r\nEMAIL;TYPE=INTERNET:john@example.com\r\n")

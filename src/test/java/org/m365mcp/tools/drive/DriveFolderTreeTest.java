@@ -40,12 +40,15 @@ class DriveFolderTreeTest {
 
         List<DriveFolderNode> top = tree.read(DriveItemRef.ROOT);
 
-        assertThat(top).extracting(DriveFolderNode::name).containsExactly("Archive", "Desktop", "Documents", "Pictures",
-                "Shared");
+        assertThat(top)
+                .extracting(DriveFolderNode::name)
+                .containsExactly("Archive", "Desktop", "Documents", "Pictures", "Shared");
         assertThat(count(top)).isEqualTo(tree.count()).isEqualTo(274);
         assertThat(tree.truncated()).isFalse();
-        assertThat(tree.listings()).isEqualTo(sandbox.received().stream()
-                .filter(r -> r.path().endsWith("/children")).count());
+        assertThat(tree.listings())
+                .isEqualTo(sandbox.received().stream()
+                        .filter(r -> r.path().endsWith("/children"))
+                        .count());
     }
 
     @Test
@@ -64,10 +67,13 @@ class DriveFolderTreeTest {
         DriveFolderTree tree = new DriveFolderTree(graph, "demo", 3, pool);
 
         assertThatThrownBy(() -> tree.read(DriveItemRef.byId("01NOSUCHFOLDER")))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.isNotFound()).isTrue());
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.isNotFound()).isTrue());
     }
 
     private static int count(List<DriveFolderNode> nodes) {
-        return nodes == null ? 0 : nodes.stream().mapToInt(n -> 1 + count(n.children())).sum();
+        return nodes == null
+                ? 0
+                : nodes.stream().mapToInt(n -> 1 + count(n.children())).sum();
     }
 }

@@ -16,8 +16,17 @@ class DriveItemTest {
                  "eTag":"x","webUrl":"https://x","file":{"mimeType":"application/pdf","hashes":{}},
                  "parentReference":{"id":"01P","path":"/drive/root:/Documents"}}"""));
 
-        assertThat(item).isEqualTo(new DriveItem("01F", "Plan.docx", false, "/Documents/Plan.docx", "01P", 1234,
-                "application/pdf", null, "2026-01-02T03:04:05Z"));
+        assertThat(item)
+                .isEqualTo(new DriveItem(
+                        "01F",
+                        "Plan.docx",
+                        false,
+                        "/Documents/Plan.docx",
+                        "01P",
+                        1234,
+                        "application/pdf",
+                        null,
+                        "2026-01-02T03:04:05Z"));
     }
 
     @Test
@@ -34,7 +43,8 @@ class DriveItemTest {
 
     @Test
     void of_root_isSlash() throws Exception {
-        assertThat(DriveItem.of(JSON.readTree("{\"id\":\"01R\",\"name\":\"root\",\"root\":{},\"folder\":{}}")).path())
+        assertThat(DriveItem.of(JSON.readTree("{\"id\":\"01R\",\"name\":\"root\",\"root\":{},\"folder\":{}}"))
+                        .path())
                 .isEqualTo("/");
     }
 }

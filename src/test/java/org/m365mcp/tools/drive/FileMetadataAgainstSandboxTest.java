@@ -34,8 +34,16 @@ class FileMetadataAgainstSandboxTest {
     }
 
     private String upload(String name, String text) {
-        return metadata.graph.send("demo2", GraphClientRequest.put("/me/drive/root:/" + name + ":/content",
-                text.getBytes(StandardCharsets.UTF_8), "application/octet-stream")).json().path("id").asText();
+        return metadata.graph
+                .send(
+                        "demo2",
+                        GraphClientRequest.put(
+                                "/me/drive/root:/" + name + ":/content",
+                                text.getBytes(StandardCharsets.UTF_8),
+                                "application/octet-stream"))
+                .json()
+                .path("id")
+                .asText();
     }
 
     @Test
@@ -73,8 +81,14 @@ class FileMetadataAgainstSandboxTest {
     @Test
     void fileGet_contentOffsetWithoutTextToReadOn_isAnErrorNamingTheArgument() {
         String id = upload("short.txt", "hello drive");
-        String binary = metadata.graph.send("demo2", GraphClientRequest.put("/me/drive/root:/photo.png:/content",
-                new byte[] {1, 2, 3}, "application/octet-stream")).json().path("id").asText();
+        String binary = metadata.graph
+                .send(
+                        "demo2",
+                        GraphClientRequest.put(
+                                "/me/drive/root:/photo.png:/content", new byte[] {1, 2, 3}, "application/octet-stream"))
+                .json()
+                .path("id")
+                .asText();
 
         assertThatThrownBy(() -> metadata.fileGet("demo2", id, true, 11, true, false))
                 .isInstanceOf(ToolArgumentException.class)
@@ -83,7 +97,8 @@ class FileMetadataAgainstSandboxTest {
                 .isInstanceOf(ToolArgumentException.class)
                 .hasMessage("Invalid argument 'content_offset': applies only with include_content=true");
         assertThatThrownBy(() -> metadata.fileGet("demo2", binary, true, 5, true, false))
-                .isInstanceOf(ToolArgumentException.class).hasMessage("Invalid argument 'content_offset': 'photo.png'"
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessage("Invalid argument 'content_offset': 'photo.png'"
                         + " is not a text file up to 64 KB, so its content does not come in parts");
     }
 }

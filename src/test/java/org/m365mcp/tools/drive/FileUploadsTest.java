@@ -29,8 +29,10 @@ class FileUploadsTest {
         assertThat(text.size()).isEqualTo(6);
 
         String big = "x".repeat((int) FileUploads.MAX_SIMPLE_UPLOAD + 1);
-        assertThatThrownBy(() -> uploads().source(big, "")).isInstanceOf(ToolArgumentException.class)
-                .hasMessageContaining("content").hasMessageContaining("local_file");
+        assertThatThrownBy(() -> uploads().source(big, ""))
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessageContaining("content")
+                .hasMessageContaining("local_file");
     }
 
     @Test
@@ -52,8 +54,10 @@ class FileUploadsTest {
     void localFile_overTheConfiguredMaximum_isRefusedNamingLocalFile() throws Exception {
         sparse("huge.bin", MAX + 1);
 
-        assertThatThrownBy(() -> uploads().source("", "huge.bin")).isInstanceOf(ToolArgumentException.class)
-                .hasMessageContaining("local_file").hasMessageContaining(FileUploads.MAX_UPLOAD_PROPERTY);
+        assertThatThrownBy(() -> uploads().source("", "huge.bin"))
+                .isInstanceOf(ToolArgumentException.class)
+                .hasMessageContaining("local_file")
+                .hasMessageContaining(FileUploads.MAX_UPLOAD_PROPERTY);
     }
 
     @Test

@@ -48,10 +48,15 @@ class ResumableUploadTest {
         assertThat(item.path("size").asLong()).isEqualTo(TEN_MB);
         assertThat(sha256(downloaded(item))).isEqualTo(sha256(Files.readAllBytes(file)));
         List<SandboxServer.Received> fragments = uploads("PUT");
-        assertThat(fragments).extracting(r -> r.header("Content-Range").orElseThrow()).containsExactly(
-                "bytes 0-3276799/10485760", "bytes 3276800-6553599/10485760", "bytes 6553600-9830399/10485760",
-                "bytes 9830400-10485759/10485760");
-        assertThat(fragments).allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
+        assertThat(fragments)
+                .extracting(r -> r.header("Content-Range").orElseThrow())
+                .containsExactly(
+                        "bytes 0-3276799/10485760",
+                        "bytes 3276800-6553599/10485760",
+                        "bytes 6553600-9830399/10485760",
+                        "bytes 9830400-10485759/10485760");
+        assertThat(fragments)
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
     }
 
     @Test
@@ -63,9 +68,14 @@ class ResumableUploadTest {
 
         assertThat(sha256(downloaded(item))).isEqualTo(sha256(Files.readAllBytes(file)));
         assertThat(uploads("GET")).as("the session's status was asked once").hasSize(1);
-        assertThat(uploads("PUT")).extracting(r -> r.header("Content-Range").orElseThrow()).containsExactly(
-                "bytes 0-3276799/10485760", "bytes 3276800-6553599/10485760", "bytes 6553600-9830399/10485760",
-                "bytes 6553600-9830399/10485760", "bytes 9830400-10485759/10485760");
+        assertThat(uploads("PUT"))
+                .extracting(r -> r.header("Content-Range").orElseThrow())
+                .containsExactly(
+                        "bytes 0-3276799/10485760",
+                        "bytes 3276800-6553599/10485760",
+                        "bytes 6553600-9830399/10485760",
+                        "bytes 6553600-9830399/10485760",
+                        "bytes 9830400-10485759/10485760");
     }
 
     @Test
@@ -74,11 +84,13 @@ class ResumableUploadTest {
         Path file = file(5L * 1024 * 1024);
 
         assertThatThrownBy(() -> upload("/me/drive/root:/Documents/refused.bin:/createUploadSession", file))
-                .isInstanceOf(GraphException.class).satisfies(e -> assertThat(((GraphException) e).status()).isEqualTo(403));
+                .isInstanceOf(GraphException.class)
+                .satisfies(e -> assertThat(((GraphException) e).status()).isEqualTo(403));
 
         assertThat(uploads("DELETE")).hasSize(1);
         URI session = URI.create(sandbox.root() + uploads("DELETE").get(0).path());
-        assertThatThrownBy(() -> graph.getPreAuthenticated(session)).isInstanceOf(GraphException.class)
+        assertThatThrownBy(() -> graph.getPreAuthenticated(session))
+                .isInstanceOf(GraphException.class)
                 .satisfies(e -> assertThat(((GraphException) e).isNotFound()).isTrue());
         assertThatThrownBy(() -> graph.get("demo", "/me/drive/root:/Documents/refused.bin"))
                 .satisfies(e -> assertThat(((GraphException) e).isNotFound()).isTrue());
@@ -102,13 +114,17 @@ class ResumableUploadTest {
     }
 
     private JsonNode upload(String createPath, Path file) throws Exception {
-        ObjectNode item = JsonNodeFactory.instance.objectNode().put("@microsoft.graph.conflictBehavior", "fail")
+        ObjectNode item = JsonNodeFactory.instance
+                .objectNode()
+                .put("@microsoft.graph.conflictBehavior", "fail")
                 .put("fileSize", Files.size(file));
-        return new ResumableUpload(graph, UploadRanges.FRAGMENT).upload("demo", createPath, item, file, Files.size(file));
+        return new ResumableUpload(graph, UploadRanges.FRAGMENT)
+                .upload("demo", createPath, item, file, Files.size(file));
     }
 
     private List<SandboxServer.Received> uploads(String method) {
-        return sandbox.received().stream().filter(r -> r.path().startsWith("/upload/") && r.method().equals(method))
+        return sandbox.received().stream()
+                .filter(r -> r.path().startsWith("/upload/") && r.method().equals(method))
                 .toList();
     }
 

@@ -28,11 +28,12 @@ class UploadRangesTest {
             ranges.add(UploadRanges.contentRange(offset, length, total));
             offset += length;
         }
-        assertThat(ranges).containsExactly(
-                "bytes 0-3276799/10485760",
-                "bytes 3276800-6553599/10485760",
-                "bytes 6553600-9830399/10485760",
-                "bytes 9830400-10485759/10485760");
+        assertThat(ranges)
+                .containsExactly(
+                        "bytes 0-3276799/10485760",
+                        "bytes 3276800-6553599/10485760",
+                        "bytes 6553600-9830399/10485760",
+                        "bytes 9830400-10485759/10485760");
         assertThat(offset).isEqualTo(total);
     }
 
@@ -54,13 +55,15 @@ class UploadRangesTest {
     void nextStart_openAndClosedRanges_firstRangesStart() throws Exception {
         assertThat(UploadRanges.nextStart(JSON.readTree("[\"26-\"]"))).isEqualTo(26);
         assertThat(UploadRanges.nextStart(JSON.readTree("[\"0-\"]"))).isZero();
-        assertThat(UploadRanges.nextStart(JSON.readTree("[\"12345-55232\",\"77829-99375\"]"))).isEqualTo(12345);
+        assertThat(UploadRanges.nextStart(JSON.readTree("[\"12345-55232\",\"77829-99375\"]")))
+                .isEqualTo(12345);
     }
 
     @Test
     void nextStart_missingEmptyOrGarbled_isMinusOne() throws Exception {
         assertThat(UploadRanges.nextStart(null)).isEqualTo(-1);
-        assertThat(UploadRanges.nextStart(JSON.readTree("{}").path("nextExpectedRanges"))).isEqualTo(-1);
+        assertThat(UploadRanges.nextStart(JSON.readTree("{}").path("nextExpectedRanges")))
+                .isEqualTo(-1);
         assertThat(UploadRanges.nextStart(JSON.readTree("[]"))).isEqualTo(-1);
         assertThat(UploadRanges.nextStart(JSON.readTree("[\"bytes=5-\"]"))).isEqualTo(-1);
         assertThat(UploadRanges.nextStart(JSON.readTree("[42]"))).isEqualTo(-1);

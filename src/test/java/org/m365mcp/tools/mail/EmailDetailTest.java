@@ -46,8 +46,8 @@ class EmailDetailTest {
         assertThat(detail.body()).hasSize(20_000);
         assertThat(detail.bodyTruncated()).isTrue();
         assertThat(detail.nextBodyOffset()).isEqualTo(20_000);
-        assertThat(detail.bodyNote()).isEqualTo(
-                "characters 0-20000 of 20010 shown; 10 more: call email_get with body_offset=20000");
+        assertThat(detail.bodyNote())
+                .isEqualTo("characters 0-20000 of 20010 shown; 10 more: call email_get with body_offset=20000");
     }
 
     @Test

@@ -40,7 +40,9 @@ class FolderSweepTest {
     @Test
     void run_failureBeforeAnyWrite_throwsGraphsError() {
         assertThatThrownBy(() -> FolderSweep.run(List.of("a", "b"), id -> {
-            throw GraphException.fromResponse(403, "ErrorAccessDenied", "no");
-        })).isInstanceOf(GraphException.class).hasMessageContaining("403");
+                    throw GraphException.fromResponse(403, "ErrorAccessDenied", "no");
+                }))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("403");
     }
 }

@@ -38,12 +38,15 @@ class MailArgumentsTest {
     @Test
     void ids_allDotsOrPathCharacters_rejected() {
         for (String bad : new String[] {"..", ".", "a#b", "a%2F"}) {
-            assertThatThrownBy(() -> MailArguments.attachmentId("attachment_id", bad)).as(bad)
+            assertThatThrownBy(() -> MailArguments.attachmentId("attachment_id", bad))
+                    .as(bad)
                     .hasMessageStartingWith("Invalid argument 'attachment_id': must be an attachment id");
-            assertThatThrownBy(() -> MailArguments.folder("folder", bad)).as(bad)
+            assertThatThrownBy(() -> MailArguments.folder("folder", bad))
+                    .as(bad)
                     .hasMessageStartingWith("Invalid argument 'folder'");
         }
-        assertThat(MailArguments.attachmentId("attachment_id", "AAMkAGI2-_x=+.AAA=")).isEqualTo("AAMkAGI2-_x=+.AAA=");
+        assertThat(MailArguments.attachmentId("attachment_id", "AAMkAGI2-_x=+.AAA="))
+                .isEqualTo("AAMkAGI2-_x=+.AAA=");
     }
 
     @Test

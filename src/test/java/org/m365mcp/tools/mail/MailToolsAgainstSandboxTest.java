@@ -47,7 +47,10 @@ class MailToolsAgainstSandboxTest {
     }
 
     private String firstInboxId() {
-        return tools.emailList("demo", "inbox", 1, 0, false, true, false).messages().get(0).id();
+        return tools.emailList("demo", "inbox", 1, 0, false, true, false)
+                .messages()
+                .get(0)
+                .id();
     }
 
     @Test
@@ -57,7 +60,8 @@ class MailToolsAgainstSandboxTest {
         tools.emailGet("demo", id, "html", 0, true, false);
         tools.emailGet("demo", id, "text", 0, true, false);
 
-        assertThat(sandbox.received("/v1.0/me/messages/" + id)).extracting(r -> r.header("Prefer").orElse(""))
+        assertThat(sandbox.received("/v1.0/me/messages/" + id))
+                .extracting(r -> r.header("Prefer").orElse(""))
                 .containsExactly("outlook.body-content-type=\"html\"", "outlook.body-content-type=\"text\"");
     }
 
@@ -108,13 +112,19 @@ class MailToolsAgainstSandboxTest {
     @Test
     void emailGetAttachment_defaultName_isTheAttachmentsOwnSafeName() throws Exception {
         EmailSummary withAttachment = tools.emailList("demo", "inbox", 50, 0, false, true, false).messages().stream()
-                .filter(EmailSummary::hasAttachments).findFirst().orElseThrow();
-        AttachmentInfo attachment = tools.emailGet("demo", withAttachment.id(), "text", 0, true, false).attachments().get(0);
+                .filter(EmailSummary::hasAttachments)
+                .findFirst()
+                .orElseThrow();
+        AttachmentInfo attachment = tools.emailGet("demo", withAttachment.id(), "text", 0, true, false)
+                .attachments()
+                .get(0);
 
         AttachmentSaved saved = tools.emailGetAttachment("demo", withAttachment.id(), attachment.id(), "", false);
 
         assertThat(Path.of(saved.path())).isEqualTo(downloads.resolve(attachment.name()));
-        assertThat(saved.size()).isEqualTo(attachment.size()).isEqualTo(java.nio.file.Files.size(Path.of(saved.path())));
+        assertThat(saved.size())
+                .isEqualTo(attachment.size())
+                .isEqualTo(java.nio.file.Files.size(Path.of(saved.path())));
     }
 
     private static String decoded(String rawQuery) {

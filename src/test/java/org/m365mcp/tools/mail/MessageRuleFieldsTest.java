@@ -25,11 +25,13 @@ class MessageRuleFieldsTest {
 
     @Test
     void parse_knownProperties_passThroughAsGraphJson() {
-        ObjectNode parsed = conditions("{\"subjectContains\":[\"invoice\"],\"hasAttachments\":true,\"importance\":\"high\","
-                + "\"withinSizeRange\":{\"minimumSize\":10,\"maximumSize\":500}}");
+        ObjectNode parsed =
+                conditions("{\"subjectContains\":[\"invoice\"],\"hasAttachments\":true,\"importance\":\"high\","
+                        + "\"withinSizeRange\":{\"minimumSize\":10,\"maximumSize\":500}}");
 
-        assertThat(parsed.toString()).isEqualTo("{\"subjectContains\":[\"invoice\"],\"hasAttachments\":true,"
-                + "\"importance\":\"high\",\"withinSizeRange\":{\"minimumSize\":10,\"maximumSize\":500}}");
+        assertThat(parsed.toString())
+                .isEqualTo("{\"subjectContains\":[\"invoice\"],\"hasAttachments\":true,"
+                        + "\"importance\":\"high\",\"withinSizeRange\":{\"minimumSize\":10,\"maximumSize\":500}}");
     }
 
     @Test
@@ -37,9 +39,10 @@ class MessageRuleFieldsTest {
         ObjectNode parsed = actions("{\"forwardTo\":[\"a@contoso.com\",{\"address\":\"b@contoso.com\",\"name\":\"B\"},"
                 + "{\"emailAddress\":{\"address\":\"c@contoso.com\"}}]}");
 
-        assertThat(parsed.toString()).isEqualTo("{\"forwardTo\":[{\"emailAddress\":{\"address\":\"a@contoso.com\"}},"
-                + "{\"emailAddress\":{\"address\":\"b@contoso.com\",\"name\":\"B\"}},"
-                + "{\"emailAddress\":{\"address\":\"c@contoso.com\"}}]}");
+        assertThat(parsed.toString())
+                .isEqualTo("{\"forwardTo\":[{\"emailAddress\":{\"address\":\"a@contoso.com\"}},"
+                        + "{\"emailAddress\":{\"address\":\"b@contoso.com\",\"name\":\"B\"}},"
+                        + "{\"emailAddress\":{\"address\":\"c@contoso.com\"}}]}");
     }
 
     @Test
@@ -52,14 +55,16 @@ class MessageRuleFieldsTest {
     void parse_badAddress_namesThePropertyAndTheAddress() {
         assertThatThrownBy(() -> conditions("{\"fromAddresses\":[\"not-an-address\"]}"))
                 .isInstanceOf(ToolArgumentException.class)
-                .hasMessageContaining("'conditions.fromAddresses'").hasMessageContaining("not-an-address");
+                .hasMessageContaining("'conditions.fromAddresses'")
+                .hasMessageContaining("not-an-address");
     }
 
     @Test
     void parse_unknownProperty_listsTheKnownOnes() {
         assertThatThrownBy(() -> actions("{\"moveTo\":\"inbox\"}"))
                 .isInstanceOf(ToolArgumentException.class)
-                .hasMessageContaining("unknown property 'moveTo'").hasMessageContaining("moveToFolder");
+                .hasMessageContaining("unknown property 'moveTo'")
+                .hasMessageContaining("moveToFolder");
     }
 
     @Test

@@ -16,22 +16,42 @@ class OutgoingMessageTest {
 
     @Test
     void of_namedAndBareAddresses_becomeGraphRecipients() {
-        OutgoingMessage message = OutgoingMessage.of(List.of("Megan Bowen <megan.bowen@contoso.sandbox>", " lee@x.org "),
-                List.of("\"Gu, Lee\" <lee.gu@contoso.sandbox>"), null, "Hi", "Body", "html", "high");
+        OutgoingMessage message = OutgoingMessage.of(
+                List.of("Megan Bowen <megan.bowen@contoso.sandbox>", " lee@x.org "),
+                List.of("\"Gu, Lee\" <lee.gu@contoso.sandbox>"),
+                null,
+                "Hi",
+                "Body",
+                "html",
+                "high");
 
-        assertThat(message.toGraph().toString()).isEqualTo("{\"subject\":\"Hi\",\"body\":{\"contentType\":\"html\","
-                + "\"content\":\"Body\"},\"importance\":\"high\",\"toRecipients\":[{\"emailAddress\":{\"address\":"
-                + "\"megan.bowen@contoso.sandbox\",\"name\":\"Megan Bowen\"}},{\"emailAddress\":{\"address\":\"lee@x.org\"}}],"
-                + "\"ccRecipients\":[{\"emailAddress\":{\"address\":\"lee.gu@contoso.sandbox\",\"name\":\"Gu, Lee\"}}]}");
-        assertThat(message.addresses()).containsExactly("megan.bowen@contoso.sandbox", "lee@x.org", "lee.gu@contoso.sandbox");
+        assertThat(message.toGraph().toString())
+                .isEqualTo(
+                        "{\"subject\":\"Hi\",\"body\":{\"contentType\":\"html\","
+                                + "\"content\":\"Body\"},\"importance\":\"high\",\"toRecipients\":[{\"emailAddress\":{\"address\":"
+                                + "\"megan.bowen@contoso.sandbox\",\"name\":\"Megan Bowen\"}},{\"emailAddress\":{\"address\":\"lee@x.org\"}}],"
+                                + "\"ccRecipients\":[{\"emailAddress\":{\"address\":\"lee.gu@contoso.sandbox\",\"name\":\"Gu, Lee\"}}]}");
+        assertThat(message.addresses())
+                .containsExactly("megan.bowen@contoso.sandbox", "lee@x.org", "lee.gu@contoso.sandbox");
     }
 
     @Test
     void of_malformedAddress_namesTheArgumentAndTheAddress() {
-        for (String bad : List.of("megan", "megan@", "@x.org", "a b@x.org", "a@x", "a@@x.org", "a..b@x.org",
-                "Megan <megan>", "a@x.org, b@x.org", "")) {
-            assertThatThrownBy(() -> OutgoingMessage.of(null, null, List.of("ok@x.org", bad), "s", "", "text", "normal"))
-                    .as(bad).isInstanceOf(ToolArgumentException.class)
+        for (String bad : List.of(
+                "megan",
+                "megan@",
+                "@x.org",
+                "a b@x.org",
+                "a@x",
+                "a@@x.org",
+                "a..b@x.org",
+                "Megan <megan>",
+                "a@x.org, b@x.org",
+                "")) {
+            assertThatThrownBy(
+                            () -> OutgoingMessage.of(null, null, List.of("ok@x.org", bad), "s", "", "text", "normal"))
+                    .as(bad)
+                    .isInstanceOf(ToolArgumentException.class)
                     .hasMessageStartingWith("Invalid argument 'bcc': \"" + bad + "\" is not an email address");
         }
     }
@@ -60,7 +80,9 @@ class OutgoingMessageTest {
 
     @Test
     void toGraph_leavesOutEmptyCcAndBcc() {
-        assertThat(message(List.of("a@x.org"), "s", "b").toGraph().has("ccRecipients")).isFalse();
-        assertThat(message(List.of("a@x.org"), "s", "b").toGraph().has("bccRecipients")).isFalse();
+        assertThat(message(List.of("a@x.org"), "s", "b").toGraph().has("ccRecipients"))
+                .isFalse();
+        assertThat(message(List.of("a@x.org"), "s", "b").toGraph().has("bccRecipients"))
+                .isFalse();
     }
 }

@@ -41,8 +41,9 @@ class SearchPagerTest {
         SearchPager.Found found = pager("stand-up").search("event", 60);
 
         assertThat(found.hits()).hasSize(60);
-        assertThat(found.hits()).extracting(hit -> hit.path("rank").asInt()).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 60).boxed().toList());
+        assertThat(found.hits())
+                .extracting(hit -> hit.path("rank").asInt())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 60).boxed().toList());
         assertThat(found.hits()).extracting(hit -> hit.path("hitId").asText()).doesNotHaveDuplicates();
         assertThat(found.total()).isGreaterThan(60);
         assertThat(found.more()).isTrue();
@@ -75,7 +76,8 @@ class SearchPagerTest {
         assertThat(body.at("/requests/0/from").asInt()).isEqualTo(25);
         assertThat(body.at("/requests/0/size").asInt()).isEqualTo(10);
         assertThat(body.at("/requests/0/fields").toString()).isEqualTo("[\"subject\",\"start\"]");
-        assertThat(pager("x").body("message", 0, 1).at("/requests/0").has("fields")).isFalse();
+        assertThat(pager("x").body("message", 0, 1).at("/requests/0").has("fields"))
+                .isFalse();
     }
 
     @Test
@@ -83,8 +85,12 @@ class SearchPagerTest {
         List<SearchPager.Found> found = pager("review").searchAll(SearchResults.UNIFIED, 30, pool);
 
         assertThat(found).extracting(SearchPager.Found::entityType).containsExactly("message", "event", "driveItem");
-        assertThat(found).allSatisfy(type -> assertThat(type.hits()).isNotEmpty().allSatisfy(hit -> assertThat(
-                hit.at("/resource/@odata.type").asText()).isEqualTo("#microsoft.graph." + type.entityType())));
+        assertThat(found)
+                .allSatisfy(type -> assertThat(type.hits())
+                        .isNotEmpty()
+                        .allSatisfy(hit -> assertThat(
+                                        hit.at("/resource/@odata.type").asText())
+                                .isEqualTo("#microsoft.graph." + type.entityType())));
         assertThat(found.get(0).hits()).hasSize(30);
         // message: pages of 25 and 5; event: one page (fewer than 25 hits) or two; driveItem: one page of 30
         assertThat(sandbox.received("/v1.0/search/query")).hasSizeBetween(4, 5);
@@ -107,9 +113,11 @@ class SearchPagerTest {
         SearchPager pager = new SearchPager(deadlined, "demo", "review", List.of());
 
         assertThatThrownBy(() -> deadlined.withinDeadline(() -> {
-            Thread.sleep(1500); // most of the call's 2 s are spent before it searches
-            return pager.searchAll(SearchResults.UNIFIED, 5, pool);
-        })).isInstanceOf(GraphException.class).hasMessageContaining("did not answer within 2 s");
+                    Thread.sleep(1500); // most of the call's 2 s are spent before it searches
+                    return pager.searchAll(SearchResults.UNIFIED, 5, pool);
+                }))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("did not answer within 2 s");
         // the searches on the pool's threads end at the call's deadline too, not 2 s or more after they began
         pool.shutdown();
         assertThat(pool.awaitTermination(1200, TimeUnit.MILLISECONDS)).isTrue();
@@ -118,14 +126,15 @@ class SearchPagerTest {
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void searchAll_executorThatNeverRunsOrRefuses_theCallerSearchesEveryTypeItself() {
-        Executor never = task -> { };
+        Executor never = task -> {};
         Executor refusing = task -> {
             throw new RejectedExecutionException("full");
         };
 
         for (Executor executor : List.of(never, refusing)) {
             assertThat(pager("review").searchAll(SearchResults.UNIFIED, 5, executor))
-                    .extracting(SearchPager.Found::entityType).containsExactly("message", "event", "driveItem");
+                    .extracting(SearchPager.Found::entityType)
+                    .containsExactly("message", "event", "driveItem");
         }
         assertThat(sandbox.state().requests().maxInFlight("demo")).isEqualTo(1);
     }

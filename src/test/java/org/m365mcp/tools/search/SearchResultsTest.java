@@ -27,9 +27,11 @@ class SearchResultsTest {
 
         SearchAnswer answer = SearchResults.answer("demo", "budget", found, 2);
 
-        assertThat(answer.hits()).extracting(SearchHit::type, SearchHit::id, SearchHit::title).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("message", "m1", "Q3 budget"),
-                org.assertj.core.groups.Tuple.tuple("driveItem", "f1", "Budget.xlsx"));
+        assertThat(answer.hits())
+                .extracting(SearchHit::type, SearchHit::id, SearchHit::title)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("message", "m1", "Q3 budget"),
+                        org.assertj.core.groups.Tuple.tuple("driveItem", "f1", "Budget.xlsx"));
         assertThat(answer.hits().get(0).summary()).isEqualTo("Budget Q3…");
         assertThat(answer.hits().get(1).summary()).isNull();
         assertThat(answer.total()).isEqualTo(3);
@@ -39,8 +41,8 @@ class SearchResultsTest {
 
     @Test
     void answer_noHits_isEmptyAndNothingMore() throws Exception {
-        SearchAnswer answer = SearchResults.answer("demo", "zzz",
-                List.of(new SearchPager.Found("driveItem", List.of(), 0, false)), 25);
+        SearchAnswer answer = SearchResults.answer(
+                "demo", "zzz", List.of(new SearchPager.Found("driveItem", List.of(), 0, false)), 25);
 
         assertThat(answer.hits()).isEmpty();
         assertThat(answer.moreAvailable()).isFalse();
