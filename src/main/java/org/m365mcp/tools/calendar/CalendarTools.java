@@ -130,7 +130,7 @@ public class CalendarTools {
             readOnly = true,
             idempotent = true,
             description = "Get one event: times in the user's zone, attendees and responses, body (a long one in parts,"
-                    + " see bodyNote), recurrence.")
+                    + " see body_note), recurrence.")
     @CacheResult(cacheName = "calendar_get_event")
     public EventDetail calendarGetEvent(
             @ToolParam("Account id from account_list") String accountId,
@@ -138,7 +138,7 @@ public class CalendarTools {
             @ToolParam(value = "IANA time zone, e.g. Europe/Berlin; default the mailbox's", defaultValue = "")
                     String timeZone,
             @ToolParam(
-                            value = "Body character to start at (nextBodyOffset of the previous part)",
+                            value = "Body character to start at (next_body_offset of the previous part)",
                             defaultValue = "0",
                             min = 0,
                             max = Integer.MAX_VALUE)

@@ -100,14 +100,14 @@ public class MailTools {
             readOnly = true,
             idempotent = true,
             description = "Get one message: recipients, dates, flags, body (text or html; a long one in parts, see"
-                    + " bodyNote) and its attachments' ids.")
+                    + " body_note) and its attachments' ids.")
     @CacheResult(cacheName = "email_get")
     public EmailDetail emailGet(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Message id from email_list or search_emails") String messageId,
             @ToolParam(value = "Body as text or html", defaultValue = "text") String bodyFormat,
             @ToolParam(
-                            value = "Body character to start at (nextBodyOffset of the previous part)",
+                            value = "Body character to start at (next_body_offset of the previous part)",
                             defaultValue = "0",
                             min = 0,
                             max = Integer.MAX_VALUE)
