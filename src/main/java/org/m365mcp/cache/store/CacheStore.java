@@ -293,6 +293,11 @@ public final class CacheStore implements AutoCloseable {
                 "read cached parameters", c -> CachedParamSql.newestByValue(c, accountId, operation, param));
     }
 
+    /** When {@code accountId}'s newest {@code operation} entry was cached, if it has any. */
+    public Optional<Instant> newestEntry(String accountId, String operation) {
+        return connection.read("read newest entry", c -> CachedParamSql.newest(c, accountId, operation));
+    }
+
     /** Where each account's delta sync stands, by resource. */
     public DeltaLinks deltaLinks() {
         return deltaLinks;

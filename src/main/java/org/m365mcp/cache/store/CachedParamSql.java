@@ -31,4 +31,18 @@ final class CachedParamSql {
         rows.forEach(row -> newest.put(row.getKey(), row.getValue()));
         return newest;
     }
+
+    /** The creation time of {@code accountId}'s newest {@code operation} entry, if it has any. */
+    static java.util.Optional<Instant> newest(Connection c, String accountId, String operation) throws SQLException {
+        List<Long> rows = Sql.list(
+                c,
+                "SELECT MAX(created_at) AS newest FROM cache_entries WHERE account_id = ? AND resource_type = ?",
+                row -> {
+                    long newest = row.getLong("newest");
+                    return row.wasNull() ? null : newest;
+                },
+                accountId,
+                operation);
+        return rows.stream().filter(java.util.Objects::nonNull).findFirst().map(Instant::ofEpochMilli);
+    }
 }
