@@ -45,6 +45,9 @@ public class DeltaRevalidator implements Revalidator {
     @Inject
     Clock clock;
 
+    @Inject
+    SyncCounters counters;
+
     @Override
     public Verdict check(EntryKey key, CacheEntryEnvelope entry) {
         Optional<SyncResource> resource = resourceOf(key.operation(), entry.params());

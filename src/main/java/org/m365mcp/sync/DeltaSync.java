@@ -89,6 +89,9 @@ public class DeltaSync implements ChangeSignals {
     @Inject
     Instance<NotificationCoverage> coverage;
 
+    @Inject
+    Rewarming rewarming;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -177,16 +180,20 @@ public class DeltaSync implements ChangeSignals {
         return e.status() == 0 ? e.code() : "HTTP " + e.status() + " " + e.code();
     }
 
-    /** Removes what {@code stale} names from both tiers, audited; the count removed. */
+    /**
+     * Removes what {@code stale} names from both tiers, audited, then has the listings among the
+     * removed entries fetched again ({@link Rewarming}); the count removed.
+     */
     private int apply(String accountId, SyncResource resource, Set<Invalidation> stale, String why) {
         String reason = "sync " + resource.name() + " (" + why + ")";
-        int removed = 0;
+        List<String> removed = new ArrayList<>();
         for (Invalidation invalidation : stale) {
-            removed += caches.invalidateEntries(
+            removed.addAll(caches.invalidateEntries(
                             accountId, invalidation.operation(), invalidation.param(), invalidation.value(), reason)
-                    .count();
+                    .keys());
         }
-        return removed;
+        rewarming.after(accountId, removed);
+        return removed.size();
     }
 
     @Override

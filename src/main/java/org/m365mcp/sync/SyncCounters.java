@@ -15,6 +15,7 @@ public class SyncCounters {
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong entriesInvalidated = new AtomicLong();
     private final AtomicLong graphRequests = new AtomicLong();
+    private final AtomicLong revalidations = new AtomicLong();
 
     void pulled(int requests) {
         pulls.incrementAndGet();
@@ -32,6 +33,15 @@ public class SyncCounters {
     void applied(int changeCount, int entries) {
         changes.addAndGet(changeCount);
         entriesInvalidated.addAndGet(entries);
+    }
+
+    void revalidation() {
+        revalidations.incrementAndGet();
+    }
+
+    /** Stale entries a delta round found unchanged (made fresh again without a refetch). */
+    public long revalidations() {
+        return revalidations.get();
     }
 
     /** Delta rounds completed (first rounds and resyncs included). */
