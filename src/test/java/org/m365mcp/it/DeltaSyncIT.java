@@ -80,12 +80,7 @@ class DeltaSyncIT {
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
         String subject = "Delta sync " + UUID.randomUUID();
 
-        graph(
-                DEMO_TOKEN,
-                "POST",
-                "/me/sendMail",
-                "{\"message\":{\"subject\":\"" + subject + "\",\"toRecipients\":[{\"emailAddress\":{\"address\":\""
-                        + MEGAN + "\"}}]}}");
+        mailToDemo2(subject);
 
         CallToolResult seen =
                 await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
@@ -196,12 +191,7 @@ class DeltaSyncIT {
 
         admin("/sandbox/_admin/delta/expire", "{\"account\":\"demo2\",\"resource\":\"messages\"}");
         String subject = "After resync " + UUID.randomUUID();
-        graph(
-                DEMO_TOKEN,
-                "POST",
-                "/me/sendMail",
-                "{\"message\":{\"subject\":\"" + subject + "\",\"toRecipients\":[{\"emailAddress\":{\"address\":\""
-                        + MEGAN + "\"}}]}}");
+        mailToDemo2(subject);
 
         CallToolResult seen =
                 await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
