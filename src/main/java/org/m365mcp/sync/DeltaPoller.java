@@ -22,9 +22,9 @@ import org.m365mcp.graph.auth.SignedInAccount;
 
 /**
  * Polls the delta of every signed-in account's cached resources (issue 16 item 3) on a
- * non-persistent EJB interval timer ({@link SyncSettings#tick()}): finds what is cached
- * ({@link CachedResources}), pulls what is due ({@link PollingPlan}), and stops following a resource
- * nothing has been cached of for an hour.
+ * non-persistent EJB interval timer ({@link SyncSettings#tick()}, 1 s): finds what is cached
+ * ({@link CachedResources}, asked at most every 10 s per account), pulls what is due
+ * ({@link PollingPlan}), and stops following a resource nothing has been cached of for an hour.
  *
  * <p>Rounds run on the timer's thread one after the other, so a slow Graph slows polling rather than
  * piling rounds up; ticks never overlap (container-managed write lock). A failed tick is logged and
@@ -37,6 +37,8 @@ public class DeltaPoller {
 
     private static final Logger LOG = Logger.getLogger(DeltaPoller.class.getName());
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /** How long what an account has cached is taken as known before the store is asked again. */
+    private static final Duration DISCOVER_EVERY = Duration.ofSeconds(10);
 
     @Resource
     TimerService timers;
@@ -57,6 +59,10 @@ public class DeltaPoller {
     Clock clock;
 
     private PollingPlan plan;
+    private final Map<String, Discovered> discovered = new HashMap<>();
+
+    /** What an account had cached when last asked. */
+    private record Discovered(Instant at, Map<SyncResource, Instant> resources) {}
 
     @PostConstruct
     void schedule() {
@@ -85,8 +91,15 @@ public class DeltaPoller {
 
     private void poll(String accountId) {
         Instant now = clock.instant();
-        Map<SyncResource, Instant> found = cached.of(accountId);
-        found.keySet().forEach(resource -> sync.state(accountId, resource).seenCached(now));
+        Discovered known = discovered.get(accountId);
+        if (known == null || !known.at().plus(DISCOVER_EVERY).isAfter(now)) {
+            known = new Discovered(now, cached.of(accountId));
+            discovered.put(accountId, known);
+            known.resources()
+                    .keySet()
+                    .forEach(resource -> sync.state(accountId, resource).seenCached(now));
+        }
+        Map<SyncResource, Instant> found = known.resources();
         for (Map.Entry<SyncResource, ResourceState> followed : new HashMap<>(sync.followed(accountId)).entrySet()) {
             SyncResource resource = followed.getKey();
             ResourceState state = followed.getValue();

@@ -36,7 +36,7 @@ public class SyncSettings {
 
     @Inject
     @ConfigProperty(name = "m365.mcp.sync.tick")
-    String tick = "5s";
+    String tick = "1s";
 
     @Inject
     @ConfigProperty(name = "m365.mcp.sync.debounce")

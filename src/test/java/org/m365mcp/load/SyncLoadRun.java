@@ -38,7 +38,7 @@ public final class SyncLoadRun {
     private static final String DEMO2_TOKEN = "sandbox-demo2-token";
     private static final String MEGAN = "megan.bowen@contoso.sandbox";
     private static final long GIVE_UP_MS = 120_000;
-    private static final long READ_EVERY_MS = 250;
+    private static final long READ_EVERY_MS = 1_000;
 
     /** One external change and when a cached read first showed it. */
     record Change(String kind, long visibleAfterMs, String state, int reads) {}
