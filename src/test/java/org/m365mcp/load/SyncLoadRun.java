@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * {@code mvn -B -Pload package}; not a test, it asserts no timing.
  *
  * <p>System properties: {@code load.dir}, {@code load.payaraJar}, {@code load.war},
- * {@code load.latencyMs} (300), {@code load.syncChanges} (18), {@code load.idleSeconds} (300),
+ * {@code load.latencyMs} (300), {@code load.syncChanges} (12), {@code load.idleSeconds} (300),
  * {@code load.syncMode} ({@code polling}, or {@code notifications} when the server subscribes).
  */
 public final class SyncLoadRun {
@@ -69,7 +69,7 @@ public final class SyncLoadRun {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("load.dir", "target/load-sync"));
         int latency = Integer.getInteger("load.latencyMs", 300);
-        int changeCount = Integer.getInteger("load.syncChanges", 18);
+        int changeCount = Integer.getInteger("load.syncChanges", 12);
         int idleSeconds = Integer.getInteger("load.idleSeconds", 300);
         String mode = System.getProperty("load.syncMode", "polling");
         Map<String, String> settings = new LinkedHashMap<>();
@@ -96,8 +96,12 @@ public final class SyncLoadRun {
                 awaitFirstRounds(server);
                 List<Change> changes = new ArrayList<>();
                 String[] kinds = {"new_mail", "flag", "delete", "move", "file_rename", "event_moved"};
+                java.util.Random phase = new java.util.Random(16);
                 for (int i = 0; i < changeCount; i++) {
                     String kind = kinds[i % kinds.length];
+                    // A change lands at a random point of the polling cycle, not right after the poll
+                    // that showed the previous one.
+                    Thread.sleep(phase.nextInt(30_000));
                     Change change = change(kind, server, reads);
                     System.out.println("  " + change);
                     changes.add(change);
