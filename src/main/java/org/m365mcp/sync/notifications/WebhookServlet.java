@@ -23,7 +23,8 @@ import java.util.concurrent.Semaphore;
  *       answer within 3 seconds, and a caller learns nothing from it); the body is read up to
  *       {@code m365.mcp.notifications.max-body-bytes} and handed to {@link NotificationIntake}, which never
  *       blocks. A longer body, or one more POST than {@code m365.mcp.notifications.max-concurrent} in hand,
- *       is not read, and counted.
+ *       is not handed on, and counted (a longer body is read and dropped up to {@value #DISCARD_FACTOR} times the
+ *       limit, then the connection is cut).
  *   <li>Any other method: 405. Answers are {@code no-store} and {@code nosniff}. Thread-safe.
  * </ul>
  */
@@ -31,6 +32,7 @@ final class WebhookServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final int MAX_TOKEN = 1024;
+    static final int DISCARD_FACTOR = 16;
 
     private final transient NotificationIntake intake;
     private final transient NotificationCounts counts;
@@ -75,14 +77,11 @@ final class WebhookServlet extends HttpServlet {
             return;
         }
         try {
-            long declared = request.getContentLengthLong();
-            if (declared > maxBodyBytes) {
-                counts.reject(Rejection.TOO_LARGE);
-                return;
-            }
-            byte[] body = read(request.getInputStream());
+            InputStream in = request.getInputStream();
+            byte[] body = request.getContentLengthLong() > maxBodyBytes ? null : read(in);
             if (body == null) {
                 counts.reject(Rejection.TOO_LARGE);
+                discard(in);
                 return;
             }
             intake.accept(body, lifecycle);
@@ -106,6 +105,18 @@ final class WebhookServlet extends HttpServlet {
     private byte[] read(InputStream in) throws IOException {
         byte[] body = in.readNBytes(maxBodyBytes + 1);
         return body.length > maxBodyBytes ? null : body;
+    }
+
+    /**
+     * Reads and drops what is left of a body, up to {@value #DISCARD_FACTOR} times the limit, so that the
+     * client gets its 202 on a connection that stays usable; a longer body is cut off with the connection.
+     */
+    private void discard(InputStream in) throws IOException {
+        long left = (long) maxBodyBytes * DISCARD_FACTOR;
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n > 0 && left > 0; n = in.read(buffer)) {
+            left -= n;
+        }
     }
 
     /** The decoded {@code validationToken} of a raw query, if it has one. */
