@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ChangeNotificationsIT {
 
-    private static final String DEMO2_TOKEN = "sandbox-demo2-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> RESOURCES = Set.of("me/messages", "me/events", "me/contacts", "me/drive/root");
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -84,7 +81,8 @@ class ChangeNotificationsIT {
         await(() -> ours("demo2"), list -> list.size() == RESOURCES.size());
         double before = metric("m365_notifications_received", "type=\"change\"");
 
-        graph("POST", "/me/contacts", "{\"givenName\":\"Notified\",\"surname\":\"Notifications IT\"}");
+        NotificationItSupport.asDemo2(
+                http, root(), "POST", "/me/contacts", "{\"givenName\":\"Notified\",\"surname\":\"Notifications IT\"}");
 
         assertThat(await(() -> metric("m365_notifications_received", "type=\"change\""), n -> n > before))
                 .isGreaterThan(before);
@@ -251,17 +249,6 @@ class ChangeNotificationsIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void graph(String method, String graphPath, String body) throws Exception {
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(ItServer.root(base) + "/sandbox/v1.0" + graphPath))
-                        .header("Authorization", "Bearer " + DEMO2_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isLessThan(300);
-    }
-
     private URI root() {
         return ItServer.root(base);
     }
@@ -270,23 +257,8 @@ class ChangeNotificationsIT {
         return metric("m365_notifications_rejected", "reason=\"" + reason + "\"");
     }
 
-    /** The value of the first {@code /metrics} sample named {@code name} whose labels contain every one given; 0 if none. */
     private double metric(String name, String... labels) throws Exception {
-        String body = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + "/metrics"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)", Pattern.MULTILINE)
-                .matcher(body);
-        while (matcher.find()) {
-            String found = matcher.group(1);
-            if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
-                return Double.parseDouble(matcher.group(2));
-            }
-        }
-        return 0;
+        return NotificationItSupport.metric(http, base.getPort(), name, labels);
     }
 
     private interface Read<T> {
