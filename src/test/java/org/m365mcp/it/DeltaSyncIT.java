@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * a new event, an expired delta token, and the revalidation of a stale listing with one delta round.
  *
  * <p>A Payara Micro of its own (the shared IT server runs without sync, as its ITs count Graph
- * requests), polling every 2 s. "Another client" is the sandbox's Graph API called straight with the
+ * requests), polling every 2 s, change notifications off (NotificationSyncIT proves those). "Another client" is the sandbox's Graph API called straight with the
  * account's own sandbox token. Changes go to {@code demo2} only; the tests wait for what they assert
  * rather than sleep a fixed time where they can.
  */
@@ -59,6 +59,7 @@ class DeltaSyncIT {
                         "M365_MCP_SYNC_HOT_INTERVAL", "2s",
                         "M365_MCP_SYNC_INTERVAL", "2s",
                         "M365_MCP_SYNC_DEBOUNCE", "100ms",
+                        "M365_MCP_NOTIFICATIONS_ENABLED", "false", // polling alone: NotificationSyncIT has them
                         "M365_MCP_CACHE_TTL_FOLDER_LIST_FRESH", "PT3S",
                         "M365_MCP_CACHE_TTL_FOLDER_LIST_STALE", "PT10M"))
                 .store()

@@ -1,0 +1,60 @@
+package org.m365mcp.sync.notifications;
+
+import java.time.Duration;
+import java.util.Set;
+import org.m365mcp.sync.SyncKind;
+
+/**
+ * What this server subscribes to per signed-in account, as Graph's subscription resources
+ * (change-notifications-supported-resources), with Graph's limits for each.
+ *
+ * <ul>
+ *   <li>Maximum lifetime (the subscription resource's "maximum length of subscription" table): 4,230
+ *       minutes for an Outlook message, event or contact, 42,300 for a OneDrive driveItem.
+ *   <li>The drive root takes only the {@code updated} change type.
+ *   <li>A message change also moves folder counts, so it signals {@link SyncKind#MAIL_FOLDERS} too.
+ * </ul>
+ */
+enum SubscribedResource {
+    MESSAGES(
+            "me/messages",
+            "created,updated,deleted",
+            Duration.ofMinutes(4230),
+            SyncKind.MESSAGES,
+            SyncKind.MAIL_FOLDERS),
+    EVENTS("me/events", "created,updated,deleted", Duration.ofMinutes(4230), SyncKind.EVENTS),
+    CONTACTS("me/contacts", "created,updated,deleted", Duration.ofMinutes(4230), SyncKind.CONTACTS),
+    DRIVE("me/drive/root", "updated", Duration.ofMinutes(42300), SyncKind.DRIVE);
+
+    private final String path;
+    private final String changeTypes;
+    private final Duration maxLifetime;
+    private final Set<SyncKind> kinds;
+
+    SubscribedResource(String path, String changeTypes, Duration maxLifetime, SyncKind... kinds) {
+        this.path = path;
+        this.changeTypes = changeTypes;
+        this.maxLifetime = maxLifetime;
+        this.kinds = Set.of(kinds);
+    }
+
+    /** The subscription's {@code resource}, e.g. {@code me/messages}. */
+    String path() {
+        return path;
+    }
+
+    /** The subscription's {@code changeType}. */
+    String changeTypes() {
+        return changeTypes;
+    }
+
+    /** The longest Graph lets a subscription of this resource live. */
+    Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    /** What a notification of this resource asks the sync to pull. */
+    Set<SyncKind> kinds() {
+        return kinds;
+    }
+}
