@@ -158,8 +158,9 @@ public final class SyncLoadRun {
             return LoadTools.call(client, "email_list", Map.of("account_id", ACCOUNT, "folder", "inbox", "limit", 40));
         }
 
+        /** demo's drive root (demo2's drive is empty). */
         Map<String, Object> files() {
-            return LoadTools.call(client, "file_list", Map.of("account_id", ACCOUNT, "limit", 100));
+            return LoadTools.call(client, "file_list", Map.of("account_id", "demo", "limit", 100));
         }
 
         Map<String, Object> week() {
@@ -219,26 +220,32 @@ public final class SyncLoadRun {
                         messages(answer).stream().noneMatch(m -> m.get("id").equals(id));
             }
             case "file_rename" -> {
-                Map<String, Object> file = ((List<Map<String, Object>>)
-                                reads.files().get("files"))
-                        .get(0); // demo2's drive root holds folders: a folder renamed shows the same way
+                Map<String, Object> file =
+                        ((List<Map<String, Object>>) reads.files().get("files")).get(0);
                 String name = "Renamed " + unique;
-                server.graphAs(
-                        DEMO2_TOKEN, "PATCH", "/me/drive/items/" + file.get("id"), "{\"name\":\"" + name + "\"}");
+                server.graphAs(DEMO_TOKEN, "PATCH", "/me/drive/items/" + file.get("id"), "{\"name\":\"" + name + "\"}");
                 read = reads::files;
                 shows = answer -> ((List<Map<String, Object>>) answer.get("files"))
                         .stream().anyMatch(f -> name.equals(f.get("name")));
             }
             case "event_moved" -> {
-                Map<String, Object> event = ((List<Map<String, Object>>)
-                                reads.week().get("events"))
-                        .stream()
-                                .filter(e ->
-                                        Boolean.FALSE.equals(e.get("is_all_day")) && e.get("series_master_id") == null)
-                                .findFirst()
-                                .orElseThrow();
-                int minute = Math.floorMod(unique.hashCode(), 50);
                 String day = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+                Map<String, Object> event = Map.of(
+                        "id",
+                        server.graphAs(
+                                        DEMO2_TOKEN,
+                                        "POST",
+                                        "/me/events",
+                                        "{\"subject\":\"To be moved " + unique + "\",\"start\":{\"dateTime\":\"" + day
+                                                + "T15:00:00\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\"" + day
+                                                + "T16:00:00\",\"timeZone\":\"UTC\"}}")
+                                .path("id")
+                                .asText());
+                await(
+                        reads::week,
+                        answer -> ((List<Map<String, Object>>) answer.get("events"))
+                                .stream().anyMatch(e -> e.get("id").equals(event.get("id"))));
+                int minute = Math.floorMod(unique.hashCode(), 50);
                 String at = day + "T06:" + String.format(Locale.ROOT, "%02d", minute);
                 server.graphAs(
                         DEMO2_TOKEN,
@@ -271,8 +278,17 @@ public final class SyncLoadRun {
         }
     }
 
+    /** Reads until {@code shows} holds (the created event is in the cached week), at most two minutes. */
+    private static void await(Supplier<Map<String, Object>> read, Predicate<Map<String, Object>> shows)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + GIVE_UP_MS;
+        while (!shows.test(read.get()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(READ_EVERY_MS);
+        }
+    }
+
     private static Revalidation revalidation(LoadServer server, McpSyncClient client) throws Exception {
-        Map<String, Object> folders = new HashMap<>(Map.of("account_id", ACCOUNT, "limit", 9));
+        Map<String, Object> folders = new HashMap<>(Map.of("account_id", "demo", "limit", 9));
         folders.put("force_refresh", true);
         LoadTools.call(client, "folder_list", folders); // cached after the drive's first round
         folders.put("force_refresh", false);
