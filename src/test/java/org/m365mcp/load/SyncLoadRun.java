@@ -90,7 +90,7 @@ public final class SyncLoadRun {
                         settings)) {
             McpSyncClient client = server.client();
             try {
-                Reads reads = new Reads(client);
+                Reads reads = Reads.of(client);
                 reads.inbox();
                 reads.files();
                 reads.week();
@@ -152,7 +152,18 @@ public final class SyncLoadRun {
     }
 
     /** The cached reads the changes are watched through. */
-    private record Reads(McpSyncClient client) {
+    private record Reads(McpSyncClient client, String filesFolder) {
+
+        @SuppressWarnings("unchecked")
+        static Reads of(McpSyncClient client) {
+            Map<String, Object> projects = ((List<Map<String, Object>>) LoadTools.call(
+                                    client,
+                                    "folder_list",
+                                    Map.of("account_id", "demo", "folder", "/Documents/Projects"))
+                            .get("folders"))
+                    .get(0);
+            return new Reads(client, "/Documents/Projects/" + projects.get("name"));
+        }
 
         Map<String, Object> inbox() {
             return LoadTools.call(client, "email_list", Map.of("account_id", ACCOUNT, "folder", "inbox", "limit", 40));
