@@ -9,7 +9,9 @@ import org.m365mcp.cache.annotation.CacheStamped;
  * {@code file_get} the text of a small text file, a long one in parts ({@link org.m365mcp.tools.BodyPart}).
  *
  * @param etag        Graph's {@code eTag} of the item as read: the {@code etag} its rename or move may send, and
- *                    what the cached {@code file_get} is revalidated with ({@code If-None-Match})
+ *                    what the cached {@code file_get} is revalidated with ({@code If-None-Match}); the
+ *                    revalidator ({@code sync.etag.DriveItemRevalidator}) reads {@code etag} and {@code item.id}
+ *                    from the stored JSON, so keep those names
  * @param ctag        Graph's {@code cTag}, which changes only with a file's content; null for a folder
  * @param content     the file's text, at most {@code m365.mcp.answers.max-body-chars} characters from
  *                    {@code content_offset}; null for a folder, a binary or large file, or when not asked for
