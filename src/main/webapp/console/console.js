@@ -179,6 +179,18 @@
       el('td', { text: i.reason }), el('td', { text: String(i.entries_invalidated) })])));
   }
 
+  function drawSync(sync) {
+    document.getElementById('sync-summary').textContent = !sync ? '' : !sync.enabled
+      ? 'Delta sync is off: cached data is current by its TTLs only.'
+      : sync.changes + ' changes applied, ' + sync.entries_invalidated + ' entries dropped, ' + sync.revalidated
+        + ' revalidated; ' + sync.pulls + ' delta rounds (' + sync.failed_pulls + ' failed, ' + sync.resyncs
+        + ' resyncs), ' + sync.graph_requests + ' Graph requests.';
+    document.querySelector('#sync tbody').replaceChildren(...((sync && sync.resources) || []).map(r => el('tr', {}, [
+      el('td', { text: r.account_id }), el('td', {}, [el('code', { text: r.resource })]), el('td', { text: r.mode }),
+      el('td', { text: time(r.last_sync) }), el('td', { text: r.lag_seconds == null ? '' : String(r.lag_seconds) }),
+      el('td', { text: String(r.changes) }), el('td', { text: r.last_error || '' })])));
+  }
+
   function showTokenPanel() {
     document.getElementById('token-panel').hidden = false;
     document.getElementById('content').hidden = true;
@@ -197,6 +209,7 @@
       drawWarming(answer.jobs);
       const [stats, invalidations] = await Promise.all([call('cache/stats'), call('cache/invalidations?limit=25')]);
       drawStats(stats);
+      drawSync(stats.current.sync);
       drawInvalidations(invalidations);
       await drawExecutions(answer.jobs);
       document.getElementById('connection').textContent = 'Updated ' + new Date().toLocaleTimeString();

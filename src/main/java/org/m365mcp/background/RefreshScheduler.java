@@ -24,6 +24,8 @@ import org.m365mcp.cache.store.NewTask;
  *       the store's queue, which the {@link TaskWorker} retries with backoff. While that task is
  *       pending, stale hits of its key start no other refresh ({@link RetryingKeys}; an account's
  *       keys are let go when it signs out, since its tasks are deleted then).</li>
+ *   <li>Before refetching, the {@link Revalidation} asks whether Graph changed at all (one delta
+ *       request or one conditional GET); when not, the entry is made fresh again as it is.</li>
  *   <li>Without a store (memory only) a failed refresh is logged; the next stale hit tries again.</li>
  * </ul>
  */
@@ -50,6 +52,9 @@ public class RefreshScheduler implements BackgroundRefresh {
     @Inject
     TaskWorker worker;
 
+    @Inject
+    Revalidation revalidation;
+
     private RefreshCoalescer coalescer;
     private final RetryingKeys retrying = new RetryingKeys();
 
@@ -72,7 +77,11 @@ public class RefreshScheduler implements BackgroundRefresh {
         }
         return coalescer.submit(
                         refresh.cacheKey(),
-                        () -> invoker.refresh(refresh.operation(), arguments),
+                        () -> {
+                            if (!revalidation.renewed(refresh)) {
+                                invoker.refresh(refresh.operation(), arguments);
+                            }
+                        },
                         failure -> retryLater(refresh, arguments, failure))
                 == RefreshCoalescer.Outcome.SCHEDULED;
     }
@@ -108,6 +117,11 @@ public class RefreshScheduler implements BackgroundRefresh {
     /** The account's tasks went with its cache: none of its keys waits for a retry any more. */
     void accountRemoved(@Observes AccountRemoved removed) {
         retrying.accountRemoved(removed.accountId());
+    }
+
+    /** Stale entries made fresh again without a refetch, because Graph was found unchanged. */
+    public long revalidated() {
+        return revalidation.count();
     }
 
     /** What became of the refresh requests since start-up. */

@@ -169,6 +169,19 @@ public final class GraphClient {
     }
 
     /**
+     * GETs an absolute link Graph handed out ({@code @odata.nextLink}, {@code @odata.deltaLink}) as
+     * JSON, with {@code request}'s headers; the link must be on the base URL's origin, as for paging.
+     *
+     * @throws GraphException when Graph answers an error or a redirect, cannot be reached, or the
+     *         link points elsewhere
+     */
+    public JsonNode getLink(String accountId, String link, GraphClientRequest request) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(link, "link");
+        return json(transport.send(accountId, request, sameOrigin(URI.create(link)), deadline()));
+    }
+
+    /**
      * GETs {@code pathAndQuery}'s raw content (e.g. {@code /me/messages/{id}/attachments/{aid}/$value})
      * and streams it into {@code target}, created or truncated, without holding it in memory. Token,
      * mailbox permit, retries and error mapping are those of every other call.

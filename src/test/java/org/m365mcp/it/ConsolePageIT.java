@@ -120,6 +120,9 @@ class ConsolePageIT {
             client.closeGracefully();
         }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hit-rate-chart circle")));
+        assertThat(browser.findElement(By.id("sync-summary")).getText())
+                .as("the shared IT server runs without delta sync")
+                .startsWith("Delta sync is off");
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target/console.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -49,6 +49,12 @@ final class LoadServer implements AutoCloseable {
 
     /** Starts Payara Micro with {@code war} and waits until it reports itself ready ({@code /health/ready}). */
     static LoadServer start(Path payaraJar, Path war, Path work, int latencyMs) throws Exception {
+        return start(payaraJar, war, work, latencyMs, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path, int)}, with {@code settings} added to the server's environment. */
+    static LoadServer start(Path payaraJar, Path war, Path work, int latencyMs, Map<String, String> settings)
+            throws Exception {
         Files.createDirectories(work);
         for (String name : new String[] {"cache.db", "cache.db-wal", "cache.db-shm", "payara.log"}) {
             Files.deleteIfExists(work.resolve(name));
@@ -86,6 +92,7 @@ final class LoadServer implements AutoCloseable {
         env.put(
                 "M365_MCP_DOWNLOADS_DIR",
                 work.resolve("downloads").toAbsolutePath().toString());
+        env.putAll(settings);
         LoadServer server = new LoadServer(port, log, builder.start());
         try {
             server.awaitReady();
@@ -119,6 +126,46 @@ final class LoadServer implements AutoCloseable {
             total += path.getKey().startsWith("/v1.0") ? path.getValue().asLong() : 0;
         }
         return total;
+    }
+
+    /** Graph requests the sandbox has served since it started for paths below {@code /v1.0} that {@code counted} accepts. */
+    long graphRequests(java.util.function.Predicate<String> counted) throws IOException, InterruptedException {
+        long total = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        admin("requests").path("byPath").fields();
+                paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().startsWith("/v1.0") && counted.test(path.getKey().substring("/v1.0".length()))) {
+                total += path.getValue().asLong();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Calls the sandbox's Graph API straight, as another client of the mailbox would, with the sandbox
+     * token {@code token} ({@code sandbox-demo-token}, {@code sandbox-demo2-token}); Graph's JSON answer.
+     */
+    JsonNode graphAs(String token, String method, String graphPath, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(root() + "/sandbox/v1.0" + graphPath.replace(" ", "%20")))
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(
+                request.method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + graphPath + " answered " + response.statusCode());
+        }
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
     }
 
     /** The latency the sandbox adds to every Graph request, as it reports it. */

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.m365mcp.cache.entries.EntryKey;
 import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.store.Removal;
 import org.m365mcp.config.Names;
@@ -64,20 +63,14 @@ public class TieredInvalidationInterceptor implements Serializable {
     private void invalidate(String accountId, Invalidate invalidate, Method method, Object[] arguments, String reason) {
         try {
             Removal removal;
-            if (invalidate.operation().endsWith(Invalidate.FAMILY)) {
-                if (!invalidate.param().isEmpty()) {
-                    throw new IllegalStateException("@Invalidate(operation = \"" + invalidate.operation()
-                            + "\") names a family of operations; it takes no param");
-                }
-                // Every operation of the family, one store transaction: keys keep their operation prefix.
-                removal = caches.invalidate(
-                        accountId, null, EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY), reason);
-            } else if (invalidate.param().isEmpty()) {
-                removal = caches.invalidate(
-                        accountId,
-                        invalidate.operation(),
-                        EntryKey.pattern(invalidate.operation(), accountId, EntryKey.ANY),
-                        reason);
+            if (invalidate.operation().endsWith(Invalidate.FAMILY)
+                    && !invalidate.param().isEmpty()) {
+                throw new IllegalStateException("@Invalidate(operation = \"" + invalidate.operation()
+                        + "\") names a family of operations; it takes no param");
+            }
+            if (invalidate.param().isEmpty()) {
+                // A family: every operation of it, one store transaction (keys keep their operation prefix).
+                removal = caches.invalidateEntries(accountId, invalidate.operation(), null, null, reason);
             } else {
                 Object value = invalidate.value().isEmpty()
                         ? argument(

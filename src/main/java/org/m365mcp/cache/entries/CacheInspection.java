@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
@@ -67,6 +68,23 @@ public class CacheInspection {
                 .store()
                 .map(live -> live.apply(store -> store.invalidations(accountId, limit)))
                 .orElse(List.of());
+    }
+
+    /**
+     * The values of key parameter {@code param} that {@code accountId} has stored {@code operation}
+     * entries for, each with its newest entry's creation time ("" for entries without it); empty
+     * without a store.
+     */
+    public Map<String, Instant> cachedParams(String accountId, String operation, String param) {
+        return encryptedStore
+                .store()
+                .map(live -> live.apply(store -> store.cachedParams(accountId, operation, param)))
+                .orElse(Map.of());
+    }
+
+    /** When {@code accountId}'s newest stored {@code operation} entry was cached; empty without a store. */
+    public Optional<Instant> newestEntry(String accountId, String operation) {
+        return encryptedStore.store().flatMap(live -> live.apply(store -> store.newestEntry(accountId, operation)));
     }
 
     /** The statistics rows since {@code since}, of one resource type (all when null). */

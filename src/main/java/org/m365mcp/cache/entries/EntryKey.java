@@ -105,6 +105,31 @@ public final class EntryKey implements Serializable {
         return text;
     }
 
+    /**
+     * The key parameters read back from the text (name in snake case → value), when the text holds
+     * them: empty when they were replaced by their hash or the key was parsed without an account.
+     * Values are text, as the key wrote them; a value that held {@code &} cannot be told apart, so
+     * this serves keys whose values never do (folder ids, numbers, dates), not search text.
+     */
+    public java.util.Optional<Map<String, String>> readableParams() {
+        String prefix = operation + SEPARATOR + account + SEPARATOR;
+        if (account.isEmpty() || !text.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String params = text.substring(prefix.length());
+        Map<String, String> read = new TreeMap<>();
+        if (params.isEmpty()) {
+            return java.util.Optional.of(read);
+        }
+        for (String pair : params.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || read.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(read);
+    }
+
     /** True when {@code pattern} ({@code *} the only wildcard) matches this key's whole text. */
     public boolean matches(String pattern) {
         return KeyPattern.matches(pattern, text);

@@ -46,6 +46,9 @@ public class TieredCaches {
     Event<AccountRemoved> accountRemoved;
 
     @Inject
+    CacheTtlSettings ttl;
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.cache.heap-entries", defaultValue = "10000")
     long heapEntries;
 
@@ -69,6 +72,23 @@ public class TieredCaches {
     @PreDestroy
     void close() {
         manager.close();
+    }
+
+    /**
+     * Invalidates what a write or a change names, in both tiers: every entry of {@code operation}
+     * (or, for a family such as {@code emailfolders_*}, of every operation it names, in one removal),
+     * or, with a {@code param}, those cached for {@code param} = {@code value}.
+     *
+     * @param param null for all the operation's entries; never with a family
+     * @param value the parameter's value; null exactly when {@code param} is
+     */
+    public Removal invalidateEntries(String accountId, String operation, String param, String value, String reason) {
+        if (param != null) {
+            return invalidateByParam(accountId, operation, param, value, reason);
+        }
+        boolean family = operation.endsWith(EntryKey.ANY);
+        return invalidate(
+                accountId, family ? null : operation, EntryKey.pattern(operation, accountId, EntryKey.ANY), reason);
     }
 
     /** Invalidates one account's cached results in both tiers; see {@link TieredInvalidator#invalidate}. */
@@ -121,6 +141,27 @@ public class TieredCaches {
     /** True when those entries were invalidated after {@code generation} was read. */
     public boolean invalidatedSince(String accountId, String operation, long generation) {
         return generations.changedSince(accountId, operation, generation);
+    }
+
+    /**
+     * Makes {@code entry} fresh again as it is, because Graph was found unchanged since it was fetched
+     * (a {@link Revalidator}): stored anew with the operation's TTLs from now. Not when the account's
+     * entries of the operation were invalidated after {@code generation} was read: then what the
+     * revalidator saw may already be old.
+     *
+     * @return true if the entry was renewed
+     */
+    public boolean renew(EntryKey key, CacheEntryEnvelope entry, long generation) {
+        if (invalidatedSince(key.account(), key.operation(), generation)) {
+            return false;
+        }
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache(key.operation());
+        cache.put(key, ttl.policy(key.operation()).envelope(entry.payload(), clock.instant(), entry.params()));
+        if (invalidatedSince(key.account(), key.operation(), generation)) {
+            cache.remove(key);
+            return false;
+        }
+        return true;
     }
 
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */

@@ -3,6 +3,7 @@ package org.m365mcp.cache.store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class CacheStore implements AutoCloseable {
     private final TaskQueue tasks;
     private final StatsLog stats;
     private final Credentials credentials;
+    private final DeltaLinks deltaLinks;
 
     private CacheStore(StoreFile opened) {
         this.opened = opened;
@@ -64,6 +66,7 @@ public final class CacheStore implements AutoCloseable {
         this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
         this.stats = new StatsLog(connection);
         this.credentials = new Credentials(connection, clock);
+        this.deltaLinks = new DeltaLinks(connection, clock);
     }
 
     /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -212,6 +215,7 @@ public final class CacheStore implements AutoCloseable {
         Objects.requireNonNull(accountId, "accountId");
         return connection.write("delete account", c -> {
             TaskSql.deleteAccount(c, accountId);
+            DeltaLinks.deleteAccount(c, accountId);
             return InvalidationSql.invalidate(c, accountId, null, "*", "account removed", clock.millis());
         });
     }
@@ -278,6 +282,25 @@ public final class CacheStore implements AutoCloseable {
     /** The secret documents (e.g. the MSAL token cache) kept in this store. */
     public Credentials credentials() {
         return credentials;
+    }
+
+    /**
+     * The values of the key parameter {@code param} that {@code accountId} has {@code operation}
+     * entries for, each with its newest entry's creation time ("" for entries without it).
+     */
+    public Map<String, Instant> cachedParams(String accountId, String operation, String param) {
+        return connection.read(
+                "read cached parameters", c -> CachedParamSql.newestByValue(c, accountId, operation, param));
+    }
+
+    /** When {@code accountId}'s newest {@code operation} entry was cached, if it has any. */
+    public Optional<Instant> newestEntry(String accountId, String operation) {
+        return connection.read("read newest entry", c -> CachedParamSql.newest(c, accountId, operation));
+    }
+
+    /** Where each account's delta sync stands, by resource. */
+    public DeltaLinks deltaLinks() {
+        return deltaLinks;
     }
 
     /** The schema version after migrations. */

@@ -31,7 +31,8 @@ final class Migrations {
             "V1__initial_schema.sql",
             "V2__task_backoff_and_lru_indexes.sql",
             "V3__covering_indexes.sql",
-            "V4__credentials.sql");
+            "V4__credentials.sql",
+            "V5__delta_links.sql");
     private static final String LOCATION = "/db/migration/";
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param resourceTypes   entries and bytes per resource type (cached operation), sorted by name
  * @param accounts        entries and bytes per account, sorted by id
  * @param operations      hits and misses per cached operation since start-up, sorted by name
+ * @param sync            how the cache is kept current with changes made outside this server
  */
 public record CacheStatsAnswer(
         boolean storeOpen,
@@ -31,7 +32,8 @@ public record CacheStatsAnswer(
         double hitRate,
         Map<String, SizeStats> resourceTypes,
         Map<String, SizeStats> accounts,
-        Map<String, OperationStats> operations) {
+        Map<String, OperationStats> operations,
+        SyncView sync) {
 
     public CacheStatsAnswer {
         resourceTypes = Collections.unmodifiableSortedMap(new TreeMap<>(resourceTypes));

@@ -14,6 +14,9 @@ import org.m365mcp.cache.key.ResolvedKey;
 import org.m365mcp.cache.store.StoreSummary;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.sync.DeltaSync;
+import org.m365mcp.sync.SyncCounters;
+import org.m365mcp.sync.SyncSettings;
 import org.m365mcp.tools.Accounts;
 
 /**
@@ -46,6 +49,15 @@ public class CacheTools {
     @Inject
     Accounts accounts;
 
+    @Inject
+    SyncSettings syncSettings;
+
+    @Inject
+    SyncCounters syncCounters;
+
+    @Inject
+    DeltaSync deltaSync;
+
     @McpTool(
             name = "cache_get_stats",
             readOnly = true,
@@ -76,7 +88,8 @@ public class CacheTools {
                 OperationStats.rate(hits, misses),
                 sizes(sizes.byResourceType()),
                 sizes(sizes.byAccount()),
-                byOperation);
+                byOperation,
+                SyncView.of(syncSettings.enabled(), syncCounters, deltaSync.status(null)));
     }
 
     @McpTool(

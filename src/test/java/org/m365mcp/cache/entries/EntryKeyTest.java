@@ -141,4 +141,18 @@ class EntryKeyTest {
         assertThat(a).isNotEqualTo(EntryKey.of("email_list", "acc", Map.of("folder", "sent")));
         assertThat(a).isNotEqualTo(EntryKey.of("email_list", "other", Map.of("folder", "inbox")));
     }
+
+    @Test
+    void readableParams_readsBackWhatTheKeyWrote_butNotAHashedOne() {
+        assertThat(EntryKey.of("email_list", "acc", Map.of("limit", 25, "folder", "AAMk/x+y=="))
+                        .readableParams())
+                .contains(Map.of("folder", "AAMk/x+y==", "limit", "25"));
+        assertThat(EntryKey.of("emailrules_list", "acc", Map.of()).readableParams())
+                .contains(Map.of());
+        assertThat(EntryKey.of("search_emails", "acc", Map.of("query", "x".repeat(200)))
+                        .readableParams())
+                .isEmpty();
+        assertThat(EntryKey.parse("email_list:acc:folder=inbox").readableParams())
+                .contains(Map.of("folder", "inbox"));
+    }
 }

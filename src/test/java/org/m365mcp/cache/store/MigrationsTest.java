@@ -29,7 +29,7 @@ class MigrationsTest {
         try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
             assertThat(store.schemaVersion())
                     .isEqualTo(Migrations.SCRIPTS.size())
-                    .isEqualTo(4);
+                    .isEqualTo(5);
         }
         try (Connection raw = StoreFixtures.raw(file, KEY)) {
             assertThat(names(raw, "table"))
@@ -39,6 +39,7 @@ class MigrationsTest {
                             "cache_invalidation",
                             "cache_stats",
                             "credentials",
+                            "delta_links",
                             "schema_version");
             assertThat(names(raw, "index"))
                     .contains(
@@ -64,16 +65,16 @@ class MigrationsTest {
         CacheStore.open(StoreSettings.defaults(file), KEY).close();
 
         try (CacheStore again = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-            assertThat(again.schemaVersion()).isEqualTo(4);
+            assertThat(again.schemaVersion()).isEqualTo(5);
         }
         try (Connection raw = StoreFixtures.raw(file, KEY)) {
-            assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("4");
+            assertThat(queryString(raw, "SELECT COUNT(*) FROM schema_version")).isEqualTo("5");
             assertThat(queryString(
                             raw,
                             "SELECT group_concat(script, ',') FROM (SELECT script FROM schema_version"
                                     + " ORDER BY version)"))
                     .isEqualTo(
-                            "V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql,V3__covering_indexes.sql,V4__credentials.sql");
+                            "V1__initial_schema.sql,V2__task_backoff_and_lru_indexes.sql,V3__covering_indexes.sql,V4__credentials.sql,V5__delta_links.sql");
         }
     }
 
@@ -131,7 +132,7 @@ class MigrationsTest {
         }
 
         try (CacheStore store = CacheStore.open(StoreSettings.defaults(file), KEY)) {
-            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(store.schemaVersion()).isEqualTo(5);
             TaskRecord task = store.tasks().get("t1").orElseThrow();
             assertThat(task.status()).isEqualTo(TaskStatus.QUEUED);
             assertThat(task.notBefore()).isEqualTo(java.time.Instant.EPOCH);

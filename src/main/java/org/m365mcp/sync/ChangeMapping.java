@@ -1,0 +1,115 @@
+package org.m365mcp.sync;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which cached entries a change made outside this server affects (issue 16 item 2): the same
+ * reasoning as the write tools' {@code @InvalidatesCache}, from the change's side.
+ *
+ * <ul>
+ *   <li>A message of a folder (changed, deleted, or moved out — a move is a removal here and a new
+ *       message in the destination, whose own sync reports it): its {@code email_get}, that folder's
+ *       {@code email_list} pages, the mail searches, and the mail folders' counts.</li>
+ *   <li>A mail folder: the folder operations; a removed one also its {@code email_list} pages.</li>
+ *   <li>A contact: its {@code contact_get}, the contact lists and contact searches.</li>
+ *   <li>An event: its {@code calendar_get_event}, the cached event windows, the event searches and the
+ *       free/busy answers (a window may hold its old time or its new one: both are dropped).</li>
+ *   <li>A drive item: its {@code file_get} and {@code folder_get}, and the listings, trees and file
+ *       searches (delta answers carry no paths, and listings are keyed by path or id).</li>
+ *   <li>Every change also drops the unified searches, which span all of them.</li>
+ * </ul>
+ *
+ * <p>A resync (an expired delta token, a {@code missed} notification) cannot tell which items
+ * changed: it drops everything of the resource. Pure and thread-safe.
+ */
+public final class ChangeMapping {
+
+    private ChangeMapping() {}
+
+    /** What {@code change}, reported by {@code resource}'s delta, makes stale. */
+    public static Set<Invalidation> of(SyncResource resource, DeltaChange change) {
+        Set<Invalidation> stale = new LinkedHashSet<>();
+        String id = change.id();
+        switch (resource.kind()) {
+            case MESSAGES -> {
+                stale.add(Invalidation.where("email_get", "message_id", id));
+                stale.add(Invalidation.where("email_list", "folder", resource.scope()));
+                stale.add(Invalidation.all("search_emails"));
+                stale.add(Invalidation.all("emailfolders_*"));
+            }
+            case MAIL_FOLDERS -> {
+                stale.add(Invalidation.all("emailfolders_*"));
+                if (change.removed()) {
+                    stale.add(Invalidation.where("email_list", "folder", id));
+                }
+            }
+            case CONTACTS -> {
+                stale.add(Invalidation.where("contact_get", "contact_id", id));
+                stale.add(Invalidation.all("contact_list"));
+                stale.add(Invalidation.all("search_contacts"));
+            }
+            case EVENTS -> {
+                stale.add(Invalidation.where("calendar_get_event", "event_id", id));
+                stale.addAll(eventWindows());
+            }
+            case DRIVE -> {
+                stale.add(Invalidation.where("file_get", "file_id", id));
+                stale.add(Invalidation.where("folder_get", "folder", id));
+                stale.addAll(driveListings());
+            }
+        }
+        stale.add(Invalidation.all("search_unified"));
+        return stale;
+    }
+
+    /** What a resync of {@code resource} drops: all that it may have changed. */
+    public static Set<Invalidation> ofResync(SyncResource resource) {
+        Set<Invalidation> stale = new LinkedHashSet<>();
+        switch (resource.kind()) {
+            case MESSAGES -> {
+                stale.add(Invalidation.all("email_get"));
+                stale.add(Invalidation.where("email_list", "folder", resource.scope()));
+                stale.add(Invalidation.all("search_emails"));
+                stale.add(Invalidation.all("emailfolders_*"));
+            }
+            case MAIL_FOLDERS -> {
+                stale.add(Invalidation.all("emailfolders_*"));
+                stale.add(Invalidation.all("email_list"));
+            }
+            case CONTACTS -> {
+                stale.add(Invalidation.all("contact_get"));
+                stale.add(Invalidation.all("contact_list"));
+                stale.add(Invalidation.all("search_contacts"));
+            }
+            case EVENTS -> {
+                stale.add(Invalidation.all("calendar_get_event"));
+                stale.addAll(eventWindows());
+            }
+            case DRIVE -> {
+                stale.add(Invalidation.all("file_get"));
+                stale.add(Invalidation.all("folder_get"));
+                stale.addAll(driveListings());
+            }
+        }
+        stale.add(Invalidation.all("search_unified"));
+        return stale;
+    }
+
+    private static List<Invalidation> eventWindows() {
+        return List.of(
+                Invalidation.all("calendar_list_events"),
+                Invalidation.all("search_events"),
+                Invalidation.all("calendar_get_free_busy"),
+                Invalidation.all("calendar_check_availability"));
+    }
+
+    private static List<Invalidation> driveListings() {
+        return List.of(
+                Invalidation.all("file_list"),
+                Invalidation.all("folder_list"),
+                Invalidation.all("folder_get_tree"),
+                Invalidation.all("search_files"));
+    }
+}

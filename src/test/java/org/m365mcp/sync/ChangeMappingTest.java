@@ -1,0 +1,103 @@
+package org.m365mcp.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ChangeMappingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static DeltaChange change(String json) throws Exception {
+        return DeltaChange.of(JSON.readTree(json));
+    }
+
+    @Test
+    void aChangedMessage_dropsItsGet_itsFoldersListings_theMailSearches_andTheFolderCounts() throws Exception {
+        assertThat(ChangeMapping.of(SyncResource.messages("inbox"), change("{\"id\":\"m1\",\"isRead\":true}")))
+                .containsExactlyInAnyOrder(
+                        Invalidation.where("email_get", "message_id", "m1"),
+                        Invalidation.where("email_list", "folder", "inbox"),
+                        Invalidation.all("search_emails"),
+                        Invalidation.all("emailfolders_*"),
+                        Invalidation.all("search_unified"));
+    }
+
+    @Test
+    void aMessageMovedOut_isARemovalInTheSourceFolder_droppingTheSourceListings() throws Exception {
+        DeltaChange moved = change("{\"id\":\"m1\",\"@removed\":{\"reason\":\"deleted\"}}");
+
+        assertThat(moved.removed()).isTrue();
+        assertThat(ChangeMapping.of(SyncResource.messages("archive"), moved))
+                .contains(
+                        Invalidation.where("email_list", "folder", "archive"),
+                        Invalidation.where("email_get", "message_id", "m1"))
+                .doesNotContain(Invalidation.where("email_list", "folder", "inbox"));
+    }
+
+    @Test
+    void aRemovedMailFolder_alsoDropsItsOwnListings_aRenamedOneOnlyTheFolderOperations() throws Exception {
+        assertThat(ChangeMapping.of(
+                        SyncResource.of(SyncKind.MAIL_FOLDERS),
+                        change("{\"id\":\"f9\",\"@removed\":{\"reason\":\"deleted\"}}")))
+                .contains(Invalidation.all("emailfolders_*"), Invalidation.where("email_list", "folder", "f9"));
+        assertThat(ChangeMapping.of(
+                        SyncResource.of(SyncKind.MAIL_FOLDERS), change("{\"id\":\"f9\",\"displayName\":\"New\"}")))
+                .containsExactlyInAnyOrder(Invalidation.all("emailfolders_*"), Invalidation.all("search_unified"));
+    }
+
+    @Test
+    void aContact_dropsItsGet_theListsAndTheContactSearches() throws Exception {
+        assertThat(ChangeMapping.of(SyncResource.contacts(""), change("{\"id\":\"c1\"}")))
+                .containsExactlyInAnyOrder(
+                        Invalidation.where("contact_get", "contact_id", "c1"),
+                        Invalidation.all("contact_list"),
+                        Invalidation.all("search_contacts"),
+                        Invalidation.all("search_unified"));
+    }
+
+    @Test
+    void anEvent_dropsItsGet_theWindows_theEventSearches_andFreeBusy() throws Exception {
+        assertThat(ChangeMapping.of(SyncResource.of(SyncKind.EVENTS), change("{\"id\":\"e1\"}")))
+                .contains(
+                        Invalidation.where("calendar_get_event", "event_id", "e1"),
+                        Invalidation.all("calendar_list_events"),
+                        Invalidation.all("search_events"),
+                        Invalidation.all("calendar_get_free_busy"),
+                        Invalidation.all("calendar_check_availability"));
+    }
+
+    @Test
+    void aDriveItem_dropsItsGets_theListingsTreesAndFileSearches() throws Exception {
+        DeltaChange deleted = change("{\"id\":\"d1\",\"deleted\":{\"state\":\"deleted\"}}");
+
+        assertThat(deleted.removed()).isTrue();
+        assertThat(ChangeMapping.of(SyncResource.of(SyncKind.DRIVE), deleted))
+                .contains(
+                        Invalidation.where("file_get", "file_id", "d1"),
+                        Invalidation.where("folder_get", "folder", "d1"),
+                        Invalidation.all("file_list"),
+                        Invalidation.all("folder_list"),
+                        Invalidation.all("folder_get_tree"),
+                        Invalidation.all("search_files"));
+    }
+
+    @Test
+    void aResync_dropsEverythingTheResourceMayHaveChanged_notOtherKinds() {
+        assertThat(ChangeMapping.ofResync(SyncResource.messages("inbox")))
+                .contains(Invalidation.all("email_get"), Invalidation.where("email_list", "folder", "inbox"))
+                .doesNotContain(Invalidation.all("file_list"), Invalidation.all("contact_list"));
+        assertThat(ChangeMapping.ofResync(SyncResource.of(SyncKind.DRIVE)))
+                .contains(Invalidation.all("file_get"), Invalidation.all("folder_get_tree"))
+                .doesNotContain(Invalidation.all("email_get"));
+    }
+
+    @Test
+    void invalidation_refusesAFamilyWithAParam_andAParamWithoutValue() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Invalidation("emailfolders_*", "folder", "x"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Invalidation("email_get", "message_id", null));
+    }
+}
