@@ -39,16 +39,26 @@ final class SandboxGraph {
         return send("PATCH", graphPath, json);
     }
 
+    /** A simple upload ({@code PUT …/content}) of {@code text}, e.g. new content for a file. */
+    JsonNode putText(String graphPath, String text) throws IOException, InterruptedException {
+        return send("PUT", graphPath, text, "text/plain");
+    }
+
     private JsonNode send(String method, String graphPath, String json) throws IOException, InterruptedException {
+        return send(method, graphPath, json, "application/json");
+    }
+
+    private JsonNode send(String method, String graphPath, String body, String contentType)
+            throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create(root + graphPath))
                         .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", contentType)
                         .method(
                                 method,
-                                json == null
+                                body == null
                                         ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(json))
+                                        : HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 2) {
