@@ -135,6 +135,16 @@ class ArchitectureTest {
             .because("what two tool families share lives in org.m365mcp.tools");
 
     @ArchTest
+    static final ArchRule cache_doesNotKnowGraph = noClasses()
+            .that()
+            .resideInAPackage("org.m365mcp.cache..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.m365mcp.graph..")
+            .because("stale-if-error learns which failures mean Graph could not answer from whatever SourceFailures"
+                    + " bean exists (tools.GraphUnavailability; docs/architecture.md)");
+
+    @ArchTest
     static final ArchRule cache_doesNotReachBackgroundWork = noClasses()
             .that()
             .resideInAPackage("org.m365mcp.cache..")

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.m365mcp.cache.entries.CacheStatistics;
+import org.m365mcp.cache.entries.CacheTtlSettings;
 import org.m365mcp.cache.entries.TieredCaches;
 import org.m365mcp.cache.lifecycle.EncryptedStore;
+import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.CleanupReport;
 import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.Removal;
@@ -35,6 +37,9 @@ public class StoreMaintenance {
     @Inject
     CacheStatistics statistics;
 
+    @Inject
+    CacheTtlSettings ttl;
+
     /** Above 80 % of the soft limit, cleans down to 60 %; below, does nothing. */
     public Optional<CleanupReport> cleanupIfOverThreshold() {
         Optional<CleanupReport> report = store().map(live -> live.apply(s -> s.cleanupToTarget()));
@@ -42,12 +47,21 @@ public class StoreMaintenance {
         return report;
     }
 
-    /** Removes every expired entry; returns how many. */
+    /** Removes every entry expired longer than stale-if-error may serve it; returns how many. */
     public int removeExpired() {
-        Removal removed =
-                store().map(live -> live.apply(s -> s.cleanupExpired())).orElse(Removal.NONE);
+        return store().map(live -> live.apply(this::removeExpired))
+                .orElse(Removal.NONE)
+                .count();
+    }
+
+    /**
+     * Removes from {@code store} every entry expired longer than stale-if-error may serve it
+     * ({@link CacheTtlSettings#maxStaleIfError()}), and the same keys from the heap tier.
+     */
+    public Removal removeExpired(CacheStore store) {
+        Removal removed = store.cleanupExpired(ttl.maxStaleIfError());
         expired(removed);
-        return removed.count();
+        return removed;
     }
 
     /**

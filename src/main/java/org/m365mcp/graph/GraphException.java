@@ -14,6 +14,9 @@ public class GraphException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The code of a request that got no answer: Graph could not be reached, or the connection failed. */
+    public static final String NETWORK_ERROR = "NetworkError";
+
     private final int status;
     private final String code;
 
@@ -48,6 +51,18 @@ public class GraphException extends RuntimeException {
     /** True when the addressed item or folder does not exist (HTTP 404). */
     public boolean isNotFound() {
         return status == 404;
+    }
+
+    /**
+     * True when Graph could not answer, as opposed to answering that the request is wrong: no
+     * connection ({@link #NETWORK_ERROR}), no answer within the call's deadline, a 5xx, or a 429 left
+     * after the retries. A 4xx other than 429 (404, 403, 400, ...) is Graph's answer, never this.
+     */
+    public boolean isUnavailable() {
+        if (status == 0) {
+            return NETWORK_ERROR.equals(code) || CallDeadline.CODE.equals(code);
+        }
+        return status == 429 || status >= 500;
     }
 
     /** True when Graph throttled or was unavailable and retries were exhausted. */

@@ -153,7 +153,8 @@ final class GraphTransport {
         if (!RetryPolicy.isRetryableAfterFailure(request)
                 || !retry.canRetry(attempt)
                 || !deadline.allows(clock, wait)) {
-            throw new GraphException(0, "NetworkError", "Could not reach " + uri.getHost() + ": " + failure, failure);
+            throw new GraphException(
+                    0, GraphException.NETWORK_ERROR, "Could not reach " + uri.getHost() + ": " + failure, failure);
         }
         LOG.log(System.Logger.Level.DEBUG, "I/O failure on {0} {1}, retrying", request.method(), uri.getPath());
         retry.pause(wait);

@@ -21,6 +21,7 @@ import org.m365mcp.cache.entries.EntriesEvicted;
  * <ul>
  *   <li>per call, tagged {@code operation} (and {@code state}): {@code m365.cache.calls},
  *       {@code m365.cache.hits}, {@code m365.cache.misses}, {@code m365.cache.stale.serves},
+ *       {@code m365.cache.stale_if_error.serves} (Graph failed, an expired entry answered),
  *       {@code m365.graph.calls} (calls Graph answered: miss, refresh, bypass) and the timer
  *       {@code m365.cache.call.duration} (nanoseconds; percentiles per operation and state);</li>
  *   <li>{@code m365.cache.evictions} per operation, counted by the cleanup timer;</li>
@@ -94,6 +95,13 @@ public class CacheMetrics {
             }
             case MISS, REFRESH ->
                 registry.counter("m365.cache.misses", operation).inc();
+            case STALE_IF_ERROR ->
+                registry.counter(
+                                meta(
+                                        "m365.cache.stale_if_error.serves",
+                                        "Reads Graph failed and an expired cached entry answered (stale-if-error)"),
+                                operation)
+                        .inc();
             case BYPASS -> {}
         }
         if (call.calledGraph()) {

@@ -225,6 +225,44 @@ class DeltaSyncIT {
 
     @Test
     @SuppressWarnings("unchecked")
+    void deltaRoundsFailingWhileAChangeHappens_keepTheirLink_andTheChangeIsSeenOnceGraphAnswers() throws Exception {
+        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 65);
+        call(client, "email_list", inbox);
+        awaitBaseline("/me/mailFolders/inbox/messages/delta");
+        sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/inbox/messages/delta\",\"method\":\"GET\","
+                + "\"status\":503,\"count\":1000,\"code\":\"ServiceUnavailable\",\"message\":\"Down.\"}");
+        String subject = "While Graph failed " + UUID.randomUUID();
+        try {
+            mailToDemo2(subject);
+            long failedBefore = failedPulls();
+            long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+            while (failedPulls() == failedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertThat(failedPulls()).as("a round failed on the 503s").isGreaterThan(failedBefore);
+            assertThat(subjects(call(client, "email_list", inbox)))
+                    .as("not seen while every round fails")
+                    .doesNotContain(subject);
+        } finally {
+            sandbox.clearFaults();
+        }
+
+        CallToolResult seen =
+                await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
+
+        assertThat(subjects(seen)).contains(subject);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long failedPulls() {
+        return ((Number) ((Map<String, Object>) structured(call(client, "cache_get_stats", Map.of()))
+                                .get("sync"))
+                        .get("failed_pulls"))
+                .longValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void cacheGetStatsAndMetrics_showWhatTheSyncDid_perResource() throws Exception {
         call(client, "email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 64));
         awaitBaseline("/me/mailFolders/inbox/messages/delta");

@@ -9,7 +9,10 @@ import org.m365mcp.background.StoreMaintenance;
 import org.m365mcp.cache.store.CacheStore;
 import org.m365mcp.cache.store.Removal;
 
-/** Removes every entry past its stale time from the store, and the same keys from the heap tier. */
+/**
+ * Removes every entry past its stale time by more than stale-if-error may serve it from the store, and
+ * the same keys from the heap tier.
+ */
 @Named
 @Dependent
 public class ExpiredEntriesBatchlet extends CleanupBatchlet {
@@ -19,8 +22,7 @@ public class ExpiredEntriesBatchlet extends CleanupBatchlet {
 
     @Override
     Map<String, Object> clean(CacheStore store) {
-        Removal expired = store.cleanupExpired();
-        maintenance.expired(expired);
+        Removal expired = maintenance.removeExpired(store);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("EXPIRED", expired.count());
         counts.put("EXPIRED_BYTES", expired.storedBytes());

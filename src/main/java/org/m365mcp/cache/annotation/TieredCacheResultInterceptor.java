@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -35,6 +36,10 @@ import org.m365mcp.cache.entries.TieredCaches;
  *   <li>A cache that fails is logged and bypassed: the tool still answers from Graph.</li>
  *   <li>A result fetched while the same entries were invalidated is returned but not cached
  *       ({@link TieredCaches#invalidatedSince}); stale refreshes go to {@link BackgroundRefresh}.</li>
+ *   <li>A fetch that fails because Graph could not answer ({@link SourceFailures}) is answered from an
+ *       entry up to {@code m365.mcp.cache.max-stale-if-error} past its stale end, stamped
+ *       {@code stale_if_error} ({@link StaleIfError}); never for {@code force_refresh}, nor for Graph's
+ *       4xx answers.</li>
  * </ul>
  */
 @CacheResult
@@ -63,6 +68,9 @@ public class TieredCacheResultInterceptor implements Serializable {
     @Inject
     Clock clock;
 
+    @Inject
+    SourceFailures sourceFailures;
+
     @AroundInvoke
     public Object cached(InvocationContext context) throws Exception {
         long started = System.nanoTime();
@@ -71,8 +79,9 @@ public class TieredCacheResultInterceptor implements Serializable {
             return stamp(proceed(context, call, Outcome.BYPASS, started), new CacheInfo(CacheInfo.BYPASS, null));
         }
         EntryKey key = call.key();
+        CacheEntryEnvelope cached = null;
         if (!call.forceRefresh()) {
-            CacheEntryEnvelope cached = read(call, key);
+            cached = read(call, key);
             Object value = cached == null ? null : decode(context.getMethod(), cached);
             Instant now = clock.instant();
             if (value != null && cached.isFresh(now)) {
@@ -91,8 +100,54 @@ public class TieredCacheResultInterceptor implements Serializable {
         }
         // Read before fetching: an invalidation while Graph answers makes this result too old to keep.
         long generation = caches.generation(call.accountId(), call.operation());
-        Object result = proceed(context, call, call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS, started);
+        Outcome outcome = call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS;
+        Object result;
+        try {
+            result = context.proceed();
+        } catch (Exception failure) {
+            return staleIfError(context.getMethod(), call, cached, failure, started)
+                    .orElseThrow(() -> {
+                        served(call, outcome, started);
+                        return failure;
+                    });
+        }
+        served(call, outcome, started);
         return stamp(result, new CacheInfo(CacheInfo.MISS, store(call, key, result, generation)));
+    }
+
+    /**
+     * The cached result stamped {@code stale_if_error} when {@code failure} lets it answer
+     * ({@link StaleIfError}): the entry read before fetching when there was one (stale), else what the
+     * store still holds past the stale end. Counted when it answers; empty otherwise.
+     */
+    private Optional<Object> staleIfError(
+            Method method, CachedCall call, CacheEntryEnvelope cached, Exception failure, long startedNanos) {
+        Optional<String> sourceFailed = sourceFailures.unavailable(failure);
+        Instant now = clock.instant();
+        Optional<CacheEntryEnvelope> entry = StaleIfError.servable(
+                call.forceRefresh(),
+                sourceFailed,
+                () -> cached != null ? cached : stored(call),
+                now,
+                ttl.maxStaleIfError());
+        Optional<Object> value = entry.map(envelope -> decode(method, envelope));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        CacheInfo info = StaleIfError.info(entry.get(), sourceFailed.get(), now);
+        LOG.info(() -> call.operation() + " answered from the cache: " + info.note());
+        served(call, Outcome.STALE_IF_ERROR, startedNanos);
+        return Optional.of(stamp(value.get(), info));
+    }
+
+    /** What the store holds for the call whatever its state, or null (none, no store, or the store failed). */
+    private CacheEntryEnvelope stored(CachedCall call) {
+        try {
+            return caches.stored(call.operation(), call.key()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cache read for " + call.operation() + " failed; no stale-if-error answer", e);
+            return null;
+        }
     }
 
     /** Calls the method (Graph); the call is counted whether it answers or throws. */

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <ul>
  *   <li>Every intercepted call is counted exactly once: fresh hit, stale hit, miss, refresh
- *       ({@code force_refresh} or background) or bypass ({@code use_cache=false}), and announced as
- *       a {@link CallServed} event.</li>
+ *       ({@code force_refresh} or background), bypass ({@code use_cache=false}) or stale-if-error
+ *       (Graph failed, the cache answered), and announced as a {@link CallServed} event.</li>
  *   <li>Response times are kept per operation until {@link #drainLatencies()} takes them.</li>
  *   <li>Thread-safe.</li>
  * </ul>
@@ -32,7 +32,9 @@ public class CacheStatistics {
         STALE,
         MISS,
         REFRESH,
-        BYPASS
+        BYPASS,
+        /** Graph failed and an expired (or stale) entry answered instead: stale-if-error. */
+        STALE_IF_ERROR
     }
 
     @Inject

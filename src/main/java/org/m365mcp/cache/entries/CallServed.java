@@ -19,7 +19,7 @@ public record CallServed(String operation, CacheStatistics.Outcome outcome, Dura
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** True when Graph was called for it: a miss, a refresh or a bypass. */
+    /** True when Graph was called for it: a miss, a refresh, a bypass, or a stale-if-error (Graph failed). */
     public boolean calledGraph() {
         return outcome != CacheStatistics.Outcome.FRESH && outcome != CacheStatistics.Outcome.STALE;
     }

@@ -30,7 +30,8 @@ import org.m365mcp.cache.store.StoredEntry;
  *   <li>The store keeps an entry under its key's text ({@code operation:account:params}) and its
  *       account beside it, taken from the key's value, so invalidation and cleanup can be scoped to
  *       one account.</li>
- *   <li>An entry whose stale window has passed is not loaded.</li>
+ *   <li>An entry whose stale window has passed is not loaded; {@link #stored} still reads it, for
+ *       stale-if-error.</li>
  *   <li>Thread-safe: the store is; each call holds it open ({@link LiveStore#apply}), so a key
  *       rotation replacing it waits for the call instead of closing it underneath.</li>
  * </ul>
@@ -64,10 +65,17 @@ public final class StoreLoaderWriter
 
     @Override
     public CacheEntryEnvelope load(EntryKey key) {
-        return store.apply(open -> open.read(key.text()))
-                .flatMap(this::envelope)
+        return stored(key)
                 .filter(envelope -> !envelope.isExpired(clock.instant()))
                 .orElse(null);
+    }
+
+    /**
+     * The envelope stored under {@code key} whatever its state, expired too (the store keeps expired
+     * entries for stale-if-error until cleanup removes them); empty when there is none.
+     */
+    public Optional<CacheEntryEnvelope> stored(EntryKey key) {
+        return store.apply(open -> open.read(key.text())).flatMap(this::envelope);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -162,6 +163,15 @@ public class TieredCaches {
             return false;
         }
         return true;
+    }
+
+    /**
+     * What the encrypted store holds under {@code key}, whatever its state: an expired entry too, which
+     * no read of {@link #cache} returns (stale-if-error answers from it when Graph fails). Empty without
+     * a store (heap only), whose entries end at their stale end.
+     */
+    public Optional<CacheEntryEnvelope> stored(String operation, EntryKey key) {
+        return encryptedStore.store().flatMap(store -> new StoreLoaderWriter(store, operation, clock).stored(key));
     }
 
     /** The cache of one operation (e.g. {@code email_list}), created on first use; lock-free after that. */

@@ -147,7 +147,7 @@ public final class CacheStore implements AutoCloseable {
         byte[] stored = compressed ? codec.compress(entry.payload()) : entry.payload();
         return connection.write("write", c -> {
             EntrySql.upsert(c, entry, stored, compressed, clock.millis());
-            return new WriteResult(true, limiter.capAccount(c, entry.accountId(), entry.key()));
+            return new WriteResult(true, limiter.capAccount(c, entry.accountId(), entry.key(), clock.millis()));
         });
     }
 
@@ -230,7 +230,20 @@ public final class CacheStore implements AutoCloseable {
 
     /** Removes every entry whose {@code expires_at} is at or before now. */
     public Removal cleanupExpired() {
-        return connection.write("cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis()));
+        return cleanupExpired(Duration.ZERO);
+    }
+
+    /**
+     * Removes every entry that expired {@code keptPastExpiry} ago or longer ({@code expires_at <= now -
+     * keptPastExpiry}); younger expired entries stay, for a caller that may still serve them (the
+     * cache's stale-if-error). Size limits remove expired entries first whatever their age.
+     */
+    public Removal cleanupExpired(Duration keptPastExpiry) {
+        if (keptPastExpiry.isNegative()) {
+            throw new IllegalArgumentException("keptPastExpiry must not be negative");
+        }
+        return connection.write(
+                "cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis() - keptPastExpiry.toMillis()));
     }
 
     /**

@@ -25,10 +25,11 @@ final class SizeLimiter {
     }
 
     /**
-     * Evicts {@code accountId}'s least recently accessed entries (never {@code keep}, the entry just
-     * written) while the account holds more than its cap. Ties in access time go oldest row first.
+     * Evicts {@code accountId}'s entries (never {@code keep}, the entry just written) while the account
+     * holds more than its cap: expired ones first (kept only to be served if the source fails), then
+     * the least recently accessed. Ties in access time go oldest row first.
      */
-    Removal capAccount(Connection connection, String accountId, String keep) throws SQLException {
+    Removal capAccount(Connection connection, String accountId, String keep, long nowMillis) throws SQLException {
         long excess = Sql.queryLong(connection, "SELECT COUNT(*) FROM cache_entries WHERE account_id = ?", accountId)
                 - limits.maxEntriesPerAccount();
         if (excess <= 0) {
@@ -36,10 +37,11 @@ final class SizeLimiter {
         }
         return RemovalSql.remove(
                 connection,
-                ENTRY + " WHERE account_id = ? AND key <> ? ORDER BY accessed_at, rowid LIMIT ?",
+                ENTRY + " WHERE account_id = ? AND key <> ? ORDER BY expires_at > ?, accessed_at, rowid LIMIT ?",
                 RemovalSql.ALL,
                 accountId,
                 keep,
+                nowMillis,
                 excess);
     }
 

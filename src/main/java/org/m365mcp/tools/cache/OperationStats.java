@@ -6,10 +6,18 @@ import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 /**
  * How the calls of one cached operation were served since start-up.
  *
+ * @param staleIfErrorServes reads Graph failed that an expired entry answered (stale-if-error); in
+ *     neither hits nor misses
  * @param hitRate (fresh + stale) / (fresh + stale + misses); 0 when there were none
  */
 public record OperationStats(
-        long freshHits, long staleHits, long misses, long refreshes, long bypasses, double hitRate) {
+        long freshHits,
+        long staleHits,
+        long misses,
+        long refreshes,
+        long bypasses,
+        long staleIfErrorServes,
+        double hitRate) {
 
     static OperationStats of(Map<Outcome, Long> counts) {
         long fresh = counts.getOrDefault(Outcome.FRESH, 0L);
@@ -21,6 +29,7 @@ public record OperationStats(
                 misses,
                 counts.getOrDefault(Outcome.REFRESH, 0L),
                 counts.getOrDefault(Outcome.BYPASS, 0L),
+                counts.getOrDefault(Outcome.STALE_IF_ERROR, 0L),
                 rate(fresh + stale, misses));
     }
 

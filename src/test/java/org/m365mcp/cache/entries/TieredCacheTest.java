@@ -110,6 +110,21 @@ class TieredCacheTest {
     }
 
     @Test
+    void expiredEntry_isAMissForGet_butTheStoreStillHoldsItForStaleIfError() {
+        Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
+        CacheEntryEnvelope written = envelope("{\"a\":1}");
+        cache.put(KEY, written);
+
+        clock.advance(Duration.ofHours(3));
+
+        assertThat(cache.get(KEY))
+                .as("a normal read: past stale is fetched again")
+                .isNull();
+        assertThat(new StoreLoaderWriter(LiveStore.of(store), "email_list", clock).stored(KEY))
+                .contains(written);
+    }
+
+    @Test
     void remove_deletesFromTheStoreToo() {
         Cache<EntryKey, CacheEntryEnvelope> cache = cache("email_list");
         cache.put(KEY, envelope("{\"a\":1}"));

@@ -220,6 +220,18 @@ class CacheStoreInvalidationTest {
     }
 
     @Test
+    void cleanupExpired_keptPastExpiry_removesOnlyWhatExpiredLongerAgo() {
+        store.write(StoreFixtures.entry("long-ago", "a", "t", 10, NOW.minus(Duration.ofHours(24))));
+        store.write(StoreFixtures.entry("recently", "a", "t", 10, NOW.minus(Duration.ofHours(23))));
+        store.write(StoreFixtures.entry("live", "b", "t", 10, NOW.plusMillis(1)));
+
+        Removal removal = store.cleanupExpired(Duration.ofHours(24));
+
+        assertThat(removal.keys()).containsExactly("long-ago");
+        assertThat(remainingKeys()).containsExactly("live", "recently");
+    }
+
+    @Test
     void read_afterInvalidate_isEmpty() {
         put("a", "email_get", "email_get:a:id=1");
         store.read("email_get:a:id=1");

@@ -144,6 +144,21 @@ class CacheStoreSizeLimitsTest {
     }
 
     @Test
+    void write_accountOverItsCap_evictsAnExpiredEntryBeforeLessRecentlyAccessedLiveOnes() {
+        put("a", "a1", 10, FAR);
+        clock.advance(Duration.ofSeconds(1));
+        put("a", "a2", 10, FAR);
+        clock.advance(Duration.ofSeconds(1));
+        put("a", "kept-past-expiry", 10, clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(2)); // its stale end has passed; it is kept only for stale-if-error
+
+        WriteResult result = put("a", "a4", 10, FAR);
+
+        assertThat(result.evicted().keys()).containsExactly("kept-past-expiry");
+        assertThat(keys()).containsExactly("a1", "a2", "a4");
+    }
+
+    @Test
     void write_sameAccessTime_evictsOldestWrittenFirst() {
         for (String key : List.of("a1", "a2", "a3", "a4", "a5")) {
             put("a", key, 10, FAR);
