@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A successful (2xx) or redirecting (3xx) answer of Graph or of a pre-authenticated URL.
+ * A successful (2xx) or redirecting (3xx) answer of Graph or of a pre-authenticated URL; also a 304
+ * Not Modified, the answer to a conditional GET ({@code If-None-Match}) whose item has not changed.
  *
  * <ul>
  *   <li>{@code body} is the raw body, empty (never {@code null}) when there was none (202, 204,
- *       302); not copied, so it must not be changed.
+ *       302, 304); not copied, so it must not be changed.
  *   <li>{@code location} is the {@code Location} header resolved against the request URL: the
  *       monitor of a 202 (copy), the pre-authenticated download URL of a 302 ({@code /content}).
  *       Redirects are never followed.

@@ -30,14 +30,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Stale refreshes on Payara Micro against the sandbox, counted at the sandbox: one refresh for many
  * concurrent stale hits; a refresh Graph refuses becomes a {@code refresh} task that the worker
- * retries with backoff while the stale entry goes on being served. The IT server's email_list turns
- * stale after 4 s; its worker polls every second. Each test has its own {@code limit}, so its own key.
+ * retries with backoff while the stale entry goes on being served; a stale {@code file_get} of an
+ * unchanged file made fresh again by one conditional GET (its etag, 304) and no fetch of the file, and
+ * of a file another client changed, fetched again. The IT server's email_list turns stale after 4 s,
+ * its file_get after 5 s; its worker polls every second. Each email_list test has its own
+ * {@code limit}, so its own key; each file_get test its own file of {@code demo2}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BackgroundRefreshIT {
 
     private static final String INBOX = "/me/mailFolders/inbox/messages*";
+    private static final String ITEMS = "/me/drive/items/";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -106,6 +110,75 @@ class BackgroundRefreshIT {
         CallToolResult refreshed = emailList(22);
         assertThat(cacheState(refreshed)).isEqualTo("fresh");
         assertThat(cachedAt(refreshed)).isAfter(cachedAt);
+    }
+
+    @Test
+    void staleFileGet_unchangedFile_oneConditionalGetRenewsIt_withoutAFullFetch() throws Exception {
+        String id = textFile("unchanged.txt", "As it was.");
+        Map<String, Object> file = Map.of("account_id", "demo2", "file_id", id);
+        assertThat(cacheState(call(client, "file_get", file))).isEqualTo("miss");
+        Thread.sleep(6_000); // past the IT server's 5 s fresh TTL for file_get
+        long item = sandbox.graphRequests(ITEMS + id);
+        long content = sandbox.graphRequests(ITEMS + id + "/content");
+
+        CallToolResult stale = call(client, "file_get", file);
+        awaitRequests(ITEMS + id, item + 1);
+        Thread.sleep(1_000); // the renewal is written right after its answer
+        CallToolResult after = call(client, "file_get", file);
+
+        assertThat(cacheState(stale)).isEqualTo("stale");
+        assertThat(cacheState(after)).isEqualTo("fresh");
+        assertThat(cachedAt(after)).isAfter(cachedAt(stale));
+        assertThat(structured(after).get("content")).isEqualTo("As it was.");
+        assertThat(sandbox.graphRequests(ITEMS + id) - item)
+                .as("GETs of the item: the one conditional GET (304)")
+                .isEqualTo(1);
+        assertThat(sandbox.graphRequests(ITEMS + id + "/content") - content)
+                .as("content fetches: none")
+                .isZero();
+    }
+
+    @Test
+    void staleFileGet_fileChangedByAnotherClient_refetched() throws Exception {
+        String id = textFile("changed.txt", "Before.");
+        Map<String, Object> file = Map.of("account_id", "demo2", "file_id", id);
+        call(client, "file_get", file);
+        Thread.sleep(6_000);
+        SandboxGraph.demo2(base).putText("/me/drive/items/" + id + "/content", "Changed by another client.");
+
+        assertThat(cacheState(call(client, "file_get", file))).isEqualTo("stale");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        CallToolResult after = call(client, "file_get", file);
+        while (!"Changed by another client.".equals(structured(after).get("content")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            after = call(client, "file_get", file);
+        }
+
+        assertThat(structured(after).get("content")).isEqualTo("Changed by another client.");
+    }
+
+    /** A text file of {@code demo2} in a folder of its own, created through MCP; its id. */
+    private String textFile(String name, String text) {
+        String folder = (String) structured(call(
+                        client,
+                        "folder_create",
+                        Map.of("account_id", "demo2", "name", "Revalidation IT", "conflict_behavior", "rename")))
+                .get("item_id");
+        return (String) structured(call(
+                        client,
+                        "file_create",
+                        Map.of("account_id", "demo2", "name", name, "parent_folder", folder, "content", text)))
+                .get("item_id");
+    }
+
+    private void awaitRequests(String graphPath, long count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (sandbox.graphRequests(graphPath) < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sandbox.graphRequests(graphPath))
+                .as("requests for " + graphPath)
+                .isGreaterThanOrEqualTo(count);
     }
 
     private CallToolResult emailList(int limit) {

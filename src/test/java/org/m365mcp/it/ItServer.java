@@ -5,6 +5,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,14 @@ final class ItServer {
             throw new AssertionError("Tool error: " + result.content());
         }
         return (Map<String, Object>) result.structuredContent();
+    }
+
+    /** The text of a tool error; fails when {@code result} is not one. */
+    static String errorText(CallToolResult result) {
+        if (!Boolean.TRUE.equals(result.isError())) {
+            throw new AssertionError("Expected a tool error, got: " + result.content());
+        }
+        return ((TextContent) result.content().get(0)).text();
     }
 
     /**

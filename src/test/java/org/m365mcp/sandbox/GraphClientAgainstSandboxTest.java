@@ -279,4 +279,40 @@ class GraphClientAgainstSandboxTest {
         assertThat(sandbox.received().stream().filter(r -> r.path().startsWith("/download/")))
                 .isEmpty();
     }
+
+    @Test
+    void send_conditionalGetOfAnUnchangedItem_answers304WithoutBody_notAnError() {
+        JsonNode file = client.send(
+                        "demo2",
+                        GraphClientRequest.put("/me/drive/root:/same.txt:/content", new byte[] {'a'}, "text/plain"))
+                .json();
+
+        GraphResponse unchanged = client.send(
+                "demo2",
+                GraphClientRequest.get("/me/drive/items/" + file.path("id").asText())
+                        .header("If-None-Match", file.path("eTag").asText()));
+
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void send_patchWithAStaleIfMatch_surfaces412WithGraphsCode() {
+        ObjectNode draft = JSON.createObjectNode().put("subject", "Etag draft");
+        JsonNode created = client.post("demo2", "/me/messages", draft);
+        String path = "/me/messages/" + created.path("id").asText();
+        client.patch("demo2", path, JSON.createObjectNode().put("subject", "Changed"));
+
+        assertThatThrownBy(() -> client.send(
+                        "demo2",
+                        GraphClientRequest.patch(path, JSON.createObjectNode().put("subject", "Lost"))
+                                .header("If-Match", created.path("@odata.etag").asText())))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(412);
+                    assertThat(e.code()).isEqualTo("ErrorIrresolvableConflict");
+                });
+        assertThat(sandbox.received("/v1.0" + path))
+                .filteredOn(r -> r.method().equals("PATCH"))
+                .hasSize(2);
+    }
 }

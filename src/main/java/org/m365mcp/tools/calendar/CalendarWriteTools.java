@@ -17,6 +17,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.IfMatch;
 import org.m365mcp.tools.NotFound;
 
 /**
@@ -28,6 +29,8 @@ import org.m365mcp.tools.NotFound;
  *   <li>Invalidation per SPEC §3: create → every {@code calendar_list_events} of the account;
  *       update and delete → those and the event's {@code calendar_get_event}. Each also drops the
  *       account's {@code search_events} and free/busy answers, which show the same events.
+ *   <li>{@code calendar_update_event} takes the {@code etag} {@code calendar_get_event} returned and
+ *       sends it as {@code If-Match} ({@link IfMatch}): an event changed meanwhile is left as it is.
  * </ul>
  */
 @ApplicationScoped
@@ -158,9 +161,12 @@ public class CalendarWriteTools {
             @ToolParam(value = "Teams meeting link on (true) or off (false)", defaultValue = "")
                     Boolean isOnlineMeeting,
             @ToolParam(value = "Show as: " + SHOW_AS, defaultValue = "") String showAs,
-            @ToolParam(value = "Importance: low, normal or high", defaultValue = "") String importance) {
+            @ToolParam(value = "Importance: low, normal or high", defaultValue = "") String importance,
+            @ToolParam(value = "etag from calendar_get_event: refused if the event changed since", defaultValue = "")
+                    String etag) {
         String account = accounts.require(accountId).id();
         String id = CalendarArguments.eventId("event_id", eventId);
+        IfMatch ifMatch = IfMatch.of(etag, "event", "calendar_get_event");
         ObjectNode patch = EventFields.of(subject, attendees, location, body, isOnlineMeeting, showAs, importance);
         ZoneId zone = reads.zone(account, timeZone);
         if (!EventFields.isBlank(start) || !EventFields.isBlank(end)) {
@@ -183,7 +189,10 @@ public class CalendarWriteTools {
                 accountId,
                 "updated",
                 NotFound.addressed(
-                        "event_id", CalendarTools.NO_EVENT, id, () -> graph.patch(account, "/me/events/" + id, patch)),
+                        "event_id",
+                        CalendarTools.NO_EVENT,
+                        id,
+                        () -> ifMatch.patch(graph, account, "/me/events/" + id, patch)),
                 zone);
     }
 
@@ -206,7 +215,7 @@ public class CalendarWriteTools {
         String id = CalendarArguments.eventId("event_id", eventId);
         Confirmation.require(confirm, "deletes the event (and, for a series master, every occurrence)");
         NotFound.addressed("event_id", CalendarTools.NO_EVENT, id, () -> graph.delete(account, "/me/events/" + id));
-        return new EventChanged(accountId, id, "deleted", null, null, null, null, null);
+        return new EventChanged(accountId, id, "deleted", null, null, null, null, null, null);
     }
 
     /** The event's current start and end, for a change of only one of them. */

@@ -8,6 +8,8 @@ import java.time.ZoneId;
  *
  * @param start      local date-time with offset in {@code timeZone}; null after a delete
  * @param recurrence the series' pattern type (weekly…); null for a single event
+ * @param etag       the event's {@code @odata.etag} after the write, for a next change's {@code etag}; null after a
+ *                   delete
  */
 public record EventChanged(
         String accountId,
@@ -17,7 +19,8 @@ public record EventChanged(
         String start,
         String end,
         String recurrence,
-        String timeZone) {
+        String timeZone,
+        String etag) {
 
     /** What Graph answered to a POST or PATCH, shown in {@code zone}. */
     static EventChanged of(String accountId, String action, JsonNode event, ZoneId zone) {
@@ -31,6 +34,7 @@ public record EventChanged(
                 summary.end(),
                 EventSummary.blankToNull(
                         event.path("recurrence").path("pattern").path("type").asText("")),
-                zone.getId());
+                zone.getId(),
+                event.path("@odata.etag").asText(null));
     }
 }

@@ -12,6 +12,8 @@ import org.m365mcp.tools.BodyPart;
  * The answer of {@code calendar_get_event}: the summary's fields plus body, attendees and recurrence.
  *
  * @param timeZone   the IANA zone the times are shown in
+ * @param etag       Graph's {@code @odata.etag} of the event as read, the {@code etag} {@code calendar_update_event}
+ *                   may send; null when Graph sent none
  * @param recurrence the series' pattern type (daily, weekly, absoluteMonthly…); null when not a series master
  * @param body       the text body, at most {@code m365.mcp.answers.max-body-chars} characters from {@code body_offset}
  * @param nextBodyOffset the {@code body_offset} of the body's next part; null when nothing follows
@@ -22,6 +24,7 @@ public record EventDetail(
         String accountId,
         String timeZone,
         EventSummary event,
+        String etag,
         String type,
         String recurrence,
         String body,
@@ -65,6 +68,7 @@ public record EventDetail(
                 accountId,
                 zone.getId(),
                 EventSummary.of(event, zone),
+                event.path("@odata.etag").asText(null),
                 EventSummary.blankToNull(event.path("type").asText("")),
                 EventSummary.blankToNull(
                         event.path("recurrence").path("pattern").path("type").asText("")),
@@ -85,6 +89,7 @@ public record EventDetail(
                 accountId,
                 timeZone,
                 event,
+                etag,
                 type,
                 recurrence,
                 body,

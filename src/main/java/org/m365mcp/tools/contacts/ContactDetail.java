@@ -10,10 +10,13 @@ import java.util.List;
  * One contact in full, as {@code contact_get} and the writes answer it: names, addresses, phones,
  * work, notes. Absent values are null (omitted from the JSON); lists are null when empty.
  *
+ * @param etag     Graph's {@code @odata.etag} of the contact as read or written, the {@code etag}
+ *                 {@code contact_update} may send
  * @param folderId the contact folder it is in (a "list" of {@code contact_create_list} is one)
  */
 public record ContactDetail(
         String id,
+        String etag,
         String folderId,
         String displayName,
         String givenName,
@@ -47,6 +50,7 @@ public record ContactDetail(
     static ContactDetail of(JsonNode c) {
         return new ContactDetail(
                 c.path("id").asText(),
+                text(c, "@odata.etag"),
                 text(c, "parentFolderId"),
                 text(c, "displayName"),
                 text(c, "givenName"),

@@ -19,6 +19,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.IfMatch;
 import org.m365mcp.tools.SearchPhrase;
 
 /**
@@ -29,6 +30,8 @@ import org.m365mcp.tools.SearchPhrase;
  *   <li>Writes invalidate as SPEC §3 says: every {@code contact_list} and {@code search_contacts}
  *       of the account, and {@code contact_get} of the contact changed.
  *   <li>A contact or folder id Graph does not know is a tool error naming the argument.
+ *   <li>{@code contact_update} takes the {@code etag} {@code contact_get} returned and sends it as
+ *       {@code If-Match} ({@link IfMatch}): a contact changed meanwhile is left as it is.
  * </ul>
  */
 @ApplicationScoped
@@ -192,9 +195,12 @@ public class ContactTools {
             @ToolParam(value = "Business phone (replaces the business phones)", defaultValue = "") String businessPhone,
             @ToolParam(value = "Company", defaultValue = "") String companyName,
             @ToolParam(value = "Job title", defaultValue = "") String jobTitle,
-            @ToolParam(value = "Notes", defaultValue = "") String personalNotes) {
+            @ToolParam(value = "Notes", defaultValue = "") String personalNotes,
+            @ToolParam(value = "etag from contact_get: refused if the contact changed since", defaultValue = "")
+                    String etag) {
         String account = accounts.require(accountId).id();
         String id = ContactArguments.contactId("contact_id", contactId);
+        IfMatch ifMatch = IfMatch.of(etag, "contact", "contact_get");
         ObjectNode patch = fields(
                 givenName,
                 surname,
@@ -209,7 +215,10 @@ public class ContactTools {
             throw new ToolArgumentException("contact_id", "nothing to change: give at least one field");
         }
         JsonNode updated = addressed(
-                "contact_id", "no contact with id", id, () -> graph.patch(account, "/me/contacts/" + id, patch));
+                "contact_id",
+                "no contact with id",
+                id,
+                () -> ifMatch.patch(graph, account, "/me/contacts/" + id, patch));
         return new ContactAnswer(accountId, ContactDetail.of(updated), null);
     }
 

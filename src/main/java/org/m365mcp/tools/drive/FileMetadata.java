@@ -64,19 +64,17 @@ public class FileMetadata {
                             : "applies only with include_content=true");
         }
         if (!includeContent) {
-            return new DriveItemAnswer(accountId, file, null, null, null, null, null);
+            return DriveItemAnswer.of(accountId, item, null, null, null);
         }
         if (!text) {
-            return new DriveItemAnswer(
+            return DriveItemAnswer.of(
                     accountId,
-                    file,
+                    item,
                     null,
                     null,
                     (isText(file.mimeType()) ? "Larger than 64 KB" : "Not a text file")
                             + ": download its bytes from download_url (valid a few minutes; do not"
-                            + " share it), or ask file_download_url for a new one.",
-                    null,
-                    null);
+                            + " share it), or ask file_download_url for a new one.");
         }
         URI url = DriveFailures.addressed(
                 "file_id", "file", ref, () -> graph.downloadUrl(accountId, ref.below("content")));
@@ -86,7 +84,7 @@ public class FileMetadata {
                 maxBodyChars,
                 "file_get",
                 BodyPart.CONTENT);
-        return new DriveItemAnswer(accountId, file, part.text(), part.nextOffset(), part.note(), null, null);
+        return DriveItemAnswer.of(accountId, item, part.text(), part.nextOffset(), part.note());
     }
 
     /** True for the types whose bytes are text worth showing. */

@@ -15,6 +15,7 @@ import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.IfMatch;
 
 /**
  * OneDrive file writes: create (upload), update (replace content), delete, copy, move, rename,
@@ -25,6 +26,9 @@ import org.m365mcp.tools.Confirmation;
  *       may name the same folder by id or by path, so "the parent's listing" has no single key.</li>
  *   <li>Uploads up to {@link FileUploads#MAX_SIMPLE_UPLOAD} bytes are Graph's simple PUT; a larger
  *       local file goes through an upload session ({@link ResumableUpload}), streamed from disk.</li>
+ *   <li>{@code file_move} and {@code file_rename} take the {@code etag} {@code file_get} returned and
+ *       send it as {@code If-Match} ({@link IfMatch}): a file changed meanwhile is left as it is. Graph
+ *       documents no {@code If-Match} for a content upload, so {@code file_update} takes none.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -32,6 +36,7 @@ public class FileWriteTools {
 
     private static final Set<String> LINK_TYPES = Set.of("view", "edit", "embed");
     private static final Set<String> LINK_SCOPES = Set.of("anonymous", "organization");
+    private static final String ETAG = "etag from file_get: refused if the file changed since";
 
     @Inject
     GraphClient graph;
@@ -193,15 +198,17 @@ public class FileWriteTools {
     public DriveItemChanged fileMove(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
-            @ToolParam("Destination folder id, or a path such as /Archive; / for the root") String destinationFolder) {
+            @ToolParam("Destination folder id, or a path such as /Archive; / for the root") String destinationFolder,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
+        IfMatch ifMatch = ifMatch(etag);
         DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_move");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
-        DriveItem item = patch(accountId, ref, "destination_folder", "that name", body);
-        return new DriveItemChanged(accountId, item.id(), item, "Moved " + ref.shown() + " to " + item.path() + ".");
+        JsonNode moved = patch(accountId, ref, "destination_folder", "that name", body, ifMatch);
+        return DriveItemChanged.of(accountId, moved, item -> "Moved " + ref.shown() + " to " + item.path() + ".");
     }
 
     @McpTool(name = "file_rename", idempotent = true, description = "Rename a OneDrive file.")
@@ -209,18 +216,21 @@ public class FileWriteTools {
     public DriveItemChanged fileRename(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("File id from file_list") String fileId,
-            @ToolParam("The file's new name") String newName) {
+            @ToolParam("The file's new name") String newName,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.file("file_id", fileId);
         String name = DriveArguments.name("new_name", newName);
+        IfMatch ifMatch = ifMatch(etag);
         DriveFailures.requireKind(graph, accountId, "file_id", ref, false, "use folder_rename");
-        DriveItem item = patch(
+        JsonNode renamed = patch(
                 accountId,
                 ref,
                 "new_name",
                 name,
-                JsonNodeFactory.instance.objectNode().put("name", name));
-        return new DriveItemChanged(accountId, item.id(), item, "Renamed " + ref.shown() + " to '" + name + "'.");
+                JsonNodeFactory.instance.objectNode().put("name", name),
+                ifMatch);
+        return DriveItemChanged.of(accountId, renamed, item -> "Renamed " + ref.shown() + " to '" + name + "'.");
     }
 
     @McpTool(
@@ -288,11 +298,19 @@ public class FileWriteTools {
         return source.isSmall() ? "" : ", through an upload session";
     }
 
-    private DriveItem patch(String accountId, DriveItemRef ref, String nameArgument, String name, ObjectNode body) {
-        return DriveItem.of(DriveFailures.named(
+    private JsonNode patch(
+            String accountId, DriveItemRef ref, String nameArgument, String name, ObjectNode body, IfMatch ifMatch) {
+        return DriveFailures.named(
                 nameArgument,
                 name,
                 () -> DriveFailures.addressed(
-                        "file_id", "file or destination folder", ref, () -> graph.patch(accountId, ref.item(), body))));
+                        "file_id",
+                        "file or destination folder",
+                        ref,
+                        () -> ifMatch.patch(graph, accountId, ref.item(), body)));
+    }
+
+    private static IfMatch ifMatch(String etag) {
+        return IfMatch.of(etag, "file", "file_get");
     }
 }

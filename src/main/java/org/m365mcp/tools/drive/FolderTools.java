@@ -17,6 +17,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.IfMatch;
 
 /**
  * OneDrive folder tools: list, get and tree (cached), create, rename, move, delete.
@@ -27,6 +28,9 @@ import org.m365mcp.tools.Confirmation;
  *       and paths change together, and cached calls may name a folder by id or by path); a move,
  *       rename or delete also invalidates {@code file_get}, whose answers carry paths.</li>
  *   <li>{@code folder_get_tree} lists sibling folders concurrently on the server's managed executor.</li>
+ *   <li>{@code folder_rename} and {@code folder_move} take the {@code etag} {@code folder_get} returned
+ *       and send it as {@code If-Match} ({@link IfMatch}). A folder's etag changes with everything
+ *       below it, so a file added inside since also refuses the change.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,6 +40,7 @@ public class FolderTools {
     static final String CHILDREN_QUERY = "children?$top=200";
 
     private static final String FOLDER = "Folder id, or a path such as /Documents/Projects; empty for the root";
+    private static final String ETAG = "etag from folder_get: refused if the folder changed since";
 
     @Inject
     GraphClient graph;
@@ -87,7 +92,7 @@ public class FolderTools {
         if (!item.has("folder")) {
             throw new ToolArgumentException("folder", "'" + ref.shown() + "' is a file: use file_get");
         }
-        return new DriveItemAnswer(accountId, DriveItem.of(item), null, null, null, null, null);
+        return DriveItemAnswer.of(accountId, item, null, null, null);
     }
 
     @McpTool(
@@ -152,19 +157,20 @@ public class FolderTools {
     public DriveItemChanged folderRename(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to rename") String folderId,
-            @ToolParam("The folder's new name") String newName) {
+            @ToolParam("The folder's new name") String newName,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         String name = DriveArguments.name("new_name", newName);
+        IfMatch ifMatch = ifMatch(etag);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
         DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_rename");
-        DriveItem item = DriveItem.of(DriveFailures.named(
+        JsonNode renamed = DriveFailures.named(
                 "new_name",
                 name,
                 () -> DriveFailures.addressed(
-                        "folder_id", "folder", ref, () -> graph.patch(accountId, ref.item(), body))));
-        return new DriveItemChanged(
-                accountId, item.id(), item, "Renamed folder " + ref.shown() + " to '" + name + "'.");
+                        "folder_id", "folder", ref, () -> ifMatch.patch(graph, accountId, ref.item(), body)));
+        return DriveItemChanged.of(accountId, renamed, item -> "Renamed folder " + ref.shown() + " to '" + name + "'.");
     }
 
     @McpTool(
@@ -181,23 +187,25 @@ public class FolderTools {
     public DriveItemChanged folderMove(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Id of the folder to move") String folderId,
-            @ToolParam("Destination folder id, or a path such as /Archive; / for the root") String destinationFolder) {
+            @ToolParam("Destination folder id, or a path such as /Archive; / for the root") String destinationFolder,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folderId("folder_id", folderId);
         DriveItemRef destination = DriveArguments.folder("destination_folder", destinationFolder);
+        IfMatch ifMatch = ifMatch(etag);
         DriveFailures.requireKind(graph, accountId, "folder_id", ref, true, "use file_move");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("parentReference", DriveFailures.destination(graph, accountId, "destination_folder", destination));
-        DriveItem item = DriveItem.of(DriveFailures.named(
+        JsonNode moved = DriveFailures.named(
                 "destination_folder",
                 "that name",
                 () -> DriveFailures.addressed(
                         "folder_id",
                         "folder or destination folder",
                         ref,
-                        () -> graph.patch(accountId, ref.item(), body))));
-        return new DriveItemChanged(
-                accountId, item.id(), item, "Moved folder " + ref.shown() + " into " + destination.shown() + ".");
+                        () -> ifMatch.patch(graph, accountId, ref.item(), body)));
+        return DriveItemChanged.of(
+                accountId, moved, item -> "Moved folder " + ref.shown() + " into " + destination.shown() + ".");
     }
 
     @McpTool(
@@ -227,6 +235,10 @@ public class FolderTools {
         });
         return new DriveItemChanged(
                 accountId, ref.id(), null, "Deleted folder " + ref.shown() + " with everything in it.");
+    }
+
+    private static IfMatch ifMatch(String etag) {
+        return IfMatch.of(etag, "folder", "folder_get");
     }
 
     private List<JsonNode> children(String accountId, DriveItemRef folder) {

@@ -19,12 +19,15 @@ import org.m365mcp.tools.BodyPart;
  *       the whole body is shown).
  * </ul>
  *
+ * @param etag  Graph's {@code @odata.etag} of the message as read, the {@code etag} its changes may send; null when
+ *              Graph sent none
  * @param flag  {@code flagged} or {@code complete}; null when not flagged
  * @param cache which cache state served it; null in the form that is stored
  */
 public record EmailDetail(
         String accountId,
         String id,
+        String etag,
         String subject,
         String from,
         List<String> to,
@@ -61,6 +64,7 @@ public record EmailDetail(
         return new EmailDetail(
                 accountId,
                 message.path("id").asText(),
+                message.path("@odata.etag").asText(null),
                 message.path("subject").asText(""),
                 MessageText.address(message.path("from")),
                 MessageText.addresses(message.path("toRecipients")),
@@ -90,6 +94,7 @@ public record EmailDetail(
         return new EmailDetail(
                 accountId,
                 id,
+                etag,
                 subject,
                 from,
                 to,

@@ -18,6 +18,7 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
+import org.m365mcp.tools.IfMatch;
 
 /**
  * Mail tools that change existing messages: update, read state, flag, categories, move, archive,
@@ -29,6 +30,9 @@ import org.m365mcp.tools.Confirmation;
  *       listings show read state, flag, importance and categories. {@code email_mark_read}, which
  *       takes several ids, invalidates every {@code email_get} of the account.
  *   <li>An unknown message id is a tool error "no message with id …" naming the argument.
+ *   <li>{@code email_update}, {@code email_flag} and {@code email_add_category} take the {@code etag}
+ *       {@code email_get} returned and send it as {@code If-Match} ({@link IfMatch}): a message changed
+ *       meanwhile is left as it is and the call is a tool error. Their answer carries the new etag.
  * </ul>
  */
 @ApplicationScoped
@@ -36,6 +40,7 @@ public class MessageChangeTools {
 
     private static final String ACCOUNT = MailWriteTools.ACCOUNT;
     private static final String MESSAGE = MailWriteTools.MESSAGE;
+    private static final String ETAG = "etag from email_get: refused if the message changed since";
     private static final int MAX_IDS = 50;
 
     @Inject
@@ -62,9 +67,11 @@ public class MessageChangeTools {
             @ToolParam(value = "low, normal or high", defaultValue = "") String importance,
             @ToolParam(value = "Replaces all categories; [] clears them", defaultValue = "") List<String> categories,
             @ToolParam(value = "Mark read (true) or unread (false)", defaultValue = "") Boolean isRead,
-            @ToolParam(value = "flagged, complete or notFlagged", defaultValue = "") String flag) {
+            @ToolParam(value = "flagged, complete or notFlagged", defaultValue = "") String flag,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         MailArguments.messageId("message_id", messageId);
+        IfMatch ifMatch = ifMatch(etag);
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         if (!subject.isEmpty()) {
             patch.put("subject", subject);
@@ -98,7 +105,7 @@ public class MessageChangeTools {
         if (patch.has("subject") || patch.has("body")) {
             requireDraft(accountId, messageId, patch.has("subject") ? "subject" : "body");
         }
-        return patched(accountId, messageId, patch);
+        return patched(accountId, messageId, patch, ifMatch);
     }
 
     @McpTool(name = "email_mark_read", idempotent = true, description = "Mark one or more messages read or unread.")
@@ -147,12 +154,14 @@ public class MessageChangeTools {
     public MessageAnswer emailFlag(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
-            @ToolParam(value = "flagged, complete or notFlagged", defaultValue = "flagged") String status) {
+            @ToolParam(value = "flagged, complete or notFlagged", defaultValue = "flagged") String status,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         MailArguments.messageId("message_id", messageId);
+        IfMatch ifMatch = ifMatch(etag);
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.putObject("flag").put("flagStatus", MailArguments.flagStatus("status", status));
-        return patched(accountId, messageId, patch);
+        return patched(accountId, messageId, patch, ifMatch);
     }
 
     @McpTool(
@@ -164,9 +173,11 @@ public class MessageChangeTools {
     public MessageAnswer emailAddCategory(
             @ToolParam(ACCOUNT) String accountId,
             @ToolParam(MESSAGE) String messageId,
-            @ToolParam("Category names, e.g. [\"Red category\"]") List<String> categories) {
+            @ToolParam("Category names, e.g. [\"Red category\"]") List<String> categories,
+            @ToolParam(value = ETAG, defaultValue = "") String etag) {
         accounts.require(accountId);
         MailArguments.messageId("message_id", messageId);
+        IfMatch ifMatch = ifMatch(etag);
         if (categories.isEmpty() || categories.stream().anyMatch(String::isBlank)) {
             throw new ToolArgumentException("categories", "must name at least one category, without blanks");
         }
@@ -180,7 +191,7 @@ public class MessageChangeTools {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.putArray("categories")
                 .addAll(merged.stream().map(JsonNodeFactory.instance::textNode).toList());
-        return patched(accountId, messageId, patch);
+        return patched(accountId, messageId, patch, ifMatch);
     }
 
     @McpTool(
@@ -243,10 +254,14 @@ public class MessageChangeTools {
         return new DeletedAnswer(accountId, messageId, permanent);
     }
 
-    private MessageAnswer patched(String accountId, String messageId, ObjectNode patch) {
+    private MessageAnswer patched(String accountId, String messageId, ObjectNode patch, IfMatch ifMatch) {
         JsonNode message = MailFailures.aboutMessage(
-                "message_id", messageId, () -> graph.patch(accountId, "/me/messages/" + messageId, patch));
-        return new MessageAnswer(accountId, EmailSummary.of(message));
+                "message_id", messageId, () -> ifMatch.patch(graph, accountId, "/me/messages/" + messageId, patch));
+        return MessageAnswer.of(accountId, message);
+    }
+
+    private static IfMatch ifMatch(String etag) {
+        return IfMatch.of(etag, "message", "email_get");
     }
 
     private void requireDraft(String accountId, String messageId, String argument) {
