@@ -96,8 +96,16 @@ class ConsolePageIT {
                 .toList();
         assertThat(jobs).containsExactly("cache-warming", "cache-cleanup");
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-cache-warming")))
-                .click();
+        // The page redraws the jobs table on every poll (1.5 s): a button found just before a redraw is
+        // gone when clicked, so find it again until a click lands.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            WebElement start = driver.findElement(By.id("start-cache-warming"));
+            if (!start.isEnabled()) {
+                return false;
+            }
+            start.click();
+            return true;
+        });
         new WebDriverWait(browser, Duration.ofMinutes(2))
                 .until(ExpectedConditions.textToBe(By.id("status-cache-warming"), "COMPLETED"));
         wait.until(ExpectedConditions.textToBe(By.id("progress-cache-warming"), "6 / 6")); // WebDriver trims the text
