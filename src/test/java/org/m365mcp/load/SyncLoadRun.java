@@ -154,15 +154,23 @@ public final class SyncLoadRun {
     /** The cached reads the changes are watched through. */
     private record Reads(McpSyncClient client, String filesFolder) {
 
+        /** The reads, watching the first folder under demo's /Documents that holds files. */
         @SuppressWarnings("unchecked")
         static Reads of(McpSyncClient client) {
-            Map<String, Object> projects = ((List<Map<String, Object>>) LoadTools.call(
-                                    client,
-                                    "folder_list",
-                                    Map.of("account_id", "demo", "folder", "/Documents/Projects"))
-                            .get("folders"))
-                    .get(0);
-            return new Reads(client, "/Documents/Projects/" + projects.get("name"));
+            for (String parent : List.of("/Documents/Projects", "/Documents/Customers", "/Documents/Finance")) {
+                for (Map<String, Object> folder : (List<Map<String, Object>>)
+                        LoadTools.call(client, "folder_list", Map.of("account_id", "demo", "folder", parent))
+                                .get("folders")) {
+                    String path = parent + "/" + folder.get("name");
+                    List<?> files = (List<?>) LoadTools.call(
+                                    client, "file_list", Map.of("account_id", "demo", "folder", path, "limit", 100))
+                            .get("files");
+                    if (!files.isEmpty()) {
+                        return new Reads(client, path);
+                    }
+                }
+            }
+            throw new IllegalStateException("no folder with files under demo's /Documents");
         }
 
         Map<String, Object> inbox() {
