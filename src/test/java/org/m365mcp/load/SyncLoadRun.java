@@ -239,8 +239,26 @@ public final class SyncLoadRun {
                         messages(answer).stream().noneMatch(m -> m.get("id").equals(id));
             }
             case "file_rename" -> {
-                Map<String, Object> file =
-                        ((List<Map<String, Object>>) reads.files().get("files")).get(0);
+                List<Map<String, Object>> listed =
+                        (List<Map<String, Object>>) reads.files().get("files");
+                if (listed.isEmpty()) {
+                    List<?> graph = (List<?>) LoadTools.call(
+                                    reads.client(),
+                                    "file_list",
+                                    Map.of(
+                                            "account_id",
+                                            "demo",
+                                            "folder",
+                                            reads.filesFolder(),
+                                            "limit",
+                                            100,
+                                            "force_refresh",
+                                            true))
+                            .get("files");
+                    throw new IllegalStateException("The cached file_list of " + reads.filesFolder()
+                            + " is empty; Graph lists " + graph.size() + " files there");
+                }
+                Map<String, Object> file = listed.get(0);
                 String name = "Renamed " + unique;
                 server.graphAs(DEMO_TOKEN, "PATCH", "/me/drive/items/" + file.get("id"), "{\"name\":\"" + name + "\"}");
                 read = reads::files;
