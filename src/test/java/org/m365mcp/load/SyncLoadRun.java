@@ -177,9 +177,10 @@ public final class SyncLoadRun {
             return LoadTools.call(client, "email_list", Map.of("account_id", ACCOUNT, "folder", "inbox", "limit", 40));
         }
 
-        /** demo's drive root (demo2's drive is empty). */
+        /** The watched folder of demo's drive (demo2's drive is empty; the roots hold folders only). */
         Map<String, Object> files() {
-            return LoadTools.call(client, "file_list", Map.of("account_id", "demo", "limit", 100));
+            return LoadTools.call(
+                    client, "file_list", Map.of("account_id", "demo", "folder", filesFolder, "limit", 100));
         }
 
         Map<String, Object> week() {
