@@ -9,10 +9,8 @@ import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -127,9 +125,10 @@ public class BatchJobs {
         List<ExecutionView> views = new ArrayList<>();
         for (JobInstance instance : instances(job, Math.max(limit, RECENT_INSTANCES))) {
             List<JobExecution> ofInstance = operator().getJobExecutions(instance);
-            long latestOfInstance = latestId(ofInstance);
+            long latestOfInstance = ExecutionViews.latestId(ofInstance);
             for (JobExecution execution : ofInstance) {
-                views.add(view(execution, instance, execution.getExecutionId() == latestOfInstance, false));
+                views.add(ExecutionViews.of(
+                        ledger, execution, instance, execution.getExecutionId() == latestOfInstance, false));
             }
         }
         views.sort(Comparator.comparingLong(ExecutionView::executionId).reversed());
@@ -162,8 +161,8 @@ public class BatchJobs {
                 return Optional.empty();
             }
             JobInstance instance = operator().getJobInstance(executionId);
-            boolean latestOfInstance = latestId(operator().getJobExecutions(instance)) == executionId;
-            return Optional.of(view(execution, instance, latestOfInstance, true));
+            boolean latestOfInstance = ExecutionViews.latestId(operator().getJobExecutions(instance)) == executionId;
+            return Optional.of(ExecutionViews.of(ledger, execution, instance, latestOfInstance, true));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
@@ -242,46 +241,6 @@ public class BatchJobs {
 
     private ExecutionView requireOurs(long executionId) {
         return execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
-    }
-
-    private ExecutionView view(
-            JobExecution execution, JobInstance instance, boolean latestOfInstance, boolean withSteps) {
-        List<StepView> steps = withSteps ? steps(execution.getExecutionId()) : List.of();
-        BatchStatus status = execution.getBatchStatus();
-        boolean restartable = (status == BatchStatus.STOPPED || status == BatchStatus.FAILED) && latestOfInstance;
-        return new ExecutionView(
-                execution.getExecutionId(),
-                instance.getInstanceId(),
-                execution.getJobName(),
-                status.name(),
-                execution.getExitStatus(),
-                Dates.instant(execution.getCreateTime()),
-                Dates.instant(execution.getStartTime()),
-                Dates.instant(execution.getEndTime()),
-                restartable,
-                steps);
-    }
-
-    /** The newest of an instance's executions: only it can be restarted. */
-    private static long latestId(List<JobExecution> executions) {
-        return executions.stream().mapToLong(JobExecution::getExecutionId).max().orElse(-1);
-    }
-
-    private List<StepView> steps(long executionId) {
-        List<StepExecution> steps = new ArrayList<>(operator().getStepExecutions(executionId));
-        steps.sort(Comparator.comparingLong(StepExecution::getStepExecutionId));
-        return steps.stream()
-                .map(step -> new StepView(
-                        step.getStepExecutionId(),
-                        step.getStepName(),
-                        step.getBatchStatus().name(),
-                        step.getExitStatus(),
-                        Dates.instant(step.getStartTime()),
-                        Dates.instant(step.getEndTime()),
-                        Dates.metrics(step.getMetrics()),
-                        ledger.current(step.getStepExecutionId(), step.getPersistentUserData())
-                                .orElse(null)))
-                .toList();
     }
 
     private List<JobInstance> instances(String job, int limit) {

@@ -92,7 +92,7 @@ public final class GraphClient {
     public GraphResponse send(String accountId, GraphClientRequest request) {
         Objects.requireNonNull(accountId, "accountId");
         return transport.send(
-                accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), deadline());
+                accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), deadlines.next());
     }
 
     /**
@@ -149,7 +149,7 @@ public final class GraphClient {
         if (!request.method().equals("GET")) {
             throw new IllegalArgumentException("Only a GET can be paged: " + request);
         }
-        CallDeadline pages = deadline();
+        CallDeadline pages = deadlines.next();
         List<JsonNode> items = new ArrayList<>();
         JsonNode page = json(transport.send(
                 accountId, request, GraphUris.resolve(settings.baseUrl(), request.pathAndQuery()), pages));
@@ -178,7 +178,7 @@ public final class GraphClient {
     public JsonNode getLink(String accountId, String link, GraphClientRequest request) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(link, "link");
-        return json(transport.send(accountId, request, sameOrigin(URI.create(link)), deadline()));
+        return json(transport.send(accountId, request, sameOrigin(URI.create(link)), deadlines.next()));
     }
 
     /**
@@ -204,7 +204,7 @@ public final class GraphClient {
                 GraphClientRequest.get(pathAndQuery).header("Accept", "*/*"),
                 GraphUris.resolve(settings.baseUrl(), pathAndQuery),
                 target,
-                deadline());
+                deadlines.next());
     }
 
     /**
@@ -234,7 +234,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public GraphResponse getPreAuthenticated(URI url) {
-        return transport.send(null, GraphClientRequest.get(preAuthenticated(url).getRawPath()), url, deadline());
+        return transport.send(null, GraphClientRequest.get(preAuthenticated(url).getRawPath()), url, deadlines.next());
     }
 
     /**
@@ -254,7 +254,7 @@ public final class GraphClient {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             put = put.header(header.getKey(), header.getValue());
         }
-        return transport.send(null, put, url, deadline());
+        return transport.send(null, put, url, deadlines.next());
     }
 
     /**
@@ -264,12 +264,7 @@ public final class GraphClient {
      * @throws GraphException when the URL answers an error or cannot be reached
      */
     public void deletePreAuthenticated(URI url) {
-        transport.send(null, GraphClientRequest.delete(preAuthenticated(url).getRawPath()), url, deadline());
-    }
-
-    /** The running call's deadline, else one for a call that begins now. */
-    private CallDeadline deadline() {
-        return deadlines.next();
+        transport.send(null, GraphClientRequest.delete(preAuthenticated(url).getRawPath()), url, deadlines.next());
     }
 
     private static URI preAuthenticated(URI url) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
@@ -18,8 +17,8 @@ import org.m365mcp.tools.Confirmation;
 import org.m365mcp.tools.IfMatch;
 
 /**
- * OneDrive file writes: create (upload), update (replace content), delete, copy, move, rename,
- * share, with SPEC §3's invalidations.
+ * OneDrive file writes: create (upload), update (replace content), delete, copy, move, rename, with
+ * SPEC §3's invalidations. Sharing links are {@link FileShareTools}.
  *
  * <ul>
  *   <li>{@code file_list} is invalidated whole by writes that add or remove a file: its cached calls
@@ -34,8 +33,6 @@ import org.m365mcp.tools.IfMatch;
 @ApplicationScoped
 public class FileWriteTools {
 
-    private static final Set<String> LINK_TYPES = Set.of("view", "edit", "embed");
-    private static final Set<String> LINK_SCOPES = Set.of("anonymous", "organization");
     private static final String ETAG = "etag from file_get: refused if the file changed since";
 
     @Inject
@@ -231,49 +228,6 @@ public class FileWriteTools {
                 JsonNodeFactory.instance.objectNode().put("name", name),
                 ifMatch);
         return DriveItemChanged.of(accountId, renamed, item -> "Renamed " + ref.shown() + " to '" + name + "'.");
-    }
-
-    @McpTool(
-            name = "file_share",
-            idempotent = true,
-            description = "Create (or get again) a sharing link for a OneDrive file (not a folder): view, edit or"
-                    + " embed; anonymous or organization.")
-    public ShareLinkAnswer fileShare(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("File id from file_list") String fileId,
-            @ToolParam(value = "Link type: view, edit or embed", defaultValue = "view") String type,
-            @ToolParam(
-                            value = "Who may use it: anonymous (anyone with the link) or organization",
-                            defaultValue = "organization")
-                    String scope) {
-        accounts.require(accountId);
-        DriveItemRef ref = DriveArguments.file("file_id", fileId);
-        ObjectNode body = JsonNodeFactory.instance
-                .objectNode()
-                .put("type", DriveArguments.choice("type", type, LINK_TYPES))
-                .put("scope", DriveArguments.choice("scope", scope, LINK_SCOPES));
-        DriveFailures.requireKind(
-                graph,
-                accountId,
-                "file_id",
-                ref,
-                false,
-                "file_share shares files only; share a folder in OneDrive itself");
-        GraphResponse response = DriveFailures.addressed(
-                "file_id",
-                "file",
-                ref,
-                () -> graph.send(accountId, GraphClientRequest.post(ref.below("createLink"), body)));
-        JsonNode permission = response.json();
-        JsonNode link = permission.path("link");
-        return new ShareLinkAnswer(
-                accountId,
-                ref.id(),
-                permission.path("id").asText(null),
-                link.path("webUrl").asText(null),
-                link.path("type").asText(null),
-                link.path("scope").asText(null),
-                response.status() == 201);
     }
 
     /** A simple PUT to {@code simplePath} up to 4 MB; above, an upload session created at {@code sessionPath}. */

@@ -1,6 +1,7 @@
 package org.m365mcp.tools.mail;
 
 import java.util.function.Supplier;
+import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolException;
@@ -45,5 +46,22 @@ final class MailFailures {
 
     static ToolArgumentException noMessage(String argument, String messageId) {
         return new ToolArgumentException(argument, NO_MESSAGE + " '" + messageId + "'");
+    }
+
+    /**
+     * What Graph's 404 to moving {@code messageId} into {@code destination} means: no such message
+     * ({@code message_id}) or no such folder ({@code destination}), told apart by asking for the folder.
+     */
+    static ToolArgumentException moveNotFound(
+            GraphClient graph, String accountId, String messageId, String destination) {
+        try {
+            graph.get(accountId, "/me/mailFolders/" + destination + "?$select=id");
+            return noMessage("message_id", messageId);
+        } catch (GraphException e) {
+            if (e.isNotFound()) {
+                return new ToolArgumentException("destination", "no mail folder '" + destination + "'");
+            }
+            throw e;
+        }
     }
 }

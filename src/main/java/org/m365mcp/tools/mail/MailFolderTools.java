@@ -19,7 +19,8 @@ import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
 
 /**
- * Mail folder tools: list, get and tree (cached), create, rename, move, delete, mark all as read, empty.
+ * Mail folder tools: list, get and tree (cached), create, rename, move, delete. Marking a folder read and
+ * emptying it are {@link MailFolderSweepTools}.
  *
  * <ul>
  *   <li>Every folder write invalidates all of the account's folder reads: counts, names and places
@@ -30,7 +31,7 @@ import org.m365mcp.tools.Confirmation;
 @ApplicationScoped
 public class MailFolderTools {
 
-    private static final String FOLDER_ID =
+    static final String FOLDER_ID =
             "Folder id, or a well-known name: inbox, sentitems, drafts, deleteditems," + " archive, junkemail";
 
     @Inject
@@ -212,94 +213,6 @@ public class MailFolderTools {
         });
         return new MailFolderChanged(
                 accountId, id, null, "Deleted folder " + id + " with its subfolders and their messages.");
-    }
-
-    @McpTool(
-            name = "emailfolders_mark_all_as_read",
-            idempotent = true,
-            description = "Mark every unread message of a folder as read (subfolders not included); says how many.")
-    @InvalidatesCache({
-        @Invalidate(operation = "emailfolders_*"),
-        @Invalidate(operation = "email_list"),
-        @Invalidate(operation = "email_get")
-    })
-    public FolderSweepAnswer emailfoldersMarkAllAsRead(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam(FOLDER_ID) String folderId,
-            @ToolParam(value = "Most messages to mark in this call", defaultValue = "500", min = 1, max = 5000)
-                    int maxMessages) {
-        accounts.require(accountId);
-        String id = IdArguments.folder("folder_id", folderId);
-        List<String> unread = messageIds(accountId, id, "&$filter=isRead eq false", maxMessages);
-        ObjectNode read = JsonNodeFactory.instance.objectNode().put("isRead", true);
-        var outcome = FolderSweep.run(
-                unread.subList(0, Math.min(maxMessages, unread.size())),
-                message -> graph.patch(accountId, "/me/messages/" + message, read));
-        boolean more = unread.size() > maxMessages;
-        return new FolderSweepAnswer(
-                accountId,
-                id,
-                outcome.done(),
-                outcome.skipped(),
-                more,
-                outcome.stoppedBy(),
-                "Marked " + outcome.done() + " messages of folder " + id + " as read" + ending(outcome, more));
-    }
-
-    @McpTool(
-            name = "emailfolders_empty",
-            destructive = true,
-            description = "Delete every message of a folder, flagged and unread ones included (subfolders kept):"
-                    + " into Deleted Items, or for good when emptying Deleted Items. Needs confirm=true.")
-    @InvalidatesCache({
-        @Invalidate(operation = "emailfolders_*"),
-        @Invalidate(operation = "email_list"),
-        @Invalidate(operation = "email_get")
-    })
-    public FolderSweepAnswer emailfoldersEmpty(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam(FOLDER_ID) String folderId,
-            @ToolParam(value = "Most messages to delete in this call", defaultValue = "500", min = 1, max = 5000)
-                    int maxMessages,
-            @ToolParam(value = "Must be true: every message of the folder is deleted", defaultValue = "false")
-                    boolean confirm) {
-        accounts.require(accountId);
-        String id = IdArguments.folder("folder_id", folderId);
-        Confirmation.require(
-                confirm,
-                "deletes every message of folder " + id + ", flagged and unread ones included" + " (up to "
-                        + maxMessages + "): into Deleted Items, or for good when it is Deleted Items");
-        List<String> all = messageIds(accountId, id, "", maxMessages);
-        var outcome = FolderSweep.run(
-                all.subList(0, Math.min(maxMessages, all.size())),
-                message -> graph.delete(accountId, "/me/messages/" + message));
-        boolean more = all.size() > maxMessages;
-        return new FolderSweepAnswer(
-                accountId,
-                id,
-                outcome.done(),
-                outcome.skipped(),
-                more,
-                outcome.stoppedBy(),
-                "Deleted " + outcome.done() + " messages of folder " + id
-                        + " (into Deleted Items, or for good from Deleted Items itself; subfolders untouched)"
-                        + ending(outcome, more));
-    }
-
-    /** The ids of the messages directly in {@code folder}, one more than {@code max} when there are more. */
-    private List<String> messageIds(String accountId, String folder, String filter, int max) {
-        String path = "/me/mailFolders/" + folder + "/messages?$select=id&$top=100" + filter;
-        return addressed("folder_id", folder, () -> graph.getPaged(accountId, path, max + 1)).stream()
-                .map(message -> message.path("id").asText())
-                .toList();
-    }
-
-    private static String ending(FolderSweep.Outcome outcome, boolean more) {
-        return (outcome.skipped() > 0 ? "; " + outcome.skipped() + " were already gone" : "")
-                + (outcome.stoppedBy() != null
-                        ? "; stopped early: " + outcome.stoppedBy()
-                        : more ? "; more remain: call again" : "")
-                + ".";
     }
 
     /**

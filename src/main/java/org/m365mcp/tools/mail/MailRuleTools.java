@@ -16,10 +16,10 @@ import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
-import org.m365mcp.tools.mail.RuleOrder.Move;
 
 /**
- * Inbox rule tools: list and get (cached), create, update, delete, and moving a rule in the order.
+ * Inbox rule tools: list and get (cached), create, update, delete. Moving a rule in the order is
+ * {@link MailRuleOrderTools}.
  *
  * <ul>
  *   <li>Conditions, exceptions and actions are Graph's {@code messageRulePredicates} and
@@ -202,81 +202,6 @@ public class MailRuleTools {
                 warning);
     }
 
-    @McpTool(name = "emailrules_move_top", idempotent = true, description = "Make an inbox rule run first.")
-    @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
-    public MessageRuleChanged emailrulesMoveTop(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("Rule id from emailrules_list") String ruleId) {
-        return move(accountId, ruleId, Move.TOP);
-    }
-
-    @McpTool(name = "emailrules_move_bottom", idempotent = true, description = "Make an inbox rule run last.")
-    @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
-    public MessageRuleChanged emailrulesMoveBottom(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("Rule id from emailrules_list") String ruleId) {
-        return move(accountId, ruleId, Move.BOTTOM);
-    }
-
-    @McpTool(name = "emailrules_move_up", description = "Move an inbox rule one place earlier in the order.")
-    @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
-    public MessageRuleChanged emailrulesMoveUp(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("Rule id from emailrules_list") String ruleId) {
-        return move(accountId, ruleId, Move.UP);
-    }
-
-    @McpTool(name = "emailrules_move_down", description = "Move an inbox rule one place later in the order.")
-    @InvalidatesCache({@Invalidate(operation = "emailrules_list"), @Invalidate(operation = "emailrules_get")})
-    public MessageRuleChanged emailrulesMoveDown(
-            @ToolParam("Account id from account_list") String accountId,
-            @ToolParam("Rule id from emailrules_list") String ruleId) {
-        return move(accountId, ruleId, Move.DOWN);
-    }
-
-    private MessageRuleChanged move(String accountId, String ruleId, Move move) {
-        accounts.require(accountId);
-        String id = IdArguments.rule("rule_id", ruleId);
-        InboxRules inbox = new InboxRules(graph, accountId);
-        List<MessageRuleView> rules = inbox.snapshot();
-        MessageRuleView rule = rules.stream()
-                .filter(r -> r.id().equals(id))
-                .findFirst()
-                .orElseThrow(
-                        () -> new ToolArgumentException("rule_id", "no inbox rule '" + id + "'; see emailrules_list"));
-        List<String> before = ids(rules);
-        List<String> order = RuleOrder.moved(before, id, move);
-        int from = before.indexOf(id) + 1;
-        int to = order.indexOf(id) + 1;
-        if (order.equals(before)) {
-            return new MessageRuleChanged(
-                    accountId,
-                    id,
-                    rule,
-                    InboxRules.positions(rules, order, null),
-                    "Nothing to do: '" + rule.name() + "' is already " + (from == 1 ? "first" : "last") + " of "
-                            + order.size() + ".",
-                    null);
-        }
-        String warning = inbox.resequence(rules, order);
-        MessageRuleView moved = new MessageRuleView(
-                rule.id(),
-                rule.name(),
-                to,
-                rule.enabled(),
-                rule.conditions(),
-                rule.actions(),
-                rule.exceptions(),
-                rule.hasError());
-        return new MessageRuleChanged(
-                accountId,
-                id,
-                moved,
-                InboxRules.positions(rules, order, null),
-                "Moved '" + rule.name() + "' from place " + from + " to " + to + " of " + order.size() + ".",
-                warning);
-    }
-
     private static ObjectNode requireActions(ObjectNode actions) {
         if (actions == null || actions.isEmpty()) {
             throw new ToolArgumentException("actions", "needs at least one action, e.g. {\"markAsRead\":true}");
@@ -290,7 +215,7 @@ public class MailRuleTools {
         }
     }
 
-    private static List<String> ids(List<MessageRuleView> rules) {
+    static List<String> ids(List<MessageRuleView> rules) {
         return rules.stream().map(MessageRuleView::id).toList();
     }
 

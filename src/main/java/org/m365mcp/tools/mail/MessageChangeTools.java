@@ -283,21 +283,7 @@ public class MessageChangeTools {
             if (!e.isNotFound()) {
                 throw e;
             }
-            throw folderExists(accountId, destination)
-                    ? MailFailures.noMessage("message_id", messageId)
-                    : new ToolArgumentException("destination", "no mail folder '" + destination + "'");
-        }
-    }
-
-    private boolean folderExists(String accountId, String folder) {
-        try {
-            graph.get(accountId, "/me/mailFolders/" + folder + "?$select=id");
-            return true;
-        } catch (GraphException e) {
-            if (e.isNotFound()) {
-                return false;
-            }
-            throw e;
+            throw MailFailures.moveNotFound(graph, accountId, messageId, destination);
         }
     }
 }

@@ -99,7 +99,11 @@ class FolderAndRuleInvalidationsTest {
     }
 
     private static java.util.List<Method> writeMethods() {
-        return Stream.of(MailFolderTools.class, MailRuleTools.class)
+        return Stream.of(
+                        MailFolderTools.class,
+                        MailFolderSweepTools.class,
+                        MailRuleTools.class,
+                        MailRuleOrderTools.class)
                 .flatMap(type -> Arrays.stream(type.getMethods()))
                 .filter(m -> m.isAnnotationPresent(McpTool.class)
                         && !m.getAnnotation(McpTool.class).readOnly())
