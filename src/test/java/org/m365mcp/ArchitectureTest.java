@@ -6,11 +6,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The package layering written in docs/architecture.md ("Packages" and "Layering"), checked on the
@@ -20,6 +27,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <ul>
  *   <li>No cycles, between top-level packages nor between any two packages (sub-packages included).</li>
+ *   <li>No two top-level main classes share a simple name.</li>
  *   <li>Which top-level package may use which: {@link #layers}, one line per row of the doc.</li>
  *   <li>The cache packages get no rules of their own here yet (they are being restructured); the
  *       cycle rules cover them too.</li>
@@ -37,6 +45,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packages_haveNoCycles_subPackagesIncluded =
             slices().matching("org.m365mcp.(**)").should().beFreeOfCycles();
+
+    /** A simple name says which class is meant, in a stack trace, a log line or a conversation. */
+    @ArchTest
+    static void topLevelClasses_haveUniqueSimpleNames(JavaClasses classes) {
+        Map<String, List<String>> byName = classes.stream()
+                .filter(type -> type.isTopLevelClass() && !type.getSimpleName().equals("package-info"))
+                .collect(Collectors.groupingBy(
+                        JavaClass::getSimpleName,
+                        TreeMap::new,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        byName.values().removeIf(names -> names.size() < 2);
+
+        assertThat(byName).as("main classes sharing a simple name").isEmpty();
+    }
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture()

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param expiration when Graph drops it unless renewed
  */
 record ActiveSubscription(
-        String id, String accountId, SubscribedResource resource, String clientState, Instant expiration) {
+        String id, String accountId, SubscriptionTarget resource, String clientState, Instant expiration) {
 
     ActiveSubscription {
         Objects.requireNonNull(id, "id");

@@ -32,7 +32,7 @@ record RenewalPolicy(Duration lifetime, Duration renewBefore) {
     }
 
     /** The expiration to ask for a subscription of {@code resource} created or renewed at {@code now}. */
-    Instant expiration(SubscribedResource resource, Instant now) {
+    Instant expiration(SubscriptionTarget resource, Instant now) {
         return now.plus(granted(resource));
     }
 
@@ -43,7 +43,7 @@ record RenewalPolicy(Duration lifetime, Duration renewBefore) {
         return !now.isBefore(subscription.expiration().minus(margin));
     }
 
-    private Duration granted(SubscribedResource resource) {
+    private Duration granted(SubscriptionTarget resource) {
         Duration max = resource.maxLifetime().minus(CLOCK_SLACK);
         return lifetime.compareTo(max) < 0 ? lifetime : max;
     }

@@ -69,7 +69,7 @@ public class SubscriptionBook implements NotificationCoverage {
         return byId.remove(id) != null;
     }
 
-    Optional<ActiveSubscription> find(String accountId, SubscribedResource resource) {
+    Optional<ActiveSubscription> find(String accountId, SubscriptionTarget resource) {
         return byId.values().stream()
                 .filter(s -> s.accountId().equals(accountId) && s.resource() == resource)
                 .findFirst();

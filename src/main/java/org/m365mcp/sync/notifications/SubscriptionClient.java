@@ -29,7 +29,7 @@ final class SubscriptionClient {
 
     /** Creates {@code accountId}'s subscription to {@code resource} with {@code clientState}. */
     ActiveSubscription create(
-            String accountId, SubscribedResource resource, WebhookUrls urls, String clientState, Instant expiration) {
+            String accountId, SubscriptionTarget resource, WebhookUrls urls, String clientState, Instant expiration) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("changeType", resource.changeTypes());
         body.put("notificationUrl", urls.changes().toString());

@@ -14,7 +14,7 @@ import org.m365mcp.graph.GraphException;
 import org.m365mcp.sync.ChangeSignals;
 
 /**
- * Keeps one subscription per signed-in account and {@link SubscribedResource} at Graph: creates the
+ * Keeps one subscription per signed-in account and {@link SubscriptionTarget} at Graph: creates the
  * missing, renews those due ({@link RenewalPolicy}), drops those of accounts no longer signed in, and
  * carries out lifecycle events.
  *
@@ -77,7 +77,7 @@ final class Subscriptions {
             }
         }
         for (String account : signedIn) {
-            for (SubscribedResource resource : SubscribedResource.values()) {
+            for (SubscriptionTarget resource : SubscriptionTarget.values()) {
                 if (book.find(account, resource).isEmpty()) {
                     create(account, resource, false);
                 }
@@ -117,7 +117,7 @@ final class Subscriptions {
         book.all().forEach(this::delete);
     }
 
-    private void create(String account, SubscribedResource resource, boolean now) {
+    private void create(String account, SubscriptionTarget resource, boolean now) {
         String key = account + '\n' + resource;
         Retry retry = retries.get(key);
         Instant at = clock.instant();

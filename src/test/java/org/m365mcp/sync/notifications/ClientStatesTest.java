@@ -33,7 +33,7 @@ class ClientStatesTest {
     @Test
     void subscription_toString_neverShowsTheClientState() {
         ActiveSubscription s = new ActiveSubscription(
-                "id-1", "demo", SubscribedResource.MESSAGES, "the-secret", java.time.Instant.EPOCH);
+                "id-1", "demo", SubscriptionTarget.MESSAGES, "the-secret", java.time.Instant.EPOCH);
 
         assertThat(s.toString()).contains("id-1").doesNotContain("the-secret");
         assertThat(new ChangeNotification("id-1", "the-secret", "created", null, null).toString())

@@ -36,8 +36,8 @@ class NotificationIntakeTest {
                 return true;
             });
 
-    private final ActiveSubscription messages = subscription("m1", SubscribedResource.MESSAGES, "state-m");
-    private final ActiveSubscription drive = subscription("d1", SubscribedResource.DRIVE, "state-d");
+    private final ActiveSubscription messages = subscription("m1", SubscriptionTarget.MESSAGES, "state-m");
+    private final ActiveSubscription drive = subscription("d1", SubscriptionTarget.DRIVE, "state-d");
 
     NotificationIntakeTest() {
         book.put(messages);
@@ -160,7 +160,7 @@ class NotificationIntakeTest {
         };
     }
 
-    private static ActiveSubscription subscription(String id, SubscribedResource resource, String state) {
+    private static ActiveSubscription subscription(String id, SubscriptionTarget resource, String state) {
         return new ActiveSubscription(id, "demo", resource, state, NOW.plus(Duration.ofHours(70)));
     }
 

@@ -14,21 +14,21 @@ class RenewalPolicyTest {
 
     @Test
     void expiration_outlookAndDrive_theConfiguredLifetimeUnderEachMaximum() {
-        assertThat(policy.expiration(SubscribedResource.MESSAGES, NOW)).isEqualTo(NOW.plus(Duration.ofHours(70)));
-        assertThat(policy.expiration(SubscribedResource.DRIVE, NOW)).isEqualTo(NOW.plus(Duration.ofHours(70)));
+        assertThat(policy.expiration(SubscriptionTarget.MESSAGES, NOW)).isEqualTo(NOW.plus(Duration.ofHours(70)));
+        assertThat(policy.expiration(SubscriptionTarget.DRIVE, NOW)).isEqualTo(NOW.plus(Duration.ofHours(70)));
     }
 
     @Test
     void expiration_lifetimePastGraphsMaximum_cappedFiveMinutesUnderIt() {
         RenewalPolicy long_ = new RenewalPolicy(Duration.ofDays(60), Duration.ofHours(12));
 
-        assertThat(long_.expiration(SubscribedResource.EVENTS, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(4230 - 5)));
-        assertThat(long_.expiration(SubscribedResource.DRIVE, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(42300 - 5)));
+        assertThat(long_.expiration(SubscriptionTarget.EVENTS, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(4230 - 5)));
+        assertThat(long_.expiration(SubscriptionTarget.DRIVE, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(42300 - 5)));
     }
 
     @Test
     void due_renewBeforeMarginReached_trueFromExactlyThatInstant() {
-        ActiveSubscription s = subscription(SubscribedResource.CONTACTS, NOW.plus(Duration.ofHours(70)));
+        ActiveSubscription s = subscription(SubscriptionTarget.CONTACTS, NOW.plus(Duration.ofHours(70)));
         Instant renewAt = NOW.plus(Duration.ofHours(58));
 
         assertThat(policy.due(s, NOW)).isFalse();
@@ -41,13 +41,13 @@ class RenewalPolicyTest {
     void due_marginLongerThanHalfTheLifetime_renewedAtHalfNotOnEveryCheck() {
         RenewalPolicy short_ = new RenewalPolicy(Duration.ofHours(2), Duration.ofHours(12));
         ActiveSubscription s =
-                subscription(SubscribedResource.MESSAGES, short_.expiration(SubscribedResource.MESSAGES, NOW));
+                subscription(SubscriptionTarget.MESSAGES, short_.expiration(SubscriptionTarget.MESSAGES, NOW));
 
         assertThat(short_.due(s, NOW.plus(Duration.ofMinutes(59)))).isFalse();
         assertThat(short_.due(s, NOW.plus(Duration.ofMinutes(60)))).isTrue();
     }
 
-    private static ActiveSubscription subscription(SubscribedResource resource, Instant expiration) {
+    private static ActiveSubscription subscription(SubscriptionTarget resource, Instant expiration) {
         return new ActiveSubscription("s1", "demo", resource, "state", expiration);
     }
 }

@@ -120,13 +120,13 @@ class SubscriptionsTest {
     void lifecycle_subscriptionRemoved_recreatedWithANewStateAndMissedSignalled() throws Exception {
         subscriptions.check(Set.of(DEMO));
         ActiveSubscription contacts =
-                book.find(DEMO, SubscribedResource.CONTACTS).orElseThrow();
+                book.find(DEMO, SubscriptionTarget.CONTACTS).orElseThrow();
         sandbox.send("DELETE", "/v1.0/subscriptions/" + contacts.id(), null, SandboxTenant.DEMO_TOKEN);
 
         subscriptions.lifecycle(contacts, "subscriptionRemoved");
 
         ActiveSubscription recreated =
-                book.find(DEMO, SubscribedResource.CONTACTS).orElseThrow();
+                book.find(DEMO, SubscriptionTarget.CONTACTS).orElseThrow();
         assertThat(recreated.id()).isNotEqualTo(contacts.id());
         assertThat(recreated.clientState()).isNotEqualTo(contacts.clientState());
         assertThat(missed).containsExactly(DEMO + " contacts");
@@ -136,7 +136,7 @@ class SubscriptionsTest {
     @Test
     void lifecycle_reauthorizationRequired_reauthorizedAndRenewed() throws Exception {
         subscriptions.check(Set.of(DEMO));
-        ActiveSubscription events = book.find(DEMO, SubscribedResource.EVENTS).orElseThrow();
+        ActiveSubscription events = book.find(DEMO, SubscriptionTarget.EVENTS).orElseThrow();
         clock.advance(Duration.ofHours(1));
 
         subscriptions.lifecycle(events, "reauthorizationRequired");

@@ -15,7 +15,7 @@ import org.m365mcp.sync.SyncKind;
  *   <li>A message change also moves folder counts, so it signals {@link SyncKind#MAIL_FOLDERS} too.
  * </ul>
  */
-enum SubscribedResource {
+enum SubscriptionTarget {
     MESSAGES(
             "me/messages",
             "created,updated,deleted",
@@ -31,7 +31,7 @@ enum SubscribedResource {
     private final Duration maxLifetime;
     private final Set<SyncKind> kinds;
 
-    SubscribedResource(String path, String changeTypes, Duration maxLifetime, SyncKind... kinds) {
+    SubscriptionTarget(String path, String changeTypes, Duration maxLifetime, SyncKind... kinds) {
         this.path = path;
         this.changeTypes = changeTypes;
         this.maxLifetime = maxLifetime;
