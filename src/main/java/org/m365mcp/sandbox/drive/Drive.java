@@ -3,15 +3,11 @@ package org.m365mcp.sandbox.drive;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.Recipient;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
@@ -35,12 +31,11 @@ public final class Drive {
     private final String driveId;
     private final Recipient owner;
     private final Clock clock;
-    private final Map<String, ObjectNode> items = new LinkedHashMap<>();
+    private final DriveTree tree = new DriveTree();
     private final Map<String, byte[]> uploaded = new LinkedHashMap<>();
     private final DriveLinks links;
     private final CopyOperations copies = new CopyOperations();
     private final UploadSessions uploads = new UploadSessions(this);
-    private String rootId;
     private long sequence;
     private ChangeRecorder changes = ChangeRecorder.NONE;
 
@@ -69,18 +64,12 @@ public final class Drive {
 
     /** Every item's id, the root's included: what a first delta round enumerates. */
     public synchronized List<String> allIds() {
-        return List.copyOf(items.keySet());
+        return tree.ids();
     }
 
     /** How many folders lie between the item and the root (0 for the root), or -1 for an unknown item. */
     public synchronized int depth(String id) {
-        int depth = 0;
-        for (ObjectNode item = items.get(id);
-                item != null && !item.has("root");
-                item = items.get(item.path("parentReference").path("id").asText())) {
-            depth++;
-        }
-        return items.containsKey(id) ? depth : -1;
+        return tree.depth(id);
     }
 
     /**
@@ -88,36 +77,17 @@ public final class Drive {
      * a {@code parentReference} without {@code path}; empty when the drive no longer has it.
      */
     public synchronized Optional<ObjectNode> deltaJson(String id, String downloadBase) {
-        if (!items.containsKey(id)) {
+        if (tree.get(id) == null) {
             return Optional.empty();
         }
-        ObjectNode item = render(id, downloadBase);
-        item.remove("cTag");
-        if (item.path("parentReference").isObject()) {
-            ((ObjectNode) item.get("parentReference")).remove("path");
-        }
-        return Optional.of(item);
-    }
-
-    /** What delta shows of a deleted item: its id, last parent, kind and the {@code deleted} facet (no name, no cTag). */
-    private ObjectNode tombstone(ObjectNode item) {
-        ObjectNode gone = Json.object().put("id", item.path("id").asText());
-        if (item.path("parentReference").isObject()) {
-            gone.set("parentReference", item.get("parentReference").deepCopy());
-        }
-        gone.putObject(item.has("folder") ? "folder" : "file");
-        gone.putObject("deleted").put("state", "deleted");
-        return gone;
+        return Optional.of(DriveItemJson.asDelta(render(id, downloadBase)));
     }
 
     private void recordWithParents(String id, ChangeKind kind, ObjectNode tombstone) {
         changes.record(ChangeFamily.DRIVE_ITEM, driveId, id, kind, tombstone);
-        ObjectNode item = tombstone != null ? tombstone : items.get(id);
-        for (ObjectNode parent =
-                        items.get(item.path("parentReference").path("id").asText());
-                parent != null;
-                parent = items.get(parent.path("parentReference").path("id").asText())) {
-            renewETag(parent); // its childCount or size changed with it
+        ObjectNode item = tombstone != null ? tombstone : tree.get(id);
+        for (ObjectNode parent = tree.parentOf(item); parent != null; parent = tree.parentOf(parent)) {
+            DriveItemJson.renewETag(parent); // its childCount or size changed with it
             changes.record(ChangeFamily.DRIVE_ITEM, driveId, parent.path("id").asText(), ChangeKind.UPDATED);
         }
     }
@@ -158,17 +128,13 @@ public final class Drive {
     }
 
     synchronized String rootId() {
-        return rootId;
+        return tree.rootId();
     }
 
     // ---- reading
 
     synchronized ObjectNode stored(String id) {
-        ObjectNode item = items.get(id);
-        if (item == null) {
-            throw SandboxGraphException.driveItemNotFound();
-        }
-        return item;
+        return tree.stored(id);
     }
 
     synchronized boolean isFolder(String id) {
@@ -176,56 +142,26 @@ public final class Drive {
     }
 
     synchronized List<String> childIds(String id) {
-        return items.values().stream()
-                .filter(i -> i.path("parentReference").path("id").asText().equals(id))
-                .sorted(Comparator.comparing(
-                        (ObjectNode i) -> i.path("name").asText().toLowerCase(Locale.ROOT)))
-                .map(i -> i.path("id").asText())
-                .toList();
+        return tree.childIds(id);
     }
 
     synchronized Optional<String> childNamed(String parentId, String name) {
-        return childIds(parentId).stream()
-                .filter(c -> items.get(c).path("name").asText().equalsIgnoreCase(name))
-                .findFirst();
+        return tree.childNamed(parentId, name);
     }
 
     /** The item at {@code path} below the root ({@code /Documents/Plan.docx}); the root for {@code /} or empty. */
     synchronized String resolve(String path) {
-        String id = rootId;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            String parent = id;
-            id = childNamed(parent, part).orElseThrow(SandboxGraphException::driveItemNotFound);
-        }
-        return id;
+        return tree.resolve(path);
     }
 
     /** {@code /drive/root:} for the root's children, {@code /drive/root:/Documents/Projects} deeper. */
     synchronized String pathOf(String id) {
-        List<String> names = new ArrayList<>();
-        for (ObjectNode item = stored(id);
-                !item.has("root");
-                item = stored(item.path("parentReference").path("id").asText())) {
-            names.add(0, item.path("name").asText());
-        }
-        return "/drive/root:" + (names.isEmpty() ? "" : "/" + String.join("/", names));
+        return tree.pathOf(id);
     }
 
     /** True when {@code id} is {@code ancestor} or lies below it. */
     synchronized boolean isWithin(String id, String ancestor) {
-        for (ObjectNode item = stored(id);
-                ;
-                item = stored(item.path("parentReference").path("id").asText())) {
-            if (item.path("id").asText().equals(ancestor)) {
-                return true;
-            }
-            if (item.has("root")) {
-                return false;
-            }
-        }
+        return tree.isWithin(id, ancestor);
     }
 
     synchronized byte[] content(String id) {
@@ -242,7 +178,7 @@ public final class Drive {
 
     /** Every file and folder but the root, for search. */
     public synchronized List<ObjectNode> allItems() {
-        return items.values().stream()
+        return tree.all().stream()
                 .filter(i -> !i.has("root"))
                 .map(i -> render(i.path("id").asText(), null))
                 .toList();
@@ -252,13 +188,10 @@ public final class Drive {
     synchronized ObjectNode render(String id, String downloadBase) {
         ObjectNode item = stored(id).deepCopy();
         String path = pathOf(id);
-        item.put(
-                "webUrl",
-                "https://contoso-my.sharepoint.com/personal/" + owner.address().replaceAll("[@.]", "_") + "/Documents"
-                        + path.substring("/drive/root:".length()).replace(" ", "%20"));
+        item.put("webUrl", DriveItemJson.webUrl(owner, path));
         if (item.has("folder")) {
             ((ObjectNode) item.get("folder")).put("childCount", childIds(id).size());
-            item.put("size", folderSize(id));
+            item.put("size", tree.folderSize(id));
         } else if (downloadBase != null) {
             item.put("@microsoft.graph.downloadUrl", DriveLinks.downloadUrl(downloadBase, driveId, id));
         }
@@ -269,19 +202,8 @@ public final class Drive {
         return item;
     }
 
-    private long folderSize(String id) {
-        return childIds(id).stream()
-                .mapToLong(c -> items.get(c).has("folder")
-                        ? folderSize(c)
-                        : items.get(c).path("size").asLong())
-                .sum();
-    }
-
     synchronized long usedBytes() {
-        return items.values().stream()
-                .filter(i -> i.has("file"))
-                .mapToLong(i -> i.path("size").asLong())
-                .sum();
+        return tree.usedBytes();
     }
 
     // ---- writing (callers check names and structure; see DriveWrites)
@@ -289,43 +211,8 @@ public final class Drive {
     /** Stores a new item under {@code parentId}; {@code bytes} only for an uploaded file. */
     synchronized ObjectNode put(
             String id, String parentId, String name, boolean folder, long size, byte[] bytes, Instant when) {
-        ObjectNode item = Json.object();
-        item.put("createdDateTime", when.toString());
-        item.put("eTag", "\"{" + tagGuid(id) + "},1\"");
-        item.put("id", id);
-        item.put("lastModifiedDateTime", when.toString());
-        item.put("name", name);
-        if (!folder) { // driveitem.md: cTag "isn't returned if the item is a folder"
-            item.put("cTag", "\"c:{" + tagGuid(id) + "},1\"");
-        }
-        item.put("size", size);
-        ObjectNode by = Json.object();
-        by.putObject("user")
-                .put("id", SandboxIds.guid("user|" + owner.address()))
-                .put("displayName", owner.name());
-        item.set("createdBy", by);
-        item.set("lastModifiedBy", by.deepCopy());
-        if (parentId == null) {
-            item.putObject("root");
-            rootId = id;
-        } else {
-            item.putObject("parentReference")
-                    .put("driveType", "business")
-                    .put("driveId", driveId)
-                    .put("id", parentId);
-        }
-        item.putObject("fileSystemInfo")
-                .put("createdDateTime", when.toString())
-                .put("lastModifiedDateTime", when.toString());
-        if (folder) {
-            item.putObject("folder").put("childCount", 0);
-        } else {
-            item.putObject("file")
-                    .put("mimeType", DriveContent.mimeType(name))
-                    .putObject("hashes")
-                    .put("quickXorHash", DriveContent.hash(id, size));
-        }
-        items.put(id, item);
+        ObjectNode item = DriveItemJson.created(id, driveId, parentId, name, folder, size, when, owner);
+        tree.add(item);
         if (bytes != null) {
             uploaded.put(id, bytes.clone());
         }
@@ -339,27 +226,25 @@ public final class Drive {
         item.put("size", bytes.length);
         ((ObjectNode) item.path("file").path("hashes"))
                 .put("quickXorHash", DriveContent.hash(id + bytes.length, bytes.length));
-        item.put(
-                "cTag",
-                "\"c:{" + tagGuid(id) + "}," + (tagVersion(item.path("cTag").asText()) + 1) + "\"");
-        touch(item);
+        DriveItemJson.renewCTag(item);
+        DriveItemJson.touch(item, now());
         recordWithParents(id, ChangeKind.UPDATED, null);
     }
 
     synchronized void rename(String id, String name) {
         ObjectNode item = stored(id);
         item.put("name", name);
-        touch(item);
+        DriveItemJson.touch(item, now());
         recordWithParents(id, ChangeKind.UPDATED, null);
     }
 
     synchronized void reparent(String id, String parentId) {
         ObjectNode item = stored(id);
         String oldParent = item.path("parentReference").path("id").asText();
-        renewETag(stored(oldParent));
+        DriveItemJson.renewETag(stored(oldParent));
         recordWithParents(oldParent, ChangeKind.UPDATED, null);
         ((ObjectNode) item.get("parentReference")).put("id", parentId);
-        touch(item);
+        DriveItemJson.touch(item, now());
         recordWithParents(id, ChangeKind.UPDATED, null);
         recordDescendants(id); // their order key (depth) changed: a round in progress shows them again
     }
@@ -373,39 +258,11 @@ public final class Drive {
 
     synchronized void remove(String id) {
         childIds(id).forEach(this::remove);
-        ObjectNode gone = items.remove(id);
+        ObjectNode gone = tree.remove(id);
         uploaded.remove(id);
         links.forget(id);
         if (gone != null) {
-            recordWithParents(id, ChangeKind.DELETED, tombstone(gone));
-        }
-    }
-
-    private void touch(ObjectNode item) {
-        String when = now().toString();
-        item.put("lastModifiedDateTime", when);
-        renewETag(item);
-        ((ObjectNode) item.get("fileSystemInfo")).put("lastModifiedDateTime", when);
-    }
-
-    /** OneDrive's {@code "{GUID},n"}: the item's GUID with a version one above the last. */
-    private static void renewETag(ObjectNode item) {
-        item.put(
-                "eTag",
-                "\"{" + tagGuid(item.path("id").asText()) + "},"
-                        + (tagVersion(item.path("eTag").asText()) + 1) + "\"");
-    }
-
-    private static String tagGuid(String id) {
-        return SandboxIds.guid("tag|" + id).toUpperCase(Locale.ROOT);
-    }
-
-    private static long tagVersion(String tag) {
-        int comma = tag.lastIndexOf(',');
-        try {
-            return comma < 0 ? 0 : Long.parseLong(tag.substring(comma + 1).replace("\"", ""));
-        } catch (NumberFormatException e) {
-            return 0;
+            recordWithParents(id, ChangeKind.DELETED, DriveItemJson.tombstone(gone));
         }
     }
 
@@ -414,10 +271,6 @@ public final class Drive {
      * {@code eTag} or {@code cTag}, or is {@code *}.
      */
     synchronized boolean tagMatches(String id, String header) {
-        ObjectNode item = stored(id);
-        String given = header.trim();
-        return given.equals("*")
-                || given.equals(item.path("eTag").asText())
-                || given.equals(item.path("cTag").asText());
+        return DriveItemJson.tagMatches(stored(id), header);
     }
 }
