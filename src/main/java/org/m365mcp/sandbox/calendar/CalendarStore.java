@@ -2,7 +2,6 @@ package org.m365mcp.sandbox.calendar;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,20 +32,6 @@ import org.m365mcp.sandbox.delta.ChangeRecorder;
 public final class CalendarStore {
 
     private static final Set<String> LISTED = Set.of("singleInstance", "seriesMaster");
-    /** Graph's {@code calendarColor} values. */
-    static final Set<String> COLORS = Set.of(
-            "auto",
-            "lightBlue",
-            "lightGreen",
-            "lightOrange",
-            "lightGray",
-            "lightYellow",
-            "lightTeal",
-            "lightPink",
-            "lightBrown",
-            "lightRed",
-            "maxColor");
-
     private static final Set<String> IN_VIEW = Set.of("singleInstance", "occurrence", "exception");
 
     private final String accountId;
@@ -170,33 +155,11 @@ public final class CalendarStore {
 
     synchronized ObjectNode createCalendar(String id, ObjectNode body, boolean isDefault) {
         String name = body.path("name").asText("").trim();
-        if (name.isEmpty()) {
-            throw SandboxGraphException.invalidRequest("A calendar needs a 'name'.");
-        }
         if (calendars.values().stream().anyMatch(c -> c.path("name").asText().equalsIgnoreCase(name))) {
             throw new SandboxGraphException(
                     409, "ErrorFolderExists", "A folder with the specified name already exists.");
         }
-        String color = body.path("color").asText("auto");
-        if (!COLORS.contains(color)) {
-            throw new SandboxGraphException(400, "RequestBodyRead", "Requested value '" + color + "' was not found.");
-        }
-        ObjectNode calendar = Json.object();
-        calendar.put("@odata.etag", "W/\"" + id.substring(6, 26) + "\"");
-        calendar.put("id", id);
-        calendar.put("name", name);
-        calendar.put("color", color);
-        calendar.put("hexColor", "");
-        calendar.put("isDefaultCalendar", isDefault);
-        calendar.put("changeKey", id.substring(6, 26));
-        calendar.put("canShare", true);
-        calendar.put("canViewPrivateItems", true);
-        calendar.put("canEdit", true);
-        calendar.set("allowedOnlineMeetingProviders", Json.strings(List.of("teamsForBusiness")));
-        calendar.put("defaultOnlineMeetingProvider", "teamsForBusiness");
-        calendar.put("isTallyingResponses", true);
-        calendar.put("isRemovable", !isDefault);
-        calendar.set("owner", owner.toJson().get("emailAddress"));
+        ObjectNode calendar = CalendarJson.created(id, body, isDefault, owner);
         calendars.put(id, calendar);
         return calendar.deepCopy();
     }
@@ -206,13 +169,7 @@ public final class CalendarStore {
         if (calendar == null) {
             throw SandboxGraphException.itemNotFound();
         }
-        patch.fieldNames().forEachRemaining(name -> {
-            if (!Set.of("name", "color").contains(name)) {
-                throw new SandboxGraphException(
-                        400, "ErrorInvalidPropertyRequest", "The property '" + name + "' cannot be set on a calendar.");
-            }
-        });
-        Json.merge(calendar, patch);
+        Json.merge(calendar, CalendarJson.settable(patch));
         return calendar.deepCopy();
     }
 
@@ -325,18 +282,8 @@ public final class CalendarStore {
             return;
         }
         event.put("type", "seriesMaster");
-        Instant start = EventJson.start(event);
-        Duration length = Duration.between(start, EventJson.end(event));
-        for (Instant at : Recurrence.expand(event.get("recurrence"), start, EventJson.startZone(event))) {
-            ObjectNode occurrence = event.deepCopy();
-            String occurrenceId = SandboxIds.item("event", accountId, id + "/" + at);
-            occurrence.put("id", occurrenceId);
-            occurrence.put("type", "occurrence");
-            occurrence.put("seriesMasterId", id);
-            occurrence.putNull("recurrence");
-            occurrence.set("start", Json.dateTimeTimeZone(at));
-            occurrence.set("end", Json.dateTimeTimeZone(at.plus(length)));
-            events.put(occurrenceId, occurrence);
+        for (ObjectNode occurrence : Recurrence.occurrences(event, accountId)) {
+            events.put(occurrence.path("id").asText(), occurrence);
             record(occurrence, ChangeKind.CREATED);
         }
     }

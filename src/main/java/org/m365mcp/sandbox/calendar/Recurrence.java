@@ -1,7 +1,9 @@
 package org.m365mcp.sandbox.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +15,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.SandboxGraphException;
+import org.m365mcp.sandbox.common.SandboxIds;
 
 /**
  * Expands Graph's {@code patternedRecurrence} into occurrence start times: every pattern type of
@@ -40,6 +44,29 @@ final class Recurrence {
     private static final List<String> INDEXES = List.of("first", "second", "third", "fourth", "last");
 
     private Recurrence() {}
+
+    /**
+     * The occurrences of the series {@code master} as stored: a copy of the master each, with its own
+     * id (derived from the master's id and its start, so the same series expands to the same ids),
+     * type {@code occurrence}, the master's id and length, no recurrence.
+     */
+    static List<ObjectNode> occurrences(ObjectNode master, String accountId) {
+        String id = master.path("id").asText();
+        Instant start = EventJson.start(master);
+        Duration length = Duration.between(start, EventJson.end(master));
+        List<ObjectNode> occurrences = new ArrayList<>();
+        for (Instant at : expand(master.get("recurrence"), start, EventJson.startZone(master))) {
+            ObjectNode occurrence = master.deepCopy();
+            occurrence.put("id", SandboxIds.item("event", accountId, id + "/" + at));
+            occurrence.put("type", "occurrence");
+            occurrence.put("seriesMasterId", id);
+            occurrence.putNull("recurrence");
+            occurrence.set("start", Json.dateTimeTimeZone(at));
+            occurrence.set("end", Json.dateTimeTimeZone(at.plus(length)));
+            occurrences.add(occurrence);
+        }
+        return occurrences;
+    }
 
     /** Occurrence starts of a series whose first start is {@code firstStart}, at its local time in {@code zone}. */
     static List<Instant> expand(JsonNode recurrence, Instant firstStart, ZoneId zone) {
