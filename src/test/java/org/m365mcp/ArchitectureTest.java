@@ -91,6 +91,8 @@ class ArchitectureTest {
             .definedBy("org.m365mcp.console..")
             .layer("observability")
             .definedBy("org.m365mcp.observability..")
+            .layer("stdio")
+            .definedBy("org.m365mcp.stdio..")
             .whereLayer("mcp")
             .mayOnlyAccessLayers("config")
             .whereLayer("graph")
@@ -115,11 +117,15 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("admin", "batch", "cache", "mcp", "sync", "tools")
             .whereLayer("observability")
             .mayOnlyAccessLayers("background", "cache", "graph.auth", "mcp", "sync")
+            .whereLayer("stdio")
+            .mayOnlyAccessLayers("background", "config", "mcp")
             .whereLayer("accounts")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("console")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("observability")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("stdio")
             .mayNotBeAccessedByAnyLayer();
 
     @ArchTest

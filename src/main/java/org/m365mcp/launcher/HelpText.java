@@ -36,18 +36,28 @@ final class HelpText {
                     "M365_MCP_TOOL_MODE",
                     "direct",
                     "discovery: list three tools that find, describe and call" + " the others"),
-            new Setting("M365_MCP_WARMING_ON_STARTUP", "true", "warm the cache for signed-in accounts at start-up"));
+            new Setting("M365_MCP_WARMING_ON_STARTUP", "true", "warm the cache for signed-in accounts at start-up"),
+            new Setting(
+                    "M365_MCP_LOG_FILE",
+                    "~/" + StdioLaunch.DEFAULT_LOG_FILE,
+                    "with --stdio: where every log line goes"));
 
     private HelpText() {}
 
     static void print(PrintStream out) {
         out.println("""
-                Usage: java [-D<setting>=<value>...] -jar m365-mcp.jar [--help] [Payara Micro options...]
+                Usage: java [-D<setting>=<value>...] -jar m365-mcp.jar [--help] [--stdio [--http]] [Payara Micro options...]
 
                 Starts m365-mcp, an MCP server for Microsoft 365 with an encrypted cache in front of Microsoft
                 Graph, on Payara Micro: Streamable HTTP at http://<M365_MCP_HOST>:<M365_MCP_PORT>/mcp.
                 Without M365_MCP_CLIENT_ID it runs in demo mode, against a sandbox tenant inside the server
                 (accounts demo and demo2). Other arguments go to Payara Micro (e.g. --rootdir <dir>).
+
+                --stdio   MCP over stdin/stdout instead (for clients that start the server themselves):
+                          stdout carries only MCP, logs go to M365_MCP_LOG_FILE, the server stops when
+                          stdin closes. The listener stays on for the console (and the demo sandbox),
+                          on a free loopback port unless M365_MCP_PORT is set; the log says where.
+                --http    with --stdio: MCP over HTTP too, at M365_MCP_PORT.
 
                 Settings: environment variables, or system properties before -jar (M365_MCP_PORT is
                 -Dm365.mcp.port); a system property wins over the variable.
@@ -58,6 +68,6 @@ final class HelpText {
         out.println("""
 
                 Every setting and its default: META-INF/microprofile-config.properties in the WAR, and the
-                README's Configuration section. Logs go to the console.""");
+                README's Configuration section. Logs go to the console (with --stdio, to the log file).""");
     }
 }

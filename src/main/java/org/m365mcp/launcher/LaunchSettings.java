@@ -57,6 +57,16 @@ record LaunchSettings(String host, int port) {
         }
     }
 
+    /** Whether {@code m365.mcp.port} or {@code M365_MCP_PORT} names the port (else the default is taken). */
+    static boolean portSet(Properties system, Map<String, String> environment) {
+        return setting(system, environment, "m365.mcp.port", "M365_MCP_PORT").isPresent();
+    }
+
+    /** These settings on {@code otherPort}. */
+    LaunchSettings withPort(int otherPort) {
+        return new LaunchSettings(host, otherPort);
+    }
+
     /** The shipped boot commands with this host in place of {@value #HOST_PLACEHOLDER}. */
     String bootCommands(String template) {
         if (!template.contains(HOST_PLACEHOLDER)) {

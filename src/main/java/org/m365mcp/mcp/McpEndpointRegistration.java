@@ -6,7 +6,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Publishes the MCP endpoint when the application starts: the SDK's Streamable HTTP servlet at
- * {@code m365.mcp.path}, guarded by {@link McpRequestGuard} and then {@link McpMessageFilter} (each refusal a
+ * {@code m365.mcp.path} (unless {@link McpTransports#http} is off: stdio alone), guarded by {@link McpRequestGuard} and then {@link McpMessageFilter} (each refusal a
  * JSON-RPC error), serving the {@link ToolRegistry}'s tools; first of all, {@link ListenerBindingCheck} refuses
  * to start where the server would listen beyond its host.
  *
@@ -50,6 +49,9 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     ListenerBindingCheck binding;
 
+    @Inject
+    McpTransports transports;
+
     private McpSyncServer server;
 
     @Override
@@ -64,21 +66,17 @@ public class McpEndpointRegistration implements ServletContextListener {
             status.refused(e.getMessage());
             return;
         }
+        if (!transports.http()) {
+            // stdio only (org.m365mcp.stdio serves it): the listener keeps the console and the sandbox.
+            status.published(tools.names().size());
+            return;
+        }
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .mcpEndpoint(settings.path())
                 .securityValidator(guard.originAndHost())
                 .build();
-        server = McpServer.sync(transport)
-                .serverInfo(identity.name(), identity.version())
-                .instructions(identity.instructions())
-                .capabilities(
-                        McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(specifications)
-                .addToolFilter(tools.listFilter())
-                .jsonSchemaValidator(tools.validator())
-                .immediateExecution(true)
-                .build();
+        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, true);
 
         ServletContext context = event.getServletContext();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, transport);

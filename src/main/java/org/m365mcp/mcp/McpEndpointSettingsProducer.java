@@ -13,7 +13,7 @@ import org.m365mcp.config.ServerAddress;
 
 /**
  * Builds {@link McpEndpointSettings} from MicroProfile Config ({@code m365.mcp.*}), and their {@link EndpointGuard}
- * and {@link ServerAddress}.
+ * and {@link ServerAddress}; and the {@link McpTransports}.
  *
  * <ul>
  *   <li>The port is the one the container serves the application on, as Payara's own config source tells
@@ -51,6 +51,13 @@ class McpEndpointSettingsProducer {
         }
         Optional<String> token = config.getOptionalValue("m365.mcp.auth-token", String.class);
         return new McpEndpointSettings(host, port, path, origins, hosts, token);
+    }
+
+    @Produces
+    @Singleton // final type: not proxyable; immutable and thread-safe
+    McpTransports transports() {
+        return new McpTransports(
+                config.getValue("m365.mcp.http", Boolean.class), config.getValue("m365.mcp.stdio", Boolean.class));
     }
 
     @Produces

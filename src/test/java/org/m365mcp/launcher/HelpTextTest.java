@@ -27,10 +27,14 @@ class HelpTextTest {
                         .containsPattern("(?m)^  " + setting.variable() + " +"
                                 + java.util.regex.Pattern.quote(setting.defaultValue())));
         assertThat(help).contains("M365_MCP_HOST").contains("M365_MCP_PORT");
+        assertThat(help).contains("--stdio").contains("--http").contains("stdin closes");
     }
 
-    /** The key cache.key reads from the environment itself, not through MicroProfile Config. */
-    private static final Set<String> READ_FROM_THE_ENVIRONMENT = Set.of("M365_MCP_CACHE_KEY");
+    /**
+     * Read from the environment itself, not through MicroProfile Config: the key (by cache.key), the
+     * stdio log file (by the launcher, before the application exists).
+     */
+    private static final Set<String> READ_FROM_THE_ENVIRONMENT = Set.of("M365_MCP_CACHE_KEY", "M365_MCP_LOG_FILE");
 
     @Test
     void settings_areTheServersOwn_documentedInTheReadme_andMicroProfileConfigKeys() throws Exception {

@@ -1,0 +1,234 @@
+package org.m365mcp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MCP over stdio as clients use it: {@code java -jar target/m365-mcp.jar --stdio} started by the client
+ * itself, in demo mode, with the same tools and cache as over HTTP; stdout carries nothing but JSON-RPC;
+ * the server stops when its stdin ends.
+ *
+ * <ul>
+ *   <li>The official TypeScript SDK's stdio client ({@code src/test/node/stdio-client}, installed with
+ *       {@code npm ci} under {@code target/}) starts the server, lists the tools and calls them.</li>
+ *   <li>A raw pipe reads every line the server writes, to prove that none is anything but JSON-RPC.</li>
+ * </ul>
+ */
+class StdioIT {
+
+    private static final Path WORK = Path.of("target", "it-stdio").toAbsolutePath();
+    private static final Path CLIENT_SOURCES = Path.of("src", "test", "node", "stdio-client");
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Process server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void typeScriptSdkStdioClient_startsTheJar_listsTheTools_andTheSecondCallIsServedFromTheCache() throws Exception {
+        Path client = installedClient();
+        Path run = fresh("ts");
+        ProcessBuilder node = new ProcessBuilder(
+                        "node", client.resolve("client.mjs").toString(), java(), jar())
+                .redirectError(run.resolve("client-stderr.txt").toFile())
+                .redirectOutput(run.resolve("client-stdout.txt").toFile());
+        node.environment().putAll(serverEnvironment(run));
+
+        Process process = node.start();
+        boolean ended = process.waitFor(START.toSeconds() + 60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+
+        assertThat(ended).as("the client finished").isTrue();
+        assertThat(process.exitValue())
+                .as("client exit; its stderr: %s", Files.readString(run.resolve("client-stderr.txt")))
+                .isZero();
+        List<String> lines = Files.readAllLines(run.resolve("client-stdout.txt"));
+        JsonNode seen = JSON.readTree(lines.get(lines.size() - 1));
+        List<String> tools = new ArrayList<>();
+        seen.get("tools").forEach(tool -> tools.add(tool.asText()));
+        assertThat(seen.get("server").asText()).isEqualTo("m365-mcp");
+        assertThat(tools).contains("email_list", "calendar_list_events", "file_list", "server_get_version");
+        assertThat(seen.get("firstState").asText()).isEqualTo("miss");
+        assertThat(seen.get("secondState").asText())
+                .as("the second call, from the cache")
+                .isEqualTo("fresh");
+        assertThat(seen.get("messages").asInt()).isEqualTo(3);
+        assertThat(seen.get("badText").asText())
+                .as("a bad argument is answered, naming it")
+                .contains("limit");
+        assertThat(seen.get("mode").asText())
+                .as("the server goes on after bad input")
+                .isEqualTo("demo");
+        assertThat(seen.get("transportErrors"))
+                .as("no line on stdout the client could not read")
+                .isEmpty();
+        assertThat(seen.get("stderr").asText())
+                .as("the one line on stderr names the log file")
+                .isEqualTo("m365-mcp: MCP over stdio; the log is " + run.resolve("stdio.log") + "\n");
+        assertThat(Files.readString(run.resolve("stdio.log"))).contains("MCP over stdio ready with");
+    }
+
+    @Test
+    void stdout_carriesOnlyJsonRpc_theListenerStaysOnLoopback_andEndingStdinStopsTheServer() throws Exception {
+        Path run = fresh("raw");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar(), "--stdio")
+                .redirectError(run.resolve("stderr.txt").toFile());
+        builder.environment().putAll(serverEnvironment(run));
+        server = builder.start();
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        List<String> written = new ArrayList<>();
+        OutputStream stdin = server.getOutputStream();
+
+        send(
+                stdin,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+        JsonNode initialized = readUntilAnswer(stdout, 1, written, START);
+        send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(
+                stdin,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"server_get_version\",\"arguments\":{}}}");
+        JsonNode version = readUntilAnswer(stdout, 2, written, Duration.ofMinutes(1));
+        send(stdin, "this is not JSON");
+        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
+        JsonNode pong = readUntilAnswer(stdout, 3, written, Duration.ofMinutes(1));
+
+        assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("m365-mcp");
+        assertThat(version.at("/result/structuredContent/mode").asText()).isEqualTo("demo");
+        assertThat(pong.has("result"))
+                .as("still answering after a line that is not JSON")
+                .isTrue();
+        assertThat(written)
+                .allSatisfy(
+                        line -> assertThat(JSON.readTree(line).path("jsonrpc").asText())
+                                .as("stdout line %s", line)
+                                .isEqualTo("2.0"));
+        if (ListeningSockets.available()) {
+            List<InetSocketAddress> listening = ListeningSockets.of(server.pid());
+            assertThat(listening)
+                    .isNotEmpty()
+                    .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                            .as("%s is loopback", socket)
+                            .isTrue());
+        }
+
+        stdin.close();
+
+        assertThat(server.waitFor(60, TimeUnit.SECONDS))
+                .as("the server stops once stdin ends")
+                .isTrue();
+        assertThat(server.exitValue()).isZero();
+        assertThat(Files.readString(run.resolve("stdio.log")))
+                .contains("stdin ended (the client is gone)")
+                .doesNotContain("it-only-key");
+        assertThat(Files.readString(run.resolve("stderr.txt")))
+                .isEqualTo("m365-mcp: MCP over stdio; the log is " + run.resolve("stdio.log") + "\n");
+    }
+
+    /** What the server needs to run in {@code run}: its own cache file and log, the IT key, no warming. */
+    private static Map<String, String> serverEnvironment(Path run) {
+        return Map.of(
+                "M365_MCP_CACHE_DB_PATH", run.resolve("cache.db").toString(),
+                "M365_MCP_CACHE_KEYRING", "false",
+                "M365_MCP_WARMING_ON_STARTUP", "false",
+                "M365_MCP_DOWNLOADS_DIR", run.resolve("downloads").toString(),
+                "M365_MCP_LOG_FILE", run.resolve("stdio.log").toString());
+    }
+
+    private static void send(OutputStream stdin, String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Reads stdout lines (each kept in {@code written}) until the answer to {@code id}, within {@code timeout}. */
+    private static JsonNode readUntilAnswer(BufferedReader stdout, int id, List<String> written, Duration timeout)
+            throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+                            written.add(line);
+                            JsonNode message = JSON.readTree(line);
+                            if (message.path("id").asInt(-1) == id) {
+                                return message;
+                            }
+                        }
+                        throw new IllegalStateException("stdout ended before the answer to " + id);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("stdout line is not JSON: " + written, e);
+                    }
+                })
+                .get(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The TypeScript client with its locked dependencies, installed once under target/. */
+    private static Path installedClient() throws Exception {
+        Path client = WORK.resolve("client");
+        Files.createDirectories(client);
+        for (String file : List.of("package.json", "package-lock.json", "client.mjs")) {
+            Files.copy(CLIENT_SOURCES.resolve(file), client.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(client.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(client.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(client.resolve("npm.log").toFile())
+                    .start();
+            assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci ended").isTrue();
+            assertThat(npm.exitValue())
+                    .as("npm ci: %s", Files.readString(client.resolve("npm.log")))
+                    .isZero();
+        }
+        return client;
+    }
+
+    private static Path fresh(String name) throws IOException {
+        Path run = WORK.resolve(name);
+        if (Files.isDirectory(run)) {
+            try (var old = Files.list(run)) {
+                for (Path file : old.toList()) {
+                    if (Files.isRegularFile(file)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+        return Files.createDirectories(run);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String jar() {
+        return MicroProcess.RUNNABLE_JAR.toAbsolutePath().toString();
+    }
+}
