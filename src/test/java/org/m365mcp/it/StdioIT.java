@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +27,14 @@ import org.junit.jupiter.api.Test;
  * the server stops when its stdin ends.
  *
  * <ul>
- *   <li>The official TypeScript SDK's stdio client ({@code src/test/node/stdio-client}, installed with
- *       {@code npm ci} under {@code target/}) starts the server, lists the tools and calls them.</li>
+ *   <li>The official TypeScript SDK's stdio client ({@code src/test/node/stdio-client}, an
+ *       {@link NpmProject}) starts the server, lists the tools and calls them.</li>
  *   <li>A raw pipe reads every line the server writes, to prove that none is anything but JSON-RPC.</li>
  * </ul>
  */
 class StdioIT {
 
     private static final Path WORK = Path.of("target", "it-stdio").toAbsolutePath();
-    private static final Path CLIENT_SOURCES = Path.of("src", "test", "node", "stdio-client");
     private static final Duration START = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +49,7 @@ class StdioIT {
 
     @Test
     void typeScriptSdkStdioClient_startsTheJar_listsTheTools_andTheSecondCallIsServedFromTheCache() throws Exception {
-        Path client = installedClient();
+        Path client = NpmProject.installed("stdio-client");
         Path run = fresh("ts");
         ProcessBuilder node = new ProcessBuilder(
                         "node", client.resolve("client.mjs").toString(), java(), jar())
@@ -187,27 +185,6 @@ class StdioIT {
                     }
                 })
                 .get(timeout.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** The TypeScript client with its locked dependencies, installed once under target/. */
-    private static Path installedClient() throws Exception {
-        Path client = WORK.resolve("client");
-        Files.createDirectories(client);
-        for (String file : List.of("package.json", "package-lock.json", "client.mjs")) {
-            Files.copy(CLIENT_SOURCES.resolve(file), client.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(client.resolve("node_modules/@modelcontextprotocol/sdk"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                    .directory(client.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(client.resolve("npm.log").toFile())
-                    .start();
-            assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci ended").isTrue();
-            assertThat(npm.exitValue())
-                    .as("npm ci: %s", Files.readString(client.resolve("npm.log")))
-                    .isZero();
-        }
-        return client;
     }
 
     private static Path fresh(String name) throws IOException {
