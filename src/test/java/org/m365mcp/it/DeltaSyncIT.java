@@ -5,188 +5,93 @@ import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cache learns what another client changed in Microsoft 365 (issue 16), over MCP against the
- * sandbox, by delta polling: new, deleted and moved mail, a read flag, a renamed file, a new contact,
- * a new event, an expired delta token, and the revalidation of a stale listing with one delta round.
+ * sandbox, by delta polling: the external-change matrix ({@link ExternalChangeMatrix}: add, update,
+ * delete and move of each synced resource), a read flag in the next {@code email_get}, an expired delta
+ * token, failing rounds, and the revalidation of a stale listing with one delta round.
  *
- * <p>A Payara Micro of its own (the shared IT server runs without sync, as its ITs count Graph
- * requests), polling every 2 s, change notifications off (NotificationSyncIT proves those). "Another client" is the sandbox's Graph API called straight with the
- * account's own sandbox token. Changes go to {@code demo2} only; the tests wait for what they assert
- * rather than sleep a fixed time where they can.
+ * <p>A Payara Micro of its own shared by all its tests (the shared IT server runs without sync, as its
+ * ITs count Graph requests), polling every 2 s, change notifications off (NotificationSyncIT proves
+ * those). "Another client" is the sandbox's Graph API called straight with the account's own sandbox
+ * token. Changes go to {@code demo2} only; the tests wait for what they assert rather than sleep a fixed
+ * time where they can.
  */
-class DeltaSyncIT {
+class DeltaSyncIT extends ExternalChangeMatrix {
 
     private static final int PORT = Integer.getInteger("it.sync.port", 18089);
     private static final Path WORK = Path.of("target", "it-sync");
-    private static final String DEMO_TOKEN = "sandbox-demo-token";
-    private static final String DEMO2_TOKEN = "sandbox-demo2-token";
-    private static final String MEGAN = "megan.bowen@contoso.sandbox";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Two polls and the refetch after them, with room for a slow machine. */
-    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(20);
 
-    private static MicroProcess payara;
-    private static McpSyncClient client;
-    private static SandboxAdmin sandbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private SandboxAdmin sandbox;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        payara = MicroLauncher.on(PORT, WORK)
-                .freshWork()
-                .env(Map.of(
-                        "M365_MCP_SYNC_TICK", "1s",
-                        "M365_MCP_SYNC_HOT_INTERVAL", "2s",
-                        "M365_MCP_SYNC_INTERVAL", "2s",
-                        "M365_MCP_SYNC_DEBOUNCE", "100ms",
+    @Override
+    SyncServer start() throws Exception {
+        SyncServer server = SyncServer.start(
+                PORT,
+                WORK,
+                Map.of(
                         "M365_MCP_NOTIFICATIONS_ENABLED", "false", // polling alone: NotificationSyncIT has them
                         "M365_MCP_CACHE_TTL_FOLDER_LIST_FRESH", "PT3S",
-                        "M365_MCP_CACHE_TTL_FOLDER_LIST_STALE", "PT10M"))
-                .store()
-                .noWarming()
-                .awaitMcp();
-        client = ItServer.client(payara.root().toURL());
-        sandbox = new SandboxAdmin(payara.root().toURL());
+                        "M365_MCP_CACHE_TTL_FOLDER_LIST_STALE", "PT10M"));
+        sandbox = new SandboxAdmin(server.root().toURL());
+        return server;
     }
 
-    @AfterAll
-    static void stopServer() {
-        MicroLauncher.stop(client, payara);
+    @Override
+    String expectedMode(String kind) {
+        return "polling";
     }
 
-    @Test
-    void newMailFromAnotherClient_showsInTheCachedInbox_servedFromTheCache() throws Exception {
-        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 60);
-        call(client, "email_list", inbox);
-        awaitBaseline("/me/mailFolders/inbox/messages/delta");
-        String subject = "Delta sync " + UUID.randomUUID();
-
-        mailToDemo2(subject);
-
-        CallToolResult seen =
-                await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
-        assertThat(cacheState(seen)).isIn("fresh", "miss");
-        CallToolResult again = call(client, "email_list", inbox);
-        assertThat(cacheState(again)).isEqualTo("fresh");
-        assertThat(subjects(again)).contains(subject);
+    private static CallToolResult await(Callable<CallToolResult> read, Predicate<CallToolResult> done)
+            throws Exception {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        CallToolResult result = read.call();
+        while (!done.test(result) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            result = read.call();
+        }
+        return result;
     }
 
-    @Test
-    void messagesDeletedAndMovedByAnotherClient_leaveTheCachedInbox() throws Exception {
-        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 61);
-        List<Map<String, Object>> messages = messages(call(client, "email_list", inbox));
-        awaitBaseline("/me/mailFolders/inbox/messages/delta");
-        String deleted = (String) messages.get(0).get("id");
-        String moved = (String) messages.get(1).get("id");
-
-        graph(DEMO2_TOKEN, "DELETE", "/me/messages/" + deleted, null);
-        graph(DEMO2_TOKEN, "POST", "/me/messages/" + moved + "/move", "{\"destinationId\":\"archive\"}");
-
-        CallToolResult seen = await(
-                () -> call(client, "email_list", inbox),
-                r -> !ids(messages(r)).contains(deleted) && !ids(messages(r)).contains(moved));
-        assertThat(ids(messages(seen))).doesNotContain(deleted, moved);
+    private static List<Map<String, Object>> messages(CallToolResult result) {
+        return items(result, "messages");
     }
 
     @Test
     void aMessageMarkedReadElsewhere_isReadInTheNextGet() throws Exception {
         Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 62);
-        Map<String, Object> unread = messages(call(client, "email_list", inbox)).stream()
+        Map<String, Object> unread = messages(call(client(), "email_list", inbox)).stream()
                 .filter(m -> Boolean.FALSE.equals(m.get("is_read")))
                 .findFirst()
                 .orElseThrow();
         Map<String, Object> get = Map.of("account_id", "demo2", "message_id", unread.get("id"));
-        assertThat(structured(call(client, "email_get", get))).containsEntry("is_read", false);
+        assertThat(structured(call(client(), "email_get", get))).containsEntry("is_read", false);
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
 
         graph(DEMO2_TOKEN, "PATCH", "/me/messages/" + unread.get("id"), "{\"isRead\":true}");
 
         CallToolResult read = await(
-                () -> call(client, "email_get", get),
+                () -> call(client(), "email_get", get),
                 r -> Boolean.TRUE.equals(structured(r).get("is_read")));
         assertThat(structured(read)).containsEntry("is_read", true);
     }
 
     @Test
-    void aFileRenamedInTheBrowser_showsRenamedInTheCachedListing() throws Exception {
-        Map<String, Object> root = Map.of("account_id", "demo2", "limit", 100);
-        call(client, "file_list", root);
-        awaitBaseline("/me/drive/root/delta");
-        String name =
-                "Renamed by another client " + UUID.randomUUID().toString().substring(0, 8) + ".txt";
-        JsonNode created = graph(
-                DEMO2_TOKEN,
-                "PUT",
-                "/me/drive/root:/Delta IT " + UUID.randomUUID().toString().substring(0, 8) + ".txt:/content",
-                "plain text");
-
-        graph(DEMO2_TOKEN, "PATCH", "/me/drive/items/" + created.path("id").asText(), "{\"name\":\"" + name + "\"}");
-
-        CallToolResult seen =
-                await(() -> call(client, "file_list", root), r -> fileNames(r).contains(name));
-        assertThat(fileNames(seen)).contains(name);
-    }
-
-    @Test
-    void aContactAddedElsewhere_showsInTheCachedList() throws Exception {
-        Map<String, Object> list = Map.of("account_id", "demo2", "limit", 200);
-        call(client, "contact_list", list);
-        awaitBaseline("/me/contactFolders/contacts/contacts/delta");
-        String surname = "Delta" + UUID.randomUUID().toString().substring(0, 8);
-
-        graph(DEMO2_TOKEN, "POST", "/me/contacts", "{\"givenName\":\"Synced\",\"surname\":\"" + surname + "\"}");
-
-        CallToolResult seen = await(
-                () -> call(client, "contact_list", list), r -> names(r).stream().anyMatch(n -> n.contains(surname)));
-        assertThat(names(seen)).anyMatch(n -> n.contains(surname));
-    }
-
-    @Test
-    void anEventAddedElsewhere_showsInTheCachedWeek() throws Exception {
-        Map<String, Object> week = Map.of("account_id", "demo2", "time_zone", "UTC", "limit", 300);
-        call(client, "calendar_list_events", week);
-        awaitBaseline("/me/calendarView/delta");
-        String subject = "Synced event " + UUID.randomUUID();
-        String day = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
-
-        graph(
-                DEMO2_TOKEN,
-                "POST",
-                "/me/events",
-                "{\"subject\":\"" + subject + "\",\"start\":{\"dateTime\":\"" + day
-                        + "T10:00:00\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\"" + day
-                        + "T11:00:00\",\"timeZone\":\"UTC\"}}");
-
-        CallToolResult seen = await(
-                () -> call(client, "calendar_list_events", week),
-                r -> eventSubjects(r).contains(subject));
-        assertThat(eventSubjects(seen)).contains(subject);
-    }
-
-    @Test
     void anExpiredDeltaToken_resyncs_andTheNextChangeIsStillSeen() throws Exception {
         Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 63);
-        call(client, "email_list", inbox);
+        call(client(), "email_list", inbox);
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
         long before = sandbox.graphRequests("/me/mailFolders/inbox/messages/delta");
 
@@ -194,8 +99,8 @@ class DeltaSyncIT {
         String subject = "After resync " + UUID.randomUUID();
         mailToDemo2(subject);
 
-        CallToolResult seen =
-                await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
+        CallToolResult seen = await(
+                () -> call(client(), "email_list", inbox), r -> subjects(r).contains(subject));
         assertThat(subjects(seen)).contains(subject);
         assertThat(sandbox.graphRequests("/me/mailFolders/inbox/messages/delta"))
                 .as("a 410, then a new first round")
@@ -205,18 +110,18 @@ class DeltaSyncIT {
     @Test
     void aStaleListingOfUnchangedData_isRevalidatedWithoutRefetchingIt() throws Exception {
         Map<String, Object> folders = Map.of("account_id", "demo2", "limit", 7);
-        call(client, "folder_list", folders);
+        call(client(), "folder_list", folders);
         awaitBaseline("/me/drive/root/delta");
         // Cached after the drive's first delta round: the sync vouches only for what it saw cached.
         Map<String, Object> refetch = new java.util.HashMap<>(folders);
         refetch.put("force_refresh", true);
-        call(client, "folder_list", refetch);
+        call(client(), "folder_list", refetch);
         Thread.sleep(3_500); // past folder_list's 3 s fresh TTL
         long listings = sandbox.graphRequests("/me/drive/root/children");
 
-        assertThat(cacheState(call(client, "folder_list", folders))).isEqualTo("stale");
+        assertThat(cacheState(call(client(), "folder_list", folders))).isEqualTo("stale");
         CallToolResult renewed = await(
-                () -> call(client, "folder_list", folders), r -> cacheState(r).equals("fresh"));
+                () -> call(client(), "folder_list", folders), r -> cacheState(r).equals("fresh"));
 
         assertThat(cacheState(renewed)).isEqualTo("fresh");
         assertThat(sandbox.graphRequests("/me/drive/root/children"))
@@ -228,7 +133,7 @@ class DeltaSyncIT {
     @SuppressWarnings("unchecked")
     void deltaRoundsFailingWhileAChangeHappens_keepTheirLink_andTheChangeIsSeenOnceGraphAnswers() throws Exception {
         Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 65);
-        call(client, "email_list", inbox);
+        call(client(), "email_list", inbox);
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
         sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/inbox/messages/delta\",\"method\":\"GET\","
                 + "\"status\":503,\"count\":1000,\"code\":\"ServiceUnavailable\",\"message\":\"Down.\"}");
@@ -241,22 +146,22 @@ class DeltaSyncIT {
                 Thread.sleep(250);
             }
             assertThat(failedPulls()).as("a round failed on the 503s").isGreaterThan(failedBefore);
-            assertThat(subjects(call(client, "email_list", inbox)))
+            assertThat(subjects(call(client(), "email_list", inbox)))
                     .as("not seen while every round fails")
                     .doesNotContain(subject);
         } finally {
             sandbox.clearFaults();
         }
 
-        CallToolResult seen =
-                await(() -> call(client, "email_list", inbox), r -> subjects(r).contains(subject));
+        CallToolResult seen = await(
+                () -> call(client(), "email_list", inbox), r -> subjects(r).contains(subject));
 
         assertThat(subjects(seen)).contains(subject);
     }
 
     @SuppressWarnings("unchecked")
     private long failedPulls() {
-        return ((Number) ((Map<String, Object>) structured(call(client, "cache_get_stats", Map.of()))
+        return ((Number) ((Map<String, Object>) structured(call(client(), "cache_get_stats", Map.of()))
                                 .get("sync"))
                         .get("failed_pulls"))
                 .longValue();
@@ -265,14 +170,14 @@ class DeltaSyncIT {
     @Test
     @SuppressWarnings("unchecked")
     void cacheGetStatsAndMetrics_showWhatTheSyncDid_perResource() throws Exception {
-        call(client, "email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 64));
+        call(client(), "email_list", Map.of("account_id", "demo2", "folder", "inbox", "limit", 64));
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
         Thread.sleep(2_500); // one more poll, so the resource has a last sync
 
         Map<String, Object> sync = (Map<String, Object>)
-                structured(call(client, "cache_get_stats", Map.of())).get("sync");
+                structured(call(client(), "cache_get_stats", Map.of())).get("sync");
         HttpResponse<String> metrics = http.send(
-                HttpRequest.newBuilder(URI.create(payara.root() + "/metrics?scope=application"))
+                HttpRequest.newBuilder(URI.create(root() + "/metrics?scope=application"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -298,79 +203,9 @@ class DeltaSyncIT {
         }
     }
 
-    private static CallToolResult await(
-            java.util.concurrent.Callable<CallToolResult> read, Predicate<CallToolResult> done) throws Exception {
-        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
-        CallToolResult result = read.call();
-        while (!done.test(result) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            result = read.call();
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> messages(CallToolResult result) {
-        return (List<Map<String, Object>>) structured(result).get("messages");
-    }
-
-    private static List<String> ids(List<Map<String, Object>> items) {
-        return items.stream().map(m -> (String) m.get("id")).toList();
-    }
-
-    private static List<String> subjects(CallToolResult result) {
-        return messages(result).stream().map(m -> (String) m.get("subject")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fileNames(CallToolResult result) {
-        return ((List<Map<String, Object>>) structured(result).get("files"))
-                .stream().map(f -> (String) f.get("name")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> names(CallToolResult result) {
-        return ((List<Map<String, Object>>) structured(result).get("contacts"))
-                .stream().map(c -> String.valueOf(c.get("display_name"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> eventSubjects(CallToolResult result) {
-        return ((List<Map<String, Object>>) structured(result).get("events"))
-                .stream().map(e -> (String) e.get("subject")).toList();
-    }
-
-    /** Mail from demo to demo2, sent by another client of demo's mailbox. */
-    private void mailToDemo2(String subject) throws Exception {
-        graph(
-                DEMO_TOKEN,
-                "POST",
-                "/me/sendMail",
-                "{\"message\":{\"subject\":\"" + subject + "\",\"toRecipients\":[{\"emailAddress\":{\"address\":\""
-                        + MEGAN + "\"}}]}}");
-    }
-
-    private JsonNode graph(String token, String method, String graphPath, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(payara.root() + "/sandbox/v1.0" + graphPath.replace(" ", "%20")))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30));
-        HttpRequest.BodyPublisher publisher =
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        if (body != null) {
-            request.header("Content-Type", method.equals("PUT") ? "text/plain" : "application/json");
-        }
-        HttpResponse<String> answer =
-                http.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode())
-                .as(method + " " + graphPath + ": " + answer.body())
-                .isLessThan(300);
-        return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
-    }
-
     private void admin(String path, String body) throws Exception {
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(payara.root() + path))
+                HttpRequest.newBuilder(URI.create(root() + path))
                         .header("Authorization", "Bearer " + ItServer.TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

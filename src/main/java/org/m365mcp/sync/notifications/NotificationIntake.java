@@ -91,6 +91,6 @@ final class NotificationIntake {
     }
 
     private static void each(ActiveSubscription subscription, Consumer<SyncKind> signal) {
-        subscription.resource().kinds().forEach(signal);
+        subscription.resource().pulled().forEach(signal);
     }
 }

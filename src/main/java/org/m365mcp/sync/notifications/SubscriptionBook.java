@@ -40,9 +40,8 @@ public class SubscriptionBook implements NotificationCoverage {
     @Override
     public boolean covers(String accountId, SyncKind kind) {
         return byId.values().stream()
-                .anyMatch(s -> s.accountId().equals(accountId)
-                        && s.resource().kinds().contains(kind)
-                        && s.isLive(clock.instant()));
+                .anyMatch(s ->
+                        s.accountId().equals(accountId) && s.resource().covered() == kind && s.isLive(clock.instant()));
     }
 
     /** The live subscriptions now. */

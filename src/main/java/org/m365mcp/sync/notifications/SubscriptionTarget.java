@@ -1,6 +1,7 @@
 package org.m365mcp.sync.notifications;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
 import org.m365mcp.sync.SyncKind;
 
@@ -12,7 +13,11 @@ import org.m365mcp.sync.SyncKind;
  *   <li>Maximum lifetime (the subscription resource's "maximum length of subscription" table): 4,230
  *       minutes for an Outlook message, event or contact, 42,300 for a OneDrive driveItem.
  *   <li>The drive root takes only the {@code updated} change type.
- *   <li>A message change also moves folder counts, so it signals {@link SyncKind#MAIL_FOLDERS} too.
+ *   <li>Each covers one {@link SyncKind}: Graph notifies every change of it, so polling steps back. Outlook
+ *       subscribes to messages, events and contacts, never to the mail folder collection, so nothing covers
+ *       {@link SyncKind#MAIL_FOLDERS}: a folder added, renamed, moved or deleted elsewhere is seen by polling.
+ *   <li>A message change also moves folder counts, so its notification pulls {@link SyncKind#MAIL_FOLDERS}
+ *       too, without covering it.
  * </ul>
  */
 enum SubscriptionTarget {
@@ -29,13 +34,16 @@ enum SubscriptionTarget {
     private final String path;
     private final String changeTypes;
     private final Duration maxLifetime;
-    private final Set<SyncKind> kinds;
+    private final SyncKind covered;
+    private final Set<SyncKind> pulled;
 
-    SubscriptionTarget(String path, String changeTypes, Duration maxLifetime, SyncKind... kinds) {
+    SubscriptionTarget(
+            String path, String changeTypes, Duration maxLifetime, SyncKind covered, SyncKind... alsoPulled) {
         this.path = path;
         this.changeTypes = changeTypes;
         this.maxLifetime = maxLifetime;
-        this.kinds = Set.of(kinds);
+        this.covered = covered;
+        this.pulled = EnumSet.of(covered, alsoPulled);
     }
 
     /** The subscription's {@code resource}, e.g. {@code me/messages}. */
@@ -53,8 +61,13 @@ enum SubscriptionTarget {
         return maxLifetime;
     }
 
-    /** What a notification of this resource asks the sync to pull. */
-    Set<SyncKind> kinds() {
-        return kinds;
+    /** The kind whose every change this subscription reports: polling steps back for it. */
+    SyncKind covered() {
+        return covered;
+    }
+
+    /** What a notification of this resource asks the sync to pull (or, when missed, to resync). */
+    Set<SyncKind> pulled() {
+        return Set.copyOf(pulled);
     }
 }

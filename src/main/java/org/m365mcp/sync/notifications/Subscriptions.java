@@ -164,7 +164,7 @@ final class Subscriptions {
 
     private void missed(ActiveSubscription subscription) {
         signals.get()
-                .ifPresent(s -> subscription.resource().kinds().forEach(k -> s.missed(subscription.accountId(), k)));
+                .ifPresent(s -> subscription.resource().pulled().forEach(k -> s.missed(subscription.accountId(), k)));
     }
 
     private static void log(ActiveSubscription subscription, String what, RuntimeException e) {

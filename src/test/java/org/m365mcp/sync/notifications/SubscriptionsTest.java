@@ -66,7 +66,7 @@ class SubscriptionsTest {
         assertThat(book.all()).hasSize(4);
         assertThat(atGraph).hasSize(4);
         assertThat(webhook.validations()).hasSize(8).containsOnly(WebhookUrls.CHANGES, WebhookUrls.LIFECYCLE);
-        for (SyncKind kind : SyncKind.values()) {
+        for (SyncKind kind : List.of(SyncKind.MESSAGES, SyncKind.EVENTS, SyncKind.CONTACTS, SyncKind.DRIVE)) {
             assertThat(book.covers(DEMO, kind)).as(kind.label()).isTrue();
         }
         assertThat(book.covers(SandboxTenant.DEMO2_ACCOUNT_ID, SyncKind.MESSAGES))
@@ -76,6 +76,16 @@ class SubscriptionsTest {
             assertThat(s.path("clientState").asText()).isEqualTo(held.clientState());
             assertThat(s.path("resource").asText()).isEqualTo(held.resource().path());
         }
+    }
+
+    @Test
+    void check_everySubscriptionHeld_mailFoldersStillUncovered_soPollingKeepsFollowingThem() throws Exception {
+        subscriptions.check(Set.of(DEMO));
+
+        // Graph subscribes to messages, events, contacts and the drive root, never to the mail folder
+        // collection: a folder added, renamed, moved or deleted elsewhere sends no notification.
+        assertThat(book.all()).hasSize(4);
+        assertThat(book.covers(DEMO, SyncKind.MAIL_FOLDERS)).isFalse();
     }
 
     @Test
