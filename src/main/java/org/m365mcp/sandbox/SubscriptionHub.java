@@ -1,6 +1,8 @@
 package org.m365mcp.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.m365mcp.sandbox.SubscriptionRules.invalid;
+import static org.m365mcp.sandbox.SubscriptionRules.text;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PostConstruct;
@@ -11,22 +13,14 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.m365mcp.sandbox.common.Json;
 import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.common.SandboxIds;
@@ -40,22 +34,15 @@ import org.m365mcp.sandbox.login.SandboxLogin;
  * made it; lifecycle notifications on demand.
  *
  * <ul>
- *   <li>Delivery is asynchronous on the executor (the server's {@code ManagedExecutorService}): a change
- *       only queues its notification, so the request that made it never waits for a webhook. Each
- *       subscription's queue is drained by one task at a time, up to {@value #BATCH} notifications per
- *       POST ({@code {"value":[…]}}), each POST with Graph's 3-second timeout; a failed POST is counted and
- *       not retried. At most {@value #MAX_PENDING} notifications wait in all; more are dropped and counted.
+ *   <li>Delivery is asynchronous on the executor (the server's {@code ManagedExecutorService}), through
+ *       {@link NotificationDelivery}: a change only queues its notification, so the request that made it
+ *       never waits for a webhook; each POST has Graph's 3-second timeout.
  *   <li>Expired subscriptions are removed when next met (by the tenant's clock).
  *   <li>Thread-safe. Methods are public so CDI's client proxy can always forward them.
  * </ul>
  */
 @ApplicationScoped
 public class SubscriptionHub {
-
-    static final int BATCH = 100;
-    static final int MAX_PENDING = 10_000;
-    /** Graph raises an expiration under 45 minutes from now to 45 minutes. */
-    static final Duration MIN_LIFETIME = Duration.ofMinutes(45);
 
     private static final Set<String> LIFECYCLE_EVENTS =
             Set.of("reauthorizationRequired", "subscriptionRemoved", "missed");
@@ -67,16 +54,10 @@ public class SubscriptionHub {
     @Resource
     ManagedExecutorService managedExecutor;
 
-    private ExecutorService executor;
     private Webhooks webhooks;
+    private NotificationDelivery delivery;
     private Clock clock;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Queue<ObjectNode>> queues = new ConcurrentHashMap<>();
-    private final Map<String, AtomicBoolean> draining = new ConcurrentHashMap<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
 
     /** For CDI. */
     protected SubscriptionHub() {}
@@ -93,11 +74,14 @@ public class SubscriptionHub {
     }
 
     private void start(ExecutorService deliveryExecutor) {
-        executor = deliveryExecutor;
         webhooks = new Webhooks(HttpClient.newBuilder()
                 .connectTimeout(Webhooks.DELIVERY_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
+        delivery = new NotificationDelivery(
+                deliveryExecutor,
+                webhooks,
+                id -> Optional.ofNullable(subscriptions.get(id)).map(Subscription::notificationUrl));
         clock = tenant.clock();
         tenant.accounts().forEach(a -> a.changes().addListener(this::changed));
     }
@@ -109,7 +93,7 @@ public class SubscriptionHub {
                 text(body, "resource"),
                 caller::isAddressedBy,
                 ref -> caller.mailbox().folderId(ref));
-        Set<String> changeTypes = changeTypes(text(body, "changeType"), target);
+        Set<String> changeTypes = SubscriptionRules.changeTypes(text(body, "changeType"), target);
         URI notificationUrl = Webhooks.acceptable(text(body, "notificationUrl"), "notificationUrl");
         String lifecycleText = body.path("lifecycleNotificationUrl").asText(null);
         URI lifecycleUrl =
@@ -118,7 +102,7 @@ public class SubscriptionHub {
         if (clientState != null && clientState.length() > 128) {
             throw invalid("clientState must be at most 128 characters.");
         }
-        Instant expiration = expiration(text(body, "expirationDateTime"), target);
+        Instant expiration = SubscriptionRules.expiration(text(body, "expirationDateTime"), target, clock.instant());
         webhooks.validate(notificationUrl);
         if (lifecycleUrl != null) {
             webhooks.validate(lifecycleUrl);
@@ -164,8 +148,8 @@ public class SubscriptionHub {
             subscription = subscription.withNotificationUrl(url.toString());
         }
         if (body.has("expirationDateTime")) {
-            subscription = subscription.withExpiration(
-                    expiration(body.path("expirationDateTime").asText(), subscription.target()));
+            subscription = subscription.withExpiration(SubscriptionRules.expiration(
+                    body.path("expirationDateTime").asText(), subscription.target(), clock.instant()));
         }
         subscriptions.put(id, subscription);
         return subscription.json();
@@ -173,7 +157,7 @@ public class SubscriptionHub {
 
     public void delete(SandboxAccount caller, String id) {
         subscriptions.remove(find(caller, id).id());
-        queues.remove(id);
+        delivery.forget(id);
     }
 
     /** POST {id}/reauthorize: nothing to do but to say yes, the sandbox never withholds notifications. */
@@ -201,8 +185,7 @@ public class SubscriptionHub {
         if (event.equals("subscriptionRemoved")) {
             subscriptions.remove(id);
         }
-        String body = collection(List.of(notification));
-        submit(() -> count(webhooks.post(subscription.lifecycleNotificationUrl(), body)));
+        delivery.postAlone(subscription.lifecycleNotificationUrl(), notification);
     }
 
     /** {@code {"subscriptions":[…],"notifications":{"delivered":n,"failed":n,"dropped":n,"pending":n}}}. */
@@ -210,11 +193,7 @@ public class SubscriptionHub {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("subscriptions");
         live().forEach(s -> list.add(s.json().put("account", s.accountId())));
-        out.putObject("notifications")
-                .put("delivered", delivered.get())
-                .put("failed", failed.get())
-                .put("dropped", dropped.get())
-                .put("pending", pending.get());
+        delivery.state(out.putObject("notifications"));
         return out;
     }
 
@@ -231,7 +210,7 @@ public class SubscriptionHub {
                     && (target.container() == null
                             || target.container().equals(recorded.change().container()))
                     && s.changeTypes().contains(changeType)) {
-                enqueue(s, notification(s, changeType, recorded));
+                delivery.enqueue(s.id(), notification(s, changeType, recorded));
             }
         }
     }
@@ -267,64 +246,6 @@ public class SubscriptionHub {
         return n;
     }
 
-    private void enqueue(Subscription s, ObjectNode notification) {
-        if (pending.incrementAndGet() > MAX_PENDING) {
-            pending.decrementAndGet();
-            dropped.incrementAndGet();
-            return;
-        }
-        queues.computeIfAbsent(s.id(), id -> new ConcurrentLinkedQueue<>()).add(notification);
-        AtomicBoolean flag = draining.computeIfAbsent(s.id(), id -> new AtomicBoolean());
-        if (flag.compareAndSet(false, true)) {
-            if (!submit(() -> drain(s.id(), flag))) {
-                flag.set(false);
-            }
-        }
-    }
-
-    private void drain(String id, AtomicBoolean flag) {
-        Queue<ObjectNode> queue = queues.getOrDefault(id, new ConcurrentLinkedQueue<>());
-        try {
-            while (!queue.isEmpty()) {
-                List<ObjectNode> batch = new java.util.ArrayList<>();
-                for (ObjectNode n = queue.poll(); n != null; n = batch.size() < BATCH ? queue.poll() : null) {
-                    batch.add(n);
-                }
-                pending.addAndGet(-batch.size());
-                Subscription s = subscriptions.get(id);
-                if (s != null && !batch.isEmpty()) {
-                    count(webhooks.post(s.notificationUrl(), collection(batch)));
-                }
-            }
-        } finally {
-            flag.set(false);
-        }
-        if (!queue.isEmpty() && flag.compareAndSet(false, true) && !submit(() -> drain(id, flag))) {
-            flag.set(false);
-        }
-    }
-
-    private boolean submit(Runnable task) {
-        try {
-            executor.execute(task);
-            return true;
-        } catch (RejectedExecutionException e) {
-            dropped.incrementAndGet();
-            return false;
-        }
-    }
-
-    private void count(boolean ok) {
-        (ok ? delivered : failed).incrementAndGet();
-    }
-
-    private static String collection(List<ObjectNode> notifications) {
-        ObjectNode body = Json.object();
-        ArrayNode value = body.putArray("value");
-        notifications.forEach(value::add);
-        return body.toString();
-    }
-
     // ---- helpers
 
     private List<Subscription> live() {
@@ -338,48 +259,6 @@ public class SubscriptionHub {
                 .filter(s -> s.id().equals(id) && s.accountId().equals(caller.accountId()))
                 .findFirst()
                 .orElseThrow(SubscriptionHub::notFound);
-    }
-
-    private Instant expiration(String text, SubscribedResource target) {
-        Instant requested;
-        try {
-            requested = Json.parseInstant(text.trim());
-        } catch (SandboxGraphException e) {
-            throw invalid("expirationDateTime '" + text + "' is not a valid date-time.");
-        }
-        Instant now = clock.instant();
-        if (requested.isAfter(now.plus(target.maxLifetime()))) {
-            throw invalid("Subscription expiration can only be "
-                    + target.maxLifetime().toMinutes() + " minutes in the future.");
-        }
-        Instant earliest = now.plus(MIN_LIFETIME);
-        return requested.isBefore(earliest) ? earliest : requested;
-    }
-
-    private static Set<String> changeTypes(String text, SubscribedResource target) {
-        Set<String> types = new LinkedHashSet<>();
-        Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .forEach(types::add);
-        if (types.isEmpty() || !target.allowedChangeTypes().containsAll(types)) {
-            throw invalid("changeType must be a comma-separated list of "
-                    + String.join(
-                            ", ", target.allowedChangeTypes().stream().sorted().toList()) + " for this resource.");
-        }
-        return types;
-    }
-
-    private static String text(JsonNode body, String property) {
-        JsonNode value = body.path(property);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw invalid("The '" + property + "' property is required.");
-        }
-        return value.asText();
-    }
-
-    private static SandboxGraphException invalid(String message) {
-        return new SandboxGraphException(400, "InvalidRequest", message);
     }
 
     private static SandboxGraphException notFound() {
