@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.m365mcp.sandbox.common.GraphRequest;
-import org.m365mcp.sandbox.common.SandboxGraphException;
 import org.m365mcp.sandbox.odata.ODataSelect;
 
 /**
@@ -42,8 +37,6 @@ import org.m365mcp.sandbox.odata.ODataSelect;
  */
 public final class DeltaQuery {
 
-    private static final Pattern MAX_PAGE_SIZE =
-            Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
     /** Removed items, which have no order key of their own, come after the present ones. */
     private static final String REMOVED_KEY = "\uffff";
 
@@ -107,7 +100,11 @@ public final class DeltaQuery {
         Optional<DeltaToken> decoded = DeltaToken.decode(tokenText);
         DeltaSource source = decoded.map(t -> sources.apply(t.options())).orElse(null);
         if (decoded.isEmpty() || !answerable(decoded.get(), source, skipText.isPresent())) {
-            return gone(request, decoded.map(DeltaToken::options).orElse(Map.of()));
+            return DeltaRounds.gone(
+                    style,
+                    clock.instant(),
+                    request,
+                    decoded.map(DeltaToken::options).orElse(Map.of()));
         }
         DeltaToken token = decoded.get();
         return page(
@@ -142,11 +139,11 @@ public final class DeltaQuery {
     }
 
     private Response page(GraphRequest request, DeltaSource source, DeltaToken round, boolean empty) {
-        Optional<Integer> preferred = preferredPageSize(request);
-        int size = preferred.orElseGet(() -> topOf(round.options()));
+        Optional<Integer> preferred = DeltaRounds.preferredPageSize(request);
+        int size = preferred.orElseGet(() -> DeltaRounds.top(style, round.options()));
         List<Entry> entries = empty ? List.of() : entries(source, round, size + 1);
         List<Entry> page = entries.subList(0, Math.min(size, entries.size()));
-        List<String> select = selectOf(round.options());
+        List<String> select = DeltaRounds.select(round.options());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("@odata.context", request.context("Collection(" + type + ")"));
         String link = request.requestUri().toString().replaceFirst("\\?.*$", "");
@@ -246,65 +243,5 @@ public final class DeltaQuery {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("@odata.type", "#microsoft.graph." + type);
         out.setAll(item);
         return out;
-    }
-
-    private Response gone(GraphRequest request, Map<String, String> initialOptions) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode error = body.putObject("error").put("code", style.goneCode()).put("message", style.goneMessage());
-        ObjectNode inner = error.putObject("innerError");
-        if (style.goneInnerCode() != null) {
-            inner.put("code", style.goneInnerCode());
-        }
-        inner.put("date", clock.instant().toString()).put("request-id", "00000000-0000-0000-0000-000000000000");
-        StringBuilder restart =
-                new StringBuilder(request.requestUri().toString().replaceFirst("\\?.*$", ""));
-        String separator = "?";
-        for (Map.Entry<String, String> option : initialOptions.entrySet()) {
-            restart.append(separator)
-                    .append(option.getKey())
-                    .append('=')
-                    .append(URLEncoder.encode(option.getValue(), StandardCharsets.UTF_8));
-            separator = "&";
-        }
-        return Response.status(410)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Location", restart.toString())
-                .entity(body.toString())
-                .build();
-    }
-
-    private int topOf(Map<String, String> roundOptions) {
-        String top = roundOptions.get("$top");
-        if (top == null) {
-            return style.defaultPage();
-        }
-        try {
-            int value = Integer.parseInt(top.trim());
-            if (value >= 1) {
-                return Math.min(value, 1000);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw SandboxGraphException.badRequest("Invalid value '" + top + "' for query option $top.");
-    }
-
-    private static Optional<Integer> preferredPageSize(GraphRequest request) {
-        return request.header("Prefer")
-                .map(MAX_PAGE_SIZE::matcher)
-                .filter(Matcher::find)
-                .map(m -> Math.max(1, Math.min(Integer.parseInt(m.group(1)), 1000)));
-    }
-
-    private static List<String> selectOf(Map<String, String> roundOptions) {
-        String select = roundOptions.get("$select");
-        if (select == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(select.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
     }
 }
