@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.Config;
  *       limited by the selection.</li>
  *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
  *       {@code @ApplicationScoped}.</li>
- *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline).</li>
+ *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline), with
+ *       its {@link ToolProgress} ({@link CallProgress}) when the request carries a progress token.</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -65,6 +66,9 @@ public class ToolRegistry {
     @Inject
     @Any
     Instance<ToolCallScope> scopes;
+
+    @Inject
+    CallProgress progress;
 
     private List<ToolMethod> tools;
     private ToolCatalog catalog;
@@ -120,13 +124,17 @@ public class ToolRegistry {
                             chosen,
                             validator,
                             results,
-                            (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments))
+                            (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments, ToolProgress.NONE))
                     .specifications();
         }
         return tools.stream()
                 .map(tool -> new SyncToolSpecification(
                         chosen.offers(tool) ? schemas.describe(tool) : ToolCatalog.unlisted(tool),
-                        (exchange, request) -> call(tool, beansByTool.get(tool.name()), request.arguments())))
+                        (exchange, request) -> call(
+                                tool,
+                                beansByTool.get(tool.name()),
+                                request.arguments(),
+                                ExchangeProgress.of(exchange, request))))
                 .toList();
     }
 
@@ -174,14 +182,16 @@ public class ToolRegistry {
                 .orElse("failed unexpectedly (" + failure.getClass().getSimpleName() + ")");
     }
 
-    private CallToolResult call(ToolMethod tool, Object bean, Map<String, Object> arguments) {
+    private CallToolResult call(
+            ToolMethod tool, Object bean, Map<String, Object> arguments, ToolProgress callProgress) {
         Optional<String> refusal = selection().refusal(tool);
         if (refusal.isPresent()) {
             return results.error(refusal.get());
         }
         try {
             Object[] values = binder.bind(tool, arguments);
-            return results.success(scoped(() -> tool.method().invoke(bean, values)));
+            return results.success(scoped(
+                    () -> progress.with(callProgress, () -> tool.method().invoke(bean, values))));
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolException e) {

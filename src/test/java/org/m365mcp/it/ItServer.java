@@ -3,6 +3,7 @@ package org.m365mcp.it;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -46,14 +48,21 @@ final class ItServer {
     }
 
     static McpSyncClient client(URL base) {
+        return client(base, progress -> {});
+    }
+
+    /** A client whose progress notifications go to {@code progress}. */
+    static McpSyncClient client(URL base, Consumer<McpSchema.ProgressNotification> progress) {
         URI mcp = mcpUri(base);
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
                         mcp.getScheme() + "://" + mcp.getAuthority())
                 .endpoint(mcp.getPath())
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN))
                 .build();
-        McpSyncClient client =
-                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(60))
+                .progressConsumer(progress)
+                .build();
         client.initialize();
         return client;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.m365mcp.graph.GraphClient;
+import org.m365mcp.mcp.ToolProgress;
 
 /**
  * Reads a OneDrive folder subtree for {@code folder_get_tree}, {@code maxDepth} levels deep, fetching
@@ -40,11 +41,19 @@ final class DriveFolderTree {
     private final Executor executor;
     private final AtomicInteger kept = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger listed = new AtomicInteger();
     private final AtomicBoolean truncated = new AtomicBoolean();
+    private final ToolProgress progress;
     /** The tool call's Graph deadline, taken on its thread: the listings on the executor keep to it. */
     private final Optional<Instant> deadline;
 
     DriveFolderTree(GraphClient graph, String accountId, int maxDepth, Executor executor) {
+        this(graph, accountId, maxDepth, executor, ToolProgress.NONE);
+    }
+
+    /** A tree that reports each folder listed to {@code progress} ("12 folders listed"). */
+    DriveFolderTree(GraphClient graph, String accountId, int maxDepth, Executor executor, ToolProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -106,6 +115,10 @@ final class DriveFolderTree {
                 () -> graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE).stream()
                         .filter(item -> item.has("folder"))
                         .toList();
-        return deadline.map(at -> graph.withinDeadline(at, listing)).orElseGet(listing);
+        List<JsonNode> folders =
+                deadline.map(at -> graph.withinDeadline(at, listing)).orElseGet(listing);
+        int done = listed.incrementAndGet();
+        progress.report(done, null, done + (done == 1 ? " folder listed" : " folders listed"));
+        return folders;
     }
 }

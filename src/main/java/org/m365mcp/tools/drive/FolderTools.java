@@ -12,6 +12,7 @@ import javax.cache.annotation.CacheResult;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
+import org.m365mcp.mcp.CallProgress;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
@@ -47,6 +48,9 @@ public class FolderTools {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    CallProgress progress;
 
     @Resource
     ManagedExecutorService executor;
@@ -110,7 +114,7 @@ public class FolderTools {
                     boolean forceRefresh) {
         accounts.require(accountId);
         DriveItemRef ref = DriveArguments.folder("folder", folder);
-        DriveFolderTree tree = new DriveFolderTree(graph, accountId, maxDepth, executor);
+        DriveFolderTree tree = new DriveFolderTree(graph, accountId, maxDepth, executor, progress.current());
         List<DriveFolderNode> folders = DriveFailures.addressed("folder", "folder", ref, () -> tree.read(ref));
         return new FolderTreeAnswer(accountId, ref.shown(), maxDepth, tree.count(), tree.truncated(), folders, null);
     }

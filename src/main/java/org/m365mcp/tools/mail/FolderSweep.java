@@ -3,6 +3,7 @@ package org.m365mcp.tools.mail;
 import java.util.List;
 import java.util.function.Consumer;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.ToolProgress;
 
 /**
  * Applies one Graph write to each message of a folder, one after the other, for
@@ -10,6 +11,8 @@ import org.m365mcp.graph.GraphException;
  *
  * <ul>
  *   <li>A message that is gone by the time it is reached (404) is counted as skipped.</li>
+ *   <li>Progress is reported every {@value #REPORT_EVERY} messages and at the end ("12 of 40 messages
+ *       marked as read").</li>
  *   <li>Any other Graph error ends the sweep: when some messages were already changed the outcome
  *       says so (the caller answers normally, so the cache is still invalidated); when none were,
  *       the error is thrown as is.</li>
@@ -22,14 +25,23 @@ final class FolderSweep {
      */
     record Outcome(int done, int skipped, String stoppedBy) {}
 
+    static final int REPORT_EVERY = 10;
+
     private FolderSweep() {}
 
-    static Outcome run(List<String> messageIds, Consumer<String> write) {
+    /**
+     * @param verb what was done to each message, for the progress message ("marked as read")
+     */
+    static Outcome run(List<String> messageIds, Consumer<String> write, ToolProgress progress, String verb) {
         int done = 0;
         int skipped = 0;
-        for (String id : messageIds) {
+        long total = messageIds.size();
+        for (int i = 0; i < total; i++) {
+            if (i > 0 && i % REPORT_EVERY == 0) {
+                progress.report(i, total, i + " of " + total + " messages " + verb);
+            }
             try {
-                write.accept(id);
+                write.accept(messageIds.get(i));
                 done++;
             } catch (GraphException e) {
                 if (e.isNotFound()) {
@@ -41,6 +53,7 @@ final class FolderSweep {
                 }
             }
         }
+        progress.report(total, total, total + " of " + total + " messages " + verb);
         return new Outcome(done, skipped, null);
     }
 }

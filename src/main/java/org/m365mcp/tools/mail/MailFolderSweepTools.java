@@ -11,6 +11,7 @@ import java.util.List;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
+import org.m365mcp.mcp.CallProgress;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
@@ -35,6 +36,9 @@ public class MailFolderSweepTools {
     @Inject
     Accounts accounts;
 
+    @Inject
+    CallProgress progress;
+
     @McpTool(
             name = "emailfolders_mark_all_as_read",
             idempotent = true,
@@ -55,7 +59,9 @@ public class MailFolderSweepTools {
         ObjectNode read = JsonNodeFactory.instance.objectNode().put("isRead", true);
         var outcome = FolderSweep.run(
                 unread.subList(0, Math.min(maxMessages, unread.size())),
-                message -> graph.patch(accountId, "/me/messages/" + message, read));
+                message -> graph.patch(accountId, "/me/messages/" + message, read),
+                progress.current(),
+                "marked as read");
         boolean more = unread.size() > maxMessages;
         return new FolderSweepAnswer(
                 accountId,
@@ -93,7 +99,9 @@ public class MailFolderSweepTools {
         List<String> all = messageIds(accountId, id, "", maxMessages);
         var outcome = FolderSweep.run(
                 all.subList(0, Math.min(maxMessages, all.size())),
-                message -> graph.delete(accountId, "/me/messages/" + message));
+                message -> graph.delete(accountId, "/me/messages/" + message),
+                progress.current(),
+                "deleted");
         boolean more = all.size() > maxMessages;
         return new FolderSweepAnswer(
                 accountId,
