@@ -52,12 +52,12 @@ record CachedWindow(
         for (JsonNode event : answer.path("events")) {
             Optional<TimeRange> time = TimeRange.shown(event.path("start"), event.path("end"));
             readable &= time.isPresent();
-            time.ifPresent(t -> events.computeIfAbsent(event.path("id").asText(""), id -> new ArrayList<>())
-                    .add(t));
-            String master = event.path("series_master_id").asText("");
-            if (!master.isEmpty()) {
-                time.ifPresent(t ->
-                        events.computeIfAbsent(master, id -> new ArrayList<>()).add(t));
+            for (String id : List.of(
+                    event.path("id").asText(""), event.path("series_master_id").asText(""))) {
+                if (!id.isEmpty()) { // listed even when its time is unreadable: the window is dropped for it
+                    List<TimeRange> times = events.computeIfAbsent(id, any -> new ArrayList<>());
+                    time.ifPresent(times::add);
+                }
             }
         }
         boolean complete = readable && !answer.path("truncated").asBoolean(true);

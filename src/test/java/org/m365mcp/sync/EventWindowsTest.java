@@ -136,6 +136,20 @@ class EventWindowsTest {
     }
 
     @Test
+    void stale_aWindowListingTheEventWithAnUnreadableTime_isDropped_thoughItsOldTimeIsKnownElsewhere()
+            throws Exception {
+        CachedWindow odd = CachedWindow.read(
+                "calendar_list_events",
+                "odd",
+                JSON.readTree("{\"start\":\"2026-12-20T00:00+00:00\",\"end\":\"2026-12-21T00:00+00:00\","
+                        + "\"events\":[{\"id\":\"e1\",\"start\":\"whenever\"}],\"truncated\":false}"));
+        EventWindows windows =
+                new EventWindows(List.of(odd, window("listing", "2026-12-10", "e1@10")), Map.of(), Optional.of(SYNCED));
+
+        assertThat(keys(windows, changed("e1", "2026-12-12", "10"))).containsExactlyInAnyOrder("odd", "listing");
+    }
+
+    @Test
     void stale_anAllDayEvent_isTakenAsItsDaysInAnyZone() throws Exception {
         EventWindows windows = new EventWindows(
                 List.of(window("dayBefore", "2026-12-11"), window("weekLater", "2026-12-19")),
