@@ -182,7 +182,8 @@
   function drawSync(sync) {
     document.getElementById('sync-summary').textContent = !sync ? '' : !sync.enabled
       ? 'Delta sync is off: cached data is current by its TTLs only.'
-      : sync.changes + ' changes applied, ' + sync.entries_invalidated + ' entries dropped, ' + sync.revalidated
+      : sync.changes + ' changes applied, ' + sync.entries_invalidated + ' entries dropped, '
+        + sync.entries_patched + ' patched, ' + sync.revalidated
         + ' revalidated; ' + sync.pulls + ' delta rounds (' + sync.failed_pulls + ' failed, ' + sync.resyncs
         + ' resyncs), ' + sync.graph_requests + ' Graph requests.';
     document.querySelector('#sync tbody').replaceChildren(...((sync && sync.resources) || []).map(r => el('tr', {}, [

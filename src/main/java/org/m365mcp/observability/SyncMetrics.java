@@ -14,7 +14,8 @@ import org.m365mcp.sync.SyncCounters;
  * The delta sync's MicroProfile Metrics (issue 16 item 7), read when scraped:
  * {@code m365.sync.pulls}, {@code m365.sync.pulls.failed}, {@code m365.sync.resyncs},
  * {@code m365.sync.changes} (changes made outside this server, applied),
- * {@code m365.sync.entries.invalidated}, {@code m365.sync.graph.requests} (Graph requests spent on
+ * {@code m365.sync.entries.invalidated}, {@code m365.sync.entries.patched} (corrected in place instead),
+ * {@code m365.sync.graph.requests} (Graph requests spent on
  * sync) and {@code m365.cache.revalidated} (stale entries made fresh again without a refetch, by a
  * delta round or a conditional GET).
  */
@@ -42,6 +43,10 @@ public class SyncMetrics {
                 "m365.sync.entries.invalidated",
                 "Cache entries removed because of changes made outside this server",
                 SyncCounters::entriesInvalidated);
+        gauge(
+                "m365.sync.entries.patched",
+                "Cache entries corrected in place (a read state or flag changed elsewhere) instead of removed",
+                SyncCounters::entriesPatched);
         gauge("m365.sync.graph.requests", "Graph requests spent on delta sync", SyncCounters::graphRequests);
         refreshes.revalidated();
         registry.gauge(

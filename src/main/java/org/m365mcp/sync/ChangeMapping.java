@@ -1,5 +1,6 @@
 package org.m365mcp.sync;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,31 +12,43 @@ import java.util.Set;
  * <ul>
  *   <li>A message of a folder (changed, deleted, or moved out — a move is a removal here and a new
  *       message in the destination, whose own sync reports it): its {@code email_get}, that folder's
- *       {@code email_list} pages, the mail searches, and the mail folders' counts.</li>
+ *       {@code email_list} pages, the mail searches, and the mail folders' counts. When only its read
+ *       state or flag changed and the pages list it, they are patched instead ({@link ListingPatch}).</li>
  *   <li>A mail folder: the folder operations; a removed one also its {@code email_list} pages.</li>
  *   <li>A contact: its {@code contact_get}, the contact lists and contact searches.</li>
- *   <li>An event: its {@code calendar_get_event}, the cached event windows, the event searches and the
- *       free/busy answers (a window may hold its old time or its new one: both are dropped).</li>
+ *   <li>An event: its {@code calendar_get_event}, the event searches, and the cached windows, free/busy
+ *       and availability answers that hold its old time or its new one ({@link EventWindows}).</li>
  *   <li>A drive item: its {@code file_get} and {@code folder_get}, and the listings, trees and file
  *       searches (delta answers carry no paths, and listings are keyed by path or id).</li>
  *   <li>Every change also drops the unified searches, which span all of them.</li>
  * </ul>
  *
  * <p>A resync (an expired delta token, a {@code missed} notification) cannot tell which items
- * changed: it drops everything of the resource. Pure and thread-safe.
+ * changed: it drops everything of the resource. Without a look at the cache ({@link CachedState#UNKNOWN})
+ * a change drops as if anything cached could hold it. Pure and thread-safe.
  */
 public final class ChangeMapping {
 
     private ChangeMapping() {}
 
-    /** What {@code change}, reported by {@code resource}'s delta, makes stale. */
+    /** What {@code change}, reported by {@code resource}'s delta, makes stale, knowing nothing of the cache. */
     public static Set<Invalidation> of(SyncResource resource, DeltaChange change) {
+        return of(resource, change, CachedState.UNKNOWN).stale();
+    }
+
+    /** What {@code change}, reported by {@code resource}'s delta, does to what is {@code cached}. */
+    static ChangeEffects of(SyncResource resource, DeltaChange change, CachedState cached) {
         Set<Invalidation> stale = new LinkedHashSet<>();
+        List<MessageState> patches = new ArrayList<>();
         String id = change.id();
         switch (resource.kind()) {
             case MESSAGES -> {
                 stale.add(Invalidation.where("email_get", "message_id", id));
-                stale.add(Invalidation.where("email_list", "folder", resource.scope()));
+                MessageState.of(change)
+                        .filter(state -> ListingPatch.patchable(state, cached.listings(resource.scope())))
+                        .ifPresentOrElse(
+                                patches::add,
+                                () -> stale.add(Invalidation.where("email_list", "folder", resource.scope())));
                 stale.add(Invalidation.all("search_emails"));
                 stale.add(Invalidation.all("emailfolders_*"));
             }
@@ -52,7 +65,10 @@ public final class ChangeMapping {
             }
             case EVENTS -> {
                 stale.add(Invalidation.where("calendar_get_event", "event_id", id));
-                stale.addAll(eventWindows());
+                stale.add(Invalidation.all("search_events"));
+                cached.eventWindows()
+                        .ifPresentOrElse(
+                                windows -> stale.addAll(windows.stale(change)), () -> stale.addAll(eventWindows()));
             }
             case DRIVE -> {
                 stale.add(Invalidation.where("file_get", "file_id", id));
@@ -61,7 +77,7 @@ public final class ChangeMapping {
             }
         }
         stale.add(Invalidation.all("search_unified"));
-        return stale;
+        return new ChangeEffects(stale, patches);
     }
 
     /** What a resync of {@code resource} drops: all that it may have changed. */

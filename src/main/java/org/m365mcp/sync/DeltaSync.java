@@ -11,11 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +27,7 @@ import org.m365mcp.graph.GraphException;
 
 /**
  * Keeps the cache current with what changes in Microsoft 365 (issue 16): one delta round of one
- * resource at a time, its changes applied to the cache as invalidations ({@link ChangeMapping}).
+ * resource at a time, its changes applied to the cache ({@link ChangeMapping}, {@link ChangeApplier}).
  *
  * <ul>
  *   <li>A resource without a link gets a first round, which only marks where its changes start.
@@ -90,7 +88,7 @@ public class DeltaSync implements ChangeSignals {
     Instance<NotificationCoverage> coverage;
 
     @Inject
-    Rewarming rewarming;
+    ChangeApplier applier;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -129,7 +127,8 @@ public class DeltaSync implements ChangeSignals {
                 DeltaRound first = reader.first(accountId, resource, resource.firstRequest(started, settings));
                 links.save(accountId, resource, first.deltaLink(), started);
                 counters.pulled(first.requests());
-                int dropped = resync ? apply(accountId, resource, ChangeMapping.ofResync(resource), "resync") : 0;
+                int dropped =
+                        resync ? applier.drop(accountId, resource, ChangeMapping.ofResync(resource), "resync") : 0;
                 state.synced(clock.instant(), 0);
                 if (resync) {
                     counters.resynced();
@@ -138,12 +137,16 @@ public class DeltaSync implements ChangeSignals {
                 return resync ? Outcome.RESYNCED : Outcome.BASELINE;
             }
             DeltaRound round = reader.from(accountId, resource, link.get().link());
-            Set<Invalidation> stale = new LinkedHashSet<>();
-            round.changes().forEach(change -> stale.addAll(ChangeMapping.of(resource, change)));
-            int dropped = apply(accountId, resource, stale, "delta");
+            ChangeApplier.Applied applied = applier.changes(
+                    accountId,
+                    resource,
+                    round.changes(),
+                    resource.kind() == SyncKind.EVENTS
+                            ? Optional.of(SyncResource.calendarWindow(link.get().baselineAt(), settings))
+                            : Optional.empty());
             links.save(accountId, resource, round.deltaLink(), link.get().baselineAt());
             counters.pulled(round.requests());
-            counters.applied(round.changes().size(), dropped);
+            counters.applied(round.changes().size(), applied.removed());
             state.synced(clock.instant(), round.changes().size());
             if (resource.kind() == SyncKind.EVENTS
                     && link.get().baselineAt().plus(WINDOW_LIFETIME).isBefore(started)) {
@@ -178,22 +181,6 @@ public class DeltaSync implements ChangeSignals {
 
     private static String describe(GraphException e) {
         return e.status() == 0 ? e.code() : "HTTP " + e.status() + " " + e.code();
-    }
-
-    /**
-     * Removes what {@code stale} names from both tiers, audited, then has the listings among the
-     * removed entries fetched again ({@link Rewarming}); the count removed.
-     */
-    private int apply(String accountId, SyncResource resource, Set<Invalidation> stale, String why) {
-        String reason = "sync " + resource.name() + " (" + why + ")";
-        List<String> removed = new ArrayList<>();
-        for (Invalidation invalidation : stale) {
-            removed.addAll(caches.invalidateEntries(
-                            accountId, invalidation.operation(), invalidation.param(), invalidation.value(), reason)
-                    .keys());
-        }
-        rewarming.after(accountId, removed);
-        return removed.size();
     }
 
     @Override

@@ -16,6 +16,7 @@ public class SyncCounters {
     private final AtomicLong entriesInvalidated = new AtomicLong();
     private final AtomicLong graphRequests = new AtomicLong();
     private final AtomicLong revalidations = new AtomicLong();
+    private final AtomicLong entriesPatched = new AtomicLong();
 
     void pulled(int requests) {
         pulls.incrementAndGet();
@@ -33,6 +34,10 @@ public class SyncCounters {
     void applied(int changeCount, int entries) {
         changes.addAndGet(changeCount);
         entriesInvalidated.addAndGet(entries);
+    }
+
+    void patched(int entries) {
+        entriesPatched.addAndGet(entries);
     }
 
     void revalidation() {
@@ -67,6 +72,11 @@ public class SyncCounters {
     /** Cache entries those changes removed. */
     public long entriesInvalidated() {
         return entriesInvalidated.get();
+    }
+
+    /** Cache entries those changes corrected in place instead of removing (a read state or flag). */
+    public long entriesPatched() {
+        return entriesPatched.get();
     }
 
     /** Graph requests spent on delta rounds. */

@@ -72,17 +72,23 @@ public record SyncResource(SyncKind kind, String scope) {
      */
     String firstRequest(Instant now, SyncSettings settings) {
         return switch (kind) {
-            case MESSAGES -> "/me/mailFolders/" + encoded(scope) + "/messages/delta?$select=id,isRead,flag";
+            case MESSAGES -> "/me/mailFolders/" + encoded(scope) + "/messages/delta?$select=" + MessageState.SELECT;
             case MAIL_FOLDERS -> "/me/mailFolders/delta";
             case CONTACTS -> "/me/contactFolders/" + encoded(scope) + "/contacts/delta?$select=id";
             case EVENTS -> {
-                Instant today = now.truncatedTo(ChronoUnit.DAYS);
-                yield "/me/calendarView/delta?startDateTime="
-                        + today.minus(settings.calendarPastDays(), ChronoUnit.DAYS) + "&endDateTime="
-                        + today.plus(settings.calendarFutureDays(), ChronoUnit.DAYS);
+                TimeRange window = calendarWindow(now, settings);
+                yield "/me/calendarView/delta?startDateTime=" + window.from() + "&endDateTime=" + window.to();
             }
             case DRIVE -> "/me/drive/root/delta?token=latest";
         };
+    }
+
+    /** The calendar window a round of links that began at {@code baseline} follows: days around that day. */
+    static TimeRange calendarWindow(Instant baseline, SyncSettings settings) {
+        Instant today = baseline.truncatedTo(ChronoUnit.DAYS);
+        return new TimeRange(
+                today.minus(settings.calendarPastDays(), ChronoUnit.DAYS),
+                today.plus(settings.calendarFutureDays(), ChronoUnit.DAYS));
     }
 
     /** The {@code Prefer} header of this resource's requests, if any: large pages for Outlook. */

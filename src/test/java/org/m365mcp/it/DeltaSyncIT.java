@@ -5,11 +5,14 @@ import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +36,8 @@ class DeltaSyncIT extends ExternalChangeMatrix {
 
     private static final int PORT = Integer.getInteger("it.sync.port", 18089);
     private static final Path WORK = Path.of("target", "it-sync");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SandboxAdmin sandbox;
 
@@ -86,6 +91,133 @@ class DeltaSyncIT extends ExternalChangeMatrix {
                 () -> call(client(), "email_get", get),
                 r -> Boolean.TRUE.equals(structured(r).get("is_read")));
         assertThat(structured(read)).containsEntry("is_read", true);
+    }
+
+    @Test
+    void aMessageMarkedReadElsewhere_isPatchedIntoTheCachedPage_servedFreshWithoutARefetch() throws Exception {
+        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 66);
+        CallToolResult first = call(client(), "email_list", inbox);
+        String unread = messages(first).stream()
+                .filter(m -> Boolean.FALSE.equals(m.get("is_read")))
+                .map(m -> (String) m.get("id"))
+                .findFirst()
+                .orElseThrow();
+        awaitBaseline("/me/mailFolders/inbox/messages/delta");
+        long listings = sandbox.graphRequests("/me/mailFolders/inbox/messages");
+        long patchedBefore = syncCount("entries_patched");
+
+        graph(DEMO2_TOKEN, "PATCH", "/me/messages/" + unread, "{\"isRead\":true}");
+
+        CallToolResult seen = await(
+                () -> call(client(), "email_list", inbox),
+                r -> messages(r).stream()
+                        .anyMatch(m -> unread.equals(m.get("id")) && Boolean.TRUE.equals(m.get("is_read"))));
+        assertThat(messages(seen))
+                .filteredOn(m -> unread.equals(m.get("id")))
+                .singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("is_read", true));
+        assertThat(cacheState(seen)).isEqualTo("fresh");
+        assertThat(cachedAt(seen))
+                .as("the page cached before, corrected in place")
+                .isEqualTo(cachedAt(first));
+        assertThat(sandbox.graphRequests("/me/mailFolders/inbox/messages"))
+                .as("not fetched again")
+                .isEqualTo(listings);
+        assertThat(syncCount("entries_patched")).isGreaterThan(patchedBefore);
+        assertThat(auditReasons()).contains("sync messages:inbox (delta, patched)");
+    }
+
+    @Test
+    void anEventMovedElsewhere_dropsTheWindowsOfItsOldAndNewTime_andLeavesAnotherWindowFresh() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String subject = "Moved event " + UUID.randomUUID();
+        JsonNode event = graph(DEMO2_TOKEN, "POST", "/me/events", eventAt(subject, today.plusDays(3)));
+        awaitBaseline("/me/calendarView/delta");
+        awaitDeltaRounds("/me/calendarView/delta", 2); // the event's creation is applied before windows are cached
+        Map<String, Object> oldDay = day(today.plusDays(3));
+        Map<String, Object> newDay = day(today.plusDays(5));
+        Map<String, Object> otherDay = day(today.plusDays(7));
+        assertThat(eventSubjects(call(client(), "calendar_list_events", oldDay)))
+                .contains(subject);
+        assertThat(eventSubjects(call(client(), "calendar_list_events", newDay)))
+                .doesNotContain(subject);
+        CallToolResult other = call(client(), "calendar_list_events", otherDay);
+        assertThat(cacheState(call(client(), "calendar_list_events", otherDay))).isEqualTo("fresh");
+
+        graph(
+                DEMO2_TOKEN,
+                "PATCH",
+                "/me/events/" + event.path("id").asText(),
+                eventAt(subject, today.plusDays(5)).replaceFirst("\"subject\":\"[^\"]*\",", ""));
+
+        CallToolResult moved = await(
+                () -> call(client(), "calendar_list_events", newDay),
+                r -> eventSubjects(r).contains(subject));
+        assertThat(eventSubjects(moved)).contains(subject);
+        assertThat(eventSubjects(call(client(), "calendar_list_events", oldDay)))
+                .doesNotContain(subject);
+        CallToolResult untouched = call(client(), "calendar_list_events", otherDay);
+        assertThat(cacheState(untouched)).isEqualTo("fresh");
+        assertThat(cachedAt(untouched)).as("the unrelated window was kept").isEqualTo(cachedAt(other));
+    }
+
+    private static Map<String, Object> day(LocalDate day) {
+        return Map.of(
+                "account_id",
+                "demo2",
+                "start",
+                day.toString(),
+                "end",
+                day.toString(),
+                "time_zone",
+                "UTC",
+                "limit",
+                300);
+    }
+
+    private static String eventAt(String subject, LocalDate day) {
+        return "{\"subject\":\"" + subject + "\",\"start\":{\"dateTime\":\"" + day
+                + "T10:00:00\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\"" + day
+                + "T11:00:00\",\"timeZone\":\"UTC\"}}";
+    }
+
+    private void awaitDeltaRounds(String deltaPath, int rounds) throws Exception {
+        long target = sandbox.graphRequests(deltaPath) + rounds;
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        while (sandbox.graphRequests(deltaPath) < target) {
+            assertThat(System.nanoTime())
+                    .as(rounds + " delta rounds of " + deltaPath)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** When the answer was fetched, to the millisecond (the store keeps milliseconds). */
+    private static java.time.Instant cachedAt(CallToolResult result) {
+        return java.time.Instant.parse((String) ((Map<?, ?>) structured(result).get("cache")).get("cached_at"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long syncCount(String name) {
+        Object count = ((Map<String, Object>)
+                        structured(call(client(), "cache_get_stats", Map.of())).get("sync"))
+                .get(name);
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+
+    private List<String> auditReasons() throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(root() + "/console/api/cache/invalidations?limit=200"))
+                        .header("Authorization", "Bearer " + ItServer.TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        List<String> reasons = new java.util.ArrayList<>();
+        MAPPER.readTree(answer.body())
+                .path("invalidations")
+                .forEach(i -> reasons.add(i.path("reason").asText()));
+        return reasons;
     }
 
     @Test

@@ -2,7 +2,11 @@ package org.m365mcp.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChangeMappingTest {
@@ -58,7 +62,7 @@ class ChangeMappingTest {
     }
 
     @Test
-    void anEvent_dropsItsGet_theWindows_theEventSearches_andFreeBusy() throws Exception {
+    void anEvent_withoutALookAtTheCache_dropsItsGet_theWindows_theEventSearches_andFreeBusy() throws Exception {
         assertThat(ChangeMapping.of(SyncResource.of(SyncKind.EVENTS), change("{\"id\":\"e1\"}")))
                 .contains(
                         Invalidation.where("calendar_get_event", "event_id", "e1"),
@@ -66,6 +70,70 @@ class ChangeMappingTest {
                         Invalidation.all("search_events"),
                         Invalidation.all("calendar_get_free_busy"),
                         Invalidation.all("calendar_check_availability"));
+    }
+
+    @Test
+    void anEventMoved_dropsTheCachedWindowsOfItsOldAndNewTimeByKey_notTheOthers() throws Exception {
+        CachedState cached = cached(
+                new EventWindows(
+                        List.of(
+                                EventWindowsTest.window(
+                                        "calendar_list_events:demo:start=2026-12-10", "2026-12-10", "e1@10"),
+                                EventWindowsTest.window("calendar_list_events:demo:start=2026-12-12", "2026-12-12"),
+                                EventWindowsTest.window("calendar_list_events:demo:start=2026-12-14", "2026-12-14"),
+                                EventWindowsTest.freeBusy("calendar_get_free_busy:demo:x", "2026-12-16")),
+                        Map.of(),
+                        Optional.empty()),
+                List.of());
+
+        ChangeEffects effects = ChangeMapping.of(
+                SyncResource.of(SyncKind.EVENTS), EventWindowsTest.changed("e1", "2026-12-12", "10"), cached);
+
+        assertThat(effects.stale())
+                .containsExactlyInAnyOrder(
+                        Invalidation.where("calendar_get_event", "event_id", "e1"),
+                        Invalidation.all("search_events"),
+                        Invalidation.entry("calendar_list_events", "calendar_list_events:demo:start=2026-12-10"),
+                        Invalidation.entry("calendar_list_events", "calendar_list_events:demo:start=2026-12-12"),
+                        Invalidation.all("search_unified"));
+        assertThat(effects.patches()).isEmpty();
+    }
+
+    @Test
+    void aListedMessageReadElsewhere_isPatchedIntoItsFoldersPages_otherwiseDroppedAsAnyChange() throws Exception {
+        CachedState cached = cached(
+                EventWindows.NONE,
+                List.of(JSON.readTree(ListingPatchTest.page(ListingPatchTest.listed("m1", "Lunch", false)))));
+        SyncResource inbox = SyncResource.messages("inbox");
+
+        ChangeEffects read = ChangeMapping.of(inbox, ListingPatchTest.reported("m1", "Lunch", true, false), cached);
+        ChangeEffects renamed = ChangeMapping.of(inbox, ListingPatchTest.reported("m1", "Dinner", true, false), cached);
+
+        assertThat(read.stale())
+                .containsExactlyInAnyOrder(
+                        Invalidation.where("email_get", "message_id", "m1"),
+                        Invalidation.all("search_emails"),
+                        Invalidation.all("emailfolders_*"),
+                        Invalidation.all("search_unified"));
+        assertThat(read.patches())
+                .extracting(MessageState::id, MessageState::isRead)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m1", true));
+        assertThat(renamed.stale()).contains(Invalidation.where("email_list", "folder", "inbox"));
+        assertThat(renamed.patches()).isEmpty();
+    }
+
+    private static CachedState cached(EventWindows windows, List<JsonNode> pages) {
+        return new CachedState() {
+            @Override
+            public Optional<EventWindows> eventWindows() {
+                return Optional.of(windows);
+            }
+
+            @Override
+            public List<JsonNode> listings(String folder) {
+                return folder.equals("inbox") ? pages : List.of();
+            }
+        };
     }
 
     @Test
@@ -96,8 +164,10 @@ class ChangeMappingTest {
     @Test
     void invalidation_refusesAFamilyWithAParam_andAParamWithoutValue() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Invalidation("emailfolders_*", "folder", "x"));
+                .isThrownBy(() -> new Invalidation("emailfolders_*", "folder", "x", null));
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Invalidation("email_get", "message_id", null));
+                .isThrownBy(() -> new Invalidation("email_get", "message_id", null, null));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Invalidation("email_get", "message_id", "m1", "email_get:demo:message_id=m1"));
     }
 }

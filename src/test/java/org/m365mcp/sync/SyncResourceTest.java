@@ -31,7 +31,8 @@ class SyncResourceTest {
         SyncSettings settings = new SyncSettings();
 
         assertThat(SyncResource.messages("inbox").firstRequest(NOW, settings))
-                .isEqualTo("/me/mailFolders/inbox/messages/delta?$select=id,isRead,flag");
+                .isEqualTo("/me/mailFolders/inbox/messages/delta?$select=id,isRead,flag,isDraft,subject,from,"
+                        + "receivedDateTime,bodyPreview,hasAttachments,importance,categories");
         assertThat(SyncResource.contacts("").firstRequest(NOW, settings))
                 .isEqualTo("/me/contactFolders/contacts/contacts/delta?$select=id");
         assertThat(SyncResource.of(SyncKind.EVENTS).firstRequest(NOW, settings))

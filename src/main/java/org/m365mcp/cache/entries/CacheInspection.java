@@ -78,13 +78,15 @@ public class CacheInspection {
     public Map<String, Instant> cachedParams(String accountId, String operation, String param) {
         return encryptedStore
                 .store()
-                .map(live -> live.apply(store -> store.cachedParams(accountId, operation, param)))
+                .map(live -> live.apply(store -> store.entries().cachedParams(accountId, operation, param)))
                 .orElse(Map.of());
     }
 
     /** When {@code accountId}'s newest stored {@code operation} entry was cached; empty without a store. */
     public Optional<Instant> newestEntry(String accountId, String operation) {
-        return encryptedStore.store().flatMap(live -> live.apply(store -> store.newestEntry(accountId, operation)));
+        return encryptedStore
+                .store()
+                .flatMap(live -> live.apply(store -> store.entries().newest(accountId, operation)));
     }
 
     /** The statistics rows since {@code since}, of one resource type (all when null). */

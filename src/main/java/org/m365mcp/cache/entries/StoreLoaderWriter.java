@@ -78,6 +78,15 @@ public final class StoreLoaderWriter
         return store.apply(open -> open.read(key.text())).flatMap(this::envelope);
     }
 
+    /** Every envelope the store holds of {@code accountId} for this cache, whatever its state. */
+    Map<EntryKey, CacheEntryEnvelope> entriesOf(String accountId) {
+        Map<EntryKey, CacheEntryEnvelope> found = new java.util.LinkedHashMap<>();
+        for (StoredEntry entry : store.apply(open -> open.entries().of(accountId, resourceType))) {
+            envelope(entry).ifPresent(envelope -> found.put(EntryKey.parse(entry.key()), envelope));
+        }
+        return found;
+    }
+
     @Override
     public Map<EntryKey, CacheEntryEnvelope> loadAll(Iterable<? extends EntryKey> keys) {
         Map<EntryKey, CacheEntryEnvelope> loaded = new HashMap<>();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -59,6 +60,7 @@ public class TieredCaches {
 
     private CacheManager manager;
     private TieredInvalidator invalidator;
+    private TieredPatcher patcher;
     private final ConcurrentMap<String, Cache<EntryKey, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
     private final InvalidationGenerations generations = new InvalidationGenerations();
 
@@ -68,6 +70,7 @@ public class TieredCaches {
         manager = ((TieredCachingProvider) Caching.getCachingProvider(TieredCachingProvider.class.getName(), loader))
                 .getCacheManager(TieredCachingProvider.DEFAULT_URI, loader, clock);
         invalidator = new TieredInvalidator(encryptedStore::store, byOperation);
+        patcher = new TieredPatcher(encryptedStore::store, byOperation, clock);
     }
 
     @PreDestroy
@@ -102,6 +105,42 @@ public class TieredCaches {
     public Removal invalidateByParam(String accountId, String operation, String param, String value, String reason) {
         generations.advance(accountId, operation);
         return invalidator.invalidateByParam(accountId, operation, param, value, reason);
+    }
+
+    /**
+     * Every entry {@code accountId} has of {@code operation}, in either tier and whatever its state,
+     * for a decision that needs to see what is cached (which entries a change touches).
+     */
+    public Map<EntryKey, CacheEntryEnvelope> entries(String accountId, String operation) {
+        return patcher.entries(accountId, operation);
+    }
+
+    /**
+     * Corrects in place, in both tiers, {@code accountId}'s entries of {@code operation} cached for
+     * {@code param} = {@code value}: {@code correct} answers each payload corrected (the same bytes when
+     * it needs nothing), or empty when it cannot be corrected exactly, and then the entry is removed.
+     * Corrected entries keep their freshness; both kinds are audited with their reason. A fetch of the
+     * operation running meanwhile is not cached ({@link #invalidatedSince}).
+     *
+     */
+    public EntriesPatched patchEntries(
+            String accountId,
+            String operation,
+            String param,
+            String value,
+            Function<byte[], Optional<byte[]>> correct,
+            String patchedReason,
+            String removedReason) {
+        generations.advance(accountId, operation);
+        return patcher.patch(accountId, operation, param, value, correct, patchedReason, removedReason);
+    }
+
+    /**
+     * Something {@code accountId}'s entries of {@code operation} may show changed, though none was
+     * removed: a fetch of it running now may hold the old state, so it is not cached.
+     */
+    public void changed(String accountId, String operation) {
+        generations.advance(accountId, operation);
     }
 
     /** Removes everything cached for one account, in both tiers, and its queued tasks; then fires {@link AccountRemoved}. */

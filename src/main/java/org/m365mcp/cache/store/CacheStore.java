@@ -3,7 +3,6 @@ package org.m365mcp.cache.store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +53,7 @@ public final class CacheStore implements AutoCloseable {
     private final StatsLog stats;
     private final Credentials credentials;
     private final DeltaLinks deltaLinks;
+    private final CachedEntries entries;
 
     private CacheStore(StoreFile opened) {
         this.opened = opened;
@@ -67,6 +67,7 @@ public final class CacheStore implements AutoCloseable {
         this.stats = new StatsLog(connection);
         this.credentials = new Credentials(connection, clock);
         this.deltaLinks = new DeltaLinks(connection, clock);
+        this.entries = new CachedEntries(connection, clock, codec);
     }
 
     /** Opens with the system UTC clock; see {@link #open(StoreSettings, CacheKey, Clock)}. */
@@ -297,18 +298,9 @@ public final class CacheStore implements AutoCloseable {
         return credentials;
     }
 
-    /**
-     * The values of the key parameter {@code param} that {@code accountId} has {@code operation}
-     * entries for, each with its newest entry's creation time ("" for entries without it).
-     */
-    public Map<String, Instant> cachedParams(String accountId, String operation, String param) {
-        return connection.read(
-                "read cached parameters", c -> CachedParamSql.newestByValue(c, accountId, operation, param));
-    }
-
-    /** When {@code accountId}'s newest {@code operation} entry was cached, if it has any. */
-    public Optional<Instant> newestEntry(String accountId, String operation) {
-        return connection.read("read newest entry", c -> CachedParamSql.newest(c, accountId, operation));
+    /** The entries of one account and resource type looked at whole, and corrected in place. */
+    public CachedEntries entries() {
+        return entries;
     }
 
     /** Where each account's delta sync stands, by resource. */

@@ -43,21 +43,23 @@ final class EntrySql {
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                byte[] data = row.getBytes("data");
-                byte[] payload = row.getInt("compressed") == 1 ? PayloadCodec.decompress(data) : data;
-                return Optional.of(new StoredEntry(
-                        row.getString("key"),
-                        row.getString("account_id"),
-                        row.getString("resource_type"),
-                        payload == null ? new byte[0] : payload,
-                        Instant.ofEpochMilli(row.getLong("created_at")),
-                        Instant.ofEpochMilli(row.getLong("expires_at")),
-                        row.getString("metadata_json")));
+                return row.next() ? Optional.of(entry(row)) : Optional.empty();
             }
         }
+    }
+
+    /** The entry of a row that has the columns of {@code SELECT} (the payload decompressed). */
+    static StoredEntry entry(ResultSet row) throws SQLException {
+        byte[] data = row.getBytes("data");
+        byte[] payload = row.getInt("compressed") == 1 ? PayloadCodec.decompress(data) : data;
+        return new StoredEntry(
+                row.getString("key"),
+                row.getString("account_id"),
+                row.getString("resource_type"),
+                payload == null ? new byte[0] : payload,
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                Instant.ofEpochMilli(row.getLong("expires_at")),
+                row.getString("metadata_json"));
     }
 
     /** Deletes the entry under {@code key}; true if there was one. */

@@ -46,8 +46,21 @@ final class InvalidationSql {
         }
         Removal removal = RemovalSql.remove(
                 connection, sql.append(" ORDER BY key").toString(), RemovalSql.ALL, parameters.toArray());
-        Sql.update(connection, AUDIT, accountId, resourceType, pattern, reason, nowMillis, removal.count());
+        audit(connection, accountId, resourceType, pattern, reason, nowMillis, removal.count());
         return removal;
+    }
+
+    /** Writes one audit row: {@code entries} entries of {@code accountId} matched {@code pattern}, for {@code reason}. */
+    static void audit(
+            Connection connection,
+            String accountId,
+            String resourceType,
+            String pattern,
+            String reason,
+            long nowMillis,
+            int entries)
+            throws SQLException {
+        Sql.update(connection, AUDIT, accountId, resourceType, pattern, reason, nowMillis, entries);
     }
 
     /**
@@ -66,7 +79,7 @@ final class InvalidationSql {
             throws SQLException {
         String path = "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         Removal removal = RemovalSql.remove(connection, BY_PARAM, RemovalSql.ALL, accountId, resourceType, path, value);
-        Sql.update(connection, AUDIT, accountId, resourceType, param + "=" + value, reason, nowMillis, removal.count());
+        audit(connection, accountId, resourceType, param + "=" + value, reason, nowMillis, removal.count());
         return removal;
     }
 

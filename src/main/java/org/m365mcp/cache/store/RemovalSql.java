@@ -44,6 +44,22 @@ final class RemovalSql {
         return new Removal(keys, freed);
     }
 
+    /** Deletes the entries under {@code keys}, reporting those there were and their stored bytes. */
+    static Removal removeKeys(Connection connection, List<String> keys) throws SQLException {
+        List<String> found = new ArrayList<>();
+        long bytes = 0;
+        for (String key : keys) {
+            List<Long> size = Sql.list(
+                    connection, "SELECT stored_size FROM cache_entries WHERE key = ?", row -> row.getLong(1), key);
+            if (!size.isEmpty()) {
+                found.add(key);
+                bytes += size.get(0);
+            }
+        }
+        deleteKeys(connection, found);
+        return new Removal(found, bytes);
+    }
+
     private static void deleteKeys(Connection connection, List<String> keys) throws SQLException {
         for (int from = 0; from < keys.size(); from += KEYS_PER_DELETE) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_DELETE));

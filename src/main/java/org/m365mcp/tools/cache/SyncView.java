@@ -12,6 +12,7 @@ import org.m365mcp.sync.SyncStatus;
  * @param pulls              delta rounds completed
  * @param changes            changes made outside this server, applied to the cache
  * @param entriesInvalidated cache entries those changes removed
+ * @param entriesPatched     cache entries those changes corrected in place (a read state or flag), kept fresh
  * @param revalidated        stale entries a delta round found unchanged (fresh again, not refetched)
  * @param failedPulls        rounds that failed (retried from the same point)
  * @param resyncs            restarts after an expired delta token or missed changes
@@ -23,6 +24,7 @@ public record SyncView(
         long pulls,
         long changes,
         long entriesInvalidated,
+        long entriesPatched,
         long revalidated,
         long failedPulls,
         long resyncs,
@@ -71,6 +73,7 @@ public record SyncView(
                 counters.pulls(),
                 counters.changes(),
                 counters.entriesInvalidated(),
+                counters.entriesPatched(),
                 counters.revalidations(),
                 counters.failedPulls(),
                 counters.resyncs(),

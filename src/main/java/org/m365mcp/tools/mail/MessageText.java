@@ -3,6 +3,7 @@ package org.m365mcp.tools.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.m365mcp.graph.RecipientText;
 
 /**
  * How the mail answers show Graph's message properties: addresses as {@code Name <address>}, empty
@@ -17,13 +18,7 @@ final class MessageText {
 
     /** {@code Name <address>} of a Graph recipient ({@code {"emailAddress":{…}}}), or null when there is none. */
     static String address(JsonNode recipient) {
-        JsonNode address = recipient.path("emailAddress");
-        if (address.isMissingNode() || address.isNull()) {
-            return null;
-        }
-        String name = address.path("name").asText("");
-        String mail = address.path("address").asText("");
-        return name.isEmpty() || name.equals(mail) ? mail : name + " <" + mail + ">";
+        return RecipientText.of(recipient);
     }
 
     /** Every recipient of a Graph recipients array as {@link #address}; null when there are none. */

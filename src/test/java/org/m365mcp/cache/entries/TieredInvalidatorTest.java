@@ -25,7 +25,7 @@ import org.m365mcp.cache.store.LiveStore;
 import org.m365mcp.cache.store.Removal;
 import org.m365mcp.cache.store.StoreSettings;
 
-/** Invalidation reaches both tiers, and never another account's entries. */
+/** Invalidation and correction in place reach both tiers, and never another account's entries. */
 class TieredInvalidatorTest {
 
     private static final TtlPolicy TTL = new TtlPolicy(Duration.ofMinutes(2), Duration.ofMinutes(10));
@@ -217,5 +217,69 @@ class TieredInvalidatorTest {
 
         assertThat(reopened.get(EntryKey.parse(key)).params())
                 .isEqualTo(Map.of("message_id", "m1", "body_format", "html"));
+    }
+
+    private void putPage(String key, String folder, String payload) {
+        caches.get("email_list")
+                .put(
+                        EntryKey.parse(key),
+                        TTL.envelope(
+                                payload.getBytes(StandardCharsets.UTF_8), clock.instant(), Map.of("folder", folder)));
+    }
+
+    private static Optional<byte[]> readIfUnread(byte[] payload) {
+        return switch (new String(payload, StandardCharsets.UTF_8)) {
+            case "unread" -> Optional.of("read".getBytes(StandardCharsets.UTF_8));
+            case "broken" -> Optional.empty();
+            default -> Optional.of(payload);
+        };
+    }
+
+    @Test
+    void patch_correctsBothTiersInPlace_keepingTheEntrysTimes_andOnlyThatFolder() {
+        putPage("email_list:acc-a:folder=inbox&limit=5", "inbox", "unread");
+        putPage("email_list:acc-a:folder=sent", "sent", "unread");
+        CacheEntryEnvelope before =
+                caches.get("email_list").get(EntryKey.parse("email_list:acc-a:folder=inbox&limit=5"));
+        TieredPatcher patcher = new TieredPatcher(() -> Optional.of(LiveStore.of(store)), caches, clock);
+
+        EntriesPatched done = patcher.patch(
+                "acc-a", "email_list", "folder", "inbox", TieredInvalidatorTest::readIfUnread, "patched", "dropped");
+
+        assertThat(done.patched()).containsExactly("email_list:acc-a:folder=inbox&limit=5");
+        assertThat(done.removed()).isEmpty();
+        CacheEntryEnvelope after =
+                caches.get("email_list").get(EntryKey.parse("email_list:acc-a:folder=inbox&limit=5"));
+        assertThat(new String(after.payload(), StandardCharsets.UTF_8)).isEqualTo("read");
+        assertThat(after.createdAt()).isEqualTo(before.createdAt());
+        assertThat(after.freshUntil()).isEqualTo(before.freshUntil());
+        assertThat(new String(
+                        store.read("email_list:acc-a:folder=inbox&limit=5")
+                                .orElseThrow()
+                                .payload(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("read");
+        assertThat(new String(
+                        caches.get("email_list")
+                                .get(EntryKey.parse("email_list:acc-a:folder=sent"))
+                                .payload(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("unread");
+        assertThat(store.invalidations("acc-a", 10)).extracting(r -> r.reason()).containsExactly("patched");
+    }
+
+    @Test
+    void patch_withoutAStore_correctsTheHeap_andRemovesWhatCannotBeCorrected() {
+        putPage("email_list:acc-a:folder=inbox&limit=5", "inbox", "unread");
+        putPage("email_list:acc-a:folder=inbox&limit=9", "inbox", "broken");
+        TieredPatcher patcher = new TieredPatcher(Optional::empty, caches, clock);
+
+        EntriesPatched done = patcher.patch(
+                "acc-a", "email_list", "folder", "inbox", TieredInvalidatorTest::readIfUnread, "patched", "dropped");
+
+        assertThat(done.patched()).containsExactly("email_list:acc-a:folder=inbox&limit=5");
+        assertThat(done.removed()).containsExactly("email_list:acc-a:folder=inbox&limit=9");
+        assertThat(inHeap("email_list:acc-a:folder=inbox&limit=9")).isFalse();
+        assertThat(patcher.entries("acc-a", "email_list")).hasSize(1);
     }
 }

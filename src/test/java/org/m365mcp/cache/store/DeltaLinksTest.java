@@ -103,9 +103,10 @@ class DeltaLinksTest {
                     later.plusSeconds(3600),
                     "{\"params\":{\"folder\":\"junkemail\"}}"));
 
-            assertThat(store.cachedParams("alice", "email_list", "folder"))
+            assertThat(store.entries().cachedParams("alice", "email_list", "folder"))
                     .containsOnly(java.util.Map.entry("inbox", later), java.util.Map.entry("archive", BASELINE));
-            assertThat(store.cachedParams("alice", "contact_list", "folder_id")).isEmpty();
+            assertThat(store.entries().cachedParams("alice", "contact_list", "folder_id"))
+                    .isEmpty();
         }
     }
 }

@@ -1,0 +1,19 @@
+package org.m365mcp.sync;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one change does to the cache ({@link ChangeMapping}): entries dropped, and messages whose new
+ * read state or flag is patched into their folder's cached {@code email_list} pages instead.
+ *
+ * @param stale   what is dropped
+ * @param patches what is patched in place (empty but for a read state or flag change of a listed message)
+ */
+record ChangeEffects(Set<Invalidation> stale, List<MessageState> patches) {
+
+    ChangeEffects {
+        stale = Set.copyOf(stale);
+        patches = List.copyOf(patches);
+    }
+}
