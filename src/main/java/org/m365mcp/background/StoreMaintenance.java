@@ -42,7 +42,8 @@ public class StoreMaintenance {
 
     /** Above 80 % of the soft limit, cleans down to 60 %; below, does nothing. */
     public Optional<CleanupReport> cleanupIfOverThreshold() {
-        Optional<CleanupReport> report = store().map(live -> live.apply(s -> s.cleanupToTarget()));
+        Optional<CleanupReport> report =
+                store().map(live -> live.apply(s -> s.upkeep().cleanupToTarget()));
         report.ifPresent(this::cleanedUp);
         return report;
     }
@@ -59,13 +60,13 @@ public class StoreMaintenance {
      * ({@link CacheTtlSettings#maxStaleIfError()}), and the same keys from the heap tier.
      */
     public Removal removeExpired(CacheStore store) {
-        Removal removed = store.cleanupExpired(ttl.maxStaleIfError());
+        Removal removed = store.upkeep().cleanupExpired(ttl.maxStaleIfError());
         expired(removed);
         return removed;
     }
 
     /**
-     * Follows a threshold cleanup the store ran ({@link org.m365mcp.cache.store.CacheStore#cleanupToTarget}):
+     * Follows a threshold cleanup the store ran ({@link org.m365mcp.cache.store.StoreUpkeep#cleanupToTarget}):
      * the heap drops what was removed, and cold and largest entries count as evictions.
      */
     public void cleanedUp(CleanupReport report) {

@@ -22,7 +22,7 @@ public class SizeLimitBatchlet extends CleanupBatchlet {
 
     @Override
     Map<String, Object> clean(CacheStore store) {
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
         maintenance.cleanedUp(report);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("OVER_LIMIT", report.ran());

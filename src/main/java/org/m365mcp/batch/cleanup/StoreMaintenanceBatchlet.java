@@ -23,7 +23,7 @@ public class StoreMaintenanceBatchlet extends CleanupBatchlet {
 
     @Override
     Map<String, Object> clean(CacheStore store) {
-        MaintenanceReport report = store.maintain(Math.max(1, Math.min(100, minFreePercent)) / 100.0);
+        MaintenanceReport report = store.upkeep().maintain(Math.max(1, Math.min(100, minFreePercent)) / 100.0);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("VACUUMED", report.vacuumed());
         counts.put("RECLAIMED_BYTES", report.reclaimedBytes());

@@ -49,6 +49,7 @@ public final class CacheStore implements AutoCloseable {
     private final AccessLog accesses;
     private final PayloadCodec codec;
     private final SizeLimiter limiter;
+    private final StoreUpkeep upkeep;
     private final TaskQueue tasks;
     private final StatsLog stats;
     private final Credentials credentials;
@@ -63,6 +64,7 @@ public final class CacheStore implements AutoCloseable {
         this.accesses = opened.accesses();
         this.codec = new PayloadCodec(settings.compressionThresholdBytes(), settings.compressionLevel());
         this.limiter = new SizeLimiter(settings.limits());
+        this.upkeep = new StoreUpkeep(connection, clock, limiter);
         this.tasks = new TaskQueue(connection, clock, settings.retryBackoff());
         this.stats = new StatsLog(connection);
         this.credentials = new Credentials(connection, clock);
@@ -229,45 +231,6 @@ public final class CacheStore implements AutoCloseable {
         return connection.read("read invalidations", c -> InvalidationSql.history(c, accountId, limit));
     }
 
-    /** Removes every entry whose {@code expires_at} is at or before now. */
-    public Removal cleanupExpired() {
-        return cleanupExpired(Duration.ZERO);
-    }
-
-    /**
-     * Removes every entry that expired {@code keptPastExpiry} ago or longer ({@code expires_at <= now -
-     * keptPastExpiry}); younger expired entries stay, for a caller that may still serve them (the
-     * cache's stale-if-error). Size limits remove expired entries first whatever their age.
-     */
-    public Removal cleanupExpired(Duration keptPastExpiry) {
-        if (keptPastExpiry.isNegative()) {
-            throw new IllegalArgumentException("keptPastExpiry must not be negative");
-        }
-        return connection.write(
-                "cleanup expired", c -> SizeLimiter.removeExpired(c, clock.millis() - keptPastExpiry.toMillis()));
-    }
-
-    /**
-     * Does nothing while the total stored bytes are at or below {@link SizeLimits#thresholdBytes()};
-     * above, removes every expired entry, then cold entries (idle for {@link SizeLimits#coldAfter()}
-     * or longer) least recently accessed first, then the largest, until the total is at or below
-     * {@link SizeLimits#targetBytes()}. One transaction.
-     */
-    public CleanupReport cleanupToTarget() {
-        return connection.write("cleanup to target", c -> limiter.cleanupToTarget(c, clock.millis()));
-    }
-
-    /**
-     * {@code VACUUM} when at least {@code minFreeFraction} of the file's pages are free (after large
-     * removals), then {@code PRAGMA optimize}; outside any transaction.
-     */
-    public MaintenanceReport maintain(double minFreeFraction) {
-        if (minFreeFraction <= 0 || minFreeFraction > 1) {
-            throw new IllegalArgumentException("minFreeFraction must be in (0, 1]");
-        }
-        return connection.read("maintain", c -> StoreCompaction.run(c, minFreeFraction));
-    }
-
     /** Entry count and byte totals. */
     public StoreSummary summary() {
         return connection.read("summary", EntrySql::summary);
@@ -296,6 +259,11 @@ public final class CacheStore implements AutoCloseable {
     /** The secret documents (e.g. the MSAL token cache) kept in this store. */
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** Removal of expired entries, the size limits, compaction. */
+    public StoreUpkeep upkeep() {
+        return upkeep;
     }
 
     /** The entries of one account and resource type looked at whole, and corrected in place. */

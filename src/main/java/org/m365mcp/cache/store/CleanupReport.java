@@ -3,7 +3,7 @@ package org.m365mcp.cache.store;
 import java.util.Objects;
 
 /**
- * What {@link CacheStore#cleanupToTarget()} removed, step by step.
+ * What {@link StoreUpkeep#cleanupToTarget()} removed, step by step.
  *
  * @param ran false when the total was at or below the threshold and nothing was looked at
  * @param bytesBefore total stored bytes before the cleanup

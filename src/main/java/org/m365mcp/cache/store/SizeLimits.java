@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param softLimitBytes total stored (compressed) payload bytes the store aims to stay under; a
  *     write is never refused for it (default 2 GB = 2,147,483,648 bytes)
- * @param cleanupThresholdPercent {@link CacheStore#cleanupToTarget()} does nothing until the total
+ * @param cleanupThresholdPercent {@link StoreUpkeep#cleanupToTarget()} does nothing until the total
  *     is above this share of the soft limit (default 80, i.e. 1.6 GB)
  * @param cleanupTargetPercent cleanup removes entries until the total is at or below this share
  *     (default 60, i.e. 1.2 GB)

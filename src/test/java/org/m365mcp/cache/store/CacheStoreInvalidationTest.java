@@ -210,7 +210,7 @@ class CacheStoreInvalidationTest {
         store.write(StoreFixtures.entry("now", "a", "t", 10, NOW));
         store.write(StoreFixtures.entry("next", "b", "t", 10, NOW.plusMillis(1)));
 
-        Removal removal = store.cleanupExpired();
+        Removal removal = store.upkeep().cleanupExpired();
 
         assertThat(removal.keys()).containsExactly("past", "now");
         assertThat(remainingKeys()).containsExactly("next");
@@ -225,7 +225,7 @@ class CacheStoreInvalidationTest {
         store.write(StoreFixtures.entry("recently", "a", "t", 10, NOW.minus(Duration.ofHours(23))));
         store.write(StoreFixtures.entry("live", "b", "t", 10, NOW.plusMillis(1)));
 
-        Removal removal = store.cleanupExpired(Duration.ofHours(24));
+        Removal removal = store.upkeep().cleanupExpired(Duration.ofHours(24));
 
         assertThat(removal.keys()).containsExactly("long-ago");
         assertThat(remainingKeys()).containsExactly("live", "recently");

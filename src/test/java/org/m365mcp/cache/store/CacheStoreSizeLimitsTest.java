@@ -42,7 +42,7 @@ class CacheStoreSizeLimitsTest {
         put("a", "x1", 400, FAR);
         put("b", "x2", 400, T0);
 
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
 
         assertThat(report).isEqualTo(CleanupReport.notNeeded(800));
         assertThat(report.ran()).isFalse();
@@ -56,7 +56,7 @@ class CacheStoreSizeLimitsTest {
         put("b", "exp-2", 100, T0.minusSeconds(1));
         put("b", "live-2", 260, FAR);
 
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
 
         assertThat(report.expired().keys()).containsExactly("exp-2", "exp-1");
         assertThat(report.cold()).isEqualTo(Removal.NONE);
@@ -78,7 +78,7 @@ class CacheStoreSizeLimitsTest {
         put("b", "hot-2", 200, FAR);
         put("b", "expired", 100, T0.plus(Duration.ofHours(1)));
 
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
 
         assertThat(report.expired().keys()).containsExactly("expired");
         assertThat(report.cold().keys()).containsExactly("cold-c", "cold-b");
@@ -98,7 +98,7 @@ class CacheStoreSizeLimitsTest {
         put("c", "hot-150", 150, FAR);
         put("c", "hot-100", 100, FAR);
 
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
 
         assertThat(report.ran()).isTrue();
         assertThat(report.expired().keys()).containsExactly("expired");
@@ -117,7 +117,7 @@ class CacheStoreSizeLimitsTest {
         clock.advance(Duration.ofHours(2));
         store.read("small");
 
-        CleanupReport report = store.cleanupToTarget();
+        CleanupReport report = store.upkeep().cleanupToTarget();
 
         assertThat(report.cold().keys()).containsExactly("big");
         assertThat(keys()).containsExactly("small");

@@ -37,7 +37,7 @@ class StoreCompactionTest {
     void maintain_tidyFile_analysesWithoutVacuum() {
         fill(5);
 
-        MaintenanceReport report = store.maintain(0.25);
+        MaintenanceReport report = store.upkeep().maintain(0.25);
 
         assertThat(report.vacuumed()).isFalse();
         assertThat(report.freePagesBefore()).isZero();
@@ -50,7 +50,7 @@ class StoreCompactionTest {
         List<String> keys = fill(200);
         store.delete(keys.subList(0, 180));
 
-        MaintenanceReport report = store.maintain(0.25);
+        MaintenanceReport report = store.upkeep().maintain(0.25);
 
         assertThat(report.freePagesBefore()).isGreaterThan(report.pagesBefore() / 4);
         assertThat(report.vacuumed()).isTrue();
@@ -66,7 +66,7 @@ class StoreCompactionTest {
         List<String> keys = fill(200);
         store.delete(keys.subList(0, 10));
 
-        MaintenanceReport report = store.maintain(0.5);
+        MaintenanceReport report = store.upkeep().maintain(0.5);
 
         assertThat(report.freePagesBefore()).isPositive();
         assertThat(report.vacuumed()).isFalse();
@@ -74,8 +74,8 @@ class StoreCompactionTest {
 
     @Test
     void maintain_thresholdOutOfRange_refused() {
-        assertThatThrownBy(() -> store.maintain(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.maintain(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.upkeep().maintain(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.upkeep().maintain(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<String> fill(int count) {
