@@ -111,8 +111,12 @@ public class DeltaPoller {
                 }
                 continue;
             }
-            Duration interval =
-                    plan.interval(resource, found.get(resource), sync.notified(accountId, resource.kind()), now);
+            Duration interval = plan.interval(
+                    resource,
+                    found.get(resource),
+                    sync.notified(accountId, resource.kind()),
+                    sync.notified(accountId, SyncKind.MESSAGES),
+                    now);
             if (plan.due(state.lastSync(), interval, now) && !state.round.isLocked()) {
                 sync.pull(accountId, resource);
             }

@@ -13,14 +13,16 @@ import org.m365mcp.cache.entries.EntryKey;
 import org.m365mcp.config.Names;
 
 /**
- * Fetches again, in the background, the listings a change dropped, so that the next read of an
- * inbox or a folder someone was reading is served from the cache in its new state rather than
- * missing (issue 16 target: a change is visible in a cached read).
+ * Fetches again, in the background, the listings and searches a change dropped, so that the next read
+ * of an inbox, a folder or a search someone was reading is served from the cache in its new state
+ * rather than missing (issue 16 targets: a change is visible in a cached read; a session with changes
+ * is served from the cache).
  *
  * <ul>
- *   <li>Listings only (messages of a folder, mail folders, contacts, events, drive listings and
- *       trees): a single item that changed is fetched when it is next read, and a deleted one must not
- *       be fetched at all.</li>
+ *   <li>Listings (messages of a folder, mail folders, contacts, events, drive listings and trees) and
+ *       the searches of one kind (a message change drops every cached mail search: it cannot tell which
+ *       held the message), one Graph request each; a single item that changed is fetched when it is
+ *       next read, and a deleted one must not be fetched at all.</li>
  *   <li>The call is rebuilt from the entry's key, whose parameters are the call's arguments; a key
  *       whose parameters were hashed is left to the next read.</li>
  *   <li>Through the stale-refresh path ({@link BackgroundRefresh}): coalesced per key, bounded, and
@@ -38,7 +40,11 @@ public class Rewarming {
             "calendar_list_events",
             "file_list",
             "folder_list",
-            "folder_get_tree");
+            "folder_get_tree",
+            "search_emails",
+            "search_events",
+            "search_contacts",
+            "search_files");
 
     @Inject
     BackgroundRefresh refresh;
