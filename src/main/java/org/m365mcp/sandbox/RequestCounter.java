@@ -8,20 +8,21 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the Graph requests the sandbox served, in total and per path, so tests can measure how
- * many calls the cache saved; and per account the most requests it had in flight at once, so tests
- * can see a client's concurrency from the server's side.
+ * many calls the cache saved; per authenticated account how many it served (so a load run can tell
+ * one account's idle cost from another's) and the most it had in flight at once, so tests can see a
+ * client's concurrency from the server's side.
  *
  * <ul>
  *   <li>A request is in flight from {@link #started(String)} to {@link #finished(String)}: from
  *       authentication to the response filter, latency and injected delays included.
- *   <li>{@link #reset()} zeroes the path counts and lowers each high-water mark to what is in
- *       flight at that moment; requests still running finish normally.
+ *   <li>{@link #reset()} zeroes the path and account counts and lowers each high-water mark to what
+ *       is in flight at that moment; requests still running finish normally.
  *   <li>Thread-safe; {@link #snapshot()} is a consistent-enough copy, sorted by path.
  * </ul>
  */
 public final class RequestCounter {
 
-    private record InFlight(AtomicInteger now, AtomicInteger max) {}
+    private record InFlight(AtomicInteger now, AtomicInteger max, LongAdder served) {}
 
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
     private final Map<String, InFlight> byAccount = new ConcurrentHashMap<>();
@@ -32,8 +33,9 @@ public final class RequestCounter {
 
     /** A request of {@code accountId} has begun. */
     public void started(String accountId) {
-        InFlight flight =
-                byAccount.computeIfAbsent(accountId, a -> new InFlight(new AtomicInteger(), new AtomicInteger()));
+        InFlight flight = byAccount.computeIfAbsent(
+                accountId, a -> new InFlight(new AtomicInteger(), new AtomicInteger(), new LongAdder()));
+        flight.served().increment();
         int now = flight.now().incrementAndGet();
         flight.max().accumulateAndGet(now, Math::max);
     }
@@ -59,6 +61,13 @@ public final class RequestCounter {
         return copy;
     }
 
+    /** Account → requests it authenticated since the last reset, sorted by account. */
+    public Map<String, Long> byAccount() {
+        Map<String, Long> copy = new TreeMap<>();
+        byAccount.forEach((account, flight) -> copy.put(account, flight.served().sum()));
+        return copy;
+    }
+
     public long total() {
         return byPath.values().stream().mapToLong(LongAdder::sum).sum();
     }
@@ -72,6 +81,9 @@ public final class RequestCounter {
 
     public void reset() {
         byPath.clear();
-        byAccount.values().forEach(flight -> flight.max().set(flight.now().get()));
+        byAccount.values().forEach(flight -> {
+            flight.max().set(flight.now().get());
+            flight.served().reset();
+        });
     }
 }

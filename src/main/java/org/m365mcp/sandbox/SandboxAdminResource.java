@@ -23,7 +23,7 @@ import org.m365mcp.sandbox.common.SandboxGraphException;
  *
  * <ul>
  *   <li>{@code GET /sandbox/_admin/requests} →
- *       {@code {"total":n,"byPath":{path:n},"maxInFlight":{account:n}}}; {@code DELETE} resets it.
+ *       {@code {"total":n,"byPath":{path:n},"byAccount":{account:n},"maxInFlight":{account:n}}}; {@code DELETE} resets it.
  *   <li>{@code GET|PUT /sandbox/_admin/latency} with {@code {"ms":300}}.
  *   <li>No authentication: the sandbox serves only made-up data.
  * </ul>
@@ -47,6 +47,8 @@ public class SandboxAdminResource {
         body.put("total", byPath.values().stream().mapToLong(Long::longValue).sum());
         ObjectNode paths = body.putObject("byPath");
         byPath.forEach(paths::put);
+        ObjectNode accounts = body.putObject("byAccount");
+        counter.byAccount().forEach(accounts::put);
         ObjectNode inFlight = body.putObject("maxInFlight");
         counter.maxInFlight().forEach(inFlight::put);
         return body.toString();

@@ -142,6 +142,29 @@ final class LoadServer implements AutoCloseable {
         return total;
     }
 
+    /** Graph requests the sandbox has served since it started, by path below {@code /v1.0} (the prefix dropped). */
+    Map<String, Long> graphRequestsByPath() throws IOException, InterruptedException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        admin("requests").path("byPath").fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/v1.0")) {
+                counts.put(
+                        path.getKey().substring("/v1.0".length()),
+                        path.getValue().asLong());
+            }
+        });
+        return counts;
+    }
+
+    /** Graph requests the sandbox has served since it started, by the account whose token authenticated them. */
+    Map<String, Long> graphRequestsByAccount() throws IOException, InterruptedException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        admin("requests")
+                .path("byAccount")
+                .fields()
+                .forEachRemaining(a -> counts.put(a.getKey(), a.getValue().asLong()));
+        return counts;
+    }
+
     /**
      * Calls the sandbox's Graph API straight, as another client of the mailbox would, with the sandbox
      * token {@code token} ({@code sandbox-demo-token}, {@code sandbox-demo2-token}); Graph's JSON answer.

@@ -89,7 +89,7 @@ final class SessionReplay {
 
     /** Keeps the ids of the answer's messages, folders or rules; folders also by name. */
     @SuppressWarnings("unchecked")
-    private static void capture(String name, Map<String, Object> answer, Map<String, List<String>> captured) {
+    static void capture(String name, Map<String, Object> answer, Map<String, List<String>> captured) {
         for (String field : List.of("messages", "folders", "rules")) {
             if (answer.get(field) instanceof List<?> items) {
                 List<String> ids = new ArrayList<>();

@@ -47,6 +47,22 @@ class SandboxStateTest {
     }
 
     @Test
+    void requests_countedPerAuthenticatedAccount_andReset() {
+        RequestCounter requests = new SandboxState(0).requests();
+        requests.started("demo");
+        requests.finished("demo");
+        requests.started("demo");
+        requests.started("demo2");
+
+        assertThat(requests.byAccount()).containsExactly(Map.entry("demo", 2L), Map.entry("demo2", 1L));
+
+        requests.reset();
+        assertThat(requests.byAccount()).containsExactly(Map.entry("demo", 0L), Map.entry("demo2", 0L));
+        requests.started("demo2");
+        assertThat(requests.byAccount()).containsEntry("demo2", 1L);
+    }
+
+    @Test
     void latency_fromConfig_changeableAtRunTime_neverNegative() {
         SandboxState state = new SandboxState(300);
         assertThat(state.latency()).isEqualTo(Duration.ofMillis(300));
