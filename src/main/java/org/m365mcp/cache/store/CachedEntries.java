@@ -89,7 +89,7 @@ public final class CachedEntries {
         Objects.requireNonNull(patcher, "patcher");
         Objects.requireNonNull(patchedReason, "patchedReason");
         Objects.requireNonNull(removedReason, "removedReason");
-        String path = "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String path = CachedParamSql.paramPath(param);
         return connection.write("patch entries", c -> {
             List<String> patched = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();

@@ -12,13 +12,18 @@ final class CachedParamSql {
 
     private CachedParamSql() {}
 
+    /** The JSON path of key parameter {@code param} in an entry's {@code metadata_json}, quoted for any name. */
+    static String paramPath(String param) {
+        return "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /**
      * The values of {@code param} among {@code accountId}'s entries of {@code operation}, each with the
      * newest entry's creation time; an entry without the parameter counts under the empty string.
      */
     static Map<String, Instant> newestByValue(Connection c, String accountId, String operation, String param)
             throws SQLException {
-        String path = "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String path = paramPath(param);
         List<Map.Entry<String, Instant>> rows = Sql.list(
                 c,
                 "SELECT COALESCE(json_extract(metadata_json, ?), '') AS value, MAX(created_at) AS newest"

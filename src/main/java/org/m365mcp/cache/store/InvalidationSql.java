@@ -77,7 +77,7 @@ final class InvalidationSql {
             String reason,
             long nowMillis)
             throws SQLException {
-        String path = "$.params.\"" + param.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String path = CachedParamSql.paramPath(param);
         Removal removal = RemovalSql.remove(connection, BY_PARAM, RemovalSql.ALL, accountId, resourceType, path, value);
         audit(connection, accountId, resourceType, param + "=" + value, reason, nowMillis, removal.count());
         return removal;
