@@ -47,10 +47,6 @@ final class DriveFolderTree {
     /** The tool call's Graph deadline, taken on its thread: the listings on the executor keep to it. */
     private final Optional<Instant> deadline;
 
-    DriveFolderTree(GraphClient graph, String accountId, int maxDepth, Executor executor) {
-        this(graph, accountId, maxDepth, executor, ToolProgress.NONE);
-    }
-
     /** A tree that reports each folder listed to {@code progress} ("12 folders listed"). */
     DriveFolderTree(GraphClient graph, String accountId, int maxDepth, Executor executor, ToolProgress progress) {
         this.progress = Objects.requireNonNull(progress, "progress");

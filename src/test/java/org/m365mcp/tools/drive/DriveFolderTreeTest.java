@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.ToolProgress;
 import org.m365mcp.sandbox.SandboxServer;
 
 /** {@link DriveFolderTree} against the sandbox's seeded drive, through the real Graph client. */
@@ -36,7 +37,7 @@ class DriveFolderTreeTest {
 
     @Test
     void read_wholeDrive_onATwoThreadPool_returnsEveryFolderOnceInGraphsOrder() {
-        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 10, pool);
+        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 10, pool, ToolProgress.NONE);
 
         List<DriveFolderNode> top = tree.read(DriveItemRef.ROOT);
 
@@ -53,7 +54,7 @@ class DriveFolderTreeTest {
 
     @Test
     void read_depthOne_listsOneLevel_withOneRequest() {
-        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 1, pool);
+        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 1, pool, ToolProgress.NONE);
 
         List<DriveFolderNode> documents = tree.read(DriveItemRef.byPath("/Documents"));
 
@@ -64,7 +65,7 @@ class DriveFolderTreeTest {
 
     @Test
     void read_unknownFolder_throwsGraphsNotFound() {
-        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 3, pool);
+        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 3, pool, ToolProgress.NONE);
 
         assertThatThrownBy(() -> tree.read(DriveItemRef.byId("01NOSUCHFOLDER")))
                 .isInstanceOfSatisfying(
