@@ -100,6 +100,7 @@ public class DeltaPoller {
                     .forEach(resource -> sync.state(accountId, resource).seenCached(now));
         }
         Map<SyncResource, Instant> found = known.resources();
+        boolean accountNotified = sync.notified(accountId, SyncKind.MESSAGES);
         for (Map.Entry<SyncResource, ResourceState> followed : new HashMap<>(sync.followed(accountId)).entrySet()) {
             SyncResource resource = followed.getKey();
             ResourceState state = followed.getValue();
@@ -112,11 +113,7 @@ public class DeltaPoller {
                 continue;
             }
             Duration interval = plan.interval(
-                    resource,
-                    found.get(resource),
-                    sync.notified(accountId, resource.kind()),
-                    sync.notified(accountId, SyncKind.MESSAGES),
-                    now);
+                    resource, found.get(resource), sync.notified(accountId, resource.kind()), accountNotified, now);
             if (plan.due(state.lastSync(), interval, now) && !state.round.isLocked()) {
                 sync.pull(accountId, resource);
             }

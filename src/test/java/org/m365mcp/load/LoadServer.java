@@ -223,7 +223,7 @@ final class LoadServer implements AutoCloseable {
     }
 
     /** A port nothing listens on now; the ITs' fixed ports are skipped. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();

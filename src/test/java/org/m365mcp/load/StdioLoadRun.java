@@ -9,8 +9,6 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,7 @@ final class StdioLoadRun {
         int calls = Integer.getInteger("load.cachedCalls", 200);
         int warmUp = Integer.getInteger("load.warmUpCalls", 500);
         Files.deleteIfExists(dir.resolve("cache.db"));
-        int port = freePort();
+        int port = LoadServer.freePort();
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("M365_MCP_PORT", String.valueOf(port));
@@ -122,11 +120,5 @@ final class StdioLoadRun {
         System.out.printf(
                 "STDIO-VS-HTTP | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f-%.2f%n",
                 transport, t.calls(), t.p50Ms(), t.p95Ms(), t.p99Ms(), t.meanMs(), t.minMs(), t.maxMs());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +81,7 @@ public final class StoreLoaderWriter
 
     /** Every envelope the store holds of {@code accountId} for this cache, whatever its state. */
     Map<EntryKey, CacheEntryEnvelope> entriesOf(String accountId) {
-        Map<EntryKey, CacheEntryEnvelope> found = new java.util.LinkedHashMap<>();
+        Map<EntryKey, CacheEntryEnvelope> found = new LinkedHashMap<>();
         for (StoredEntry entry : store.apply(open -> open.entries().of(accountId, resourceType))) {
             envelope(entry).ifPresent(envelope -> found.put(EntryKey.parse(entry.key()), envelope));
         }

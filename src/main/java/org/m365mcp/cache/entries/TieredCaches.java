@@ -121,7 +121,6 @@ public class TieredCaches {
      * it needs nothing), or empty when it cannot be corrected exactly, and then the entry is removed.
      * Corrected entries keep their freshness; both kinds are audited with their reason. A fetch of the
      * operation running meanwhile is not cached ({@link #invalidatedSince}).
-     *
      */
     public EntriesPatched patchEntries(
             String accountId,
