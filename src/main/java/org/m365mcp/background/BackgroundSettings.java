@@ -20,6 +20,10 @@ public class BackgroundSettings {
     int refreshMaxQueued = 64;
 
     @Inject
+    @ConfigProperty(name = "m365.mcp.refresh.join-wait")
+    String refreshJoinWait = "3s";
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.refresh.task-priority")
     int refreshTaskPriority = 3;
 
@@ -54,6 +58,11 @@ public class BackgroundSettings {
     /** Stale refreshes that may wait for an executor thread; more are dropped and counted. */
     public int refreshMaxQueued() {
         return refreshMaxQueued;
+    }
+
+    /** How long a read that finds no entry waits for its key's refresh in flight; zero: never. */
+    public Duration refreshJoinWait() {
+        return DurationText.parse("m365.mcp.refresh.join-wait", refreshJoinWait);
     }
 
     /** The priority (1–10) of the task a failed refresh becomes. */

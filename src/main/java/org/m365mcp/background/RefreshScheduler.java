@@ -19,7 +19,9 @@ import org.m365mcp.cache.store.NewTask;
  *
  * <ul>
  *   <li>One refresh per key in flight, at most {@code m365.mcp.refresh.max-queued} waiting; more are
- *       dropped and counted ({@link RefreshCoalescer}). The caller never waits.</li>
+ *       dropped and counted ({@link RefreshCoalescer}). The caller never waits; a read that finds no
+ *       entry while its key's refresh is in flight may, up to {@code m365.mcp.refresh.join-wait}
+ *       ({@link #awaitInFlight}).</li>
  *   <li>A refresh that fails leaves the stale entry in place and becomes a {@code refresh} task in
  *       the store's queue, which the {@link TaskWorker} retries with backoff. While that task is
  *       pending, stale hits of its key start no other refresh ({@link RetryingKeys}; an account's
@@ -84,6 +86,11 @@ public class RefreshScheduler implements BackgroundRefresh {
                         },
                         failure -> retryLater(refresh, arguments, failure))
                 == RefreshCoalescer.Outcome.SCHEDULED;
+    }
+
+    @Override
+    public boolean awaitInFlight(String cacheKey) {
+        return coalescer.awaitDone(cacheKey, settings.refreshJoinWait());
     }
 
     private void retryLater(StaleRefresh refresh, String arguments, RuntimeException failure) {

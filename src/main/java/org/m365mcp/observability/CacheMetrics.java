@@ -52,6 +52,7 @@ public class CacheMetrics {
         refreshGauge("dropped", RefreshCounts::dropped);
         refreshGauge("completed", RefreshCounts::completed);
         refreshGauge("failed", RefreshCounts::failed);
+        refreshGauge("joined", RefreshCounts::joined);
         registry.gauge(
                 meta("m365.cache.refresh.queued", "Stale refreshes waiting for an executor thread"),
                 refreshes,

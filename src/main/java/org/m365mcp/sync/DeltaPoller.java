@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +27,7 @@ import org.m365mcp.graph.auth.SignedInAccount;
  * Polls the delta of every signed-in account's cached resources (issue 16 item 3) on a
  * non-persistent EJB interval timer ({@link SyncSettings#tick()}, 1 s): finds what is cached
  * ({@link CachedResources}, asked at most every 10 s per account), pulls what is due
- * ({@link PollingPlan}), and stops following a resource nothing has been cached of for an hour.
+ * ({@link PollingPlan}, within the account's budget), and stops following a resource nothing has been cached of for an hour.
  *
  * <p>Rounds run on the timer's thread one after the other, so a slow Graph slows polling rather than
  * piling rounds up; ticks never overlap (container-managed write lock). A failed tick is logged and
@@ -75,7 +78,8 @@ public class DeltaPoller {
         timers.createIntervalTimer(tick, tick, new TimerConfig("delta-poll", false));
         LOG.info(() -> "Delta sync polls every " + settings.hotInterval() + " (inbox, recently read) / "
                 + settings.interval() + " (other cached resources) / " + settings.notifiedInterval()
-                + " (covered by change notifications)");
+                + " (covered by change notifications), at most " + settings.budget()
+                + " rounds an account a 10 minutes");
     }
 
     @Timeout
@@ -101,22 +105,26 @@ public class DeltaPoller {
         }
         Map<SyncResource, Instant> found = known.resources();
         boolean accountNotified = sync.notified(accountId, SyncKind.MESSAGES);
+        Map<SyncResource, ResourceState> polled = new LinkedHashMap<>();
+        List<PollingPlan.Followed> weighed = new ArrayList<>();
         for (Map.Entry<SyncResource, ResourceState> followed : new HashMap<>(sync.followed(accountId)).entrySet()) {
             SyncResource resource = followed.getKey();
             ResourceState state = followed.getValue();
-            if (!found.containsKey(resource)) {
-                if (state.lastSeenCached()
-                        .map(at -> at.plus(FORGET_AFTER).isBefore(now))
-                        .orElse(true)) {
-                    sync.unfollow(accountId, resource);
-                }
-                continue;
-            }
-            Duration interval = plan.interval(
-                    resource, found.get(resource), sync.notified(accountId, resource.kind()), accountNotified, now);
-            if (plan.due(state.lastSync(), interval, now) && !state.round.isLocked()) {
-                sync.pull(accountId, resource);
+            if (found.containsKey(resource)) {
+                polled.put(resource, state);
+                weighed.add(new PollingPlan.Followed(
+                        resource, found.get(resource), sync.notified(accountId, resource.kind())));
+            } else if (state.lastSeenCached()
+                    .map(at -> at.plus(FORGET_AFTER).isBefore(now))
+                    .orElse(true)) {
+                sync.unfollow(accountId, resource);
             }
         }
+        Map<SyncResource, Duration> intervals = plan.intervals(weighed, accountNotified, now);
+        polled.forEach((resource, state) -> {
+            if (plan.due(state.lastSync(), intervals.get(resource), now) && !state.round.isLocked()) {
+                sync.pull(accountId, resource);
+            }
+        });
     }
 }

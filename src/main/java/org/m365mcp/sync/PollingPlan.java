@@ -2,6 +2,11 @@ package org.m365mcp.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,17 +17,32 @@ import java.util.Optional;
  * folders: Graph has no subscription for them) is polled at the normal interval even when recently
  * read: a message notification pulls it anyway, and an idle account then costs 5 rounds a 10 minutes
  * per such resource. A resource never synced since start-up is due at once, so a restart catches up
- * from its stored link. Pure.
+ * from its stored link.
+ *
+ * <p>An account's rounds are planned within {@link SyncSettings#budget()} a 10 minutes
+ * ({@link #intervals}): when the intervals above would cost more, every resource keeps at least the
+ * notified interval, then the inbox gets its hot interval, then the others their normal one, then
+ * the recently read their hot one, the most recently cached first, as far as the budget goes. Pure.
  */
-record PollingPlan(Duration hot, Duration normal, Duration notified, Duration recent) {
+record PollingPlan(Duration hot, Duration normal, Duration notified, Duration recent, int budget) {
+
+    /** The stretch of time the budget is counted over. */
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    /** One resource an account follows, as the plan weighs it. */
+    record Followed(SyncResource resource, Instant newestCached, boolean notifiedOf) {}
 
     static PollingPlan of(SyncSettings settings) {
         return new PollingPlan(
-                settings.hotInterval(), settings.interval(), settings.notifiedInterval(), settings.recent());
+                settings.hotInterval(),
+                settings.interval(),
+                settings.notifiedInterval(),
+                settings.recent(),
+                settings.budget());
     }
 
     /**
-     * The interval {@code resource} is polled at.
+     * The interval {@code resource} is polled at, budget aside.
      *
      * @param notifiedOf      whether notifications cover {@code resource}
      * @param accountNotified whether notifications follow the account at all (its messages are covered)
@@ -35,14 +55,68 @@ record PollingPlan(Duration hot, Duration normal, Duration notified, Duration re
         if (accountNotified) {
             return normal;
         }
-        boolean inbox = resource.kind() == SyncKind.MESSAGES && resource.scope().equalsIgnoreCase("inbox");
         boolean recentlyRead =
                 newestCached != null && !newestCached.plus(recent).isBefore(now);
-        return inbox || recentlyRead ? hot : normal;
+        return inbox(resource) || recentlyRead ? hot : normal;
+    }
+
+    /**
+     * The intervals of an account's {@code followed} resources, within the budget. With the budget met
+     * (or 0: none), each is {@link #interval}; otherwise they are stretched as the class says.
+     */
+    Map<SyncResource, Duration> intervals(List<Followed> followed, boolean accountNotified, Instant now) {
+        Map<SyncResource, Duration> wanted = new LinkedHashMap<>();
+        followed.forEach(f -> wanted.put(
+                f.resource(), interval(f.resource(), f.newestCached(), f.notifiedOf(), accountNotified, now)));
+        double cost = wanted.values().stream().mapToDouble(PollingPlan::rate).sum();
+        if (budget <= 0 || cost <= budget) {
+            return wanted;
+        }
+        List<Followed> order = new ArrayList<>(followed);
+        order.sort(Comparator.comparing((Followed f) -> !inbox(f.resource()))
+                .thenComparing(Followed::newestCached, Comparator.nullsLast(Comparator.reverseOrder())));
+        Map<SyncResource, Double> rates = new LinkedHashMap<>();
+        order.forEach(f -> rates.put(f.resource(), Math.min(rate(notified), rate(wanted.get(f.resource())))));
+        Budget left = new Budget(budget
+                - rates.values().stream().mapToDouble(Double::doubleValue).sum());
+        order.stream()
+                .filter(f -> inbox(f.resource()))
+                .forEach(f -> left.raise(rates, f.resource(), rate(wanted.get(f.resource()))));
+        order.forEach(f -> left.raise(rates, f.resource(), Math.min(rate(normal), rate(wanted.get(f.resource())))));
+        order.forEach(f -> left.raise(rates, f.resource(), rate(wanted.get(f.resource()))));
+        Map<SyncResource, Duration> planned = new LinkedHashMap<>();
+        followed.forEach(f ->
+                planned.put(f.resource(), Duration.ofMillis(Math.round(WINDOW.toMillis() / rates.get(f.resource())))));
+        return planned;
     }
 
     /** True when a round is due: none since start-up, or the last one an interval ago. */
     boolean due(Optional<Instant> lastSync, Duration interval, Instant now) {
         return lastSync.map(at -> !at.plus(interval).isAfter(now)).orElse(true);
+    }
+
+    private static boolean inbox(SyncResource resource) {
+        return resource.kind() == SyncKind.MESSAGES && resource.scope().equalsIgnoreCase("inbox");
+    }
+
+    /** Rounds a {@link #WINDOW} at {@code interval}. */
+    private static double rate(Duration interval) {
+        return (double) WINDOW.toMillis() / Math.max(1, interval.toMillis());
+    }
+
+    /** What is left of the budget while rates are raised. */
+    private static final class Budget {
+        private double left;
+
+        Budget(double left) {
+            this.left = left;
+        }
+
+        /** Raises the rate of {@code resource} towards {@code target} as far as what is left allows. */
+        void raise(Map<SyncResource, Double> rates, SyncResource resource, double target) {
+            double grant = Math.min(Math.max(0, target - rates.get(resource)), Math.max(0, left));
+            rates.merge(resource, grant, Double::sum);
+            left -= grant;
+        }
     }
 }

@@ -35,6 +35,10 @@ public class SyncSettings {
     String recent = "10m";
 
     @Inject
+    @ConfigProperty(name = "m365.mcp.sync.budget")
+    int budget = 45;
+
+    @Inject
     @ConfigProperty(name = "m365.mcp.sync.tick")
     String tick = "1s";
 
@@ -77,6 +81,14 @@ public class SyncSettings {
     /** A resource with an entry cached this recently is polled at the hot interval. */
     public Duration recent() {
         return DurationText.parse("m365.mcp.sync.recent", recent);
+    }
+
+    /**
+     * The polling rounds an account is planned at most a 10 minutes; past it the intervals stretch,
+     * the inbox and the most recently read keeping theirs longest. 0: no budget.
+     */
+    public int budget() {
+        return budget;
     }
 
     /** How often the poller looks for due resources. */

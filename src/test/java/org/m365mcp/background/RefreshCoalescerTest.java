@@ -2,6 +2,7 @@ package org.m365mcp.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,7 @@ class RefreshCoalescerTest {
         executor.runAll();
 
         assertThat(runs).hasValue(2);
-        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 1, 0, 2, 0, 0));
+        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 1, 0, 2, 0, 0, 0));
         assertThat(coalescer.submit("k", runs::incrementAndGet, e -> {}))
                 .as("the key is free once its refresh ran")
                 .isEqualTo(Outcome.SCHEDULED);
@@ -99,7 +100,7 @@ class RefreshCoalescerTest {
         assertThat(coalescer.queued()).isEqualTo(2);
         executor.runAll();
 
-        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 0, 2, 2, 0, 0));
+        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(2, 0, 2, 2, 0, 0, 0));
         assertThat(coalescer.submit("c", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
     }
 
@@ -113,7 +114,7 @@ class RefreshCoalescerTest {
 
         assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
         assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
-        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(0, 0, 2, 0, 0, 0));
+        assertThat(coalescer.counts()).isEqualTo(new RefreshCounts(0, 0, 2, 0, 0, 0, 0));
     }
 
     @Test
@@ -135,6 +136,83 @@ class RefreshCoalescerTest {
         assertThat(coalescer.counts().failed()).isEqualTo(1);
         assertThat(coalescer.counts().completed()).isZero();
         assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.SCHEDULED);
+    }
+
+    @Test
+    void awaitDone_refreshInFlight_returnsOnceItRanAndCountsTheJoin() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            RefreshCoalescer coalescer = new RefreshCoalescer(pool, 5);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            coalescer.submit(
+                    "k",
+                    () -> {
+                        await(release);
+                        runs.incrementAndGet();
+                    },
+                    e -> {});
+
+            pool.execute(() -> sleepThen(200, release::countDown));
+            boolean joined = coalescer.awaitDone("k", Duration.ofSeconds(5));
+
+            assertThat(joined).isTrue();
+            assertThat(runs).as("the refresh ran before the wait ended").hasValue(1);
+            assertThat(coalescer.counts().joined()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void awaitDone_noRefreshOfTheKey_returnsFalseAtOnce() {
+        RefreshCoalescer coalescer = new RefreshCoalescer(new HeldExecutor(), 5);
+        coalescer.submit("other", () -> {}, e -> {});
+
+        long started = System.nanoTime();
+        boolean joined = coalescer.awaitDone("k", Duration.ofSeconds(5));
+
+        assertThat(joined).isFalse();
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(coalescer.counts().joined()).isZero();
+    }
+
+    @Test
+    void awaitDone_refreshOutlastsTheWait_returnsFalseAfterTheWait() {
+        HeldExecutor executor = new HeldExecutor();
+        RefreshCoalescer coalescer = new RefreshCoalescer(executor, 5);
+        coalescer.submit("k", () -> {}, e -> {});
+
+        long started = System.nanoTime();
+        boolean joined = coalescer.awaitDone("k", Duration.ofMillis(150));
+
+        assertThat(joined).isFalse();
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+        executor.runAll();
+        assertThat(coalescer.awaitDone("k", Duration.ofSeconds(5)))
+                .as("nothing in flight once it ran")
+                .isFalse();
+    }
+
+    @Test
+    void awaitDone_droppedRefresh_releasesNoWaiterForever() {
+        RefreshCoalescer coalescer = new RefreshCoalescer(
+                command -> {
+                    throw new RejectedExecutionException("full");
+                },
+                5);
+
+        assertThat(coalescer.submit("k", () -> {}, e -> {})).isEqualTo(Outcome.DROPPED);
+        assertThat(coalescer.awaitDone("k", Duration.ofSeconds(5))).isFalse();
+    }
+
+    private static void sleepThen(long millis, Runnable then) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        then.run();
     }
 
     private static void await(CountDownLatch latch) {

@@ -80,6 +80,40 @@ class NotificationSyncIT extends ExternalChangeMatrix {
         assertThat(state(again)).isEqualTo("fresh");
     }
 
+    @Test
+    void readWhileAChangedInboxIsFetchedAgain_waitsForThatFetch_andIsAnsweredFromTheCache() throws Exception {
+        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 7);
+        call(client(), "email_list", inbox);
+        awaitFollowed("messages:inbox");
+        SandboxAdmin sandbox = new SandboxAdmin(root().toURL());
+        String subject = "Joined " + Instant.now().toEpochMilli();
+        double invalidated = metric("m365_sync_entries_invalidated");
+        double joined = metric("m365_cache_refreshes", "outcome=\"joined\"");
+        // Every fetch of an inbox page takes 1.5 s at Graph, so the read below lands while the
+        // listing the change drops is being fetched again; the delta requests are not slowed.
+        sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/inbox/messages\",\"method\":\"GET\","
+                + "\"delay_ms\":1500,\"count\":20}");
+        try {
+            mailToDemo2(subject);
+            Instant until = Instant.now().plusSeconds(10);
+            while (metric("m365_sync_entries_invalidated") == invalidated
+                    && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+
+            Map<String, Object> read = structured(call(client(), "email_list", inbox));
+
+            assertThat(subjects(read)).contains(subject);
+            assertThat(state(read))
+                    .as("answered by the refetch in flight, not a fetch of its own")
+                    .isEqualTo("fresh");
+            assertThat(metric("m365_cache_refreshes", "outcome=\"joined\"") - joined)
+                    .isPositive();
+        } finally {
+            sandbox.clearFaults();
+        }
+    }
+
     private Map<String, Object> awaitSubject(Map<String, Object> arguments, String subject, Duration wait)
             throws InterruptedException {
         Instant until = Instant.now().plus(wait);
@@ -120,6 +154,10 @@ class NotificationSyncIT extends ExternalChangeMatrix {
             Thread.sleep(250);
         }
         throw new AssertionError("The server made " + found + " subscriptions for " + account);
+    }
+
+    private double metric(String name, String... labels) throws Exception {
+        return NotificationItSupport.metric(http, PORT, name, labels);
     }
 
     private double changesNotified() throws Exception {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +56,75 @@ class PollingPlanTest {
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(plan.interval(SyncResource.messages("inbox"), NOW, true, true, NOW))
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void intervals_withinTheBudget_areTheWantedOnes() {
+        List<PollingPlan.Followed> followed = List.of(
+                new PollingPlan.Followed(SyncResource.messages("inbox"), NOW, false),
+                new PollingPlan.Followed(SyncResource.of(SyncKind.EVENTS), NOW.minusSeconds(5), false),
+                new PollingPlan.Followed(SyncResource.of(SyncKind.DRIVE), NOW.minus(Duration.ofHours(1)), false));
+
+        Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
+
+        assertThat(intervals)
+                .containsEntry(SyncResource.messages("inbox"), Duration.ofSeconds(30))
+                .containsEntry(SyncResource.of(SyncKind.EVENTS), Duration.ofSeconds(30))
+                .containsEntry(SyncResource.of(SyncKind.DRIVE), Duration.ofMinutes(2));
+    }
+
+    @Test
+    void intervals_ofAnAccountThatReadSeveralFolders_costTheBudget_theInboxThenTheNewestKeepingTheirs() {
+        SyncResource inbox = SyncResource.messages("inbox");
+        List<PollingPlan.Followed> followed = new ArrayList<>();
+        followed.add(new PollingPlan.Followed(inbox, NOW.minus(Duration.ofMinutes(8)), false));
+        for (int i = 0; i < 3; i++) {
+            followed.add(
+                    new PollingPlan.Followed(SyncResource.messages("folder" + i), NOW.minusSeconds(60L * i), false));
+        }
+
+        Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
+
+        // Wanted: 4 at 30 s, 80 rounds. Budget 45: the inbox 20, each folder its normal 5, and the 10
+        // left to the most recently read folder (15 rounds: every 40 s).
+        assertThat(intervals)
+                .containsEntry(inbox, Duration.ofSeconds(30))
+                .containsEntry(SyncResource.messages("folder0"), Duration.ofSeconds(40))
+                .containsEntry(SyncResource.messages("folder1"), Duration.ofMinutes(2))
+                .containsEntry(SyncResource.messages("folder2"), Duration.ofMinutes(2));
+    }
+
+    @Test
+    void intervals_ofMoreResourcesThanTheBudgetPollsNormally_stretchTheLeastRecentUpToTheNotifiedInterval() {
+        List<PollingPlan.Followed> followed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            followed.add(new PollingPlan.Followed(
+                    SyncResource.messages("folder" + i),
+                    NOW.minus(Duration.ofHours(1)).minusSeconds(i),
+                    false));
+        }
+
+        Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
+
+        assertThat(intervals.get(SyncResource.messages("folder0"))).isEqualTo(Duration.ofMinutes(2));
+        assertThat(intervals.get(SyncResource.messages("folder19"))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(intervals.values())
+                .allSatisfy(d -> assertThat(d).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(30)));
+        assertThat(intervals.values().stream()
+                        .mapToDouble(d -> 600_000.0 / d.toMillis())
+                        .sum())
+                .isLessThanOrEqualTo(45.0 + 1e-6);
+    }
+
+    @Test
+    void intervals_withoutABudget_areTheWantedOnesWhateverTheyCost() {
+        PollingPlan unbounded = new PollingPlan(
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(30), Duration.ofMinutes(10), 0);
+        List<PollingPlan.Followed> followed = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            followed.add(new PollingPlan.Followed(SyncResource.messages("folder" + i), NOW, false));
+        }
+
+        assertThat(unbounded.intervals(followed, false, NOW).values()).containsOnly(Duration.ofSeconds(30));
     }
 }

@@ -16,4 +16,16 @@ public interface BackgroundRefresh {
      *     (coalesced), or the queue is full (dropped and counted)
      */
     boolean schedule(StaleRefresh refresh);
+
+    /**
+     * Waits, at most the configured join wait, for a refresh of {@code cacheKey} that is queued or
+     * running (a stale refresh, or a listing a change dropped being fetched again) to end, so that a
+     * read finding no entry meanwhile is answered by it rather than fetching the same again.
+     *
+     * @return true when one was in flight and ended in time (what it fetched, if anything, is cached);
+     *     false at once when none was, and always from an implementation that does not track them
+     */
+    default boolean awaitInFlight(String cacheKey) {
+        return false;
+    }
 }

@@ -29,7 +29,9 @@ import org.m365mcp.cache.entries.TieredCaches;
  *
  * <ul>
  *   <li>FRESH: return the cached result. STALE: return it at once and refresh it in the background.
- *       EXPIRED or MISS: call the method, store, return.</li>
+ *       EXPIRED or MISS: call the method, store, return — unless a refresh of the key is in flight
+ *       (a listing a change dropped, being fetched again): then wait for it, bounded, and return what
+ *       it cached, as FRESH ({@link BackgroundRefresh#awaitInFlight}).</li>
  *   <li>{@code use_cache=false}: neither read nor write. {@code force_refresh=true}: call and store.</li>
  *   <li>Results are stored as JSON and returned stamped with their {@link CacheInfo} when they are
  *       {@link CacheStamped}.</li>
@@ -97,6 +99,10 @@ public class TieredCacheResultInterceptor implements Serializable {
                 served(call, Outcome.STALE, started);
                 return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
             }
+            Optional<Object> joined = joined(context.getMethod(), call, key, started);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
         }
         // Read before fetching: an invalidation while Graph answers makes this result too old to keep.
         long generation = caches.generation(call.accountId(), call.operation());
@@ -113,6 +119,24 @@ public class TieredCacheResultInterceptor implements Serializable {
         }
         served(call, outcome, started);
         return stamp(result, new CacheInfo(CacheInfo.MISS, store(call, key, result, generation)));
+    }
+
+    /**
+     * The entry a refresh of the key that was in flight cached while this read waited for it
+     * ({@link BackgroundRefresh#awaitInFlight}), when it is there and fresh; empty when none was in
+     * flight, it outlasted the wait, or it cached nothing (it failed, or a change came meanwhile).
+     */
+    private Optional<Object> joined(Method method, CachedCall call, EntryKey key, long startedNanos) {
+        if (!refresher.awaitInFlight(key.text())) {
+            return Optional.empty();
+        }
+        CacheEntryEnvelope entry = read(call, key);
+        Object value = entry == null ? null : decode(method, entry);
+        if (value == null || !entry.isFresh(clock.instant())) {
+            return Optional.empty();
+        }
+        served(call, Outcome.FRESH, startedNanos);
+        return Optional.of(stamp(value, new CacheInfo(CacheInfo.FRESH, entry.createdAt())));
     }
 
     /**
