@@ -18,8 +18,8 @@ import org.m365mcp.cache.entries.TieredCaches;
 
 /**
  * Carries out what a delta round's changes do to the cache ({@link ChangeMapping}), in both tiers:
- * drops, audited, then patches of {@code email_list} pages, audited as {@code (delta, patched)}; then
- * has the dropped listings fetched again ({@link Rewarming}).
+ * drops, audited, then patches of {@code email_list} pages and of folder counts, audited as
+ * {@code (delta, patched)}; then has the dropped listings fetched again ({@link Rewarming}).
  *
  * <ul>
  *   <li>What the mapping needs to see of the cache ({@link CachedState}) is read once per round, when
@@ -55,10 +55,12 @@ public class ChangeApplier {
         Snapshot cached = new Snapshot(accountId, synced);
         Set<Invalidation> stale = new LinkedHashSet<>();
         Map<String, MessageState> patches = new LinkedHashMap<>();
+        Map<String, FolderCounts> counts = new LinkedHashMap<>();
         for (DeltaChange change : changes) {
             ChangeEffects effects = ChangeMapping.of(resource, change, cached);
             stale.addAll(effects.stale());
             effects.patches().forEach(state -> patches.put(state.id(), state));
+            effects.counts().forEach(folder -> counts.put(folder.id(), folder));
         }
         List<String> removed = remove(accountId, resource, stale, "delta");
         int patched = 0;
@@ -78,8 +80,23 @@ public class ChangeApplier {
                     reason + ")");
             patched = done.patched().size();
             removed.addAll(done.removed());
-            counters.patched(patched);
         }
+        if (!counts.isEmpty() && !stale.contains(Invalidation.all("emailfolders_*"))) {
+            String reason = "sync " + resource.name() + " (delta";
+            for (String operation : FolderCounts.OPERATIONS) {
+                EntriesPatched done = caches.patchEntries(
+                        accountId,
+                        operation,
+                        null,
+                        null,
+                        payload -> FolderCounts.apply(payload, counts),
+                        reason + ", patched)",
+                        reason + ")");
+                patched += done.patched().size();
+                removed.addAll(done.removed());
+            }
+        }
+        counters.patched(patched);
         rewarming.after(accountId, removed);
         return new Applied(removed.size(), patched);
     }
@@ -115,6 +132,7 @@ public class ChangeApplier {
         private final Optional<TimeRange> synced;
         private EventWindows windows;
         private final Map<String, List<JsonNode>> listings = new LinkedHashMap<>();
+        private List<JsonNode> folderAnswers;
 
         Snapshot(String accountId, Optional<TimeRange> synced) {
             this.accountId = accountId;
@@ -156,6 +174,19 @@ public class ChangeApplier {
                 });
                 return pages;
             });
+        }
+
+        @Override
+        public List<JsonNode> folderAnswers() {
+            if (folderAnswers == null) {
+                folderAnswers = new ArrayList<>();
+                for (String operation : FolderCounts.OPERATIONS) {
+                    caches.entries(accountId, operation)
+                            .values()
+                            .forEach(entry -> read(entry).ifPresent(folderAnswers::add));
+                }
+            }
+            return folderAnswers;
         }
 
         private Optional<JsonNode> read(CacheEntryEnvelope entry) {

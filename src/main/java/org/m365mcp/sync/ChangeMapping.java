@@ -12,9 +12,13 @@ import java.util.Set;
  * <ul>
  *   <li>A message of a folder (changed, deleted, or moved out — a move is a removal here and a new
  *       message in the destination, whose own sync reports it): its {@code email_get}, that folder's
- *       {@code email_list} pages, the mail searches, and the mail folders' counts. When only its read
- *       state or flag changed and the pages list it, they are patched instead ({@link ListingPatch}).</li>
- *   <li>A mail folder: the folder operations; a removed one also its {@code email_list} pages.</li>
+ *       {@code email_list} pages and the mail searches. When only its read state or flag changed and
+ *       the pages list it, they are patched instead ({@link ListingPatch}). The folder counts it moved
+ *       come with the mail folders' delta, which a round with message changes asks for
+ *       ({@link DeltaSync}).</li>
+ *   <li>A mail folder: the folder operations; when only its counts changed, they are patched into
+ *       the cached folder answers instead ({@link FolderCounts}). A removed one also drops its
+ *       {@code email_list} pages.</li>
  *   <li>A contact: its {@code contact_get}, the contact lists and contact searches.</li>
  *   <li>An event: its {@code calendar_get_event}, the event searches, and the cached windows, free/busy
  *       and availability answers that hold its old time or its new one ({@link EventWindows}).</li>
@@ -40,6 +44,7 @@ public final class ChangeMapping {
     static ChangeEffects of(SyncResource resource, DeltaChange change, CachedState cached) {
         Set<Invalidation> stale = new LinkedHashSet<>();
         List<MessageState> patches = new ArrayList<>();
+        List<FolderCounts> counts = new ArrayList<>();
         String id = change.id();
         switch (resource.kind()) {
             case MESSAGES -> {
@@ -50,10 +55,11 @@ public final class ChangeMapping {
                                 patches::add,
                                 () -> stale.add(Invalidation.where("email_list", "folder", resource.scope())));
                 stale.add(Invalidation.all("search_emails"));
-                stale.add(Invalidation.all("emailfolders_*"));
             }
             case MAIL_FOLDERS -> {
-                stale.add(Invalidation.all("emailfolders_*"));
+                FolderCounts.of(change)
+                        .filter(folder -> folder.patchable(cached.folderAnswers()))
+                        .ifPresentOrElse(counts::add, () -> stale.add(Invalidation.all("emailfolders_*")));
                 if (change.removed()) {
                     stale.add(Invalidation.where("email_list", "folder", id));
                 }
@@ -77,7 +83,7 @@ public final class ChangeMapping {
             }
         }
         stale.add(Invalidation.all("search_unified"));
-        return new ChangeEffects(stale, patches);
+        return new ChangeEffects(stale, patches, counts);
     }
 
     /** What a resync of {@code resource} drops: all that it may have changed. */

@@ -38,7 +38,8 @@ import org.m365mcp.graph.GraphException;
  *       in between is not taken for current. The calendar window moves on a day after its first
  *       round the same way.</li>
  *   <li>Change signals are debounced per resource ({@link SyncSettings#debounce()}) and pulled on the
- *       managed scheduled executor; the caller never waits.</li>
+ *       managed scheduled executor; the caller never waits. A round that applied message changes
+ *       signals the mail folders, whose counts those changes moved.</li>
  *   <li>Thread-safe: one round per resource at a time (its lock); rounds of different resources run
  *       side by side.</li>
  * </ul>
@@ -148,6 +149,9 @@ public class DeltaSync implements ChangeSignals {
             counters.pulled(round.requests());
             counters.applied(round.changes().size(), applied.removed());
             state.synced(clock.instant(), round.changes().size());
+            if (resource.kind() == SyncKind.MESSAGES && !round.changes().isEmpty()) {
+                changed(accountId, SyncKind.MAIL_FOLDERS);
+            }
             if (resource.kind() == SyncKind.EVENTS
                     && link.get().baselineAt().plus(WINDOW_LIFETIME).isBefore(started)) {
                 return round(accountId, resource, state, true);

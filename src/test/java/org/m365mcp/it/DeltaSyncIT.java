@@ -128,6 +128,45 @@ class DeltaSyncIT extends ExternalChangeMatrix {
     }
 
     @Test
+    void aMessageReadElsewhere_movesTheInboxUnreadCountInTheCachedFolderList_patchedWithoutARefetch() throws Exception {
+        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 67);
+        Map<String, Object> folders = Map.of("account_id", "demo2", "limit", 67);
+        String unread = messages(call(client(), "email_list", inbox)).stream()
+                .filter(m -> Boolean.FALSE.equals(m.get("is_read")))
+                .map(m -> (String) m.get("id"))
+                .findFirst()
+                .orElseThrow();
+        CallToolResult first = call(client(), "emailfolders_list", folders);
+        int unreadBefore = inboxUnread(first);
+        awaitBaseline("/me/mailFolders/inbox/messages/delta");
+        awaitBaseline("/me/mailFolders/delta");
+        long listings = sandbox.graphRequests("/me/mailFolders");
+
+        graph(DEMO2_TOKEN, "PATCH", "/me/messages/" + unread, "{\"isRead\":true}");
+
+        CallToolResult seen =
+                await(() -> call(client(), "emailfolders_list", folders), r -> inboxUnread(r) == unreadBefore - 1);
+        assertThat(cacheState(seen)).isEqualTo("fresh");
+        assertThat(cachedAt(seen))
+                .as("the list cached before, corrected in place")
+                .isEqualTo(cachedAt(first));
+        assertThat(sandbox.graphRequests("/me/mailFolders"))
+                .as("not fetched again")
+                .isEqualTo(listings);
+        assertThat(auditReasons()).contains("sync mail_folders (delta, patched)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int inboxUnread(CallToolResult folderList) {
+        return ((List<Map<String, Object>>) structured(folderList).get("folders"))
+                .stream()
+                        .filter(f -> "Inbox".equals(f.get("name")))
+                        .map(f -> ((Number) f.get("unread_count")).intValue())
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    @Test
     void anEventMovedElsewhere_dropsTheWindowsOfItsOldAndNewTime_andLeavesAnotherWindowFresh() throws Exception {
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         String subject = "Moved event " + UUID.randomUUID();

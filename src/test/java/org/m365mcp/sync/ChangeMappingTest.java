@@ -18,13 +18,13 @@ class ChangeMappingTest {
     }
 
     @Test
-    void aChangedMessage_dropsItsGet_itsFoldersListings_theMailSearches_andTheFolderCounts() throws Exception {
+    void aChangedMessage_dropsItsGet_itsFoldersListings_andTheMailSearches_butNotTheFolderCounts() throws Exception {
+        // The counts it moved come with the mail folders' delta, which the round asks for (DeltaSync).
         assertThat(ChangeMapping.of(SyncResource.messages("inbox"), change("{\"id\":\"m1\",\"isRead\":true}")))
                 .containsExactlyInAnyOrder(
                         Invalidation.where("email_get", "message_id", "m1"),
                         Invalidation.where("email_list", "folder", "inbox"),
                         Invalidation.all("search_emails"),
-                        Invalidation.all("emailfolders_*"),
                         Invalidation.all("search_unified"));
     }
 
@@ -113,7 +113,6 @@ class ChangeMappingTest {
                 .containsExactlyInAnyOrder(
                         Invalidation.where("email_get", "message_id", "m1"),
                         Invalidation.all("search_emails"),
-                        Invalidation.all("emailfolders_*"),
                         Invalidation.all("search_unified"));
         assertThat(read.patches())
                 .extracting(MessageState::id, MessageState::isRead)
@@ -122,16 +121,54 @@ class ChangeMappingTest {
         assertThat(renamed.patches()).isEmpty();
     }
 
+    @Test
+    void aCachedFolderWhoseCountsOnlyChanged_isPatched_aRenamedOrMovedOneDropsTheFolderAnswers() throws Exception {
+        JsonNode list = JSON.readTree("{\"account_id\":\"demo\",\"folders\":[{\"id\":\"f1\",\"name\":\"Inbox\","
+                + "\"parent_id\":\"root\",\"unread_count\":3,\"total_count\":9,\"child_count\":0}]}");
+        CachedState cached = cached(Optional.empty(), List.of(), List.of(list));
+        SyncResource folders = SyncResource.of(SyncKind.MAIL_FOLDERS);
+
+        ChangeEffects counted = ChangeMapping.of(folders, folder("f1", "Inbox", "root", 4, 10, 0), cached);
+        ChangeEffects renamed = ChangeMapping.of(folders, folder("f1", "Post", "root", 4, 10, 0), cached);
+        ChangeEffects moved = ChangeMapping.of(folders, folder("f1", "Inbox", "elsewhere", 4, 10, 0), cached);
+        ChangeEffects gainedAChild = ChangeMapping.of(folders, folder("f1", "Inbox", "root", 4, 10, 1), cached);
+        ChangeEffects unknown = ChangeMapping.of(folders, folder("f2", "New", "root", 0, 0, 0), cached);
+
+        assertThat(counted.stale()).containsExactly(Invalidation.all("search_unified"));
+        assertThat(counted.counts()).extracting(FolderCounts::unread).containsExactly(4);
+        for (ChangeEffects dropped : List.of(renamed, moved, gainedAChild, unknown)) {
+            assertThat(dropped.stale()).contains(Invalidation.all("emailfolders_*"));
+            assertThat(dropped.counts()).isEmpty();
+        }
+    }
+
+    static DeltaChange folder(String id, String name, String parent, int unread, int total, int children)
+            throws Exception {
+        return change("{\"id\":\"" + id + "\",\"displayName\":\"" + name + "\",\"parentFolderId\":\"" + parent
+                + "\",\"unreadItemCount\":" + unread + ",\"totalItemCount\":" + total + ",\"childFolderCount\":"
+                + children + "}");
+    }
+
     private static CachedState cached(EventWindows windows, List<JsonNode> pages) {
+        return cached(Optional.of(windows), pages, List.of());
+    }
+
+    private static CachedState cached(
+            Optional<EventWindows> windows, List<JsonNode> inboxPages, List<JsonNode> folders) {
         return new CachedState() {
             @Override
             public Optional<EventWindows> eventWindows() {
-                return Optional.of(windows);
+                return windows;
             }
 
             @Override
             public List<JsonNode> listings(String folder) {
-                return folder.equals("inbox") ? pages : List.of();
+                return folder.equals("inbox") ? inboxPages : List.of();
+            }
+
+            @Override
+            public List<JsonNode> folderAnswers() {
+                return folders;
             }
         };
     }

@@ -117,7 +117,7 @@ public class TieredCaches {
 
     /**
      * Corrects in place, in both tiers, {@code accountId}'s entries of {@code operation} cached for
-     * {@code param} = {@code value}: {@code correct} answers each payload corrected (the same bytes when
+     * {@code param} = {@code value} (every one of them for a null {@code param}): {@code correct} answers each payload corrected (the same bytes when
      * it needs nothing), or empty when it cannot be corrected exactly, and then the entry is removed.
      * Corrected entries keep their freshness; both kinds are audited with their reason. A fetch of the
      * operation running meanwhile is not cached ({@link #invalidatedSince}).

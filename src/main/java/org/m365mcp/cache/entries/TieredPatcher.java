@@ -64,7 +64,8 @@ final class TieredPatcher {
 
     /**
      * Corrects {@code accountId}'s entries of {@code operation} cached for {@code param} = {@code value}
-     * with {@code patcher} (see {@link CachedEntries#patch}); what cannot be corrected is removed. The
+     * (all of them for a null {@code param}) with {@code patcher} (see {@link CachedEntries#patch}); what
+     * cannot be corrected is removed. The
      * reasons go to the audit: one for the corrected entries, one for the removed.
      */
     EntriesPatched patch(
@@ -89,7 +90,8 @@ final class TieredPatcher {
             List<Cache.Entry<EntryKey, CacheEntryEnvelope>> matching = new ArrayList<>();
             for (Cache.Entry<EntryKey, CacheEntryEnvelope> entry : cache) {
                 if (accountId.equals(entry.getKey().account())
-                        && value.equals(entry.getValue().params().get(param))) {
+                        && (param == null
+                                || value.equals(entry.getValue().params().get(param)))) {
                     matching.add(entry);
                 }
             }

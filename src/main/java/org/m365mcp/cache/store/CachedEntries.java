@@ -76,7 +76,8 @@ public final class CachedEntries {
      * {@code param} = {@code value}: {@code patcher} gets each payload and answers it corrected (the
      * same bytes: left as it is), or empty when it cannot be corrected exactly — then the entry is
      * removed. Audited in the same transaction: one row for the corrected ({@code patchedReason}),
-     * one for the removed ({@code removedReason}), each only when there are any.
+     * one for the removed ({@code removedReason}), each only when there are any. A null {@code param}
+     * corrects every entry of the type ({@code value} is then not read).
      */
     public Patched patch(
             String accountId,
@@ -89,13 +90,21 @@ public final class CachedEntries {
         Objects.requireNonNull(patcher, "patcher");
         Objects.requireNonNull(patchedReason, "patchedReason");
         Objects.requireNonNull(removedReason, "removedReason");
-        String path = CachedParamSql.paramPath(param);
+        String target = param == null ? "*" : param + "=" + value;
         return connection.write("patch entries", c -> {
             List<String> patched = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> unpatchable = new ArrayList<>();
-            String sql = OF_TYPE + " AND json_extract(metadata_json, ?) = ? ORDER BY key";
-            for (StoredEntry entry : select(c, sql, accountId, resourceType, path, value)) {
+            List<StoredEntry> entries = param == null
+                    ? select(c, OF_TYPE + " ORDER BY key", accountId, resourceType)
+                    : select(
+                            c,
+                            OF_TYPE + " AND json_extract(metadata_json, ?) = ? ORDER BY key",
+                            accountId,
+                            resourceType,
+                            CachedParamSql.paramPath(param),
+                            value);
+            for (StoredEntry entry : entries) {
                 Optional<byte[]> corrected = patcher.apply(entry.payload());
                 if (corrected.isEmpty()) {
                     unpatchable.add(entry.key());
@@ -110,17 +119,11 @@ public final class CachedEntries {
             if (!unpatchable.isEmpty()) {
                 removed = RemovalSql.removeKeys(c, unpatchable);
                 InvalidationSql.audit(
-                        c,
-                        accountId,
-                        resourceType,
-                        param + "=" + value,
-                        removedReason,
-                        clock.millis(),
-                        removed.count());
+                        c, accountId, resourceType, target, removedReason, clock.millis(), removed.count());
             }
             if (!patched.isEmpty()) {
                 InvalidationSql.audit(
-                        c, accountId, resourceType, param + "=" + value, patchedReason, clock.millis(), patched.size());
+                        c, accountId, resourceType, target, patchedReason, clock.millis(), patched.size());
             }
             return new Patched(patched, unchanged, removed);
         });

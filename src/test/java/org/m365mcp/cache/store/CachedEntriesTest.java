@@ -80,6 +80,43 @@ class CachedEntriesTest {
     }
 
     @Test
+    void patch_withoutAParam_correctsEveryEntryOfTheTypeOfTheAccount() {
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir.resolve("cache.db")), StoreFixtures.KEY)) {
+            store.write(page("email_list:alice:folder=inbox", "inbox", "unread"));
+            store.write(page("email_list:alice:folder=archive", "archive", "unread"));
+            StoredEntry bobs = page("email_list:bob:folder=inbox", "inbox", "unread");
+            store.write(new StoredEntry(
+                    bobs.key(),
+                    "bob",
+                    "email_list",
+                    bobs.payload(),
+                    bobs.createdAt(),
+                    bobs.expiresAt(),
+                    bobs.metadataJson()));
+
+            CachedEntries.Patched done = store.entries()
+                    .patch(
+                            "alice",
+                            "email_list",
+                            null,
+                            null,
+                            payload -> Optional.of("read".getBytes(StandardCharsets.UTF_8)),
+                            "patched",
+                            "removed");
+
+            assertThat(done.patched())
+                    .containsExactlyInAnyOrder("email_list:alice:folder=inbox", "email_list:alice:folder=archive");
+            assertThat(new String(
+                            store.read("email_list:bob:folder=inbox")
+                                    .orElseThrow()
+                                    .payload(),
+                            StandardCharsets.UTF_8))
+                    .as("another account's entry")
+                    .isEqualTo("unread");
+        }
+    }
+
+    @Test
     void of_listsOneAccountsEntriesOfOneType_whateverTheirExpiry() {
         try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir.resolve("cache.db")), StoreFixtures.KEY)) {
             store.write(page("email_list:alice:folder=inbox", "inbox", "a"));
