@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.m365mcp.cache.entries.CacheEntryEnvelope;
 import org.m365mcp.cache.entries.EntriesPatched;
 import org.m365mcp.cache.entries.TieredCaches;
@@ -56,49 +57,58 @@ public class ChangeApplier {
         Set<Invalidation> stale = new LinkedHashSet<>();
         Map<String, MessageState> patches = new LinkedHashMap<>();
         Map<String, FolderCounts> counts = new LinkedHashMap<>();
+        Map<String, MessageState> details = new LinkedHashMap<>();
         for (DeltaChange change : changes) {
             ChangeEffects effects = ChangeMapping.of(resource, change, cached);
             stale.addAll(effects.stale());
             effects.patches().forEach(state -> patches.put(state.id(), state));
             effects.counts().forEach(folder -> counts.put(folder.id(), folder));
+            effects.details().forEach(state -> details.put(state.id(), state));
         }
         List<String> removed = remove(accountId, resource, stale, "delta");
         int patched = 0;
         if (resource.kind() == SyncKind.EVENTS && !changes.isEmpty()) {
             CachedWindow.OPERATIONS.forEach(operation -> caches.changed(accountId, operation));
         }
+        String reason = "sync " + resource.name() + " (delta";
         String folder = resource.scope();
         if (!patches.isEmpty() && !stale.contains(Invalidation.where("email_list", "folder", folder))) {
-            String reason = "sync " + resource.name() + " (delta";
-            EntriesPatched done = caches.patchEntries(
+            patched += patch(
+                    accountId, "email_list", "folder", folder, p -> ListingPatch.apply(p, patches), reason, removed);
+        }
+        for (MessageState state : details.values()) {
+            patched += patch(
                     accountId,
-                    "email_list",
-                    "folder",
-                    folder,
-                    payload -> ListingPatch.apply(payload, patches),
-                    reason + ", patched)",
-                    reason + ")");
-            patched = done.patched().size();
-            removed.addAll(done.removed());
+                    "email_get",
+                    "message_id",
+                    state.id(),
+                    p -> MessageDetailPatch.apply(p, state),
+                    reason,
+                    removed);
         }
         if (!counts.isEmpty() && !stale.contains(Invalidation.all("emailfolders_*"))) {
-            String reason = "sync " + resource.name() + " (delta";
             for (String operation : FolderCounts.OPERATIONS) {
-                EntriesPatched done = caches.patchEntries(
-                        accountId,
-                        operation,
-                        null,
-                        null,
-                        payload -> FolderCounts.apply(payload, counts),
-                        reason + ", patched)",
-                        reason + ")");
-                patched += done.patched().size();
-                removed.addAll(done.removed());
+                patched += patch(accountId, operation, null, null, p -> FolderCounts.apply(p, counts), reason, removed);
             }
         }
         counters.patched(patched);
         rewarming.after(accountId, removed);
         return new Applied(removed.size(), patched);
+    }
+
+    /** Patches one kind of entry (see {@link TieredCaches#patchEntries}); the count patched, what could not be into {@code removed}. */
+    private int patch(
+            String accountId,
+            String operation,
+            String param,
+            String value,
+            Function<byte[], Optional<byte[]>> correct,
+            String reason,
+            List<String> removed) {
+        EntriesPatched done =
+                caches.patchEntries(accountId, operation, param, value, correct, reason + ", patched)", reason + ")");
+        removed.addAll(done.removed());
+        return done.patched().size();
     }
 
     /** Removes what {@code stale} names from both tiers, audited, and has the listings among it fetched again. */

@@ -11,12 +11,16 @@ import java.util.Set;
  * @param stale   what is dropped
  * @param patches what is patched in place (empty but for a read state or flag change of a listed message)
  * @param counts  folder counts patched in place (empty but for a count change of a cached folder)
+ * @param details messages whose cached {@code email_get} answers are patched rather than dropped
+ *                ({@link MessageDetailPatch}; an answer that cannot be is dropped then)
  */
-record ChangeEffects(Set<Invalidation> stale, List<MessageState> patches, List<FolderCounts> counts) {
+record ChangeEffects(
+        Set<Invalidation> stale, List<MessageState> patches, List<FolderCounts> counts, List<MessageState> details) {
 
     ChangeEffects {
         stale = Set.copyOf(stale);
         patches = List.copyOf(patches);
         counts = List.copyOf(counts);
+        details = List.copyOf(details);
     }
 }

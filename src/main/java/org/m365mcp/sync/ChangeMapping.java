@@ -3,6 +3,7 @@ package org.m365mcp.sync;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Set;
  *   <li>A message of a folder (changed, deleted, or moved out — a move is a removal here and a new
  *       message in the destination, whose own sync reports it): its {@code email_get}, that folder's
  *       {@code email_list} pages and the mail searches. When only its read state or flag changed and
- *       the pages list it, they are patched instead ({@link ListingPatch}). The folder counts it moved
+ *       the pages list it, they are patched instead ({@link ListingPatch}), and so is its
+ *       {@code email_get} ({@link MessageDetailPatch}). The folder counts it moved
  *       come with the mail folders' delta, which a round with message changes asks for
  *       ({@link DeltaSync}).</li>
  *   <li>A mail folder: the folder operations; when only its counts changed, they are patched into
@@ -45,12 +47,13 @@ public final class ChangeMapping {
         Set<Invalidation> stale = new LinkedHashSet<>();
         List<MessageState> patches = new ArrayList<>();
         List<FolderCounts> counts = new ArrayList<>();
+        List<MessageState> details = new ArrayList<>();
         String id = change.id();
         switch (resource.kind()) {
             case MESSAGES -> {
-                stale.add(Invalidation.where("email_get", "message_id", id));
-                MessageState.of(change)
-                        .filter(state -> ListingPatch.patchable(state, cached.listings(resource.scope())))
+                Optional<MessageState> state = MessageState.of(change);
+                state.ifPresentOrElse(details::add, () -> stale.add(Invalidation.where("email_get", "message_id", id)));
+                state.filter(now -> ListingPatch.patchable(now, cached.listings(resource.scope())))
                         .ifPresentOrElse(
                                 patches::add,
                                 () -> stale.add(Invalidation.where("email_list", "folder", resource.scope())));
@@ -83,7 +86,7 @@ public final class ChangeMapping {
             }
         }
         stale.add(Invalidation.all("search_unified"));
-        return new ChangeEffects(stale, patches, counts);
+        return new ChangeEffects(stale, patches, counts, details);
     }
 
     /** What a resync of {@code resource} drops: all that it may have changed. */

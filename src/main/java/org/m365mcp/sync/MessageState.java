@@ -23,10 +23,11 @@ import org.m365mcp.graph.RecipientText;
  *
  * @param id      the message's id
  * @param isRead  its read state now
- * @param flagged whether it is flagged now
+ * @param flag    its flag now as {@code email_get} shows it: {@code flagged}, {@code complete}, or null
+ * @param etag    its {@code @odata.etag} now; null when the delta item carried none
  * @param shown   the other fields a page shows, as it shows them (absent when it leaves them out)
  */
-record MessageState(String id, boolean isRead, boolean flagged, ObjectNode shown) {
+record MessageState(String id, boolean isRead, String flag, String etag, ObjectNode shown) {
 
     /** The messages delta's {@code $select}: what is needed to tell a read state or flag change apart. */
     static final String SELECT =
@@ -62,8 +63,18 @@ record MessageState(String id, boolean isRead, boolean flagged, ObjectNode shown
             ArrayNode categories = shown.putArray("categories");
             item.path("categories").forEach(c -> categories.add(c.asText()));
         }
-        boolean flagged = "flagged".equals(item.path("flag").path("flagStatus").asText("notFlagged"));
-        return Optional.of(new MessageState(change.id(), item.path("isRead").asBoolean(), flagged, shown));
+        String status = item.path("flag").path("flagStatus").asText("notFlagged");
+        return Optional.of(new MessageState(
+                change.id(),
+                item.path("isRead").asBoolean(),
+                status.equals("notFlagged") ? null : status,
+                item.path("@odata.etag").asText(null),
+                shown));
+    }
+
+    /** Whether it is flagged now, as an {@code email_list} page shows it. */
+    boolean flagged() {
+        return "flagged".equals(flag);
     }
 
     /** True when {@code listed} (a message of a cached page) shows every field but read state and flag as now. */
@@ -80,6 +91,6 @@ record MessageState(String id, boolean isRead, boolean flagged, ObjectNode shown
     /** True when {@code listed} shows another read state or flag than now. */
     boolean differsIn(JsonNode listed) {
         return listed.path("is_read").asBoolean() != isRead
-                || listed.path("flagged").asBoolean() != flagged;
+                || listed.path("flagged").asBoolean() != flagged();
     }
 }

@@ -75,22 +75,39 @@ class DeltaSyncIT extends ExternalChangeMatrix {
     }
 
     @Test
-    void aMessageMarkedReadElsewhere_isReadInTheNextGet() throws Exception {
+    void aMessageReadAndFlaggedElsewhere_isPatchedIntoItsCachedGet_servedFreshWithoutARefetch() throws Exception {
         Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 62);
         Map<String, Object> unread = messages(call(client(), "email_list", inbox)).stream()
                 .filter(m -> Boolean.FALSE.equals(m.get("is_read")))
                 .findFirst()
                 .orElseThrow();
         Map<String, Object> get = Map.of("account_id", "demo2", "message_id", unread.get("id"));
-        assertThat(structured(call(client(), "email_get", get))).containsEntry("is_read", false);
+        CallToolResult first = call(client(), "email_get", get);
+        assertThat(structured(first)).containsEntry("is_read", false);
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
+        long gets = sandbox.graphRequests("/me/messages/" + unread.get("id"));
 
-        graph(DEMO2_TOKEN, "PATCH", "/me/messages/" + unread.get("id"), "{\"isRead\":true}");
+        JsonNode changed = graph(
+                DEMO2_TOKEN,
+                "PATCH",
+                "/me/messages/" + unread.get("id"),
+                "{\"isRead\":true,\"flag\":{\"flagStatus\":\"flagged\"}}");
 
         CallToolResult read = await(
                 () -> call(client(), "email_get", get),
                 r -> Boolean.TRUE.equals(structured(r).get("is_read")));
-        assertThat(structured(read)).containsEntry("is_read", true);
+        assertThat(structured(read))
+                .containsEntry("is_read", true)
+                .containsEntry("flag", "flagged")
+                .as("the etag a next change may send")
+                .containsEntry("etag", changed.path("@odata.etag").asText());
+        assertThat(cacheState(read)).isEqualTo("fresh");
+        assertThat(cachedAt(read))
+                .as("the answer cached before, corrected in place")
+                .isEqualTo(cachedAt(first));
+        assertThat(sandbox.graphRequests("/me/messages/" + unread.get("id")))
+                .as("not fetched again")
+                .isEqualTo(gets);
     }
 
     @Test
