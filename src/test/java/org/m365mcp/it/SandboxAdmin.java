@@ -53,6 +53,17 @@ final class SandboxAdmin {
         return total;
     }
 
+    /** Requests the sandbox served for paths ending with {@code suffix}, e.g. {@code /children} (folder listings). */
+    long requestsEndingWith(String suffix) throws IOException, InterruptedException {
+        long total = 0;
+        for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) counts().path("byPath")::fields) {
+            if (entry.getKey().endsWith(suffix)) {
+                total += entry.getValue().asLong();
+            }
+        }
+        return total;
+    }
+
     /** Adds a fault rule (sandbox.md, "Test controls"), e.g. a 504 for one request to a path. */
     void addFault(String ruleJson) throws IOException, InterruptedException {
         check(http.send(
