@@ -26,8 +26,9 @@ import java.util.Optional;
  *   <li>A client's mistake is answered with a 4xx, never a 5xx, and is not logged: the SDK, which
  *       logs a SEVERE (sometimes with the body) for each, never sees it.</li>
  *   <li>Bodies are read up to {@value #MAX_BODY_BYTES} bytes, the SDK's own limit (413 beyond).</li>
- *   <li>A tools/call is stamped with its {@link CallKey}, and a {@code notifications/cancelled} stops the
- *       call it names and is answered 202 here ({@link RunningCalls}): the SDK would drop it.</li>
+ *   <li>A tools/call is stamped with its {@link CallKey}; a {@code notifications/cancelled} naming a call
+ *       running in the session stops it and is answered 202 here ({@link RunningCalls}): the SDK would
+ *       drop it.</li>
  *   <li>Thread-safe.</li>
  * </ul>
  */

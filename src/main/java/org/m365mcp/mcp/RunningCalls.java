@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>A cancellation names a call of its own session only; one for a call that has ended, never began
- *       or is unknown is ignored, as MCP allows.</li>
+ *       or is unknown is left to the SDK, which drops it (so an unknown session still gets its 404).</li>
  *   <li>A call without a stamp (discovery mode's inner call, a caller inside the server) runs, but
  *       cannot be cancelled.</li>
  *   <li>Thread-safe.</li>
@@ -51,22 +51,27 @@ public class RunningCalls {
     }
 
     /**
-     * Cancels the call {@code message} names in {@code session}, if it is a {@code notifications/cancelled}.
+     * Cancels the call {@code message} names in {@code session}, if it is a {@code notifications/cancelled}
+     * for a call running there.
      *
-     * @return whether {@code message} was one (it is then handled: the SDK need not see it)
+     * @return whether it cancelled one; the message is then handled and the SDK need not see it (any
+     *     other cancellation goes on to the SDK, which answers an unknown session and drops the rest)
      */
     public boolean cancels(String session, JsonNode message) {
-        if (!CANCELLED.equals(message.path("method").asText()) || message.has("id")) {
+        JsonNode requestId = message.path("params").get("requestId");
+        if (!CANCELLED.equals(message.path("method").asText())
+                || message.has("id")
+                || session == null
+                || requestId == null
+                || !(requestId.isTextual() || requestId.isIntegralNumber())) {
             return false;
         }
-        JsonNode requestId = message.path("params").get("requestId");
-        if (session != null && requestId != null && (requestId.isTextual() || requestId.isIntegralNumber())) {
-            RunningCall call = running.get(new CallKey(session, requestId.toString()));
-            if (call != null) {
-                call.cancel();
-                LOG.fine("A tool call was cancelled by the client");
-            }
+        RunningCall call = running.get(new CallKey(session, requestId.toString()));
+        if (call == null) {
+            return false;
         }
+        call.cancel();
+        LOG.fine("A tool call was cancelled by the client");
         return true;
     }
 

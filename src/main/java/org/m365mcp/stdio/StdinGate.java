@@ -26,8 +26,8 @@ import org.m365mcp.mcp.RunningCalls;
  *   <li>A line longer than {@value #MAX_LINE_BYTES} bytes is skipped to its end, never held whole, and
  *       answered as an invalid request.</li>
  *   <li>Empty lines are ignored. What a refused line said is never logged, only its size.</li>
- *   <li>A tools/call is stamped with its {@link CallKey}; a {@code notifications/cancelled} stops the call
- *       it names and goes no further ({@link RunningCalls}): the SDK would drop it.</li>
+ *   <li>A tools/call is stamped with its {@link CallKey}; a {@code notifications/cancelled} naming a
+ *       running call stops it and goes no further ({@link RunningCalls}): the SDK would drop it.</li>
  * </ul>
  */
 final class StdinGate implements Runnable {
