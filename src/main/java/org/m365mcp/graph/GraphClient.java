@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -126,28 +127,27 @@ public final class GraphClient {
     }
 
     /**
-     * GETs a collection and follows {@code @odata.nextLink} until {@code limit} items are
-     * collected or Graph has no next page; returns at most {@code limit} items, in Graph's order.
+     * GETs a collection and follows {@code @odata.nextLink} until {@code limit} items are collected or
+     * Graph has no next page; returns at most {@code limit} items, in Graph's order.
      *
-     * @throws IllegalArgumentException when {@code limit} is not positive
      * @throws GraphException when any page fails
      */
     public List<JsonNode> getPaged(String accountId, String pathAndQuery, int limit) {
         return getPaged(accountId, GraphClientRequest.get(pathAndQuery), limit);
     }
 
-    /**
-     * As {@link #getPaged(String, String, int)}, sending {@code request}'s headers with every page
-     * (e.g. {@code ConsistencyLevel: eventual}).
-     *
-     * @throws IllegalArgumentException when {@code limit} is not positive or {@code request} is not a GET
-     */
+    /** As {@link #getPaged(String, String, int)}, sending {@code request}'s headers with every page. */
     public List<JsonNode> getPaged(String accountId, GraphClientRequest request, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
-        }
-        if (!request.method().equals("GET")) {
-            throw new IllegalArgumentException("Only a GET can be paged: " + request);
+        return getPaged(accountId, request, limit, read -> {});
+    }
+
+    /**
+     * As above, telling {@code pageRead} how many items are collected after each page but the last, before
+     * the next is asked for; what it throws ends the paging (a cancelled call stops there). GETs only.
+     */
+    public List<JsonNode> getPaged(String accountId, GraphClientRequest request, int limit, IntConsumer pageRead) {
+        if (limit <= 0 || !request.method().equals("GET")) {
+            throw new IllegalArgumentException("Only a GET is paged, up to a positive limit: " + request);
         }
         CallDeadline pages = deadlines.next();
         List<JsonNode> items = new ArrayList<>();
@@ -164,6 +164,7 @@ public final class GraphClient {
             if (next.isEmpty()) {
                 return items;
             }
+            pageRead.accept(items.size());
             page = json(transport.send(accountId, request, sameOrigin(URI.create(next)), pages));
         }
     }

@@ -52,6 +52,9 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     McpTransports transports;
 
+    @Inject
+    RunningCalls calls;
+
     private McpSyncServer server;
 
     @Override
@@ -87,7 +90,7 @@ public class McpEndpointRegistration implements ServletContextListener {
         filter.setAsyncSupported(true);
         filter.addMappingForServletNames(null, false, SERVLET_NAME);
         FilterRegistration.Dynamic messages =
-                context.addFilter("mcp-messages", new McpMessageFilter(transport.protocolVersions()));
+                context.addFilter("mcp-messages", new McpMessageFilter(transport.protocolVersions(), calls));
         messages.setAsyncSupported(true);
         messages.addMappingForServletNames(null, true, SERVLET_NAME);
 

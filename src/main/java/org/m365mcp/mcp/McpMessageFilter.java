@@ -6,6 +6,7 @@ import static org.m365mcp.mcp.McpErrorAnswer.INVALID_REQUEST;
 import static org.m365mcp.mcp.McpErrorAnswer.SESSION_NOT_FOUND;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -25,7 +26,10 @@ import java.util.Optional;
  *   <li>A client's mistake is answered with a 4xx, never a 5xx, and is not logged: the SDK, which
  *       logs a SEVERE (sometimes with the body) for each, never sees it.</li>
  *   <li>Bodies are read up to {@value #MAX_BODY_BYTES} bytes, the SDK's own limit (413 beyond).</li>
- *   <li>Stateless and thread-safe.</li>
+ *   <li>A tools/call is stamped with its {@link CallKey}; a {@code notifications/cancelled} naming a call
+ *       running in the session stops it and is answered 202 here ({@link RunningCalls}): the SDK would
+ *       drop it.</li>
+ *   <li>Thread-safe.</li>
  * </ul>
  */
 final class McpMessageFilter extends HttpFilter {
@@ -35,11 +39,18 @@ final class McpMessageFilter extends HttpFilter {
     /** The MCP SDK's default limit on a request body. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private final transient McpHeaderRules headers;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param protocolVersions the protocol versions the transport speaks */
-    McpMessageFilter(List<String> protocolVersions) {
+    private final transient McpHeaderRules headers;
+    private final transient RunningCalls calls;
+
+    /**
+     * @param protocolVersions the protocol versions the transport speaks
+     * @param calls            the calls in flight, which a tools/call is stamped for and a cancellation stops
+     */
+    McpMessageFilter(List<String> protocolVersions, RunningCalls calls) {
         this.headers = new McpHeaderRules(protocolVersions);
+        this.calls = calls;
     }
 
     @Override
@@ -57,8 +68,14 @@ final class McpMessageFilter extends HttpFilter {
             headers.check("POST", request::getHeader, JsonRpcEnvelope.idOf(json));
             McpMessage message = JsonRpcEnvelope.read(json);
             headers.checkSession(request::getHeader, message);
+            String session = request.getHeader(McpHeaderRules.SESSION_HEADER);
+            if (calls.cancels(session, json.get())) {
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+                return;
+            }
+            byte[] passed = calls.stamp(session, json.get()) ? JSON.writeValueAsBytes(json.get()) : body;
             chain.doFilter(
-                    new BufferedBodyRequest(request, body),
+                    new BufferedBodyRequest(request, passed),
                     new JsonRpcErrorResponse(response, status -> translated(status, message)));
         } catch (McpEdgeRejection rejection) {
             rejection.answer().write(response);

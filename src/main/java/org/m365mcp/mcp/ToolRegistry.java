@@ -36,7 +36,8 @@ import org.eclipse.microprofile.config.Config;
  *   <li>Methods are invoked on the bean's contextual reference, so interceptors apply; tool beans are
  *       {@code @ApplicationScoped}.</li>
  *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline), with
- *       its {@link ToolProgress} ({@link CallProgress}) when the request carries a progress token.</li>
+ *       its {@link ToolProgress} ({@link CallProgress}): progress told when the request carries a progress
+ *       token, and the client's cancellation ({@link RunningCalls}).</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -69,6 +70,9 @@ public class ToolRegistry {
 
     @Inject
     CallProgress progress;
+
+    @Inject
+    RunningCalls running;
 
     private List<ToolMethod> tools;
     private ToolCatalog catalog;
@@ -130,11 +134,14 @@ public class ToolRegistry {
         return tools.stream()
                 .map(tool -> new SyncToolSpecification(
                         chosen.offers(tool) ? schemas.describe(tool) : ToolCatalog.unlisted(tool),
-                        (exchange, request) -> call(
-                                tool,
-                                beansByTool.get(tool.name()),
-                                request.arguments(),
-                                ExchangeProgress.of(exchange, request))))
+                        (exchange, request) -> {
+                            RunningCall call = running.start(request.meta(), ExchangeProgress.of(exchange, request));
+                            try {
+                                return call(tool, beansByTool.get(tool.name()), request.arguments(), call);
+                            } finally {
+                                running.end(request.meta(), call);
+                            }
+                        }))
                 .toList();
     }
 

@@ -13,6 +13,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.m365mcp.mcp.CallKey;
+import org.m365mcp.mcp.RunningCalls;
 
 /**
  * Stands between the process's stdin and the SDK's stdio transport, which ends the session at the first
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
  *   <li>A line longer than {@value #MAX_LINE_BYTES} bytes is skipped to its end, never held whole, and
  *       answered as an invalid request.</li>
  *   <li>Empty lines are ignored. What a refused line said is never logged, only its size.</li>
+ *   <li>A tools/call is stamped with its {@link CallKey}; a {@code notifications/cancelled} naming a
+ *       running call stops it and goes no further ({@link RunningCalls}): the SDK would drop it.</li>
  * </ul>
  */
 final class StdinGate implements Runnable {
@@ -37,11 +41,14 @@ final class StdinGate implements Runnable {
     private final StdoutLines stdout;
     private final McpJsonMapper mapper;
     private final Runnable ended;
+    private final RunningCalls calls;
     private final PipedOutputStream toTransport = new PipedOutputStream();
     private final PipedInputStream transportInput;
 
-    StdinGate(InputStream stdin, StdoutLines stdout, McpJsonMapper mapper, Runnable ended) throws IOException {
+    StdinGate(InputStream stdin, StdoutLines stdout, McpJsonMapper mapper, RunningCalls calls, Runnable ended)
+            throws IOException {
         this.stdin = new BufferedInputStream(stdin);
+        this.calls = calls;
         this.stdout = stdout;
         this.mapper = mapper;
         this.ended = ended;
@@ -111,7 +118,11 @@ final class StdinGate implements Runnable {
                     line.length() + " characters, not JSON-RPC");
             return;
         }
-        toTransport.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        if (calls.cancels(CallKey.STDIO, json)) {
+            return;
+        }
+        String passed = calls.stamp(CallKey.STDIO, json) ? json.toString() : line;
+        toTransport.write((passed + "\n").getBytes(StandardCharsets.UTF_8));
         toTransport.flush();
     }
 

@@ -30,6 +30,7 @@ import org.m365mcp.background.ServingProbe;
 import org.m365mcp.config.ServerAddress;
 import org.m365mcp.mcp.McpServers;
 import org.m365mcp.mcp.McpTransports;
+import org.m365mcp.mcp.RunningCalls;
 import org.m365mcp.mcp.ServerIdentity;
 import org.m365mcp.mcp.ToolRegistry;
 import org.m365mcp.mcp.ToolSettingsException;
@@ -75,6 +76,9 @@ public class StdioEndpoint {
     @Inject
     ServerAddress address;
 
+    @Inject
+    RunningCalls calls;
+
     @Resource
     ContextService context;
 
@@ -110,7 +114,7 @@ public class StdioEndpoint {
         StdoutLines stdout = new StdoutLines(new FileOutputStream(FileDescriptor.out));
         StdinGate stdin;
         try {
-            stdin = new StdinGate(new FileInputStream(FileDescriptor.in), stdout, mapper, this::clientLeft);
+            stdin = new StdinGate(new FileInputStream(FileDescriptor.in), stdout, mapper, calls, this::clientLeft);
         } catch (IOException e) {
             LOG.severe(() -> "MCP over stdio not served: " + e.getMessage());
             exit(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +63,43 @@ final class McpWire {
         return session == null
                 ? send("POST", body, "Content-Type", JSON, "Accept", BOTH)
                 : send("POST", body, "Content-Type", JSON, "Accept", BOTH, "Mcp-Session-Id", session);
+    }
+
+    /**
+     * A POST in {@code session} whose event stream is read as it comes: each JSON-RPC message it carries
+     * goes to {@code message}, on the HTTP client's thread; the future completes when the stream ends.
+     */
+    CompletableFuture<Void> postStreaming(String session, String body, Consumer<JsonNode> message) {
+        HttpRequest request = HttpRequest.newBuilder(mcp)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + ItServer.TOKEN)
+                .header("Content-Type", JSON)
+                .header("Accept", BOTH)
+                .header("Mcp-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body()
+                        .filter(line ->
+                                line.startsWith("data:") && !line.substring(5).isBlank())
+                        .forEach(line -> {
+                            try {
+                                message.accept(MAPPER.readTree(line.substring(5)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }));
+    }
+
+    /** The JSON-RPC messages of an event-stream answer, in order. */
+    static List<JsonNode> messages(HttpResponse<String> answer) throws IOException {
+        List<JsonNode> messages = new ArrayList<>();
+        for (String line : answer.body().split("\n")) {
+            if (line.startsWith("data:") && !line.substring(5).isBlank()) {
+                messages.add(MAPPER.readTree(line.substring(5)));
+            }
+        }
+        return messages;
     }
 
     /** A fresh session: initialize, then the initialized notification. */

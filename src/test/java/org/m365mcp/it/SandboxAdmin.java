@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Predicate;
 
 /** The sandbox tenant's admin API (with the IT server's bearer token): how many Graph requests reached it, and injected faults. */
 final class SandboxAdmin {
@@ -44,9 +45,18 @@ final class SandboxAdmin {
 
     /** Requests the sandbox served below {@code prefix} of its own paths, e.g. {@code /upload/} (upload sessions). */
     long requestsUnder(String prefix) throws IOException, InterruptedException {
+        return requestsWhere(path -> path.startsWith(prefix));
+    }
+
+    /** Requests the sandbox served for paths ending with {@code suffix}, e.g. {@code /children} (folder listings). */
+    long requestsEndingWith(String suffix) throws IOException, InterruptedException {
+        return requestsWhere(path -> path.endsWith(suffix));
+    }
+
+    private long requestsWhere(Predicate<String> path) throws IOException, InterruptedException {
         long total = 0;
         for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) counts().path("byPath")::fields) {
-            if (entry.getKey().startsWith(prefix)) {
+            if (path.test(entry.getKey())) {
                 total += entry.getValue().asLong();
             }
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>The official TypeScript SDK's stdio client ({@code src/test/node/stdio-client}, an
  *       {@link NpmProject}) starts the server, lists the tools and calls them.</li>
- *   <li>A raw pipe reads every line the server writes, to prove that none is anything but JSON-RPC.</li>
+ *   <li>A raw pipe reads every line the server writes, to prove that none is anything but JSON-RPC, and
+ *       cancels a long call ({@code notifications/cancelled}) after its first progress notification.</li>
  * </ul>
  */
 class StdioIT {
@@ -94,7 +96,8 @@ class StdioIT {
     }
 
     @Test
-    void stdout_carriesOnlyJsonRpc_theListenerStaysOnLoopback_andEndingStdinStopsTheServer() throws Exception {
+    void stdout_carriesOnlyJsonRpc_aCancelledCallStops_theListenerStaysOnLoopback_andEndingStdinStopsTheServer()
+            throws Exception {
         Path run = fresh("raw");
         ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar(), "--stdio")
                 .redirectError(run.resolve("stderr.txt").toFile());
@@ -119,11 +122,32 @@ class StdioIT {
         send(stdin, "this is not JSON");
         send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
         JsonNode pong = readUntilAnswer(stdout, 3, written, Duration.ofMinutes(1));
+        send(
+                stdin,
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"folder_get_tree\","
+                        + "\"arguments\":{\"account_id\":\"demo\",\"max_depth\":10,\"force_refresh\":true},"
+                        + "\"_meta\":{\"progressToken\":\"tree\"}}}");
+        readUntil(
+                stdout,
+                message -> message.path("method").asText().equals("notifications/progress"),
+                written,
+                Duration.ofMinutes(1));
+        send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":4}}");
+        JsonNode cancelled = readUntilAnswer(stdout, 4, written, Duration.ofMinutes(1));
+        send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}");
+        JsonNode pongAfterCancel = readUntilAnswer(stdout, 5, written, Duration.ofMinutes(1));
 
         assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("m365-mcp");
         assertThat(version.at("/result/structuredContent/mode").asText()).isEqualTo("demo");
         assertThat(pong.has("result"))
                 .as("still answering after a line that is not JSON")
+                .isTrue();
+        assertThat(cancelled.at("/result/isError").asBoolean())
+                .as("the tree stopped at the cancellation: %s", cancelled)
+                .isTrue();
+        assertThat(cancelled.at("/result/content/0/text").asText()).contains("cancelled by the client");
+        assertThat(pongAfterCancel.has("result"))
+                .as("still answering after a cancellation")
                 .isTrue();
         assertThat(written)
                 .allSatisfy(
@@ -170,16 +194,23 @@ class StdioIT {
     /** Reads stdout lines (each kept in {@code written}) until the answer to {@code id}, within {@code timeout}. */
     private static JsonNode readUntilAnswer(BufferedReader stdout, int id, List<String> written, Duration timeout)
             throws Exception {
+        return readUntil(stdout, message -> message.path("id").asInt(-1) == id, written, timeout);
+    }
+
+    /** Reads stdout lines (each kept in {@code written}) until one that is {@code wanted}, within {@code timeout}. */
+    private static JsonNode readUntil(
+            BufferedReader stdout, Predicate<JsonNode> wanted, List<String> written, Duration timeout)
+            throws Exception {
         return CompletableFuture.supplyAsync(() -> {
                     try {
                         for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
                             written.add(line);
                             JsonNode message = JSON.readTree(line);
-                            if (message.path("id").asInt(-1) == id) {
+                            if (wanted.test(message)) {
                                 return message;
                             }
                         }
-                        throw new IllegalStateException("stdout ended before the answer to " + id);
+                        throw new IllegalStateException("stdout ended before the line awaited");
                     } catch (IOException e) {
                         throw new IllegalStateException("stdout line is not JSON: " + written, e);
                     }

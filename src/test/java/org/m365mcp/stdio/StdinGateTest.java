@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.mcp.RunningCalls;
 
 class StdinGateTest {
 
@@ -18,12 +19,14 @@ class StdinGateTest {
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final AtomicInteger ended = new AtomicInteger();
+    private final RunningCalls calls = new RunningCalls();
 
     private List<String> gate(byte[] stdin) throws Exception {
         StdinGate gate = new StdinGate(
                 new ByteArrayInputStream(stdin),
                 new StdoutLines(stdout),
                 new JacksonMcpJsonMapper(new ObjectMapper()),
+                calls,
                 ended::incrementAndGet);
         gate.run();
         return List.of(new String(gate.transportInput().readAllBytes(), StandardCharsets.UTF_8).split("\n"));
@@ -88,5 +91,26 @@ class StdinGateTest {
         lines.write('\n');
 
         assertThat(answered()).containsExactly("{\"gate\":1}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    }
+
+    @Test
+    void aToolCall_passesStampedWithItsStdioKey() throws Exception {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":\"c-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
+
+        List<String> passed = gate((call + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(passed)
+                .containsExactly("{\"jsonrpc\":\"2.0\",\"id\":\"c-1\",\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"x\",\"_meta\":{\"org.m365mcp/call\":\"\\\"c-1\\\" stdio\"}}}");
+    }
+
+    @Test
+    void aCancellationOfNoRunningCall_passesOnToTheTransport() throws Exception {
+        String cancel = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}";
+
+        List<String> passed = gate((cancel + "\n" + PING + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(passed).containsExactly(cancel, PING);
+        assertThat(answered()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphClientRequest;
 
@@ -21,16 +22,34 @@ final class AllContacts {
      */
     static List<JsonNode> read(
             GraphClient graph, String account, Function<String, GraphClientRequest> request, int max) {
-        List<JsonNode> all = new ArrayList<>(graph.getPaged(account, request.apply("/me/contacts"), max));
-        for (JsonNode folder : graph.getPaged(account, "/me/contactFolders?$select=id", 500)) {
+        return read(graph, account, request, max, collected -> {});
+    }
+
+    /**
+     * As above, telling {@code collected} how many contacts are read before each request after the
+     * first (a long export's progress); what it throws ends the reading with no further request.
+     */
+    static List<JsonNode> read(
+            GraphClient graph,
+            String account,
+            Function<String, GraphClientRequest> request,
+            int max,
+            IntConsumer collected) {
+        List<JsonNode> all = new ArrayList<>(graph.getPaged(account, request.apply("/me/contacts"), max, collected));
+        collected.accept(all.size());
+        GraphClientRequest folders = GraphClientRequest.get("/me/contactFolders?$select=id");
+        for (JsonNode folder : graph.getPaged(account, folders, 500, page -> collected.accept(all.size()))) {
             if (all.size() >= max) {
                 break;
             }
+            int before = all.size();
             all.addAll(graph.getPaged(
                     account,
                     request.apply(
                             ContactArguments.contactsPath(folder.path("id").asText())),
-                    max - all.size()));
+                    max - before,
+                    page -> collected.accept(before + page)));
+            collected.accept(all.size());
         }
         return all;
     }

@@ -13,14 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.CallProgress;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.mcp.ToolProgress;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.DownloadFolder;
 
@@ -66,6 +69,9 @@ public class ContactListTools {
 
     @Inject
     DownloadFolder downloads;
+
+    @Inject
+    CallProgress progress;
 
     @McpTool(
             name = "contact_create_list",
@@ -178,13 +184,19 @@ public class ContactListTools {
     /** Up to {@code max} contacts of {@code folder}, or of every folder ({@link AllContacts}). */
     private List<JsonNode> collect(String account, String folder, int max) {
         String query = "?$top=100&$select=" + ContactExport.FIELDS;
+        ToolProgress call = progress.current();
+        IntConsumer collected = count -> call.report(count, null, count + " contacts read");
         if (folder != null) {
             return addressed(
                     "folder_id",
                     "no contact folder",
                     folder,
-                    () -> graph.getPaged(account, ContactArguments.contactsPath(folder) + query, max));
+                    () -> graph.getPaged(
+                            account,
+                            GraphClientRequest.get(ContactArguments.contactsPath(folder) + query),
+                            max,
+                            collected));
         }
-        return AllContacts.read(graph, account, path -> GraphClientRequest.get(path + query), max);
+        return AllContacts.read(graph, account, path -> GraphClientRequest.get(path + query), max, collected);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.m365mcp.graph.GraphClient;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.ToolProgress;
 
 /**
@@ -27,6 +28,8 @@ import org.m365mcp.mcp.ToolProgress;
  *       folder holding only files still costs one: Graph's count does not tell files apart).</li>
  *   <li>At most {@link #BUDGET} folders are kept; past it the tree is cut and {@link #truncated()}
  *       says so (which branch is cut then depends on the order answers arrived).</li>
+ *   <li>The client's cancellation is heeded before each listing and each page: the tree stops asking
+ *       Graph and the call fails with {@link org.m365mcp.mcp.CallCancelledException}.</li>
  *   <li>One instance per call; thread-safe for the tasks of that call.</li>
  * </ul>
  */
@@ -106,11 +109,17 @@ final class DriveFolderTree {
     }
 
     private List<JsonNode> subfolders(DriveItemRef folder) {
+        progress.stopIfCancelled();
         requests.incrementAndGet();
-        Supplier<List<JsonNode>> listing =
-                () -> graph.getPaged(accountId, folder.below(FolderTools.CHILDREN_QUERY), Integer.MAX_VALUE).stream()
-                        .filter(item -> item.has("folder"))
-                        .toList();
+        Supplier<List<JsonNode>> listing = () -> graph
+                .getPaged(
+                        accountId,
+                        GraphClientRequest.get(folder.below(FolderTools.CHILDREN_QUERY)),
+                        Integer.MAX_VALUE,
+                        read -> progress.stopIfCancelled())
+                .stream()
+                .filter(item -> item.has("folder"))
+                .toList();
         List<JsonNode> folders =
                 deadline.map(at -> graph.withinDeadline(at, listing)).orElseGet(listing);
         int done = listed.incrementAndGet();

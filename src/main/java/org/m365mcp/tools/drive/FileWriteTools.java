@@ -10,6 +10,7 @@ import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.graph.GraphResponse;
+import org.m365mcp.mcp.CallProgress;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
 import org.m365mcp.tools.Accounts;
@@ -43,6 +44,9 @@ public class FileWriteTools {
 
     @Inject
     FileUploads uploads;
+
+    @Inject
+    CallProgress progress;
 
     @McpTool(
             name = "file_create",
@@ -244,7 +248,7 @@ public class FileWriteTools {
                 .objectNode()
                 .put("@microsoft.graph.conflictBehavior", behavior)
                 .put("fileSize", source.size());
-        return new ResumableUpload(graph, UploadRanges.FRAGMENT)
+        return new ResumableUpload(graph, UploadRanges.FRAGMENT, progress.current())
                 .upload(accountId, createPath, item, source.file(), source.size());
     }
 

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
 import org.m365mcp.graph.GraphResponse;
 import org.m365mcp.mcp.ToolException;
+import org.m365mcp.mcp.ToolProgress;
 
 /**
  * Uploads one local file through a Graph upload session: {@code POST …/createUploadSession}, then
@@ -29,7 +31,10 @@ import org.m365mcp.mcp.ToolException;
  *   <li>A fragment that fails with a server error (5xx, after the client's own retries), a network
  *       failure or 416 is resumed: the session's status says which byte it expects next, and the
  *       upload goes on from there, at most {@link #MAX_RESUMES} times in all.
- *   <li>Any other failure cancels the session ({@code DELETE uploadUrl}) and is thrown as it came.
+ *   <li>Any other failure cancels the session ({@code DELETE uploadUrl}) and is thrown as it came; so
+ *       does the client's cancellation of the call, heeded before each fragment: nothing of the file
+ *       is left in OneDrive.
+ *   <li>Progress is the bytes Graph has acknowledged, of the file's size.
  *   <li>One instance per call; not thread-safe.
  * </ul>
  */
@@ -42,9 +47,12 @@ final class ResumableUpload {
 
     private final GraphClient graph;
     private final int fragment;
+    private final ToolProgress progress;
 
-    ResumableUpload(GraphClient graph, int fragment) {
+    /** @param progress told the bytes Graph has after each fragment ("3.1 of 12.0 MB uploaded") */
+    ResumableUpload(GraphClient graph, int fragment, ToolProgress progress) {
         this.graph = Objects.requireNonNull(graph, "graph");
+        this.progress = Objects.requireNonNull(progress, "progress");
         if (fragment <= 0 || fragment % UploadRanges.UNIT != 0) {
             throw new IllegalArgumentException("A fragment must be a positive multiple of 320 KiB: " + fragment);
         }
@@ -85,6 +93,7 @@ final class ResumableUpload {
         long offset = 0;
         int resumes = 0;
         while (true) {
+            progress.stopIfCancelled();
             byte[] bytes = read(channel, offset, UploadRanges.fragmentLength(offset, size, fragment));
             GraphResponse response;
             try {
@@ -106,7 +115,12 @@ final class ResumableUpload {
                 return response.json();
             }
             offset = expected(response.json(), size);
+            progress.report(offset, size, megabytes(offset) + " of " + megabytes(size) + " MB uploaded");
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     /** The byte the session expects next, which must lie inside the file. */

@@ -3,6 +3,7 @@ package org.m365mcp.tools.mail;
 import java.util.List;
 import java.util.function.Consumer;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.CallCancelledException;
 import org.m365mcp.mcp.ToolProgress;
 
 /**
@@ -13,6 +14,8 @@ import org.m365mcp.mcp.ToolProgress;
  *   <li>A message that is gone by the time it is reached (404) is counted as skipped.</li>
  *   <li>Progress is reported every {@value #REPORT_EVERY} messages and at the end ("12 of 40 messages
  *       marked as read").</li>
+ *   <li>The client's cancellation is heeded before each message: no message is written after it. Like a
+ *       Graph error it ends the sweep, with the messages already changed kept and said.</li>
  *   <li>Any other Graph error ends the sweep: when some messages were already changed the outcome
  *       says so (the caller answers normally, so the cache is still invalidated); when none were,
  *       the error is thrown as is.</li>
@@ -37,8 +40,16 @@ final class FolderSweep {
         int skipped = 0;
         long total = messageIds.size();
         for (int i = 0; i < total; i++) {
-            if (i > 0 && i % REPORT_EVERY == 0) {
-                progress.report(i, total, i + " of " + total + " messages " + verb);
+            try {
+                if (i > 0 && i % REPORT_EVERY == 0) {
+                    progress.report(i, total, i + " of " + total + " messages " + verb);
+                }
+                progress.stopIfCancelled();
+            } catch (CallCancelledException e) {
+                if (done == 0) {
+                    throw e;
+                }
+                return new Outcome(done, skipped, e.getMessage());
             }
             try {
                 write.accept(messageIds.get(i));

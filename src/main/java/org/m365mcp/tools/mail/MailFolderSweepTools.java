@@ -11,9 +11,11 @@ import java.util.List;
 import org.m365mcp.cache.annotation.Invalidate;
 import org.m365mcp.cache.annotation.InvalidatesCache;
 import org.m365mcp.graph.GraphClient;
+import org.m365mcp.graph.GraphClientRequest;
 import org.m365mcp.mcp.CallProgress;
 import org.m365mcp.mcp.McpTool;
 import org.m365mcp.mcp.ToolParam;
+import org.m365mcp.mcp.ToolProgress;
 import org.m365mcp.tools.Accounts;
 import org.m365mcp.tools.Confirmation;
 
@@ -118,7 +120,13 @@ public class MailFolderSweepTools {
     /** The ids of the messages directly in {@code folder}, one more than {@code max} when there are more. */
     private List<String> messageIds(String accountId, String folder, String filter, int max) {
         String path = "/me/mailFolders/" + folder + "/messages?$select=id&$top=100" + filter;
-        return addressed("folder_id", folder, () -> graph.getPaged(accountId, path, max + 1)).stream()
+        ToolProgress call = progress.current();
+        return addressed(
+                        "folder_id",
+                        folder,
+                        () -> graph.getPaged(
+                                accountId, GraphClientRequest.get(path), max + 1, read -> call.stopIfCancelled()))
+                .stream()
                 .map(message -> message.path("id").asText())
                 .toList();
     }

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.CallCancelledException;
+import org.m365mcp.mcp.CancelledAfter;
 import org.m365mcp.mcp.ToolProgress;
 import org.m365mcp.sandbox.SandboxServer;
 
@@ -70,6 +73,20 @@ class DriveFolderTreeTest {
         assertThatThrownBy(() -> tree.read(DriveItemRef.byId("01NOSUCHFOLDER")))
                 .isInstanceOfSatisfying(
                         GraphException.class, e -> assertThat(e.isNotFound()).isTrue());
+    }
+
+    @Test
+    void read_cancelledByTheClient_listsNoFolderAfter_andFailsWithTheCancellation() throws Exception {
+        CancelledAfter progress = CancelledAfter.checks(5);
+        DriveFolderTree tree = new DriveFolderTree(graph, "demo", 10, pool, progress);
+
+        assertThatThrownBy(() -> tree.read(DriveItemRef.ROOT)).isInstanceOf(CallCancelledException.class);
+
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sandbox.received().stream().filter(r -> r.path().endsWith("/children")))
+                .as("of 274 folders, only those listed before the cancellation")
+                .hasSizeLessThanOrEqualTo(5);
     }
 
     private static int count(List<DriveFolderNode> nodes) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mcp.graph.GraphClient;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.CallCancelledException;
+import org.m365mcp.mcp.CancelledAfter;
+import org.m365mcp.mcp.ToolProgress;
 import org.m365mcp.sandbox.SandboxServer;
 import org.m365mcp.sandbox.faults.FaultRule;
 
@@ -109,16 +113,48 @@ class ResumableUploadTest {
     }
 
     @Test
+    void upload_reportsTheBytesGraphHasAcknowledged_afterEachFragmentButTheLast() throws Exception {
+        List<String> told = new ArrayList<>();
+        Path file = file(TEN_MB);
+
+        upload("/me/drive/root:/Documents/told.bin:/createUploadSession", file, (done, total, message) -> {
+            assertThat(total).isEqualTo(TEN_MB);
+            told.add(message);
+        });
+
+        assertThat(told).hasSize(uploads("PUT").size() - 1).startsWith("3.1 of 10.0 MB uploaded");
+        assertThat(told.get(told.size() - 1)).endsWith(" of 10.0 MB uploaded");
+    }
+
+    @Test
+    void upload_cancelledByTheClient_sendsNoFurtherFragment_andCancelsTheSession() throws Exception {
+        ToolProgress cancelAfterFirstFragment = CancelledAfter.checks(1);
+        Path file = file(TEN_MB);
+
+        assertThatThrownBy(() -> upload(
+                        "/me/drive/root:/Documents/cancelled.bin:/createUploadSession", file, cancelAfterFirstFragment))
+                .isInstanceOf(CallCancelledException.class);
+
+        assertThat(uploads("PUT")).hasSize(1);
+        assertThat(uploads("DELETE")).hasSize(1);
+    }
+
+    @Test
     void fragment_mustBeAMultipleOf320KiB() {
-        assertThatThrownBy(() -> new ResumableUpload(graph, 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResumableUpload(graph, 1000, ToolProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private JsonNode upload(String createPath, Path file) throws Exception {
+        return upload(createPath, file, ToolProgress.NONE);
+    }
+
+    private JsonNode upload(String createPath, Path file, ToolProgress progress) throws Exception {
         ObjectNode item = JsonNodeFactory.instance
                 .objectNode()
                 .put("@microsoft.graph.conflictBehavior", "fail")
                 .put("fileSize", Files.size(file));
-        return new ResumableUpload(graph, UploadRanges.FRAGMENT)
+        return new ResumableUpload(graph, UploadRanges.FRAGMENT, progress)
                 .upload("demo", createPath, item, file, Files.size(file));
     }
 

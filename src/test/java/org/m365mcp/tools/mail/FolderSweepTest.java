@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.m365mcp.graph.GraphException;
+import org.m365mcp.mcp.CallCancelledException;
+import org.m365mcp.mcp.CancelledAfter;
 import org.m365mcp.mcp.ToolProgress;
 
 class FolderSweepTest {
@@ -73,5 +75,26 @@ class FolderSweepTest {
                         "10/25 10 of 25 messages deleted",
                         "20/25 20 of 25 messages deleted",
                         "25/25 25 of 25 messages deleted");
+    }
+
+    @Test
+    void run_cancelledAfterSomeWrites_writesNoMore_andSaysSoLikeAnyEarlyStop() {
+        List<String> written = new ArrayList<>();
+
+        FolderSweep.Outcome outcome =
+                FolderSweep.run(List.of("a", "b", "c", "d", "e"), written::add, CancelledAfter.checks(3), "marked");
+
+        assertThat(written).containsExactly("a", "b", "c");
+        assertThat(outcome.done()).isEqualTo(3);
+        assertThat(outcome.stoppedBy()).contains("cancelled by the client");
+    }
+
+    @Test
+    void run_cancelledBeforeAnyWrite_throwsTheCancellation() {
+        List<String> written = new ArrayList<>();
+
+        assertThatThrownBy(() -> FolderSweep.run(List.of("a", "b"), written::add, CancelledAfter.checks(0), "marked"))
+                .isInstanceOf(CallCancelledException.class);
+        assertThat(written).isEmpty();
     }
 }
