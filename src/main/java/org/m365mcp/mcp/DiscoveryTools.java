@@ -33,6 +33,11 @@ final class DiscoveryTools {
     static final String DESCRIBE = "tool_describe";
     static final String CALL = "tool_call";
     private static final int DEFAULT_LIMIT = 8;
+    /**
+     * The output schema of {@value #DESCRIBE} (a descriptor) and {@value #CALL} (whatever the called tool
+     * answers, whose own schema {@value #DESCRIBE} shows): any object.
+     */
+    private static final Map<String, Object> ANY_OBJECT = Map.of("type", "object");
 
     private final ToolCatalog catalog;
     private final ToolSelection selection;
@@ -77,12 +82,14 @@ final class DiscoveryTools {
                                                 "default",
                                                 DEFAULT_LIMIT)),
                         List.of("query"),
+                        findOutput(),
                         new McpSchema.ToolAnnotations(null, true, false, true, false, null)),
                 tool(
                         DESCRIBE,
                         "One tool's description, input schema and hints (read-only, destructive).",
                         ordered("name", property("string", "Tool name")),
                         List.of("name"),
+                        ANY_OBJECT,
                         new McpSchema.ToolAnnotations(null, true, false, true, false, null)),
                 tool(
                         CALL,
@@ -92,6 +99,7 @@ final class DiscoveryTools {
                                 "name", property("string", "Tool name"),
                                 "arguments", property("object", "The tool's arguments")),
                         List.of("name"),
+                        ANY_OBJECT,
                         new McpSchema.ToolAnnotations(
                                 null, selection.readOnly(), !selection.readOnly(), false, true, null)));
     }
@@ -101,13 +109,39 @@ final class DiscoveryTools {
             String description,
             Map<String, Object> properties,
             List<String> required,
+            Map<String, Object> outputSchema,
             McpSchema.ToolAnnotations annotations) {
         return McpSchema.Tool.builder()
                 .name(name)
                 .description(description)
                 .inputSchema(new McpSchema.JsonSchema("object", properties, required, false, null, null))
+                .outputSchema(outputSchema)
                 .annotations(annotations)
                 .build();
+    }
+
+    /** {@value #FIND}'s answer: the hits and how many tools are offered. */
+    private static Map<String, Object> findOutput() {
+        Map<String, Object> hit = ordered(
+                "type",
+                "object",
+                "properties",
+                ordered(
+                        "name",
+                        Map.of("type", "string"),
+                        "description",
+                        Map.of("type", "string"),
+                        "read_only",
+                        Map.of("type", "boolean")),
+                "required",
+                List.of("name", "description", "read_only"));
+        return ordered(
+                "type",
+                "object",
+                "properties",
+                ordered("tools", ordered("type", "array", "items", hit), "offered", Map.of("type", "integer")),
+                "required",
+                List.of("tools", "offered"));
     }
 
     private static Map<String, Object> property(String type, String description) {

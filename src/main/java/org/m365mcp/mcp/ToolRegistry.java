@@ -85,7 +85,7 @@ public class ToolRegistry {
     @PostConstruct
     void discover() {
         binder = new ArgumentBinder();
-        schemas = new ToolSchemaFactory(binder);
+        schemas = new ToolSchemaFactory(binder, json);
         results = new ToolResultMapper(json);
         tools = discovery.toolBeanClasses().stream()
                 .flatMap(type ->

@@ -1,18 +1,25 @@
 package org.m365mcp.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Derives an MCP {@link McpSchema.Tool} descriptor — JSON Schema and annotations — from a tool method. */
+/**
+ * Derives an MCP {@link McpSchema.Tool} descriptor from a tool method: the input schema from its
+ * parameters, the output schema from its return type ({@link OutputSchemaFactory}, as {@code json}
+ * writes answers), and the annotations.
+ */
 final class ToolSchemaFactory {
 
     private final ArgumentBinder binder;
+    private final OutputSchemaFactory outputs;
 
-    ToolSchemaFactory(ArgumentBinder binder) {
+    ToolSchemaFactory(ArgumentBinder binder, ObjectMapper json) {
         this.binder = binder;
+        this.outputs = new OutputSchemaFactory(json);
     }
 
     McpSchema.Tool describe(ToolMethod tool) {
@@ -21,6 +28,7 @@ final class ToolSchemaFactory {
                 .name(meta.name())
                 .description(meta.description())
                 .inputSchema(inputSchema(tool))
+                .outputSchema(outputSchema(tool))
                 .annotations(new McpSchema.ToolAnnotations(
                         null, meta.readOnly(), meta.destructive(), meta.idempotent(), meta.openWorld(), null))
                 .build();
@@ -36,6 +44,11 @@ final class ToolSchemaFactory {
             }
         }
         return new McpSchema.JsonSchema("object", properties, required, false, null, null);
+    }
+
+    /** What the tool's successful answers are: its {@code structuredContent} conforms to this. */
+    Map<String, Object> outputSchema(ToolMethod tool) {
+        return outputs.schemaOf(tool.method().getGenericReturnType());
     }
 
     private Map<String, Object> property(ToolParameter parameter) {

@@ -62,8 +62,12 @@ final class ItServer {
         McpSyncClient client = McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(60))
                 .progressConsumer(progress)
+                .enableCallToolSchemaCaching(true)
                 .build();
         client.initialize();
+        // Caches every listed tool's outputSchema: the client then checks each successful answer
+        // against it and throws on a mismatch, in every IT (the server checks it too).
+        client.listTools();
         return client;
     }
 

@@ -90,6 +90,7 @@ class McpEndpointIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void listTools_describesEmailListWithSchemaAndAnnotations() {
         McpSyncClient client = ItServer.client(base);
         try {
@@ -116,6 +117,11 @@ class McpEndpointIT {
                             200,
                             "default",
                             25));
+            assertThat(tools)
+                    .as("every tool declares an object outputSchema")
+                    .allSatisfy(tool -> assertThat(tool.outputSchema()).containsEntry("type", "object"));
+            assertThat((Map<String, Object>) emailList.outputSchema().get("properties"))
+                    .containsKeys("account_id", "messages", "cache");
             assertThat(emailList.annotations().readOnlyHint()).isTrue();
             assertThat(emailList.annotations().destructiveHint()).isFalse();
             assertThat(emailList.annotations().openWorldHint()).isTrue();

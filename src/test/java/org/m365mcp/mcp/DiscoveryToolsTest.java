@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.config.AnswerJson;
 
 /**
  * Discovery mode's three tools over the real catalogue: ranking, describing, and calling through the
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class DiscoveryToolsTest {
 
-    private final ToolCatalog catalog =
-            new ToolCatalog(ToolReferenceTest.tools(), new ToolSchemaFactory(new ArgumentBinder()));
+    private final ToolCatalog catalog = new ToolCatalog(
+            ToolReferenceTest.tools(), new ToolSchemaFactory(new ArgumentBinder(), AnswerJson.mapper()));
     private final List<String> invoked = new ArrayList<>();
     private Map<String, Object> lastArguments;
     private final ToolResultMapper results = new ToolResultMapper(new ObjectMapper());

@@ -8,32 +8,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.config.AnswerJson;
 
 class ToolDescriptionTest {
 
+    /** What the sample tools answer: tool answers are JSON objects. */
+    record Sample(String text) {}
+
     static class SampleTools {
         @McpTool(name = "sample_list", description = "Lists samples.", readOnly = true, idempotent = true)
-        public String list(
+        public Sample list(
                 @ToolParam("Account") String accountId,
                 @ToolParam(value = "How many", defaultValue = "25", min = 1, max = 200) int limit,
                 @ToolParam(value = "Use cache", defaultValue = "true") boolean useCache,
                 @ToolParam(value = "Ratio", defaultValue = "0.5") double ratio) {
-            return accountId + limit + useCache + ratio;
+            return new Sample(accountId + limit + useCache + ratio);
         }
 
         @McpTool(name = "sample_update", description = "Updates.")
-        public String update(
+        public Sample update(
                 @ToolParam(value = "Recipients", defaultValue = "") List<String> to,
                 @ToolParam(value = "Read or not; unchanged when absent", defaultValue = "") Boolean isRead) {
-            return to + " " + isRead;
+            return new Sample(to + " " + isRead);
         }
 
         @McpTool(name = "sample_delete", description = "Deletes.", destructive = true, openWorld = false)
-        public void delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {}
+        public Sample delete(@ToolParam("Id") String id, @ToolParam(value = "Big id", defaultValue = "1") long bigId) {
+            return new Sample(id + bigId);
+        }
     }
 
     private final ArgumentBinder binder = new ArgumentBinder();
-    private final ToolSchemaFactory schemas = new ToolSchemaFactory(binder);
+    private final ToolSchemaFactory schemas = new ToolSchemaFactory(binder, AnswerJson.mapper());
 
     private static ToolMethod tool(String name) throws NoSuchMethodException {
         return switch (name) {

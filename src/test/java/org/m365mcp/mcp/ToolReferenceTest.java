@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.config.AnswerJson;
 
 /**
  * {@code docs/tools.md} is generated from the tools themselves, so it cannot drift: this test renders it
@@ -93,7 +94,7 @@ class ToolReferenceTest {
     }
 
     static String render(List<ToolMethod> tools) {
-        ToolSchemaFactory schemas = new ToolSchemaFactory(new ArgumentBinder());
+        ToolSchemaFactory schemas = new ToolSchemaFactory(new ArgumentBinder(), AnswerJson.mapper());
         Map<String, List<ToolMethod>> byArea = tools.stream()
                 .collect(Collectors.groupingBy(tool -> tool.area().configName(), TreeMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();

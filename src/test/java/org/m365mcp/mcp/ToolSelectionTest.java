@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.m365mcp.config.AnswerJson;
 
 /** Areas, allow/deny patterns and read-only mode over the real catalogue ({@link ToolReferenceTest#tools()}). */
 class ToolSelectionTest {
 
-    private final ToolCatalog catalog =
-            new ToolCatalog(ToolReferenceTest.tools(), new ToolSchemaFactory(new ArgumentBinder()));
+    private final ToolCatalog catalog = new ToolCatalog(
+            ToolReferenceTest.tools(), new ToolSchemaFactory(new ArgumentBinder(), AnswerJson.mapper()));
 
     private static ToolSelection selection(String areas, List<String> allow, List<String> deny, boolean readOnly) {
         return new ToolSelection(
