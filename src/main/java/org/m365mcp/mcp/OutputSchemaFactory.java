@@ -35,7 +35,9 @@ import java.util.UUID;
  *       strategy, records and any getter Jackson picks up are exactly what is written.</li>
  *   <li>Nulls are left out of answers, so only primitive properties are {@code required}.</li>
  *   <li>Compact on purpose (it costs client context on every {@code tools/list}): types, properties,
- *       required, items and enum values only; no descriptions, formats or titles;
+ *       required, items and enum values only; no descriptions, formats or titles; and, as the tools
+ *       publish it ({@link #TOP_LEVEL}), the answer's own fields only — a listed message or event is
+ *       {@code {"type":"object"}}, its fields are in docs/tools.md and the tool descriptions;
  *       {@code additionalProperties} left open everywhere, so a new answer field is a compatible change.</li>
  *   <li>A record that contains itself (a folder tree) is defined once under {@code $defs} and referred to;
  *       every other type is written inline.</li>
@@ -44,10 +46,22 @@ import java.util.UUID;
  */
 final class OutputSchemaFactory {
 
-    private final ObjectMapper json;
+    /** Describes the answer's own fields only: what the tools publish (issue 17's ≤ 250 tokens a tool). */
+    static final int TOP_LEVEL = 1;
 
-    OutputSchemaFactory(ObjectMapper json) {
+    /** Describes every object in the answer, at any depth. */
+    static final int ALL_LEVELS = Integer.MAX_VALUE;
+
+    private final ObjectMapper json;
+    private final int depth;
+
+    /**
+     * @param depth how many levels of objects are described: {@link #TOP_LEVEL} gives the answer's own
+     *     fields, and any object below them is {@code {"type":"object"}}; {@link #ALL_LEVELS} all of them
+     */
+    OutputSchemaFactory(ObjectMapper json, int depth) {
         this.json = json;
+        this.depth = depth;
     }
 
     /**
@@ -106,6 +120,10 @@ final class OutputSchemaFactory {
             Class<?> raw = type.getRawClass();
             if (path.isEmpty()) {
                 return properties(type);
+            }
+            if (path.size() >= depth) {
+                serializer(type); // still refuses a type no schema could describe, at start-up
+                return ordered("type", "object");
             }
             if (raw == root.getRawClass()) {
                 recursive.add(raw);

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Derives an MCP {@link McpSchema.Tool} descriptor from a tool method: the input schema from its
  * parameters, the output schema from its return type ({@link OutputSchemaFactory}, as {@code json}
- * writes answers), and the annotations.
+ * writes answers; the answer's own fields), and the annotations.
  */
 final class ToolSchemaFactory {
 
@@ -19,7 +19,7 @@ final class ToolSchemaFactory {
 
     ToolSchemaFactory(ArgumentBinder binder, ObjectMapper json) {
         this.binder = binder;
-        this.outputs = new OutputSchemaFactory(json);
+        this.outputs = new OutputSchemaFactory(json, OutputSchemaFactory.TOP_LEVEL);
     }
 
     McpSchema.Tool describe(ToolMethod tool) {

@@ -37,7 +37,8 @@ class OutputSchemaFactoryTest {
 
     record Tree(Node root, int depth) {}
 
-    private final OutputSchemaFactory factory = new OutputSchemaFactory(AnswerJson.mapper());
+    private final OutputSchemaFactory factory =
+            new OutputSchemaFactory(AnswerJson.mapper(), OutputSchemaFactory.ALL_LEVELS);
 
     @Test
     void schemaOf_record_snakeCaseProperties_primitivesRequired_scalarsAsTheMapperWritesThem() {
@@ -71,6 +72,23 @@ class OutputSchemaFactoryTest {
                         Map.entry(
                                 "counts", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
                         Map.entry("anything", Map.of())));
+    }
+
+    @Test
+    void schemaOf_topLevelOnly_describesTheAnswersOwnFields_andEveryObjectBelowAsAnObject() {
+        OutputSchemaFactory topLevel = new OutputSchemaFactory(AnswerJson.mapper(), OutputSchemaFactory.TOP_LEVEL);
+
+        Map<String, Object> message = topLevel.schemaOf(Message.class);
+        Map<String, Object> tree = topLevel.schemaOf(Tree.class);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) message.get("properties");
+        assertThat(properties)
+                .containsEntry("to", Map.of("type", "array", "items", Map.of("type", "object")))
+                .containsEntry("size", Map.of("type", "integer"));
+        assertThat(tree.get("properties"))
+                .isEqualTo(Map.of("root", Map.of("type", "object"), "depth", Map.of("type", "integer")));
+        assertThat(tree).doesNotContainKey("$defs");
     }
 
     @Test
