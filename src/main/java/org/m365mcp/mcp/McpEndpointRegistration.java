@@ -52,6 +52,9 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     McpTransports transports;
 
+    @Inject
+    ResourceLinking links;
+
     private McpSyncServer server;
 
     @Override
@@ -76,7 +79,7 @@ public class McpEndpointRegistration implements ServletContextListener {
                 .mcpEndpoint(settings.path())
                 .securityValidator(guard.originAndHost())
                 .build();
-        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, true);
+        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, links.downloads(), true);
 
         ServletContext context = event.getServletContext();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, transport);

@@ -153,10 +153,11 @@ public class ContactListTools {
         List<JsonNode> contacts = collect(account, folder, limit + 1);
         boolean truncated = contacts.size() > limit;
         List<JsonNode> exported = contacts.subList(0, Math.min(limit, contacts.size()));
+        String type = kind.equals("vcard") ? "text/vcard" : "text/csv";
         byte[] content = (kind.equals("vcard") ? ContactExport.vcards(exported) : ContactExport.csv(exported))
                 .getBytes(StandardCharsets.UTF_8);
         DownloadFolder.Saved saved =
-                downloads.save(fileName.isEmpty() ? "format" : "file_name", name, overwrite, temporary -> {
+                downloads.save(fileName.isEmpty() ? "format" : "file_name", name, type, overwrite, temporary -> {
                     try {
                         Files.write(temporary, content);
                         return content.length;

@@ -178,6 +178,7 @@ public class MailTools {
         DownloadFolder.Saved saved = downloads.save(
                 chosen != null ? "file_name" : "attachment_id",
                 name,
+                info.path("contentType").asText(null),
                 overwrite,
                 temporary -> graph.download(account, path + "/$value", temporary));
         return new AttachmentSaved(
