@@ -108,6 +108,11 @@ class MailReadToolsIT {
                 .orElseThrow();
     }
 
+    private Map<String, Object> firstAttachment(String account, String messageId) {
+        return list(ok("email_get", "account_id", account, "message_id", messageId, "use_cache", false), "attachments")
+                .get(0);
+    }
+
     @Test
     void emailList_nextSkip_continuesWhereThePageEnded_lastPageHasNone() {
         List<Object> whole =
@@ -255,10 +260,7 @@ class MailReadToolsIT {
     @Test
     void emailGetAttachment_savesTheBytesInTheDownloadDirectory_answersPathAndSizeNotContent() throws Exception {
         String messageId = (String) messageWithAttachment("demo2").get("id");
-        Map<String, Object> attachment = list(
-                        ok("email_get", "account_id", "demo2", "message_id", messageId, "use_cache", false),
-                        "attachments")
-                .get(0);
+        Map<String, Object> attachment = firstAttachment("demo2", messageId);
         String fileName = "it-" + UUID.randomUUID() + ".bin";
 
         Map<String, Object> saved = ok(
@@ -289,10 +291,7 @@ class MailReadToolsIT {
     @Test
     void emailGetAttachment_resourceLink_sameClientReadsGraphsBytes_anotherClientIsRefused() throws Exception {
         String messageId = (String) messageWithAttachment("demo").get("id");
-        Map<String, Object> attachment = list(
-                        ok("email_get", "account_id", "demo", "message_id", messageId, "use_cache", false),
-                        "attachments")
-                .get(0);
+        Map<String, Object> attachment = firstAttachment("demo", messageId);
         String fileName = "it-link-" + UUID.randomUUID() + ".bin";
         assertThat(client.getServerCapabilities().resources())
                 .as("resources capability")
