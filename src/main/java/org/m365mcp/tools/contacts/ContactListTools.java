@@ -135,7 +135,7 @@ public class ContactListTools {
             destructive = false,
             idempotent = true,
             description = "Export contacts (one list/folder, or all) as vCard 3.0 or CSV to the server's download"
-                    + " directory; returns the file's path and count, not the content.")
+                    + " directory; returns the file's path and count, not the content, and a resource link to read it.")
     public ContactsExportedAnswer contactExport(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "vcard or csv", defaultValue = "vcard") String format,
