@@ -120,17 +120,13 @@ class StdioIT {
         send(
                 stdin,
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":"
-                        + "\"contact_export\",\"arguments\":{\"account_id\":\"demo\",\"file_name\":\"all.vcf\"}}}");
+                        + "\"contact_export\",\"arguments\":{\"account_id\":\"demo\",\"file_name\":\"all.vcf\","
+                        + "\"overwrite\":true}}}");
         JsonNode exported = readUntilAnswer(stdout, 4, written, Duration.ofMinutes(1));
         String link = exported.at("/result/content/1/uri").asText();
-        send(
-                stdin,
-                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/read\",\"params\":{\"uri\":\"" + link + "\"}}");
+        send(stdin, resourcesRead(5, link));
         JsonNode read = readUntilAnswer(stdout, 5, written, Duration.ofMinutes(1));
-        send(
-                stdin,
-                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{\"uri\":"
-                        + "\"m365-mcp://downloads/unknown\"}}");
+        send(stdin, resourcesRead(6, "m365-mcp://downloads/unknown"));
         JsonNode unknown = readUntilAnswer(stdout, 6, written, Duration.ofMinutes(1));
         send(stdin, "this is not JSON");
         send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
@@ -138,6 +134,9 @@ class StdioIT {
 
         assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("m365-mcp");
         assertThat(version.at("/result/structuredContent/mode").asText()).isEqualTo("demo");
+        assertThat(exported.at("/result/isError").asBoolean())
+                .as("%s", exported)
+                .isFalse();
         assertThat(exported.at("/result/content/1/type").asText()).isEqualTo("resource_link");
         assertThat(exported.at("/result/content/1/mimeType").asText()).isEqualTo("text/vcard");
         assertThat(Base64.getDecoder().decode(read.at("/result/contents/0/blob").asText()))
@@ -182,6 +181,11 @@ class StdioIT {
                 "M365_MCP_WARMING_ON_STARTUP", "false",
                 "M365_MCP_DOWNLOADS_DIR", run.resolve("downloads").toString(),
                 "M365_MCP_LOG_FILE", run.resolve("stdio.log").toString());
+    }
+
+    private static String resourcesRead(int id, String uri) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"resources/read\",\"params\":{\"uri\":\"" + uri
+                + "\"}}";
     }
 
     private static void send(OutputStream stdin, String line) throws IOException {
