@@ -55,6 +55,9 @@ public class McpEndpointRegistration implements ServletContextListener {
     @Inject
     RunningCalls calls;
 
+    @Inject
+    ResourceLinking links;
+
     private McpSyncServer server;
 
     @Override
@@ -79,7 +82,7 @@ public class McpEndpointRegistration implements ServletContextListener {
                 .mcpEndpoint(settings.path())
                 .securityValidator(guard.originAndHost())
                 .build();
-        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, true);
+        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, links.downloads(), true);
 
         ServletContext context = event.getServletContext();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, transport);

@@ -74,6 +74,9 @@ public class ToolRegistry {
     @Inject
     RunningCalls running;
 
+    @Inject
+    ResourceLinking linking;
+
     private List<ToolMethod> tools;
     private ToolCatalog catalog;
     private volatile ToolSelection selection;
@@ -113,7 +116,8 @@ public class ToolRegistry {
      * The tool specifications to hand to the MCP server, sorted by name: in direct mode every tool (those
      * not offered with a schema that takes anything, so their call reaches the refusal), in discovery
      * mode the three discovery tools. Each handler holds its bean's contextual reference (a client
-     * proxy), resolved once here rather than on every call.
+     * proxy), resolved once here rather than on every call, and links the files its call saved
+     * ({@link ResourceLinking}).
      *
      * @throws ToolSettingsException when a tool setting is invalid
      */
@@ -123,15 +127,15 @@ public class ToolRegistry {
                 .collect(Collectors.toMap(
                         ToolMethod::name, tool -> beans.select(tool.beanClass()).get()));
         if (chosen.mode() == ToolMode.DISCOVERY) {
-            return new DiscoveryTools(
+            return linked(new DiscoveryTools(
                             catalog,
                             chosen,
                             validator,
                             results,
                             (tool, arguments) -> call(tool, beansByTool.get(tool.name()), arguments, ToolProgress.NONE))
-                    .specifications();
+                    .specifications());
         }
-        return tools.stream()
+        return linked(tools.stream()
                 .map(tool -> new SyncToolSpecification(
                         chosen.offers(tool) ? schemas.describe(tool) : ToolCatalog.unlisted(tool),
                         (exchange, request) -> {
@@ -142,7 +146,11 @@ public class ToolRegistry {
                                 running.end(request.meta(), call);
                             }
                         }))
-                .toList();
+                .toList());
+    }
+
+    private List<SyncToolSpecification> linked(List<SyncToolSpecification> specifications) {
+        return specifications.stream().map(linking::linking).toList();
     }
 
     /** Hides from {@code tools/list} what the selection does not list. */

@@ -30,6 +30,7 @@ import org.m365mcp.background.ServingProbe;
 import org.m365mcp.config.ServerAddress;
 import org.m365mcp.mcp.McpServers;
 import org.m365mcp.mcp.McpTransports;
+import org.m365mcp.mcp.ResourceLinking;
 import org.m365mcp.mcp.RunningCalls;
 import org.m365mcp.mcp.ServerIdentity;
 import org.m365mcp.mcp.ToolRegistry;
@@ -66,6 +67,9 @@ public class StdioEndpoint {
 
     @Inject
     ToolRegistry tools;
+
+    @Inject
+    ResourceLinking links;
 
     @Inject
     ServerIdentity identity;
@@ -123,7 +127,7 @@ public class StdioEndpoint {
         StdioServerTransportProvider transport =
                 new StdioServerTransportProvider(mapper, stdin.transportInput(), stdout);
         threads.newThread(stdin).start();
-        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, false);
+        server = McpServers.build(McpServer.sync(transport), identity, tools, specifications, links.downloads(), false);
         LOG.info(() -> "MCP over stdio ready with " + tools.names().size() + " tools; the console at http://"
                 + address.loopbackAuthority() + contextPath + "/console/"
                 + (transports.http() ? ", MCP over HTTP too" : ""));

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.m365mcp.mcp.CallFiles;
+import org.m365mcp.mcp.SavedFile;
 import org.m365mcp.mcp.ToolArgumentException;
 import org.m365mcp.mcp.ToolException;
 
@@ -27,7 +29,8 @@ import org.m365mcp.mcp.ToolException;
  *       existing one is used as it is.
  *   <li>{@link #save} writes to a temporary file (mode 0600) in the directory and moves it into
  *       place, so a failed download never leaves a partial file under the final name, and never
- *       replaces an existing file unless asked to.
+ *       replaces an existing file unless asked to; the saved file is told to the running tool call
+ *       ({@link CallFiles}), whose result then links it for the client to read over MCP.
  *   <li>Stateless apart from its path; thread-safe.
  * </ul>
  */
@@ -46,16 +49,23 @@ public final class DownloadFolder {
     private static final int MAX_NAME_LENGTH = 255;
 
     private final Path directory;
+    private final CallFiles calls;
 
     @Inject
-    DownloadFolder(@ConfigProperty(name = "m365.mcp.downloads.dir") String directory) {
-        this(Path.of(expandHome(directory)));
+    DownloadFolder(@ConfigProperty(name = "m365.mcp.downloads.dir") String directory, CallFiles calls) {
+        this(Path.of(expandHome(directory)), calls);
+    }
+
+    /** A download folder at {@code directory} (made absolute) outside any tool call, as tests use it. */
+    public DownloadFolder(Path directory) {
+        this(directory, new CallFiles());
     }
 
     /** A download folder at {@code directory} (made absolute); nothing is created until {@link #save}. */
-    public DownloadFolder(Path directory) {
+    public DownloadFolder(Path directory, CallFiles calls) {
         this.directory =
                 Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     public Path directory() {
@@ -110,12 +120,13 @@ public final class DownloadFolder {
     }
 
     /**
-     * Saves a download as {@code fileName} (already checked) in the directory.
+     * Saves a download as {@code fileName} (already checked) in the directory, of media type
+     * {@code mimeType} (null when not known).
      *
      * @throws ToolArgumentException naming {@code argument} when the file exists and {@code overwrite} is false
      * @throws ToolException when the directory or file cannot be written
      */
-    public Saved save(String argument, String fileName, boolean overwrite, Writer writer) {
+    public Saved save(String argument, String fileName, String mimeType, boolean overwrite, Writer writer) {
         Path target = directory.resolve(fileName).normalize();
         if (!directory.equals(target.getParent())) {
             // checkedName/safeName make this unreachable; kept so no caller can write elsewhere.
@@ -136,6 +147,7 @@ public final class DownloadFolder {
                 Files.move(temporary, target);
             }
             temporary = null;
+            calls.saved(new SavedFile(directory, target, fileName, mimeType, size));
             return new Saved(target, size, exists);
         } catch (FileAlreadyExistsException raced) {
             throw alreadyExists(argument, target);

@@ -6,12 +6,16 @@ import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
 
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.BlobResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ResourceLink;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,11 +248,20 @@ class ContactToolsIT {
     }
 
     @Test
-    void contactExport_allContactsAsVcard_writesOneCardPerContact_andRefusesAPath() throws Exception {
-        Map<String, Object> exported =
-                ok("contact_export", Map.of("account_id", "demo", "file_name", "it-all.vcf", "overwrite", true));
+    void contactExport_allContactsAsVcard_writesOneCardPerContact_linksIt_andRefusesAPath() throws Exception {
+        CallToolResult result = call(
+                client, "contact_export", Map.of("account_id", "demo", "file_name", "it-all.vcf", "overwrite", true));
+        Map<String, Object> exported = structured(result);
 
         String content = Files.readString(Path.of((String) exported.get("path")), StandardCharsets.UTF_8);
+        ResourceLink link = (ResourceLink) result.content().get(1);
+        assertThat(link.mimeType()).isEqualTo("text/vcard");
+        assertThat(link.name()).isEqualTo("it-all.vcf");
+        BlobResourceContents read = (BlobResourceContents) client.readResource(new ReadResourceRequest(link.uri()))
+                .contents()
+                .get(0);
+        assertThat(new String(Base64.getDecoder().decode(read.blob()), StandardCharsets.UTF_8))
+                .isEqualTo(content);
         int count = (Integer) exported.get("count");
         assertThat(count).isGreaterThanOrEqualTo(42);
         assertThat(content.split("BEGIN:VCARD\r\nVERSION:3.0\r\n", -1)).hasSize(count + 1);

@@ -1,12 +1,18 @@
 package org.m365mcp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.m365mcp.it.ItServer.cacheState;
 import static org.m365mcp.it.ItServer.call;
 import static org.m365mcp.it.ItServer.structured;
 
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.BlobResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ResourceLink;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.URI;
@@ -16,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mail read tools over MCP on Payara Micro against the sandbox: email_list paging and bodies,
- * email_get, email_get_attachment (files confined to the IT server's download directory) and
+ * email_get, email_get_attachment (files confined to the IT server's download directory, read back
+ * over MCP through their resource link by the same client only) and
  * search_emails, with their cache behaviour. Tests pick distinct folders, accounts or arguments so
  * their cache keys are their own.
  */
@@ -98,6 +106,11 @@ class MailReadToolsIT {
                 .filter(m -> Boolean.TRUE.equals(m.get("has_attachments")))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private Map<String, Object> firstAttachment(String account, String messageId) {
+        return list(ok("email_get", "account_id", account, "message_id", messageId, "use_cache", false), "attachments")
+                .get(0);
     }
 
     @Test
@@ -247,10 +260,7 @@ class MailReadToolsIT {
     @Test
     void emailGetAttachment_savesTheBytesInTheDownloadDirectory_answersPathAndSizeNotContent() throws Exception {
         String messageId = (String) messageWithAttachment("demo2").get("id");
-        Map<String, Object> attachment = list(
-                        ok("email_get", "account_id", "demo2", "message_id", messageId, "use_cache", false),
-                        "attachments")
-                .get(0);
+        Map<String, Object> attachment = firstAttachment("demo2", messageId);
         String fileName = "it-" + UUID.randomUUID() + ".bin";
 
         Map<String, Object> saved = ok(
@@ -276,6 +286,60 @@ class MailReadToolsIT {
                 .isEqualTo(Files.size(path));
         assertThat(Files.readAllBytes(path))
                 .isEqualTo(sandboxBytes("sandbox-demo2-token", messageId, (String) attachment.get("id")));
+    }
+
+    @Test
+    void emailGetAttachment_resourceLink_sameClientReadsGraphsBytes_anotherClientIsRefused() throws Exception {
+        String messageId = (String) messageWithAttachment("demo").get("id");
+        Map<String, Object> attachment = firstAttachment("demo", messageId);
+        String fileName = "it-link-" + UUID.randomUUID() + ".bin";
+        assertThat(client.getServerCapabilities().resources())
+                .as("resources capability")
+                .isNotNull();
+
+        CallToolResult result = call(
+                client,
+                "email_get_attachment",
+                Map.of(
+                        "account_id",
+                        "demo",
+                        "message_id",
+                        messageId,
+                        "attachment_id",
+                        attachment.get("id"),
+                        "file_name",
+                        fileName));
+
+        assertThat(structured(result))
+                .containsEntry("path", DOWNLOADS.resolve(fileName).toString());
+        assertThat(result.content()).hasSize(2);
+        ResourceLink link = (ResourceLink) result.content().get(1);
+        assertThat(link.uri()).startsWith("m365-mcp://downloads/").doesNotContain(fileName);
+        assertThat(link.name()).isEqualTo(fileName);
+        assertThat(link.mimeType()).isEqualTo(attachment.get("content_type"));
+        assertThat(link.size()).isEqualTo(((Number) attachment.get("size")).longValue());
+
+        BlobResourceContents contents = (BlobResourceContents) client.readResource(new ReadResourceRequest(link.uri()))
+                .contents()
+                .get(0);
+        assertThat(contents.uri()).isEqualTo(link.uri());
+        assertThat(Base64.getDecoder().decode(contents.blob()))
+                .isEqualTo(sandboxBytes("sandbox-demo-token", messageId, (String) attachment.get("id")));
+
+        McpSyncClient other = ItServer.client(base);
+        try {
+            assertThatThrownBy(() -> other.readResource(new ReadResourceRequest(link.uri())))
+                    .isInstanceOfSatisfying(
+                            McpError.class,
+                            e -> assertThat(e.getJsonRpcError().code()).isEqualTo(ErrorCodes.RESOURCE_NOT_FOUND))
+                    .hasMessageNotContaining(DOWNLOADS.toString());
+        } finally {
+            other.closeGracefully();
+        }
+        Files.delete(DOWNLOADS.resolve(fileName));
+        assertThatThrownBy(() -> client.readResource(new ReadResourceRequest(link.uri())))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("Resource not found");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +120,17 @@ class StdioIT {
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                         + "\"server_get_version\",\"arguments\":{}}}");
         JsonNode version = readUntilAnswer(stdout, 2, written, Duration.ofMinutes(1));
+        send(
+                stdin,
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"contact_export\",\"arguments\":{\"account_id\":\"demo\",\"file_name\":\"all.vcf\","
+                        + "\"overwrite\":true}}}");
+        JsonNode exported = readUntilAnswer(stdout, 4, written, Duration.ofMinutes(1));
+        String link = exported.at("/result/content/1/uri").asText();
+        send(stdin, resourcesRead(5, link));
+        JsonNode read = readUntilAnswer(stdout, 5, written, Duration.ofMinutes(1));
+        send(stdin, resourcesRead(6, "m365-mcp://downloads/unknown"));
+        JsonNode unknown = readUntilAnswer(stdout, 6, written, Duration.ofMinutes(1));
         send(stdin, "this is not JSON");
         send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
         JsonNode pong = readUntilAnswer(stdout, 3, written, Duration.ofMinutes(1));
@@ -139,6 +151,15 @@ class StdioIT {
 
         assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("m365-mcp");
         assertThat(version.at("/result/structuredContent/mode").asText()).isEqualTo("demo");
+        assertThat(exported.at("/result/isError").asBoolean())
+                .as("%s", exported)
+                .isFalse();
+        assertThat(exported.at("/result/content/1/type").asText()).isEqualTo("resource_link");
+        assertThat(exported.at("/result/content/1/mimeType").asText()).isEqualTo("text/vcard");
+        assertThat(Base64.getDecoder().decode(read.at("/result/contents/0/blob").asText()))
+                .as("resources/read over stdio gives the saved file's bytes")
+                .isEqualTo(Files.readAllBytes(run.resolve("downloads").resolve("all.vcf")));
+        assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32002);
         assertThat(pong.has("result"))
                 .as("still answering after a line that is not JSON")
                 .isTrue();
@@ -184,6 +205,11 @@ class StdioIT {
                 "M365_MCP_WARMING_ON_STARTUP", "false",
                 "M365_MCP_DOWNLOADS_DIR", run.resolve("downloads").toString(),
                 "M365_MCP_LOG_FILE", run.resolve("stdio.log").toString());
+    }
+
+    private static String resourcesRead(int id, String uri) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"resources/read\",\"params\":{\"uri\":\"" + uri
+                + "\"}}";
     }
 
     private static void send(OutputStream stdin, String line) throws IOException {

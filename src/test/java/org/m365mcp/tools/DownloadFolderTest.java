@@ -52,7 +52,7 @@ class DownloadFolderTest {
         Path dir = root.resolve("downloads");
         DownloadFolder folder = new DownloadFolder(dir);
 
-        DownloadFolder.Saved saved = folder.save("file_name", "a.txt", false, writing("hello"));
+        DownloadFolder.Saved saved = folder.save("file_name", "a.txt", "text/plain", false, writing("hello"));
 
         assertThat(saved.path()).isEqualTo(dir.resolve("a.txt"));
         assertThat(saved.size()).isEqualTo(5);
@@ -72,13 +72,13 @@ class DownloadFolderTest {
         DownloadFolder folder = new DownloadFolder(root);
         Files.writeString(root.resolve("a.txt"), "old");
 
-        assertThatThrownBy(() -> folder.save("file_name", "a.txt", false, writing("new")))
+        assertThatThrownBy(() -> folder.save("file_name", "a.txt", "text/plain", false, writing("new")))
                 .isInstanceOf(ToolArgumentException.class)
                 .hasMessageContaining("already exists")
                 .hasMessageContaining("overwrite=true");
         assertThat(Files.readString(root.resolve("a.txt"))).isEqualTo("old");
 
-        DownloadFolder.Saved saved = folder.save("file_name", "a.txt", true, writing("new"));
+        DownloadFolder.Saved saved = folder.save("file_name", "a.txt", "text/plain", true, writing("new"));
         assertThat(saved.overwritten()).isTrue();
         assertThat(Files.readString(root.resolve("a.txt"))).isEqualTo("new");
     }
@@ -87,7 +87,7 @@ class DownloadFolderTest {
     void save_writerFails_noFileLeftBehind() throws IOException {
         DownloadFolder folder = new DownloadFolder(root);
 
-        assertThatThrownBy(() -> folder.save("file_name", "b.txt", false, temporary -> {
+        assertThatThrownBy(() -> folder.save("file_name", "b.txt", "text/plain", false, temporary -> {
                     throw new IllegalStateException("Graph said no");
                 }))
                 .hasMessage("Graph said no");

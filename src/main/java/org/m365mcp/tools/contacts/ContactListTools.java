@@ -141,7 +141,7 @@ public class ContactListTools {
             destructive = false,
             idempotent = true,
             description = "Export contacts (one list/folder, or all) as vCard 3.0 or CSV to the server's download"
-                    + " directory; returns the file's path and count, not the content.")
+                    + " directory; returns the file's path and count, not the content, and a resource link to read it.")
     public ContactsExportedAnswer contactExport(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam(value = "vcard or csv", defaultValue = "vcard") String format,
@@ -159,10 +159,11 @@ public class ContactListTools {
         List<JsonNode> contacts = collect(account, folder, limit + 1);
         boolean truncated = contacts.size() > limit;
         List<JsonNode> exported = contacts.subList(0, Math.min(limit, contacts.size()));
+        String type = kind.equals("vcard") ? "text/vcard" : "text/csv";
         byte[] content = (kind.equals("vcard") ? ContactExport.vcards(exported) : ContactExport.csv(exported))
                 .getBytes(StandardCharsets.UTF_8);
         DownloadFolder.Saved saved =
-                downloads.save(fileName.isEmpty() ? "format" : "file_name", name, overwrite, temporary -> {
+                downloads.save(fileName.isEmpty() ? "format" : "file_name", name, type, overwrite, temporary -> {
                     try {
                         Files.write(temporary, content);
                         return content.length;

@@ -145,7 +145,7 @@ public class MailTools {
             destructive = false,
             idempotent = true,
             description = "Save a message's attachment to the server's download directory; returns the file's path"
-                    + " and size, not the content.")
+                    + " and size, not the content, and a resource link to read it.")
     public AttachmentSaved emailGetAttachment(
             @ToolParam("Account id from account_list") String accountId,
             @ToolParam("Message id") String messageId,
@@ -178,6 +178,7 @@ public class MailTools {
         DownloadFolder.Saved saved = downloads.save(
                 chosen != null ? "file_name" : "attachment_id",
                 name,
+                info.path("contentType").asText(null),
                 overwrite,
                 temporary -> graph.download(account, path + "/$value", temporary));
         return new AttachmentSaved(
