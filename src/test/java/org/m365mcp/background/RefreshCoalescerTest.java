@@ -206,6 +206,79 @@ class RefreshCoalescerTest {
         assertThat(coalescer.awaitDone("k", Duration.ofSeconds(5))).isFalse();
     }
 
+    @Test
+    void submitAfterChange_whileTheKeysRefreshRuns_runsItOnceMoreAfterIt_andWaitersWaitForThatRun() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            RefreshCoalescer coalescer = new RefreshCoalescer(pool, 5);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            Runnable refresh = () -> {
+                if (runs.incrementAndGet() == 1) {
+                    started.countDown();
+                    await(release);
+                }
+            };
+            coalescer.submit("k", refresh, e -> {});
+            await(started);
+
+            Outcome again = coalescer.submitAfterChange("k", refresh, e -> {});
+            Outcome plain = coalescer.submit("k", refresh, e -> {});
+            release.countDown();
+            boolean joined = coalescer.awaitDone("k", Duration.ofSeconds(5));
+
+            assertThat(again).isEqualTo(Outcome.COALESCED);
+            assertThat(plain).isEqualTo(Outcome.COALESCED);
+            assertThat(joined).isTrue();
+            assertThat(runs).as("the running one, then one more for the change").hasValue(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void submitAfterChange_whileTheKeysRefreshIsStillQueued_coalescesIntoIt() {
+        HeldExecutor executor = new HeldExecutor();
+        RefreshCoalescer coalescer = new RefreshCoalescer(executor, 5);
+        AtomicInteger runs = new AtomicInteger();
+
+        coalescer.submit("k", runs::incrementAndGet, e -> {});
+        Outcome again = coalescer.submitAfterChange("k", runs::incrementAndGet, e -> {});
+        executor.runAll();
+
+        assertThat(again).isEqualTo(Outcome.COALESCED);
+        assertThat(runs).as("the queued one starts after the change anyway").hasValue(1);
+    }
+
+    @Test
+    void submit_whileTheKeysRefreshRuns_doesNotRunItAgain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            RefreshCoalescer coalescer = new RefreshCoalescer(pool, 5);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            coalescer.submit(
+                    "k",
+                    () -> {
+                        runs.incrementAndGet();
+                        started.countDown();
+                        await(release);
+                    },
+                    e -> {});
+            await(started);
+
+            coalescer.submit("k", runs::incrementAndGet, e -> {});
+            release.countDown();
+            coalescer.awaitDone("k", Duration.ofSeconds(5));
+
+            assertThat(runs).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void sleepThen(long millis, Runnable then) {
         try {
             Thread.sleep(millis);
