@@ -267,12 +267,7 @@ public class DeltaSync implements ChangeSignals {
 
     /** Whether change notifications cover {@code kind} for {@code accountId} now. */
     boolean notified(String accountId, SyncKind kind) {
-        for (NotificationCoverage one : coverage) {
-            if (one.covers(accountId, kind)) {
-                return true;
-            }
-        }
-        return false;
+        return coverage.stream().anyMatch(one -> one.covers(accountId, kind));
     }
 
     /** Where each resource of {@code accountId} (every account when null) stands. */
