@@ -27,7 +27,9 @@ import org.m365mcp.graph.auth.SignedInAccount;
  * Polls the delta of every signed-in account's cached resources (issue 16 item 3) on a
  * non-persistent EJB interval timer ({@link SyncSettings#tick()}, 1 s): finds what is cached
  * ({@link CachedResources}, asked at most every 10 s per account), pulls what is due
- * ({@link PollingPlan}, within the account's budget), and stops following a resource nothing has been cached of for an hour.
+ * ({@link PollingPlan}, within the account's budget; after a failed round, at most the hot interval
+ * later — a round a notification asked for that failed is not left to the 30-minute safety net), and
+ * stops following a resource nothing has been cached of for an hour.
  *
  * <p>Rounds run on the timer's thread one after the other, so a slow Graph slows polling rather than
  * piling rounds up; ticks never overlap (container-managed write lock). A failed tick is logged and
@@ -122,7 +124,10 @@ public class DeltaPoller {
         }
         Map<SyncResource, Duration> intervals = plan.intervals(weighed, accountNotified, now);
         polled.forEach((resource, state) -> {
-            if (plan.due(state.lastSync(), intervals.get(resource), now) && !state.round.isLocked()) {
+            Duration interval = state.lastError().isPresent()
+                    ? PollingPlan.shorter(intervals.get(resource), settings.hotInterval())
+                    : intervals.get(resource);
+            if (plan.due(state.lastRound(), interval, now) && !state.round.isLocked()) {
                 sync.pull(accountId, resource);
             }
         });

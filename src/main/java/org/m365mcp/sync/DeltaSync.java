@@ -178,7 +178,7 @@ public class DeltaSync implements ChangeSignals {
 
     private Outcome failed(String accountId, SyncResource resource, ResourceState state, String why) {
         counters.failed();
-        state.failed(why);
+        state.failed(why, clock.instant());
         LOG.fine(() -> "Delta round of " + resource + " of " + accountId + " failed: " + why);
         return Outcome.FAILED;
     }

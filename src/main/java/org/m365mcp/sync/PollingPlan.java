@@ -90,9 +90,14 @@ record PollingPlan(Duration hot, Duration normal, Duration notified, Duration re
         return planned;
     }
 
-    /** True when a round is due: none since start-up, or the last one an interval ago. */
+    /** True when a round is due: none since start-up, or the last one (completed or failed) an interval ago. */
     boolean due(Optional<Instant> lastSync, Duration interval, Instant now) {
         return lastSync.map(at -> !at.plus(interval).isAfter(now)).orElse(true);
+    }
+
+    /** The shorter of two intervals. */
+    static Duration shorter(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 
     private static boolean inbox(SyncResource resource) {

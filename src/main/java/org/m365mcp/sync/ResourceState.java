@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The in-process state of one synced resource of one account: the lock one round at a time holds,
- * when it last completed, its last failure, and whether a signalled pull is already waiting.
+ * when it last completed, its last failure and when, and whether a signalled pull is already waiting.
  * Thread-safe.
  */
 final class ResourceState {
@@ -19,6 +19,7 @@ final class ResourceState {
     private volatile Instant lastSync;
     private volatile Instant lastSeenCached;
     private volatile String lastError;
+    private volatile Instant lastFailure;
 
     void synced(Instant at, int changeCount) {
         lastSync = at;
@@ -26,8 +27,9 @@ final class ResourceState {
         changes.addAndGet(changeCount);
     }
 
-    void failed(String why) {
+    void failed(String why, Instant at) {
         lastError = why;
+        lastFailure = at;
     }
 
     void seenCached(Instant at) {
@@ -36,6 +38,16 @@ final class ResourceState {
 
     Optional<Instant> lastSync() {
         return Optional.ofNullable(lastSync);
+    }
+
+    /** When the last round ended, whether it completed or failed: what the next one is timed from. */
+    Optional<Instant> lastRound() {
+        Instant synced = lastSync;
+        Instant failure = lastError == null ? null : lastFailure;
+        if (synced == null || failure == null) {
+            return Optional.ofNullable(synced != null ? synced : failure);
+        }
+        return Optional.of(failure.isAfter(synced) ? failure : synced);
     }
 
     Optional<Instant> lastSeenCached() {

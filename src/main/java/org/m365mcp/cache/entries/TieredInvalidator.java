@@ -115,6 +115,9 @@ public final class TieredInvalidator {
             if (operation == null || operation.equals(name)) {
                 Set<EntryKey> matching = new HashSet<>();
                 for (Cache.Entry<EntryKey, CacheEntryEnvelope> entry : cache) {
+                    if (entry == null) {
+                        continue; // Ehcache's iterator yields null for a mapping that went while iterating
+                    }
                     EntryKey key = entry.getKey();
                     if (accountId.equals(key.account()) && matches.test(key, entry.getValue())) {
                         matching.add(key);

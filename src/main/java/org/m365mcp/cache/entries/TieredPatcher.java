@@ -54,7 +54,7 @@ final class TieredPatcher {
         Cache<EntryKey, CacheEntryEnvelope> cache = openCaches.get(operation);
         if (cache != null) {
             for (Cache.Entry<EntryKey, CacheEntryEnvelope> entry : cache) {
-                if (accountId.equals(entry.getKey().account())) {
+                if (entry != null && accountId.equals(entry.getKey().account())) {
                     found.put(entry.getKey(), entry.getValue());
                 }
             }
@@ -89,7 +89,8 @@ final class TieredPatcher {
         if (cache != null) {
             List<Cache.Entry<EntryKey, CacheEntryEnvelope>> matching = new ArrayList<>();
             for (Cache.Entry<EntryKey, CacheEntryEnvelope> entry : cache) {
-                if (accountId.equals(entry.getKey().account())
+                if (entry != null // Ehcache's iterator yields null for a mapping that went while iterating
+                        && accountId.equals(entry.getKey().account())
                         && (param == null
                                 || value.equals(entry.getValue().params().get(param)))) {
                     matching.add(entry);

@@ -2,11 +2,14 @@ package org.m365mcp.cache.entries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,6 +144,27 @@ class TieredInvalidatorTest {
         assertThat(removal.keys()).containsExactly("email_list:acc-a:folder=inbox");
         assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
         assertThat(inHeap("email_list:acc-b:folder=inbox")).isTrue();
+    }
+
+    @Test
+    void invalidate_whileTheHeapsIteratorYieldsAMappingThatWent_skipsItAndRemovesTheRest() {
+        put("email_list:acc-a:folder=inbox");
+        Cache<EntryKey, CacheEntryEnvelope> heap = caches.get("email_list");
+        List<Cache.Entry<EntryKey, CacheEntryEnvelope>> seen = new ArrayList<>();
+        seen.add(null);
+        heap.forEach(seen::add);
+        @SuppressWarnings("unchecked")
+        Cache<EntryKey, CacheEntryEnvelope> racing = (Cache<EntryKey, CacheEntryEnvelope>) Proxy.newProxyInstance(
+                Cache.class.getClassLoader(),
+                new Class<?>[] {Cache.class},
+                (proxy, method, args) ->
+                        method.getName().equals("iterator") ? seen.iterator() : method.invoke(heap, args));
+        TieredInvalidator invalidator = new TieredInvalidator(Optional::empty, Map.of("email_list", racing));
+
+        Removal removal = invalidator.invalidate("acc-a", null, "email_list:acc-a:*", "delta");
+
+        assertThat(removal.keys()).containsExactly("email_list:acc-a:folder=inbox");
+        assertThat(inHeap("email_list:acc-a:folder=inbox")).isFalse();
     }
 
     @Test
