@@ -19,10 +19,7 @@ import java.util.function.Consumer;
  * waiting to start.
  *
  * <ul>
- *   <li>A key already in flight (queued or running) coalesces: nothing new is submitted. But a request
- *       that must see a change made after the running refresh began ({@link #submitAfterChange})
- *       gets one more run once it ends: the running one fetched before the change (and the cache
- *       refuses to keep what it fetched), so coalescing into it alone would leave the key unfetched.</li>
+ *   <li>A key already in flight (queued or running) coalesces: nothing new is submitted.</li>
  *   <li>Never blocks: with {@code maxQueued} refreshes waiting, or when the executor refuses, the
  *       request is dropped and counted; the caller keeps serving the stale entry.</li>
  *   <li>A refresh that throws is counted and handed to its failure handler; the key is free again
@@ -44,7 +41,7 @@ final class RefreshCoalescer {
 
     private final Executor executor;
     private final int maxQueued;
-    private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final LongAdder scheduled = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
@@ -52,13 +49,6 @@ final class RefreshCoalescer {
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder joined = new LongAdder();
-
-    /** One key's refresh in flight: done when its last run ended; {@code again} asks for one more run. */
-    private static final class Flight {
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        volatile boolean started;
-        volatile boolean again;
-    }
 
     RefreshCoalescer(Executor executor, int maxQueued) {
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -70,36 +60,20 @@ final class RefreshCoalescer {
 
     /** Submits {@code refresh} for {@code key} unless it coalesces or is dropped. */
     Outcome submit(String key, Runnable refresh, Consumer<RuntimeException> onFailure) {
-        return submit(key, refresh, onFailure, false);
-    }
-
-    /**
-     * Submits {@code refresh} for {@code key}, which must see a change made now: like {@link #submit}, but
-     * when the key's refresh is already running it runs once more after it (counted as coalesced).
-     */
-    Outcome submitAfterChange(String key, Runnable refresh, Consumer<RuntimeException> onFailure) {
-        return submit(key, refresh, onFailure, true);
-    }
-
-    private Outcome submit(String key, Runnable refresh, Consumer<RuntimeException> onFailure, boolean afterChange) {
         Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(onFailure, "onFailure");
-        Flight flight = new Flight();
-        Flight running = inFlight.putIfAbsent(key, flight);
-        if (running != null) {
-            if (afterChange && running.started) {
-                running.again = true;
-            }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, done) != null) {
             coalesced.increment();
             return Outcome.COALESCED;
         }
         if (queued.incrementAndGet() > maxQueued) {
-            return drop(key, flight);
+            return drop(key, done);
         }
         try {
-            executor.execute(() -> run(key, flight, refresh, onFailure));
+            executor.execute(() -> run(key, done, refresh, onFailure));
         } catch (RejectedExecutionException e) {
-            return drop(key, flight);
+            return drop(key, done);
         }
         scheduled.increment();
         return Outcome.SCHEDULED;
@@ -112,12 +86,12 @@ final class RefreshCoalescer {
      *     it did not end in time, or the wait was interrupted (the interrupt is kept)
      */
     boolean awaitDone(String key, Duration max) {
-        Flight flight = inFlight.get(key);
-        if (flight == null || max.isZero() || max.isNegative()) {
+        CompletableFuture<Void> done = inFlight.get(key);
+        if (done == null || max.isZero() || max.isNegative()) {
             return false;
         }
         try {
-            flight.done.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(max.toMillis(), TimeUnit.MILLISECONDS);
             joined.increment();
             return true;
         } catch (TimeoutException | ExecutionException e) {
@@ -128,31 +102,24 @@ final class RefreshCoalescer {
         }
     }
 
-    private void run(String key, Flight flight, Runnable refresh, Consumer<RuntimeException> onFailure) {
+    private void run(String key, CompletableFuture<Void> done, Runnable refresh, Consumer<RuntimeException> onFailure) {
         queued.decrementAndGet();
-        flight.started = true;
-        do {
-            flight.again = false;
-            try {
-                refresh.run();
-                completed.increment();
-            } catch (RuntimeException e) {
-                failed.increment();
-                onFailure.accept(e);
-            }
-        } while (flight.again);
-        inFlight.remove(key, flight);
-        flight.done.complete(null);
-        if (flight.again) {
-            // asked for between the last run's end and the removal: the key is free, run it anew
-            submit(key, refresh, onFailure);
+        try {
+            refresh.run();
+            completed.increment();
+        } catch (RuntimeException e) {
+            failed.increment();
+            onFailure.accept(e);
+        } finally {
+            inFlight.remove(key, done);
+            done.complete(null);
         }
     }
 
-    private Outcome drop(String key, Flight flight) {
+    private Outcome drop(String key, CompletableFuture<Void> done) {
         queued.decrementAndGet();
-        inFlight.remove(key, flight);
-        flight.done.complete(null);
+        inFlight.remove(key, done);
+        done.complete(null);
         dropped.increment();
         return Outcome.DROPPED;
     }

@@ -6,7 +6,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.m365mcp.cache.annotation.BackgroundRefresh;
@@ -68,15 +67,6 @@ public class RefreshScheduler implements BackgroundRefresh {
 
     @Override
     public boolean schedule(StaleRefresh refresh) {
-        return schedule(refresh, false);
-    }
-
-    @Override
-    public boolean scheduleAfterChange(StaleRefresh refresh) {
-        return schedule(refresh, true);
-    }
-
-    private boolean schedule(StaleRefresh refresh, boolean afterChange) {
         if (retrying.contains(refresh.cacheKey())) {
             return false;
         }
@@ -87,15 +77,14 @@ public class RefreshScheduler implements BackgroundRefresh {
             LOG.log(Level.WARNING, "A stale " + refresh.operation() + " entry cannot be refreshed", e);
             return false;
         }
-        Runnable run = () -> {
-            if (!revalidation.renewed(refresh)) {
-                invoker.refresh(refresh.operation(), arguments);
-            }
-        };
-        Consumer<RuntimeException> failed = failure -> retryLater(refresh, arguments, failure);
-        return (afterChange
-                        ? coalescer.submitAfterChange(refresh.cacheKey(), run, failed)
-                        : coalescer.submit(refresh.cacheKey(), run, failed))
+        return coalescer.submit(
+                        refresh.cacheKey(),
+                        () -> {
+                            if (!revalidation.renewed(refresh)) {
+                                invoker.refresh(refresh.operation(), arguments);
+                            }
+                        },
+                        failure -> retryLater(refresh, arguments, failure))
                 == RefreshCoalescer.Outcome.SCHEDULED;
     }
 

@@ -25,9 +25,8 @@ import org.m365mcp.config.Names;
  *       next read, and a deleted one must not be fetched at all.</li>
  *   <li>The call is rebuilt from the entry's key, whose parameters are the call's arguments; a key
  *       whose parameters were hashed is left to the next read.</li>
- *   <li>Through the stale-refresh path ({@link BackgroundRefresh#scheduleAfterChange}): coalesced per
- *       key, bounded, and a failure is queued as a task like any refresh; a refresh of the key already
- *       running (it fetched before this change) runs once more.</li>
+ *   <li>Through the stale-refresh path ({@link BackgroundRefresh}): coalesced per key, bounded, and
+ *       a failure is queued as a task like any refresh.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -58,8 +57,7 @@ public class Rewarming {
             if (LISTINGS.contains(key.operation()) && key.account().equals(accountId)) {
                 Optional<Map<String, Object>> arguments = arguments(key);
                 if (arguments.isPresent()
-                        && refresh.scheduleAfterChange(
-                                new StaleRefresh(key.operation(), accountId, text, arguments.get()))) {
+                        && refresh.schedule(new StaleRefresh(key.operation(), accountId, text, arguments.get()))) {
                     scheduled++;
                 }
             }

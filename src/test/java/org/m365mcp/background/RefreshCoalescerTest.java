@@ -206,62 +206,6 @@ class RefreshCoalescerTest {
         assertThat(coalescer.awaitDone("k", Duration.ofSeconds(5))).isFalse();
     }
 
-    @Test
-    void submitAfterChange_whileTheKeysRefreshRuns_runsItOnceMoreAfterIt_andWaitersWaitForThatRun() throws Exception {
-        assertThat(runsSeenByAWaiter_whenAskedAgainWhileRunning(true))
-                .as("the running one, then one more for the change")
-                .isEqualTo(2);
-    }
-
-    @Test
-    void submit_whileTheKeysRefreshRuns_doesNotRunItAgain() throws Exception {
-        assertThat(runsSeenByAWaiter_whenAskedAgainWhileRunning(false)).isEqualTo(1);
-    }
-
-    /** How many runs of a key's refresh a waiter sees done when the key is asked for again while it runs. */
-    private static int runsSeenByAWaiter_whenAskedAgainWhileRunning(boolean afterChange) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            RefreshCoalescer coalescer = new RefreshCoalescer(pool, 5);
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            AtomicInteger runs = new AtomicInteger();
-            Runnable refresh = () -> {
-                if (runs.incrementAndGet() == 1) {
-                    started.countDown();
-                    await(release);
-                }
-            };
-            coalescer.submit("k", refresh, e -> {});
-            await(started);
-
-            Outcome again = afterChange
-                    ? coalescer.submitAfterChange("k", refresh, e -> {})
-                    : coalescer.submit("k", refresh, e -> {});
-            release.countDown();
-
-            assertThat(again).isEqualTo(Outcome.COALESCED);
-            assertThat(coalescer.awaitDone("k", Duration.ofSeconds(5))).isTrue();
-            return runs.get();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void submitAfterChange_whileTheKeysRefreshIsStillQueued_coalescesIntoIt() {
-        HeldExecutor executor = new HeldExecutor();
-        RefreshCoalescer coalescer = new RefreshCoalescer(executor, 5);
-        AtomicInteger runs = new AtomicInteger();
-
-        coalescer.submit("k", runs::incrementAndGet, e -> {});
-        Outcome again = coalescer.submitAfterChange("k", runs::incrementAndGet, e -> {});
-        executor.runAll();
-
-        assertThat(again).isEqualTo(Outcome.COALESCED);
-        assertThat(runs).as("the queued one starts after the change anyway").hasValue(1);
-    }
-
     private static void sleepThen(long millis, Runnable then) {
         try {
             Thread.sleep(millis);

@@ -18,15 +18,6 @@ public interface BackgroundRefresh {
     boolean schedule(StaleRefresh refresh);
 
     /**
-     * Asks for {@code refresh} of an entry a change just dropped: like {@link #schedule}, but when the
-     * key's refresh is already running (it fetched before the change, so what it fetches is not kept),
-     * it runs once more after it instead of coalescing into it.
-     */
-    default boolean scheduleAfterChange(StaleRefresh refresh) {
-        return schedule(refresh);
-    }
-
-    /**
      * Waits, at most the configured join wait, for a refresh of {@code cacheKey} that is queued or
      * running (a stale refresh, or a listing a change dropped being fetched again) to end, so that a
      * read finding no entry meanwhile is answered by it rather than fetching the same again.
