@@ -85,13 +85,13 @@ class DeltaSyncIT extends ExternalChangeMatrix {
         CallToolResult first = call(client(), "email_get", get);
         assertThat(structured(first)).containsEntry("is_read", false);
         awaitBaseline("/me/mailFolders/inbox/messages/delta");
-        long gets = sandbox.graphRequests("/me/messages/" + unread.get("id"));
 
         JsonNode changed = graph(
                 DEMO2_TOKEN,
                 "PATCH",
                 "/me/messages/" + unread.get("id"),
                 "{\"isRead\":true,\"flag\":{\"flagStatus\":\"flagged\"}}");
+        long gets = sandbox.graphRequests("/me/messages/" + unread.get("id")); // the PATCH counted
 
         CallToolResult read = await(
                 () -> call(client(), "email_get", get),

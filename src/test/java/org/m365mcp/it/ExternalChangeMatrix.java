@@ -76,7 +76,10 @@ abstract class ExternalChangeMatrix {
                     "M365_MCP_SYNC_TICK", "1s",
                     "M365_MCP_SYNC_HOT_INTERVAL", "2s",
                     "M365_MCP_SYNC_INTERVAL", "2s",
-                    "M365_MCP_SYNC_DEBOUNCE", "100ms"));
+                    "M365_MCP_SYNC_DEBOUNCE", "100ms",
+                    // polling every 2 s is 300 rounds a 10 minutes per resource, far past the shipped
+                    // budget (45), which would stretch the intervals to minutes: no budget here
+                    "M365_MCP_SYNC_BUDGET", "0"));
             all.putAll(env);
             MicroProcess payara = MicroLauncher.on(port, work)
                     .freshWork()
