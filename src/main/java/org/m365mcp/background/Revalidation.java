@@ -37,7 +37,7 @@ public class Revalidation {
     boolean renewed(StaleRefresh refresh) {
         try {
             EntryKey key = EntryKey.parse(refresh.cacheKey());
-            long generation = caches.generation(key.account(), key.operation());
+            long generation = caches.generation();
             CacheEntryEnvelope entry = caches.cache(key.operation()).get(key);
             if (entry == null) {
                 return false;

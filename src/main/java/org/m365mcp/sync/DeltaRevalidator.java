@@ -58,12 +58,10 @@ public class DeltaRevalidator implements Revalidator {
         if (link.isEmpty() || link.get().baselineAt().isAfter(entry.createdAt())) {
             return Verdict.UNKNOWN;
         }
-        long generation = caches.generation(key.account(), key.operation());
+        long generation = caches.generation();
         return switch (sync.pull(key.account(), resource.get())) {
             case UNCHANGED, CHANGED ->
-                caches.invalidatedSince(key.account(), key.operation(), generation)
-                        ? Verdict.CHANGED
-                        : Verdict.UNCHANGED;
+                caches.invalidatedSince(key, entry.params(), generation) ? Verdict.CHANGED : Verdict.UNCHANGED;
             case RESYNCED -> Verdict.CHANGED;
             case BASELINE, FAILED, BUSY -> Verdict.UNKNOWN;
         };

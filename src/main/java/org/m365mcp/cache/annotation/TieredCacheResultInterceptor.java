@@ -105,7 +105,7 @@ public class TieredCacheResultInterceptor implements Serializable {
             }
         }
         // Read before fetching: an invalidation while Graph answers makes this result too old to keep.
-        long generation = caches.generation(call.accountId(), call.operation());
+        long generation = caches.generation();
         Outcome outcome = call.forceRefresh() ? Outcome.REFRESH : Outcome.MISS;
         Object result;
         try {
@@ -198,21 +198,21 @@ public class TieredCacheResultInterceptor implements Serializable {
     }
 
     /**
-     * Stores {@code result} unless the account's entries of the operation were invalidated since
-     * {@code generation} was read (then the result predates what the invalidation asked for). An
+     * Stores {@code result} unless an invalidation since {@code generation} was read covered its entry
+     * (then the result predates what the invalidation asked for). An
      * invalidation that lands between the check and the write is caught by the second check, one
      * after the write by the invalidation itself, which marks its generation before removing.
      */
     private Instant store(CachedCall call, EntryKey key, Object result, long generation) {
         Instant now = clock.instant();
         try {
-            if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
+            if (caches.invalidatedSince(key, call.params(), generation)) {
                 LOG.fine(() -> "A " + call.operation() + " result fetched before an invalidation is not cached");
                 return now;
             }
             Cache<EntryKey, CacheEntryEnvelope> cache = caches.cache(call.operation());
             cache.put(key, ttl.policy(call.operation()).envelope(json.writeValueAsBytes(result), now, call.params()));
-            if (caches.invalidatedSince(call.accountId(), call.operation(), generation)) {
+            if (caches.invalidatedSince(key, call.params(), generation)) {
                 cache.remove(key);
             }
         } catch (IOException | RuntimeException e) {

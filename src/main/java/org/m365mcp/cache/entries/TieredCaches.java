@@ -62,7 +62,7 @@ public class TieredCaches {
     private TieredInvalidator invalidator;
     private TieredPatcher patcher;
     private final ConcurrentMap<String, Cache<EntryKey, CacheEntryEnvelope>> byOperation = new ConcurrentHashMap<>();
-    private final InvalidationGenerations generations = new InvalidationGenerations();
+    private final RecentInvalidations recent = new RecentInvalidations();
 
     @PostConstruct
     void open() {
@@ -97,13 +97,13 @@ public class TieredCaches {
 
     /** Invalidates one account's cached results in both tiers; see {@link TieredInvalidator#invalidate}. */
     public Removal invalidate(String accountId, String operation, String pattern, String reason) {
-        generations.advance(accountId, operation);
+        recent.mark(accountId, operation, RecentInvalidations.Scope.matching(pattern));
         return invalidator.invalidate(accountId, operation, pattern, reason);
     }
 
     /** Invalidates one account's results of one operation cached for a key parameter value; see {@link TieredInvalidator#invalidateByParam}. */
     public Removal invalidateByParam(String accountId, String operation, String param, String value, String reason) {
-        generations.advance(accountId, operation);
+        recent.mark(accountId, operation, RecentInvalidations.Scope.where(param, value));
         return invalidator.invalidateByParam(accountId, operation, param, value, reason);
     }
 
@@ -130,7 +130,10 @@ public class TieredCaches {
             Function<byte[], Optional<byte[]>> correct,
             String patchedReason,
             String removedReason) {
-        generations.advance(accountId, operation);
+        recent.mark(
+                accountId,
+                operation,
+                param == null ? RecentInvalidations.Scope.ALL : RecentInvalidations.Scope.where(param, value));
         return patcher.patch(accountId, operation, param, value, correct, patchedReason, removedReason);
     }
 
@@ -139,12 +142,12 @@ public class TieredCaches {
      * removed: a fetch of it running now may hold the old state, so it is not cached.
      */
     public void changed(String accountId, String operation) {
-        generations.advance(accountId, operation);
+        recent.mark(accountId, operation, RecentInvalidations.Scope.ALL);
     }
 
     /** Removes everything cached for one account, in both tiers, and its queued tasks; then fires {@link AccountRemoved}. */
     public Removal removeAccount(String accountId) {
-        generations.advance(accountId, null);
+        recent.mark(accountId, null, RecentInvalidations.Scope.ALL);
         Removal removal = invalidator.removeAccount(accountId);
         accountRemoved.fire(new AccountRemoved(accountId));
         return removal;
@@ -172,31 +175,33 @@ public class TieredCaches {
         return counts;
     }
 
-    /** The invalidation generation of one account's entries of one operation; see {@link InvalidationGenerations}. */
-    public long generation(String accountId, String operation) {
-        return generations.current(accountId, operation);
+    /** The invalidation generation now, to read before fetching; see {@link RecentInvalidations}. */
+    public long generation() {
+        return recent.generation();
     }
 
-    /** True when those entries were invalidated after {@code generation} was read. */
-    public boolean invalidatedSince(String accountId, String operation, long generation) {
-        return generations.changedSince(accountId, operation, generation);
+    /**
+     * True when an invalidation (or a patch, or a {@link #changed} signal) after {@code generation} was
+     * read covered the entry cached under {@code key} with the key parameters {@code params}.
+     */
+    public boolean invalidatedSince(EntryKey key, Map<String, String> params, long generation) {
+        return recent.touchedSince(key, params, generation);
     }
 
     /**
      * Makes {@code entry} fresh again as it is, because Graph was found unchanged since it was fetched
-     * (a {@link Revalidator}): stored anew with the operation's TTLs from now. Not when the account's
-     * entries of the operation were invalidated after {@code generation} was read: then what the
-     * revalidator saw may already be old.
+     * (a {@link Revalidator}): stored anew with the operation's TTLs from now. Not when the entry was
+     * invalidated after {@code generation} was read: then what the revalidator saw may already be old.
      *
      * @return true if the entry was renewed
      */
     public boolean renew(EntryKey key, CacheEntryEnvelope entry, long generation) {
-        if (invalidatedSince(key.account(), key.operation(), generation)) {
+        if (invalidatedSince(key, entry.params(), generation)) {
             return false;
         }
         Cache<EntryKey, CacheEntryEnvelope> cache = cache(key.operation());
         cache.put(key, ttl.policy(key.operation()).envelope(entry.payload(), clock.instant(), entry.params()));
-        if (invalidatedSince(key.account(), key.operation(), generation)) {
+        if (invalidatedSince(key, entry.params(), generation)) {
             cache.remove(key);
             return false;
         }
