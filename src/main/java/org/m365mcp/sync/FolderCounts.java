@@ -1,9 +1,7 @@
 package org.m365mcp.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ record FolderCounts(String id, String name, String parentId, int unread, int tot
     /** The operations whose answers show folders with their counts. */
     static final List<String> OPERATIONS = List.of("emailfolders_list", "emailfolders_get", "emailfolders_get_tree");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NEEDED =
             List.of("displayName", "parentFolderId", "unreadItemCount", "totalItemCount", "childFolderCount");
 
@@ -79,12 +76,10 @@ record FolderCounts(String id, String name, String parentId, int unread, int tot
 
     /** {@code payload} (a folder answer as cached) with the folders of {@code counts} corrected. */
     static Optional<byte[]> apply(byte[] payload, Map<String, FolderCounts> counts) {
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return AnswerPatch.apply(payload, answer -> correct(answer, counts));
+    }
+
+    private static AnswerPatch.Outcome correct(JsonNode answer, Map<String, FolderCounts> counts) {
         boolean changed = false;
         for (Shown shown : folders(answer)) {
             ObjectNode folder = shown.node();
@@ -93,7 +88,7 @@ record FolderCounts(String id, String name, String parentId, int unread, int tot
                 continue;
             }
             if (!now.sameOtherwise(shown)) {
-                return Optional.empty();
+                return AnswerPatch.Outcome.NOT_EXACT;
             }
             if (folder.path("unread_count").asInt() != now.unread()
                     || folder.path("total_count").asInt() != now.total()) {
@@ -102,11 +97,7 @@ record FolderCounts(String id, String name, String parentId, int unread, int tot
                 changed = true;
             }
         }
-        try {
-            return Optional.of(changed ? JSON.writeValueAsBytes(answer) : payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return changed ? AnswerPatch.Outcome.CORRECTED : AnswerPatch.Outcome.SAME;
     }
 
     private boolean sameOtherwise(Shown folder) {

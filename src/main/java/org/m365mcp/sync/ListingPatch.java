@@ -1,9 +1,7 @@
 package org.m365mcp.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +23,6 @@ import java.util.Optional;
  * </ul>
  */
 final class ListingPatch {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ListingPatch() {}
 
@@ -50,12 +46,10 @@ final class ListingPatch {
 
     /** {@code payload} (an {@code email_list} page as cached) with the messages of {@code states} corrected. */
     static Optional<byte[]> apply(byte[] payload, Map<String, MessageState> states) {
-        JsonNode page;
-        try {
-            page = JSON.readTree(payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return AnswerPatch.apply(payload, page -> correct(page, states));
+    }
+
+    private static AnswerPatch.Outcome correct(JsonNode page, Map<String, MessageState> states) {
         boolean changed = false;
         for (JsonNode message : page.path("messages")) {
             MessageState state = states.get(message.path("id").asText());
@@ -63,16 +57,12 @@ final class ListingPatch {
                 continue;
             }
             if (!state.sameOtherwise(message) || message.has("body") || !(message instanceof ObjectNode listed)) {
-                return Optional.empty();
+                return AnswerPatch.Outcome.NOT_EXACT;
             }
             listed.put("is_read", state.isRead());
             listed.put("flagged", state.flagged());
             changed = true;
         }
-        try {
-            return Optional.of(changed ? JSON.writeValueAsBytes(page) : payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return changed ? AnswerPatch.Outcome.CORRECTED : AnswerPatch.Outcome.SAME;
     }
 }

@@ -1,9 +1,7 @@
 package org.m365mcp.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,35 +23,32 @@ import java.util.Optional;
  */
 final class MessageDetailPatch {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SAME = List.of("subject", "from", "received_at", "importance", "categories");
 
     private MessageDetailPatch() {}
 
     /** {@code payload} (an {@code email_get} answer as cached) with {@code state}'s read state, flag and etag. */
     static Optional<byte[]> apply(byte[] payload, MessageState state) {
-        JsonNode read;
-        try {
-            read = JSON.readTree(payload);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return AnswerPatch.apply(payload, answer -> correct(answer, state));
+    }
+
+    private static AnswerPatch.Outcome correct(JsonNode read, MessageState state) {
         if (!(read instanceof ObjectNode answer)
                 || state.etag() == null
                 || !state.id().equals(answer.path("id").asText())
                 || answer.path("is_draft").asBoolean(true)) {
-            return Optional.empty();
+            return AnswerPatch.Outcome.NOT_EXACT;
         }
         for (String field : SAME) {
             if (!Objects.equals(answer.get(field), state.shown().get(field))) {
-                return Optional.empty();
+                return AnswerPatch.Outcome.NOT_EXACT;
             }
         }
         boolean same = answer.path("is_read").asBoolean() == state.isRead()
                 && Objects.equals(answer.path("flag").asText(null), state.flag())
                 && state.etag().equals(answer.path("etag").asText(null));
         if (same) {
-            return Optional.of(payload);
+            return AnswerPatch.Outcome.SAME;
         }
         answer.put("is_read", state.isRead());
         if (state.flag() == null) {
@@ -62,10 +57,6 @@ final class MessageDetailPatch {
             answer.put("flag", state.flag());
         }
         answer.put("etag", state.etag());
-        try {
-            return Optional.of(JSON.writeValueAsBytes(answer));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return AnswerPatch.Outcome.CORRECTED;
     }
 }
