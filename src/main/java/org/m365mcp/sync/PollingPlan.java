@@ -16,7 +16,9 @@ import java.util.Optional;
  * (30 min, a safety net). Of an account that notifications follow, what they cannot cover (the mail
  * folders: Graph has no subscription for them) is polled at the normal interval even when recently
  * read: a message notification pulls it anyway, and an idle account then costs 5 rounds a 10 minutes
- * per such resource. A resource never synced since start-up is due at once, so a restart catches up
+ * per such resource. The mail folders are at the normal interval when polled too: every message
+ * round that brings changes pulls them at once (their counts moved), so only a folder renamed, added,
+ * moved or deleted elsewhere, or counts moved in a folder not followed, wait for it. A resource never synced since start-up is due at once, so a restart catches up
  * from its stored link.
  *
  * <p>An account's rounds are planned within {@link SyncSettings#budget()} a 10 minutes
@@ -52,7 +54,7 @@ record PollingPlan(Duration hot, Duration normal, Duration notified, Duration re
         if (notifiedOf) {
             return notified;
         }
-        if (accountNotified) {
+        if (accountNotified || resource.kind() == SyncKind.MAIL_FOLDERS) {
             return normal;
         }
         boolean recentlyRead =

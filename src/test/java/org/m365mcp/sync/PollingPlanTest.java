@@ -48,14 +48,22 @@ class PollingPlanTest {
 
     @Test
     void interval_ofAnAccountFollowedByNotifications_isNormalForWhatTheyCannotCover_evenRecentlyRead() {
-        SyncResource folders = SyncResource.of(SyncKind.MAIL_FOLDERS);
+        SyncResource archive = SyncResource.messages("archive");
 
-        assertThat(plan.interval(folders, NOW, false, true, NOW)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(plan.interval(folders, NOW, false, false, NOW))
+        assertThat(plan.interval(archive, NOW, false, true, NOW)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(plan.interval(archive, NOW, false, false, NOW))
                 .as("without notifications a recently read resource is hot")
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(plan.interval(SyncResource.messages("inbox"), NOW, true, true, NOW))
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void interval_ofTheMailFolders_isNormal_evenRecentlyRead_forAMessageRoundWithChangesPullsThem() {
+        SyncResource folders = SyncResource.of(SyncKind.MAIL_FOLDERS);
+
+        assertThat(plan.interval(folders, NOW, false, false, NOW)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(plan.interval(folders, NOW, false, true, NOW)).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
