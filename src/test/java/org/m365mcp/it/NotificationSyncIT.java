@@ -6,6 +6,7 @@ import static org.m365mcp.it.ItServer.structured;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,9 @@ class NotificationSyncIT extends ExternalChangeMatrix {
 
     @Override
     SyncServer start() throws Exception {
-        SyncServer server = SyncServer.start(PORT, WORK, Map.of());
+        // Every inbox page the tests cached is fetched again after a change, one after the other on the
+        // executor's few threads: a read may wait for its own longer than the shipped 3 s here.
+        SyncServer server = SyncServer.start(PORT, WORK, Map.of("M365_MCP_REFRESH_JOIN_WAIT", "20s"));
         try {
             awaitSubscriptions(server.root(), "demo2", 4);
         } catch (Exception | Error e) {
@@ -78,6 +81,41 @@ class NotificationSyncIT extends ExternalChangeMatrix {
         assertThat(changesNotified()).as("notifications the webhook accepted").isPositive();
         assertThat(subjects(again)).contains(subject);
         assertThat(state(again)).isEqualTo("fresh");
+    }
+
+    @Test
+    void readWhileAChangedInboxIsFetchedAgain_waitsForThatFetch_andIsAnsweredFromTheCache() throws Exception {
+        Map<String, Object> inbox = Map.of("account_id", "demo2", "folder", "inbox", "limit", 7);
+        String deleted = ids(call(client(), "email_list", inbox), "messages").get(0);
+        awaitFollowed("messages:inbox");
+        SandboxAdmin sandbox = new SandboxAdmin(root().toURL());
+        double invalidated = metric("m365_sync_entries_invalidated");
+        double joined = metric("m365_cache_refreshes", "outcome=\"joined\"");
+        // Every fetch of an inbox page takes 1 s at Graph, so the read below lands while the
+        // listing the change drops is being fetched again; the delta requests are not slowed.
+        sandbox.addFault("{\"path_pattern\":\"/me/mailFolders/inbox/messages\",\"method\":\"GET\","
+                + "\"delay_ms\":1000,\"count\":30}");
+        try {
+            // demo2's own other client deletes it: no other account changes, so the first entries
+            // invalidated are the inbox's, dropped and scheduled to be fetched again in the same step
+            graph(DEMO2_TOKEN, "DELETE", "/me/messages/" + deleted, null);
+            Instant until = Instant.now().plusSeconds(10);
+            while (metric("m365_sync_entries_invalidated") == invalidated
+                    && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+
+            CallToolResult read = call(client(), "email_list", inbox);
+
+            assertThat(ids(read, "messages")).doesNotContain(deleted);
+            assertThat(state(structured(read)))
+                    .as("answered by the refetch in flight, not a fetch of its own")
+                    .isEqualTo("fresh");
+            assertThat(metric("m365_cache_refreshes", "outcome=\"joined\"") - joined)
+                    .isPositive();
+        } finally {
+            sandbox.clearFaults();
+        }
     }
 
     private Map<String, Object> awaitSubject(Map<String, Object> arguments, String subject, Duration wait)
@@ -120,6 +158,10 @@ class NotificationSyncIT extends ExternalChangeMatrix {
             Thread.sleep(250);
         }
         throw new AssertionError("The server made " + found + " subscriptions for " + account);
+    }
+
+    private double metric(String name, String... labels) throws Exception {
+        return NotificationItSupport.metric(http, PORT, name, labels);
     }
 
     private double changesNotified() throws Exception {
