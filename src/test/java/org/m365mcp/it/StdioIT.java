@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -39,8 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class StdioIT {
 
-    private static final Path WORK = Path.of("target", "it-stdio").toAbsolutePath();
-    private static final Duration START = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Process server;
@@ -55,12 +52,13 @@ class StdioIT {
     @Test
     void typeScriptSdkStdioClient_startsTheJar_listsTheTools_andTheSecondCallIsServedFromTheCache() throws Exception {
         Path client = NpmProject.installed("stdio-client");
-        Path run = fresh("ts");
+        Path run = StdioRuns.fresh("ts");
         ProcessBuilder node =
-                new ProcessBuilder("node", client.resolve("client.mjs").toString(), java(), jar());
-        node.environment().putAll(serverEnvironment(run));
+                new ProcessBuilder("node", client.resolve("client.mjs").toString(), StdioRuns.java(), StdioRuns.jar());
+        node.environment().putAll(StdioRuns.serverEnvironment(run));
 
-        exitsZero(node, "the TypeScript client", run.resolve("client-stdout.txt"), run.resolve("client-stderr.txt"));
+        StdioRuns.exitsZero(
+                node, "the TypeScript client", run.resolve("client-stdout.txt"), run.resolve("client-stderr.txt"));
         List<String> lines = Files.readAllLines(run.resolve("client-stdout.txt"));
         JsonNode seen = JSON.readTree(lines.get(lines.size() - 1));
         List<String> tools = new ArrayList<>();
@@ -89,7 +87,7 @@ class StdioIT {
 
     @Test
     void mcpInspectorCli_startsTheJar_listsEveryTool_andCallsEmailList() throws Exception {
-        Path run = fresh("inspector");
+        Path run = StdioRuns.fresh("inspector");
 
         JsonNode listed = inspector(run, "--method", "tools/list");
         JsonNode called = inspector(
@@ -124,41 +122,25 @@ class StdioIT {
                         .toString(),
                 "--cli",
                 "--connect-timeout",
-                String.valueOf(START.toMillis())));
-        serverEnvironment(run).forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
-        command.addAll(List.of(java(), "-Xmx512m", "-jar", jar(), "--stdio"));
+                String.valueOf(StdioRuns.START.toMillis())));
+        StdioRuns.serverEnvironment(run).forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
+        command.addAll(List.of(StdioRuns.java(), "-Xmx512m", "-jar", StdioRuns.jar(), "--stdio"));
         command.addAll(List.of(method));
         Path out = run.resolve("inspector-stdout.json");
         Path err = run.resolve("inspector-stderr.txt");
         ProcessBuilder client = new ProcessBuilder(command);
         client.environment().put("HOME", run.toString());
-        exitsZero(client, "the Inspector", out, err);
+        StdioRuns.exitsZero(client, "the Inspector", out, err);
         return JSON.readTree(out.toFile());
-    }
-
-    /** Runs {@code client} (stdout to {@code out}, stderr to {@code err}) and asserts it exits 0 in time. */
-    private static void exitsZero(ProcessBuilder client, String name, Path out, Path err) throws Exception {
-        Process process =
-                client.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        boolean ended = process.waitFor(START.toSeconds() + 60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-
-        assertThat(ended).as("%s finished", name).isTrue();
-        assertThat(process.exitValue())
-                .as("%s's exit; stdout %s; stderr %s", name, Files.readString(out), Files.readString(err))
-                .isZero();
     }
 
     @Test
     void stdout_carriesOnlyJsonRpc_aCancelledCallStops_theListenerStaysOnLoopback_andEndingStdinStopsTheServer()
             throws Exception {
-        Path run = fresh("raw");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar(), "--stdio")
+        Path run = StdioRuns.fresh("raw");
+        ProcessBuilder builder = new ProcessBuilder(StdioRuns.java(), "-Xmx512m", "-jar", StdioRuns.jar(), "--stdio")
                 .redirectError(run.resolve("stderr.txt").toFile());
-        builder.environment().putAll(serverEnvironment(run));
+        builder.environment().putAll(StdioRuns.serverEnvironment(run));
         server = builder.start();
         BufferedReader stdout =
                 new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -169,7 +151,7 @@ class StdioIT {
                 stdin,
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                         + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
-        JsonNode initialized = readUntilAnswer(stdout, 1, written, START);
+        JsonNode initialized = readUntilAnswer(stdout, 1, written, StdioRuns.START);
         send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         send(
                 stdin,
@@ -253,16 +235,6 @@ class StdioIT {
                 .isEqualTo("m365-mcp: MCP over stdio; the log is " + run.resolve("stdio.log") + "\n");
     }
 
-    /** What the server needs to run in {@code run}: its own cache file and log, the IT key, no warming. */
-    private static Map<String, String> serverEnvironment(Path run) {
-        return Map.of(
-                "M365_MCP_CACHE_DB_PATH", run.resolve("cache.db").toString(),
-                "M365_MCP_CACHE_KEYRING", "false",
-                "M365_MCP_WARMING_ON_STARTUP", "false",
-                "M365_MCP_DOWNLOADS_DIR", run.resolve("downloads").toString(),
-                "M365_MCP_LOG_FILE", run.resolve("stdio.log").toString());
-    }
-
     private static String resourcesRead(int id, String uri) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"resources/read\",\"params\":{\"uri\":\"" + uri
                 + "\"}}";
@@ -298,27 +270,5 @@ class StdioIT {
                     }
                 })
                 .get(timeout.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static Path fresh(String name) throws IOException {
-        Path run = WORK.resolve(name);
-        if (Files.isDirectory(run)) {
-            try (var old = Files.list(run)) {
-                for (Path file : old.toList()) {
-                    if (Files.isRegularFile(file)) {
-                        Files.delete(file);
-                    }
-                }
-            }
-        }
-        return Files.createDirectories(run);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String jar() {
-        return MicroProcess.RUNNABLE_JAR.toAbsolutePath().toString();
     }
 }
