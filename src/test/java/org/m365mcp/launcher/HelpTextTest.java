@@ -30,6 +30,14 @@ class HelpTextTest {
         assertThat(help).contains("--stdio").contains("--http").contains("stdin closes");
     }
 
+    @Test
+    void print_namesTheShorterColdStartOption() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HelpText.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("java -XX:TieredStopAtLevel=1 -jar m365-mcp.jar");
+    }
+
     /**
      * Read from the environment itself, not through MicroProfile Config: the key (by cache.key), the
      * stdio log file (by the launcher, before the application exists).
