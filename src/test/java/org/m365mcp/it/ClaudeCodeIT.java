@@ -27,7 +27,8 @@ class ClaudeCodeIT {
 
         List<String> add = new ArrayList<>(List.of("mcp", "add", "--scope", "user", "m365"));
         StdioRuns.serverEnvironment(run).forEach((name, value) -> add.addAll(List.of("--env", name + "=" + value)));
-        add.addAll(List.of("--", StdioRuns.java(), "-Xmx512m", "-jar", StdioRuns.jar(), "--stdio"));
+        add.add("--");
+        add.addAll(StdioRuns.stdioCommand());
         String added = claude(run, config, "add", add);
         trust(config, run);
         String listed = claude(run, config, "list", List.of("mcp", "list"));

@@ -98,12 +98,19 @@ final class MicroProcess implements AutoCloseable {
         return launch(arguments, port, log, withPort, unset);
     }
 
-    /** Runs {@code java -Xmx512m <arguments>} with the test JVM's environment without {@code unset}, plus {@code env}. */
+    /**
+     * The JVM options of every server an IT starts itself: a heap bound, and the C1 compiler only, which
+     * about halves a cold start's CPU time (docs/benchmarks.md, cold start) — these servers live for a
+     * few calls, never long enough for C2's code to pay for its compiling.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+    /** Runs {@code java} with {@link #JVM_OPTIONS} and {@code arguments}, the test JVM's environment without {@code unset}, plus {@code env}. */
     private static MicroProcess launch(
             List<String> arguments, int port, Path log, Map<String, String> env, Set<String> unset) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(JVM_OPTIONS);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

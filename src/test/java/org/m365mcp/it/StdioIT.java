@@ -124,7 +124,7 @@ class StdioIT {
                 "--connect-timeout",
                 String.valueOf(StdioRuns.START.toMillis())));
         StdioRuns.serverEnvironment(run).forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
-        command.addAll(List.of(StdioRuns.java(), "-Xmx512m", "-jar", StdioRuns.jar(), "--stdio"));
+        command.addAll(StdioRuns.stdioCommand());
         command.addAll(List.of(method));
         Path out = run.resolve("inspector-stdout.json");
         Path err = run.resolve("inspector-stderr.txt");
@@ -138,7 +138,7 @@ class StdioIT {
     void stdout_carriesOnlyJsonRpc_aCancelledCallStops_theListenerStaysOnLoopback_andEndingStdinStopsTheServer()
             throws Exception {
         Path run = StdioRuns.fresh("raw");
-        ProcessBuilder builder = new ProcessBuilder(StdioRuns.java(), "-Xmx512m", "-jar", StdioRuns.jar(), "--stdio")
+        ProcessBuilder builder = new ProcessBuilder(StdioRuns.stdioCommand())
                 .redirectError(run.resolve("stderr.txt").toFile());
         builder.environment().putAll(StdioRuns.serverEnvironment(run));
         server = builder.start();

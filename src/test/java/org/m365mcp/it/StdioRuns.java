@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +64,15 @@ final class StdioRuns {
         assertThat(process.exitValue())
                 .as("%s's exit; stdout %s; stderr %s", name, Files.readString(out), Files.readString(err))
                 .isZero();
+    }
+
+    /** {@code java <options> -jar target/m365-mcp.jar --stdio}, on the JVM running the tests. */
+    static List<String> stdioCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(MicroProcess.JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar(), "--stdio"));
+        return command;
     }
 
     /** The JVM running the tests. */
