@@ -41,26 +41,46 @@ public final class HitCostRun {
 
     private HitCostRun() {}
 
-    /** One tool's figures: sequential timings, cache states, and calls/s at the concurrency per round. */
-    record ToolCost(String tool, Timings sequential, Map<String, Integer> states, List<Double> callsPerSecond) {
+    /**
+     * One tool's figures: sequential timings, cache states, and per throughput round the calls/s at the
+     * concurrency and the server's CPU time per call (ms; what a call costs whatever else the machine runs).
+     */
+    record ToolCost(
+            String tool,
+            Timings sequential,
+            Map<String, Integer> states,
+            List<Double> callsPerSecond,
+            List<Double> serverCpuMsPerCall) {
 
         double throughput() {
-            return callsPerSecond.stream()
-                    .mapToDouble(Double::doubleValue)
-                    .average()
-                    .orElse(Double.NaN);
+            return mean(callsPerSecond);
+        }
+
+        double cpuMsPerCall() {
+            return mean(serverCpuMsPerCall);
+        }
+
+        private static double mean(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
     }
 
-    /** Cached tool against the no-op: ≤ 1.3 at p50 and p99 and ≥ 0.8 of its throughput are the targets. */
-    record Ratio(String tool, double p50, double p99, double throughput) {
+    /** One throughput phase: calls/s, and the server's CPU time per call in ms. */
+    record Phase(double callsPerSecond, double serverCpuMsPerCall) {}
+
+    /**
+     * Cached tool against the no-op: ≤ 1.3 at p50 and p99 and ≥ 0.8 of its throughput are the targets;
+     * {@code serverCpu} is the cached call's server CPU time over the no-op's.
+     */
+    record Ratio(String tool, double p50, double p99, double throughput, double serverCpu) {
 
         static Ratio of(ToolCost cached, ToolCost noOp) {
             return new Ratio(
                     cached.tool(),
                     round(cached.sequential().p50Ms() / noOp.sequential().p50Ms()),
                     round(cached.sequential().p99Ms() / noOp.sequential().p99Ms()),
-                    round(cached.throughput() / noOp.throughput()));
+                    round(cached.throughput() / noOp.throughput()),
+                    round(cached.cpuMsPerCall() / noOp.cpuMsPerCall()));
         }
 
         private static double round(double value) {
@@ -80,8 +100,8 @@ public final class HitCostRun {
             StringBuilder out = new StringBuilder(String.format(
                     Locale.ROOT,
                     "%n%s, nproc %d; load average %s at the start, %s at the end, samples %s%n%n"
-                            + "| tool | calls | p50 (ms) | p99 (ms) | mean (ms) | calls/s at %d | cache states |%n"
-                            + "|---|--:|--:|--:|--:|--:|---|%n",
+                            + "| tool | calls | p50 (ms) | p99 (ms) | mean (ms) | calls/s at %d | server CPU ms/call | cache states |%n"
+                            + "|---|--:|--:|--:|--:|--:|--:|---|%n",
                     start.cpu(),
                     start.nproc(),
                     start.loadAverage(),
@@ -92,7 +112,7 @@ public final class HitCostRun {
                 Timings t = tool.sequential();
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %.2f | %.2f | %.2f | %.0f %s | %s |%n",
+                        "| %s | %d | %.2f | %.2f | %.2f | %.0f %s | %.3f %s | %s |%n",
                         tool.tool(),
                         t.calls(),
                         t.p50Ms(),
@@ -100,11 +120,19 @@ public final class HitCostRun {
                         t.meanMs(),
                         tool.throughput(),
                         tool.callsPerSecond(),
+                        tool.cpuMsPerCall(),
+                        tool.serverCpuMsPerCall(),
                         tool.states()));
             }
-            out.append("\n| cached/no-op | p50 | p99 | throughput |\n|---|--:|--:|--:|\n");
+            out.append("\n| cached/no-op | p50 | p99 | throughput | server CPU |\n|---|--:|--:|--:|--:|\n");
             ratios.forEach(r -> out.append(String.format(
-                    Locale.ROOT, "| %s | %.2f× | %.2f× | %.2f |%n", r.tool(), r.p50(), r.p99(), r.throughput())));
+                    Locale.ROOT,
+                    "| %s | %.2f× | %.2f× | %.2f | %.2f× |%n",
+                    r.tool(),
+                    r.p50(),
+                    r.p99(),
+                    r.throughput(),
+                    r.serverCpu())));
             return out.toString();
         }
     }
@@ -125,7 +153,7 @@ public final class HitCostRun {
                         Integer.getInteger("load.latencyMs", 300))) {
             McpSyncClient client = server.client();
             try {
-                report = run(client, calls, seconds, concurrency, start, load);
+                report = run(server, client, calls, seconds, concurrency, start, load);
             } finally {
                 client.closeGracefully();
             }
@@ -141,7 +169,13 @@ public final class HitCostRun {
     }
 
     private static Report run(
-            McpSyncClient client, int calls, int seconds, int concurrency, Machine start, LoadSampler load)
+            LoadServer server,
+            McpSyncClient client,
+            int calls,
+            int seconds,
+            int concurrency,
+            Machine start,
+            LoadSampler load)
             throws Exception {
         Map<String, Object> list = Map.of("account_id", ACCOUNT, "folder", "inbox", "limit", 25);
         String id =
@@ -153,21 +187,25 @@ public final class HitCostRun {
         System.out.println("Warming up");
         sequential(client, requests, calls);
         for (CallToolRequest request : requests.values()) {
-            throughput(client, request, Math.max(1, seconds / 2), concurrency);
+            throughput(server, client, request, Math.max(1, seconds / 2), concurrency);
         }
         System.out.println("Sequential, interleaved");
         Map<String, LoadTools.Series> series = sequential(client, requests, calls);
         System.out.println("Throughput at " + concurrency);
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Phase>> phases = new LinkedHashMap<>();
         for (int round = 0; round < 2; round++) {
             for (CallToolRequest request : requests.values()) {
-                rates.computeIfAbsent(request.name(), name -> new ArrayList<>())
-                        .add(throughput(client, request, seconds, concurrency));
+                phases.computeIfAbsent(request.name(), name -> new ArrayList<>())
+                        .add(throughput(server, client, request, seconds, concurrency));
             }
         }
         List<ToolCost> tools = requests.keySet().stream()
                 .map(name -> new ToolCost(
-                        name, series.get(name).timings(), series.get(name).states(), rates.get(name)))
+                        name,
+                        series.get(name).timings(),
+                        series.get(name).states(),
+                        phases.get(name).stream().map(Phase::callsPerSecond).toList(),
+                        phases.get(name).stream().map(Phase::serverCpuMsPerCall).toList()))
                 .toList();
         List<Ratio> ratios = tools.subList(1, tools.size()).stream()
                 .map(t -> Ratio.of(t, tools.get(0)))
@@ -203,14 +241,16 @@ public final class HitCostRun {
         return series;
     }
 
-    /** Calls/s of {@code request} from {@code concurrency} threads over one session for {@code seconds}. */
-    private static double throughput(McpSyncClient client, CallToolRequest request, int seconds, int concurrency)
+    /** Calls/s of {@code request} from {@code concurrency} threads over one session for {@code seconds}, and the server CPU per call. */
+    private static Phase throughput(
+            LoadServer server, McpSyncClient client, CallToolRequest request, int seconds, int concurrency)
             throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
         AtomicBoolean stop = new AtomicBoolean();
         try {
             List<Future<Integer>> counts = new ArrayList<>();
             long started = System.nanoTime();
+            long cpuBefore = server.cpuTime().toNanos();
             for (int t = 0; t < concurrency; t++) {
                 counts.add(threads.submit(() -> {
                     int done = 0;
@@ -227,7 +267,10 @@ public final class HitCostRun {
             for (Future<Integer> count : counts) {
                 total += count.get();
             }
-            return Math.round(total / ((System.nanoTime() - started) / 1e9));
+            double cpuMs = (server.cpuTime().toNanos() - cpuBefore) / 1e6;
+            return new Phase(
+                    Math.round(total / ((System.nanoTime() - started) / 1e9)),
+                    Math.round(cpuMs / total * 1000) / 1000.0);
         } finally {
             threads.shutdownNow();
         }
