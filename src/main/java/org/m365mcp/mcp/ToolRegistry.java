@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
+import org.m365mcp.config.AnswerHandOff;
 
 /**
  * The server's tools: discovered {@link McpTool} methods, their descriptors and their invocation, as the
@@ -38,6 +39,8 @@ import org.eclipse.microprofile.config.Config;
  *   <li>Each MCP call runs inside every {@link ToolCallScope} the application has (a Graph deadline), with
  *       its {@link ToolProgress} ({@link CallProgress}): progress told when the request carries a progress
  *       token, and the client's cancellation ({@link RunningCalls}).</li>
+ *   <li>An answer the tool's cache hands over already rendered ({@link AnswerHandOff}) is served as it
+ *       is; any other return value is rendered once ({@link ToolResultMapper}).</li>
  *   <li>Every failure becomes a tool error ({@code isError = true}) with a message that names the
  *       problem; unexpected ones are logged with a reference the message repeats.</li>
  * </ul>
@@ -77,10 +80,13 @@ public class ToolRegistry {
     @Inject
     ResourceLinking linking;
 
+    @Inject
+    AnswerHandOff handOff;
+
     private List<ToolMethod> tools;
     private ToolCatalog catalog;
     private volatile ToolSelection selection;
-    private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+    private final JsonSchemaValidator validator = new AnswerSchemaValidator(McpJsonDefaults.getSchemaValidator());
     private ArgumentBinder binder;
     private ToolSchemaFactory schemas;
     private ToolResultMapper results;
@@ -205,8 +211,11 @@ public class ToolRegistry {
         }
         try {
             Object[] values = binder.bind(tool, arguments);
-            return results.success(scoped(
-                    () -> progress.with(callProgress, () -> tool.method().invoke(bean, values))));
+            try (AnswerHandOff.Open answer = handOff.open(tool.method())) {
+                Object value = scoped(
+                        () -> progress.with(callProgress, () -> tool.method().invoke(bean, values)));
+                return answer.answer().map(results::cached).orElseGet(() -> results.success(value));
+            }
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolException e) {

@@ -1,15 +1,14 @@
 package org.m365mcp.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.Map;
 
-/** Renders a tool method's return value as {@code structuredContent} plus the same JSON as text. */
+/**
+ * Renders a tool method's return value, once, as {@code structuredContent} plus the same JSON as text
+ * ({@link RenderedAnswer}).
+ */
 final class ToolResultMapper {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ObjectMapper json;
 
@@ -18,16 +17,30 @@ final class ToolResultMapper {
     }
 
     CallToolResult success(Object value) {
-        Map<String, Object> structured = json.convertValue(value, MAP);
-        try {
+        if (value == null) {
             return CallToolResult.builder()
-                    .structuredContent(structured)
-                    .addTextContent(json.writeValueAsString(structured))
+                    .addTextContent("null")
                     .isError(false)
                     .build();
+        }
+        try {
+            return rendered(json.writeValueAsString(value), false);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render a tool result as JSON", e);
         }
+    }
+
+    /** The answer a cache hit handed over already rendered ({@link org.m365mcp.config.AnswerHandOff}). */
+    CallToolResult cached(String answer) {
+        return rendered(answer, true);
+    }
+
+    private CallToolResult rendered(String answer, boolean fromCache) {
+        return CallToolResult.builder()
+                .structuredContent(new RenderedAnswer(answer, fromCache, json))
+                .addTextContent(answer)
+                .isError(false)
+                .build();
     }
 
     CallToolResult error(String message) {

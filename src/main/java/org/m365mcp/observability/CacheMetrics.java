@@ -4,14 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.m365mcp.background.RefreshCounts;
 import org.m365mcp.background.RefreshScheduler;
 import org.m365mcp.background.TaskWorker;
+import org.m365mcp.cache.entries.CacheStatistics.Outcome;
 import org.m365mcp.cache.entries.CallServed;
 import org.m365mcp.cache.entries.EntriesEvicted;
 
@@ -29,7 +36,8 @@ import org.m365mcp.cache.entries.EntriesEvicted;
  *       coalesced, dropped, completed, failed), {@code m365.cache.refresh.queued},
  *       {@code m365.tasks.completed} and {@code m365.tasks.failed}.</li>
  * </ul>
- * Observers run on the tool call's thread: a map look-up and an increment each.
+ * Observers run on the tool call's thread: a map look-up and an increment each (a call's metrics are
+ * looked up in the registry once per operation and outcome, then kept).
  */
 @ApplicationScoped
 public class CacheMetrics {
@@ -42,6 +50,8 @@ public class CacheMetrics {
 
     @Inject
     TaskWorker worker;
+
+    private final Map<String, Map<Outcome, ServedMetrics>> served = new ConcurrentHashMap<>();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // Created now, on a thread of the application: the gauges are read on Payara's own threads,
@@ -76,38 +86,50 @@ public class CacheMetrics {
     }
 
     void served(@Observes CallServed call) {
+        ServedMetrics metrics = served.computeIfAbsent(call.operation(), operation -> new ConcurrentHashMap<>())
+                .computeIfAbsent(call.outcome(), outcome -> metricsOf(call));
+        metrics.counters().forEach(Counter::inc);
+        metrics.duration().update(call.elapsed());
+    }
+
+    /**
+     * The metrics a call of one operation served one way moves, looked up once and kept: the
+     * registry's look-up builds and sorts the tags, a cost a cache hit should not pay every time.
+     */
+    private record ServedMetrics(Timer duration, List<Counter> counters) {}
+
+    private ServedMetrics metricsOf(CallServed call) {
         Tag operation = new Tag("operation", call.operation());
         Tag state = new Tag("state", call.outcome().name().toLowerCase(Locale.ROOT));
-        registry.counter("m365.cache.calls", operation, state).inc();
-        // No unit in the metadata: Payara then prints every figure in nanoseconds; with one, it printed
-        // the sum in seconds but the quantiles in nanoseconds.
-        registry.timer(
-                        meta(
-                                "m365.cache.call.duration",
-                                "Time of a cached operation's call in nanoseconds, Graph included when it was asked"),
-                        operation,
-                        state)
-                .update(call.elapsed());
+        List<Counter> counters = new ArrayList<>();
+        counters.add(registry.counter("m365.cache.calls", operation, state));
         switch (call.outcome()) {
-            case FRESH -> registry.counter("m365.cache.hits", operation).inc();
+            case FRESH -> counters.add(registry.counter("m365.cache.hits", operation));
             case STALE -> {
-                registry.counter("m365.cache.hits", operation).inc();
-                registry.counter("m365.cache.stale.serves", operation).inc();
+                counters.add(registry.counter("m365.cache.hits", operation));
+                counters.add(registry.counter("m365.cache.stale.serves", operation));
             }
-            case MISS, REFRESH ->
-                registry.counter("m365.cache.misses", operation).inc();
+            case MISS, REFRESH -> counters.add(registry.counter("m365.cache.misses", operation));
             case STALE_IF_ERROR ->
-                registry.counter(
-                                meta(
-                                        "m365.cache.stale_if_error.serves",
-                                        "Reads Graph failed and an expired cached entry answered (stale-if-error)"),
-                                operation)
-                        .inc();
+                counters.add(registry.counter(
+                        meta(
+                                "m365.cache.stale_if_error.serves",
+                                "Reads Graph failed and an expired cached entry answered (stale-if-error)"),
+                        operation));
             case BYPASS -> {}
         }
         if (call.calledGraph()) {
-            registry.counter("m365.graph.calls", operation).inc();
+            counters.add(registry.counter("m365.graph.calls", operation));
         }
+        // No unit in the metadata: Payara then prints every figure in nanoseconds; with one, it printed
+        // the sum in seconds but the quantiles in nanoseconds.
+        Timer duration = registry.timer(
+                meta(
+                        "m365.cache.call.duration",
+                        "Time of a cached operation's call in nanoseconds, Graph included when it was asked"),
+                operation,
+                state);
+        return new ServedMetrics(duration, List.copyOf(counters));
     }
 
     void evicted(@Observes EntriesEvicted eviction) {

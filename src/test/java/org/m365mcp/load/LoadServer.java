@@ -200,6 +200,11 @@ final class LoadServer implements AutoCloseable {
         return port;
     }
 
+    /** CPU time (user + system) the server process has used since it started; zero where the OS does not tell. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     private JsonNode admin(String resource) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(root() + "/sandbox/_admin/" + resource))

@@ -9,4 +9,9 @@ package org.m365mcp.cache.annotation;
 public interface CacheStamped<T> {
 
     T withCache(CacheInfo cache);
+
+    /** {@code result} stamped with {@code info} when it is {@link CacheStamped}; otherwise as it is. */
+    static Object stamp(Object result, CacheInfo info) {
+        return result instanceof CacheStamped<?> stamped ? stamped.withCache(info) : result;
+    }
 }

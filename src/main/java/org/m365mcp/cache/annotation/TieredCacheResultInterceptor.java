@@ -34,7 +34,8 @@ import org.m365mcp.cache.entries.TieredCaches;
  *       it cached, as FRESH ({@link BackgroundRefresh#awaitInFlight}).</li>
  *   <li>{@code use_cache=false}: neither read nor write. {@code force_refresh=true}: call and store.</li>
  *   <li>Results are stored as JSON and returned stamped with their {@link CacheInfo} when they are
- *       {@link CacheStamped}.</li>
+ *       {@link CacheStamped}; a hit whose answer the MCP layer awaits is handed over already rendered,
+ *       and the method returns null ({@link HitAnswers}).</li>
  *   <li>A cache that fails is logged and bypassed: the tool still answers from Graph.</li>
  *   <li>A result fetched while the same entries were invalidated is returned but not cached
  *       ({@link TieredCaches#invalidatedSince}); stale refreshes go to {@link BackgroundRefresh}.</li>
@@ -73,6 +74,9 @@ public class TieredCacheResultInterceptor implements Serializable {
     @Inject
     SourceFailures sourceFailures;
 
+    @Inject
+    HitAnswers hits;
+
     @AroundInvoke
     public Object cached(InvocationContext context) throws Exception {
         long started = System.nanoTime();
@@ -84,24 +88,30 @@ public class TieredCacheResultInterceptor implements Serializable {
         CacheEntryEnvelope cached = null;
         if (!call.forceRefresh()) {
             cached = read(call, key);
-            Object value = cached == null ? null : decode(context.getMethod(), cached);
             Instant now = clock.instant();
-            if (value != null && cached.isFresh(now)) {
-                served(call, Outcome.FRESH, started);
-                return stamp(value, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
+            if (cached != null && cached.isFresh(now)) {
+                Optional<HitAnswers.Hit> fresh =
+                        hits.answer(context.getMethod(), cached, new CacheInfo(CacheInfo.FRESH, cached.createdAt()));
+                if (fresh.isPresent()) {
+                    served(call, Outcome.FRESH, started);
+                    return fresh.get().value();
+                }
+            } else if (cached != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
+                Optional<HitAnswers.Hit> stale =
+                        hits.answer(context.getMethod(), cached, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
+                if (stale.isPresent()) {
+                    refresher.schedule(new StaleRefresh(
+                            call.operation(),
+                            call.accountId(),
+                            key.text(),
+                            StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
+                    served(call, Outcome.STALE, started);
+                    return stale.get().value();
+                }
             }
-            if (value != null && cached.isStale(now) && call.forceRefreshIndex() >= 0) {
-                refresher.schedule(new StaleRefresh(
-                        call.operation(),
-                        call.accountId(),
-                        key.text(),
-                        StaleRefresh.argumentsOf(context.getMethod(), context.getParameters())));
-                served(call, Outcome.STALE, started);
-                return stamp(value, new CacheInfo(CacheInfo.STALE, cached.createdAt()));
-            }
-            Optional<Object> joined = joined(context.getMethod(), call, key, started);
+            Optional<HitAnswers.Hit> joined = joined(context.getMethod(), call, key, started);
             if (joined.isPresent()) {
-                return joined.get();
+                return joined.get().value();
             }
         }
         // Read before fetching: an invalidation while Graph answers makes this result too old to keep.
@@ -111,11 +121,12 @@ public class TieredCacheResultInterceptor implements Serializable {
         try {
             result = context.proceed();
         } catch (Exception failure) {
-            return staleIfError(context.getMethod(), call, cached, failure, started)
-                    .orElseThrow(() -> {
-                        served(call, outcome, started);
-                        return failure;
-                    });
+            Optional<HitAnswers.Hit> answered = staleIfError(context.getMethod(), call, cached, failure, started);
+            if (answered.isPresent()) {
+                return answered.get().value();
+            }
+            served(call, outcome, started);
+            throw failure;
         }
         served(call, outcome, started);
         return stamp(result, new CacheInfo(CacheInfo.MISS, store(call, key, result, generation)));
@@ -126,17 +137,17 @@ public class TieredCacheResultInterceptor implements Serializable {
      * ({@link BackgroundRefresh#awaitInFlight}), when it is there and fresh; empty when none was in
      * flight, it outlasted the wait, or it cached nothing (it failed, or a change came meanwhile).
      */
-    private Optional<Object> joined(Method method, CachedCall call, EntryKey key, long startedNanos) {
+    private Optional<HitAnswers.Hit> joined(Method method, CachedCall call, EntryKey key, long startedNanos) {
         if (!refresher.awaitInFlight(key.text())) {
             return Optional.empty();
         }
         CacheEntryEnvelope entry = read(call, key);
-        Object value = entry == null ? null : decode(method, entry);
-        if (value == null || !entry.isFresh(clock.instant())) {
+        if (entry == null || !entry.isFresh(clock.instant())) {
             return Optional.empty();
         }
-        served(call, Outcome.FRESH, startedNanos);
-        return Optional.of(stamp(value, new CacheInfo(CacheInfo.FRESH, entry.createdAt())));
+        Optional<HitAnswers.Hit> hit = hits.answer(method, entry, new CacheInfo(CacheInfo.FRESH, entry.createdAt()));
+        hit.ifPresent(answered -> served(call, Outcome.FRESH, startedNanos));
+        return hit;
     }
 
     /**
@@ -144,7 +155,7 @@ public class TieredCacheResultInterceptor implements Serializable {
      * ({@link StaleIfError}): the entry read before fetching when there was one (stale), else what the
      * store still holds past the stale end. Counted when it answers; empty otherwise.
      */
-    private Optional<Object> staleIfError(
+    private Optional<HitAnswers.Hit> staleIfError(
             Method method, CachedCall call, CacheEntryEnvelope cached, Exception failure, long startedNanos) {
         Optional<String> sourceFailed = sourceFailures.unavailable(failure);
         Instant now = clock.instant();
@@ -154,14 +165,17 @@ public class TieredCacheResultInterceptor implements Serializable {
                 () -> cached != null ? cached : stored(call),
                 now,
                 ttl.maxStaleIfError());
-        Optional<Object> value = entry.map(envelope -> decode(method, envelope));
-        if (value.isEmpty()) {
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
         CacheInfo info = StaleIfError.info(entry.get(), sourceFailed.get(), now);
+        Optional<HitAnswers.Hit> hit = hits.answer(method, entry.get(), info);
+        if (hit.isEmpty()) {
+            return Optional.empty();
+        }
         LOG.info(() -> call.operation() + " answered from the cache: " + info.note());
         served(call, Outcome.STALE_IF_ERROR, startedNanos);
-        return Optional.of(stamp(value.get(), info));
+        return hit;
     }
 
     /** What the store holds for the call whatever its state, or null (none, no store, or the store failed). */
@@ -221,17 +235,7 @@ public class TieredCacheResultInterceptor implements Serializable {
         return now;
     }
 
-    /** The cached result, or null when it no longer reads as the method's type (then it is a miss). */
-    private Object decode(Method method, CacheEntryEnvelope envelope) {
-        try {
-            return json.readValue(envelope.payload(), json.constructType(method.getGenericReturnType()));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "A cached " + method.getName() + " result cannot be read; fetching it again", e);
-            return null;
-        }
-    }
-
     private static Object stamp(Object result, CacheInfo info) {
-        return result instanceof CacheStamped<?> stamped ? stamped.withCache(info) : result;
+        return CacheStamped.stamp(result, info);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A cached result with the instants that decide its state: FRESH before {@code freshUntil}, STALE
@@ -16,6 +17,11 @@ import java.util.Objects;
  *       annotation layer.</li>
  *   <li>A class rather than a record: Ehcache's heap sizing (a heap tier sized in megabytes) cannot
  *       measure record instances on Java 17.</li>
+ *   <li>The one thing it keeps beyond its values: the payload rendered as the tool's answer
+ *       ({@link AnswerTemplate}), set by the annotation layer on the first hit that needs it, so later
+ *       hits serve it as it is. Not serialized, not part of equality; two threads may both set it,
+ *       to equal templates. Ehcache sized the entry before it was set (heap tiers in megabytes count
+ *       the payload, not the template).</li>
  * </ul>
  */
 public final class CacheEntryEnvelope implements Serializable {
@@ -27,6 +33,7 @@ public final class CacheEntryEnvelope implements Serializable {
     private final Instant freshUntil;
     private final Instant staleUntil;
     private final Map<String, String> params;
+    private transient volatile AnswerTemplate answer;
 
     /**
      * @param payload    the serialized result (JSON bytes)
@@ -75,6 +82,16 @@ public final class CacheEntryEnvelope implements Serializable {
     /** The key parameters of the call that produced the payload (name → value); empty when unknown. */
     public Map<String, String> params() {
         return params;
+    }
+
+    /** The payload rendered as the tool's answer, when a hit has rendered it. */
+    public Optional<AnswerTemplate> answer() {
+        return Optional.ofNullable(answer);
+    }
+
+    /** Keeps {@code rendered}, the payload rendered as the tool's answer, for the hits that follow. */
+    public void keepAnswer(AnswerTemplate rendered) {
+        answer = Objects.requireNonNull(rendered, "rendered");
     }
 
     /** FRESH: {@code now < freshUntil}. */
