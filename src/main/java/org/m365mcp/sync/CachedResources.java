@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.m365mcp.cache.entries.CacheInspection;
 
 /**
@@ -53,6 +54,32 @@ public class CachedResources {
         anyOf(accountId, EVENT_OPERATIONS, SyncResource.of(SyncKind.EVENTS), found);
         anyOf(accountId, DRIVE_OPERATIONS, SyncResource.of(SyncKind.DRIVE), found);
         return found;
+    }
+
+    /**
+     * The resource a read of {@code operation} with the key parameters {@code params} follows, as
+     * {@link #of} groups the entries: empty for what no resource covers (searches across kinds, a
+     * message read alone, an operation the sync does not follow).
+     */
+    static Optional<SyncResource> readOf(String operation, Map<String, String> params) {
+        if (operation.equals("email_list")) {
+            return Optional.ofNullable(params.get("folder"))
+                    .filter(folder -> !folder.isBlank())
+                    .map(SyncResource::messages);
+        }
+        if (operation.equals("contact_list")) {
+            return Optional.of(SyncResource.contacts(params.getOrDefault("folder_id", "")));
+        }
+        if (MAIL_FOLDER_OPERATIONS.contains(operation)) {
+            return Optional.of(SyncResource.of(SyncKind.MAIL_FOLDERS));
+        }
+        if (CONTACT_OPERATIONS.contains(operation)) {
+            return Optional.of(SyncResource.contacts(""));
+        }
+        if (EVENT_OPERATIONS.contains(operation)) {
+            return Optional.of(SyncResource.of(SyncKind.EVENTS));
+        }
+        return DRIVE_OPERATIONS.contains(operation) ? Optional.of(SyncResource.of(SyncKind.DRIVE)) : Optional.empty();
     }
 
     private void anyOf(

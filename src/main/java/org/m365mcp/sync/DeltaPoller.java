@@ -58,6 +58,9 @@ public class DeltaPoller {
     CachedResources cached;
 
     @Inject
+    ResourceReads reads;
+
+    @Inject
     SignIn signIn;
 
     @Inject
@@ -115,7 +118,10 @@ public class DeltaPoller {
             if (found.containsKey(resource)) {
                 polled.put(resource, state);
                 weighed.add(new PollingPlan.Followed(
-                        resource, found.get(resource), sync.notified(accountId, resource.kind())));
+                        resource,
+                        found.get(resource),
+                        reads.lastRead(accountId, resource).orElse(null),
+                        sync.notified(accountId, resource.kind())));
             } else if (state.lastSeenCached()
                     .map(at -> at.plus(FORGET_AFTER).isBefore(now))
                     .orElse(true)) {

@@ -21,18 +21,40 @@ import java.util.Optional;
  * moved or deleted elsewhere, or counts moved in a folder not followed, wait for it. A resource never synced since start-up is due at once, so a restart catches up
  * from its stored link.
  *
- * <p>An account's rounds are planned within {@link SyncSettings#budget()} a 10 minutes
- * ({@link #intervals}): when the intervals above would cost more, every resource keeps at least the
- * notified interval, then the inbox gets its hot interval, then the others their normal one, then
- * the recently read their hot one, the most recently cached first, as far as the budget goes. Pure.
+ * <p>"Recently read" is the later of the newest entry's creation and the last read of the resource
+ * through a cached tool ({@link ResourceReads}). An account's rounds are planned within
+ * {@link SyncSettings#budget()} a 10 minutes ({@link #intervals}): when the intervals above would
+ * cost more, every resource keeps at least the notified interval, then the inbox gets its hot
+ * interval, then what is being read now (read within the normal interval) its hot one, then the
+ * others their normal one, then the rest of the recently read their hot one — the most recently
+ * read first at each step, as far as the budget goes. Pure.
  */
 record PollingPlan(Duration hot, Duration normal, Duration notified, Duration recent, int budget) {
 
     /** The stretch of time the budget is counted over. */
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    /** One resource an account follows, as the plan weighs it. */
-    record Followed(SyncResource resource, Instant newestCached, boolean notifiedOf) {}
+    /**
+     * One resource an account follows, as the plan weighs it.
+     *
+     * @param newestCached when its newest cached entry was fetched
+     * @param lastRead     when a cached tool last read it, or null when none did since start-up
+     */
+    record Followed(SyncResource resource, Instant newestCached, Instant lastRead, boolean notifiedOf) {
+
+        /** When it was last fetched or read, whichever is later; null when neither is known. */
+        Instant recency() {
+            if (lastRead == null || (newestCached != null && newestCached.isAfter(lastRead))) {
+                return newestCached;
+            }
+            return lastRead;
+        }
+
+        /** True when a cached tool read it within {@code within} of {@code now}. */
+        boolean readWithin(Duration within, Instant now) {
+            return lastRead != null && !lastRead.plus(within).isBefore(now);
+        }
+    }
 
     static PollingPlan of(SyncSettings settings) {
         return new PollingPlan(
@@ -46,6 +68,7 @@ record PollingPlan(Duration hot, Duration normal, Duration notified, Duration re
     /**
      * The interval {@code resource} is polled at, budget aside.
      *
+     * @param newestCached    when it was last fetched or read (see {@link Followed#recency}), or null
      * @param notifiedOf      whether notifications cover {@code resource}
      * @param accountNotified whether notifications follow the account at all (its messages are covered)
      */
@@ -68,21 +91,24 @@ record PollingPlan(Duration hot, Duration normal, Duration notified, Duration re
      */
     Map<SyncResource, Duration> intervals(List<Followed> followed, boolean accountNotified, Instant now) {
         Map<SyncResource, Duration> wanted = new LinkedHashMap<>();
-        followed.forEach(f -> wanted.put(
-                f.resource(), interval(f.resource(), f.newestCached(), f.notifiedOf(), accountNotified, now)));
+        followed.forEach(f ->
+                wanted.put(f.resource(), interval(f.resource(), f.recency(), f.notifiedOf(), accountNotified, now)));
         double cost = wanted.values().stream().mapToDouble(PollingPlan::rate).sum();
         if (budget <= 0 || cost <= budget) {
             return wanted;
         }
         List<Followed> order = new ArrayList<>(followed);
         order.sort(Comparator.comparing((Followed f) -> !inbox(f.resource()))
-                .thenComparing(Followed::newestCached, Comparator.nullsLast(Comparator.reverseOrder())));
+                .thenComparing(Followed::recency, Comparator.nullsLast(Comparator.reverseOrder())));
         Map<SyncResource, Double> rates = new LinkedHashMap<>();
         order.forEach(f -> rates.put(f.resource(), Math.min(rate(notified), rate(wanted.get(f.resource())))));
         Budget left = new Budget(budget
                 - rates.values().stream().mapToDouble(Double::doubleValue).sum());
         order.stream()
                 .filter(f -> inbox(f.resource()))
+                .forEach(f -> left.raise(rates, f.resource(), rate(wanted.get(f.resource()))));
+        order.stream()
+                .filter(f -> f.readWithin(normal, now))
                 .forEach(f -> left.raise(rates, f.resource(), rate(wanted.get(f.resource()))));
         order.forEach(f -> left.raise(rates, f.resource(), Math.min(rate(normal), rate(wanted.get(f.resource())))));
         order.forEach(f -> left.raise(rates, f.resource(), rate(wanted.get(f.resource()))));

@@ -69,9 +69,9 @@ class PollingPlanTest {
     @Test
     void intervals_withinTheBudget_areTheWantedOnes() {
         List<PollingPlan.Followed> followed = List.of(
-                new PollingPlan.Followed(SyncResource.messages("inbox"), NOW, false),
-                new PollingPlan.Followed(SyncResource.of(SyncKind.EVENTS), NOW.minusSeconds(5), false),
-                new PollingPlan.Followed(SyncResource.of(SyncKind.DRIVE), NOW.minus(Duration.ofHours(1)), false));
+                new PollingPlan.Followed(SyncResource.messages("inbox"), NOW, null, false),
+                new PollingPlan.Followed(SyncResource.of(SyncKind.EVENTS), NOW.minusSeconds(5), null, false),
+                new PollingPlan.Followed(SyncResource.of(SyncKind.DRIVE), NOW.minus(Duration.ofHours(1)), null, false));
 
         Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
 
@@ -85,10 +85,10 @@ class PollingPlanTest {
     void intervals_ofAnAccountThatReadSeveralFolders_costTheBudget_theInboxThenTheNewestKeepingTheirs() {
         SyncResource inbox = SyncResource.messages("inbox");
         List<PollingPlan.Followed> followed = new ArrayList<>();
-        followed.add(new PollingPlan.Followed(inbox, NOW.minus(Duration.ofMinutes(8)), false));
+        followed.add(new PollingPlan.Followed(inbox, NOW.minus(Duration.ofMinutes(8)), null, false));
         for (int i = 0; i < 3; i++) {
-            followed.add(
-                    new PollingPlan.Followed(SyncResource.messages("folder" + i), NOW.minusSeconds(60L * i), false));
+            followed.add(new PollingPlan.Followed(
+                    SyncResource.messages("folder" + i), NOW.minusSeconds(60L * i), null, false));
         }
 
         Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
@@ -109,6 +109,7 @@ class PollingPlanTest {
             followed.add(new PollingPlan.Followed(
                     SyncResource.messages("folder" + i),
                     NOW.minus(Duration.ofHours(1)).minusSeconds(i),
+                    null,
                     false));
         }
 
@@ -130,9 +131,44 @@ class PollingPlanTest {
                 Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(30), Duration.ofMinutes(10), 0);
         List<PollingPlan.Followed> followed = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            followed.add(new PollingPlan.Followed(SyncResource.messages("folder" + i), NOW, false));
+            followed.add(new PollingPlan.Followed(SyncResource.messages("folder" + i), NOW, null, false));
         }
 
         assertThat(unbounded.intervals(followed, false, NOW).values()).containsOnly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void intervals_overTheBudget_giveWhatIsBeingReadNowItsHotInterval_beforeTheOthersTheirNormalOne() {
+        SyncResource inbox = SyncResource.messages("inbox");
+        SyncResource drive = SyncResource.of(SyncKind.DRIVE);
+        List<PollingPlan.Followed> followed = new ArrayList<>();
+        followed.add(new PollingPlan.Followed(inbox, NOW.minus(Duration.ofMinutes(8)), null, false));
+        // the drive's listing was fetched 9 minutes ago and read from the cache ever since, 5 s ago last
+        followed.add(new PollingPlan.Followed(drive, NOW.minus(Duration.ofMinutes(9)), NOW.minusSeconds(5), false));
+        for (int i = 0; i < 6; i++) {
+            followed.add(new PollingPlan.Followed(
+                    SyncResource.messages("folder" + i), NOW.minusSeconds(60L * i), null, false));
+        }
+
+        Map<SyncResource, Duration> intervals = plan.intervals(followed, false, NOW);
+
+        // Wanted: 8 at 30 s, 160 rounds. Budget 45: the inbox 20, the drive being read 20, and what is
+        // left after every floor (1/3 round each) to the newest folder (about 2.3 rounds: every 4 min 20 s).
+        assertThat(intervals).containsEntry(inbox, Duration.ofSeconds(30)).containsEntry(drive, Duration.ofSeconds(30));
+        assertThat(intervals.get(SyncResource.messages("folder5"))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(intervals.values().stream()
+                        .mapToDouble(d -> 600_000.0 / d.toMillis())
+                        .sum())
+                .isLessThanOrEqualTo(45.0 + 1e-3);
+    }
+
+    @Test
+    void interval_ofAResourceReadLately_isHot_thoughItsNewestEntryIsOld() {
+        PollingPlan.Followed read = new PollingPlan.Followed(
+                SyncResource.of(SyncKind.EVENTS), NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(90), false);
+
+        assertThat(read.recency()).isEqualTo(NOW.minusSeconds(90));
+        assertThat(plan.intervals(List.of(read), false, NOW))
+                .containsEntry(SyncResource.of(SyncKind.EVENTS), Duration.ofSeconds(30));
     }
 }

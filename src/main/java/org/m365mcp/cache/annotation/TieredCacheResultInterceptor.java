@@ -199,7 +199,12 @@ public class TieredCacheResultInterceptor implements Serializable {
     }
 
     private void served(CachedCall call, Outcome outcome, long startedNanos) {
-        statistics.record(call.operation(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+        statistics.record(
+                call.operation(),
+                call.accountId(),
+                call.params(),
+                outcome,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private CacheEntryEnvelope read(CachedCall call, EntryKey key) {

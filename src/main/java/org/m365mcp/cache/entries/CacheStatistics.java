@@ -47,8 +47,12 @@ public class CacheStatistics {
     private final ConcurrentMap<String, LongAdder> evictions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LatencySamples> latencies = new ConcurrentHashMap<>();
 
-    /** Counts one served call of {@code operation} and its response time; announces it as {@link CallServed}. */
-    public void record(String operation, Outcome outcome, Duration elapsed) {
+    /**
+     * Counts one served call of {@code operation} for {@code accountId} with the key parameters
+     * {@code params}, and its response time; announces it as {@link CallServed}.
+     */
+    public void record(
+            String operation, String accountId, Map<String, String> params, Outcome outcome, Duration elapsed) {
         counts.computeIfAbsent(operation, op -> {
                     Map<Outcome, LongAdder> byOutcome = new EnumMap<>(Outcome.class);
                     for (Outcome o : Outcome.values()) {
@@ -60,7 +64,7 @@ public class CacheStatistics {
                 .increment();
         latencies.computeIfAbsent(operation, op -> new LatencySamples()).add(elapsed.toNanos());
         if (served != null) {
-            served.fire(new CallServed(operation, outcome, elapsed));
+            served.fire(new CallServed(operation, accountId, params, outcome, elapsed));
         }
     }
 
