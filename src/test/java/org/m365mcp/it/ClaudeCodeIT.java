@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +25,15 @@ class ClaudeCodeIT {
     @Test
     void claudeMcpAdd_thenList_startsTheJarOverStdio_andReportsItConnected() throws Exception {
         Path run = StdioRuns.fresh("claude-code");
-        Path config = Files.createDirectories(run.resolve("claude-config"));
+        Path config = run.resolve("claude-config");
+        if (Files.exists(config)) { // an earlier run's settings, which already hold the server
+            try (Stream<Path> old = Files.walk(config)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(config);
 
         List<String> add = new ArrayList<>(List.of("mcp", "add", "--scope", "user", "m365"));
         StdioRuns.serverEnvironment(run).forEach((name, value) -> add.addAll(List.of("--env", name + "=" + value)));
