@@ -126,8 +126,10 @@ class StdioIT {
         StdioRuns.serverEnvironment(run).forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
         command.addAll(StdioRuns.stdioCommand());
         command.addAll(List.of(method));
-        Path out = run.resolve("inspector-stdout.json");
-        Path err = run.resolve("inspector-stderr.txt");
+        // one pair of files per method, so that a failure of the first call can still be read after the second
+        String name = "inspector-" + method[1].replace('/', '-');
+        Path out = run.resolve(name + "-stdout.json");
+        Path err = run.resolve(name + "-stderr.txt");
         ProcessBuilder client = new ProcessBuilder(command);
         client.environment().put("HOME", run.toString());
         StdioRuns.exitsZero(client, "the Inspector", out, err);
